@@ -1,0 +1,117 @@
+// athanor/engine/connection.hpp — one checked-out database connection.
+//
+// A Connection "autobegins": the first statement starts a transaction that lasts until
+// commit() or rollback() (SQLAlchemy 2.0's commit-as-you-go). begin() makes it explicit and
+// returns a Transaction that rolls back in its destructor unless committed; begin_nested()
+// opens a SAVEPOINT. Destroying or closing the Connection rolls back whatever is uncommitted
+// and returns it to the pool.
+//
+// Statements: anything Executable — text() now, select()/insert()/... from the expression
+// language. A list of parameter sets runs as executemany.
+//
+// Usage:
+//   auto conn = engine.connect();
+//   {
+//       auto tx = conn.begin();
+//       conn.execute(athanor::text("INSERT INTO users (name) VALUES (:name)"),
+//                    std::vector<athanor::Params>{{{"name", "Alex"}}, {{"name", "Bob"}}});
+//       auto sp = conn.begin_nested();
+//       conn.execute(athanor::text("DELETE FROM users"));
+//       sp.rollback();                                 // the DELETE is undone
+//       tx.commit();
+//   }
+#pragma once
+
+#include <athanor/engine/result.hpp>
+#include <athanor/export.hpp>
+#include <athanor/sql/executable.hpp>
+#include <athanor/value.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace athanor {
+
+namespace sdk {
+class DriverConnection;
+}
+namespace detail {
+struct ConnectionState;
+}
+
+class Transaction;
+
+class ATHANOR_API Connection {
+public:
+    explicit Connection(std::shared_ptr<detail::ConnectionState> state);
+    Connection(Connection&&) noexcept;
+    Connection& operator=(Connection&&) noexcept;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection();
+
+    /// Executes one statement with one parameter set.
+    Result execute(const sql::Executable& statement, const Params& params = {});
+    /// executemany: one statement, many parameter sets (rowcount is the total).
+    Result execute(const sql::Executable& statement, const std::vector<Params>& param_sets);
+    /// Raw SQL in the dialect's own paramstyle with positional values, no parsing at all.
+    Result exec_driver_sql(std::string_view sql, const std::vector<Value>& params = {});
+
+    /// Shorthands: first column of the first row, and first column of every row.
+    Value scalar(const sql::Executable& statement, const Params& params = {});
+    std::vector<Value> scalars(const sql::Executable& statement, const Params& params = {});
+
+    /// Explicit transaction; throws InvalidRequestError if one is already in progress.
+    Transaction begin();
+    /// A SAVEPOINT inside the current transaction (which is begun if needed).
+    Transaction begin_nested();
+    bool in_transaction() const;
+
+    /// Commit-as-you-go: end the autobegun (or explicit) transaction.
+    void commit();
+    void rollback();
+
+    /// "SERIALIZABLE", "READ COMMITTED", ..., "AUTOCOMMIT" for this connection only; reset
+    /// when it returns to the pool.
+    void set_isolation_level(std::string_view level);
+    std::string get_isolation_level();
+
+    /// Drops the underlying connection from the pool (it will not be reused).
+    void invalidate();
+    /// Rolls back, returns the connection to the pool. Idempotent.
+    void close();
+    bool closed() const;
+
+    /// The driver connection, for plugin-specific calls. Valid while this Connection is open.
+    sdk::DriverConnection& driver_connection();
+
+    std::shared_ptr<detail::ConnectionState> state() const { return state_; }
+
+private:
+    std::shared_ptr<detail::ConnectionState> state_;
+};
+
+/// A transaction or savepoint. Rolls back in its destructor unless committed or rolled back.
+class ATHANOR_API Transaction {
+public:
+    Transaction(Connection& connection, bool nested, std::string savepoint_name);
+    Transaction(Transaction&&) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    ~Transaction();
+
+    void commit();
+    void rollback();
+    bool is_active() const { return active_; }
+    bool nested() const { return nested_; }
+
+private:
+    Connection* connection_;
+    bool nested_;
+    std::string savepoint_name_;
+    bool active_ = true;
+};
+
+}  // namespace athanor

@@ -1,0 +1,92 @@
+// athanor/engine/pool.hpp — the connection pool behind an Engine (SQLAlchemy's QueuePool).
+//
+// Keeps up to pool_size idle connections, opens up to max_overflow more under load and
+// closes those when they come back; a caller that finds none free waits pool_timeout and
+// then gets TimeoutError. Connections are rolled back when returned; one the driver reported
+// dead (or that fails pre-ping) is dropped and replaced on the next checkout. A dialect may
+// ask for a single shared connection (an in-memory SQLite database), in which case checkouts
+// take turns.
+//
+// Usage: you get it from an Engine —
+//   auto status = engine.pool().status();
+//   std::cout << status.checked_out << " in use, " << status.idle << " idle\n";
+#pragma once
+
+#include <athanor/export.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+namespace athanor {
+
+namespace sdk {
+class DriverConnection;
+}
+
+class ATHANOR_API Pool {
+public:
+    struct Settings {
+        std::size_t pool_size = 5;
+        std::size_t max_overflow = 10;
+        std::chrono::milliseconds timeout{30000};
+        bool pre_ping = false;
+        std::chrono::seconds recycle{0};
+        bool single = false;  // one shared connection, checkouts take turns
+    };
+    /// Opens a new driver connection (dialect.connect + on_connect + isolation level).
+    using Creator = std::function<std::unique_ptr<sdk::DriverConnection>()>;
+    /// Puts a connection back to a clean state when it is returned (rollback, reset isolation).
+    using Resetter = std::function<void(sdk::DriverConnection&)>;
+
+    Pool(Settings settings, Creator creator, Resetter resetter);
+    ~Pool();
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    /// A checked-out connection; returns itself to the pool when destroyed.
+    class ATHANOR_API Lease {
+    public:
+        Lease() = default;
+        Lease(Pool* pool, std::unique_ptr<sdk::DriverConnection> connection);
+        Lease(Lease&&) noexcept;
+        Lease& operator=(Lease&&) noexcept;
+        ~Lease();
+        sdk::DriverConnection& operator*() const { return *connection_; }
+        sdk::DriverConnection* operator->() const { return connection_.get(); }
+        explicit operator bool() const { return connection_ != nullptr; }
+        /// Marks the connection dead: it is closed instead of returned.
+        void invalidate();
+        /// Returns the connection now (rolled back).
+        void release();
+
+    private:
+        Pool* pool_ = nullptr;
+        std::unique_ptr<sdk::DriverConnection> connection_;
+        bool invalid_ = false;
+    };
+
+    /// Waits up to the timeout for a connection; throws TimeoutError naming the pool limits.
+    Lease checkout();
+
+    /// Closes idle connections and makes those checked out now be closed when returned.
+    void dispose();
+
+    struct Status {
+        std::size_t idle = 0;
+        std::size_t checked_out = 0;
+        std::size_t opened_total = 0;       // connections ever opened
+        std::size_t invalidated_total = 0;  // connections dropped as dead
+    };
+    Status status() const;
+    const Settings& settings() const;
+
+private:
+    friend class Lease;
+    void checkin(std::unique_ptr<sdk::DriverConnection> connection, bool invalid);
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace athanor

@@ -1,0 +1,172 @@
+// athanor/engine/result.hpp — rows coming back from a statement.
+//
+// A Result streams rows from the driver's cursor: iterate it, or use fetchone / fetchmany /
+// fetchall, first / one / one_or_none, scalar / scalar_one / scalars, mappings. A Row is a
+// tuple of Values with access by index and by column name; `get<T>` converts, and
+// `get<std::optional<T>>` maps NULL to nullopt. For DML, rowcount() is the number of rows
+// matched and inserted_primary_key() the key of the row an INSERT created.
+//
+// A Result keeps its connection's cursor busy until it is exhausted or closed; first(),
+// one(), scalar() and friends close it for you.
+//
+// Usage:
+//   for (const auto& row : conn.execute(athanor::text("SELECT id, name FROM users")))
+//       std::cout << row.get<std::int64_t>("id") << ' ' << row.get<std::string>(1) << '\n';
+//   std::int64_t n = conn.execute(athanor::text("SELECT count(*) FROM users")).scalar_one().get<std::int64_t>();
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/value.hpp>
+
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace athanor {
+
+namespace detail {
+struct ResultState;
+}
+
+/// Column names shared by every row of one result.
+class ATHANOR_API ResultMetadata {
+public:
+    explicit ResultMetadata(std::vector<std::string> keys);
+    const std::vector<std::string>& keys() const { return keys_; }
+    /// Index of `key`, or throws InvalidRequestError listing the available names.
+    std::size_t index_of(std::string_view key) const;
+    std::optional<std::size_t> find(std::string_view key) const;
+
+private:
+    std::vector<std::string> keys_;
+};
+
+class ATHANOR_API Row {
+public:
+    Row(std::shared_ptr<const ResultMetadata> metadata, std::vector<Value> values);
+
+    std::size_t size() const { return values_.size(); }
+    /// By position; throws InvalidRequestError when out of range.
+    const Value& operator[](std::size_t index) const;
+    /// By column name (label); throws InvalidRequestError naming the available columns.
+    const Value& operator[](std::string_view key) const;
+    const Value& operator[](const char* key) const { return (*this)[std::string_view(key)]; }
+
+    template <class T>
+    T get(std::size_t index) const { return (*this)[index].template get<T>(); }
+    template <class T>
+    T get(std::string_view key) const { return (*this)[key].template get<T>(); }
+
+    const std::vector<std::string>& keys() const { return metadata_->keys(); }
+    const std::vector<Value>& values() const { return values_; }
+    auto begin() const { return values_.begin(); }
+    auto end() const { return values_.end(); }
+
+    bool operator==(const Row& other) const { return values_ == other.values_; }
+
+private:
+    std::shared_ptr<const ResultMetadata> metadata_;
+    std::vector<Value> values_;
+};
+
+/// A row seen as an ordered name -> value mapping (Result::mappings()).
+class ATHANOR_API RowMapping {
+public:
+    explicit RowMapping(Row row) : row_(std::move(row)) {}
+    const Value& operator[](std::string_view key) const { return row_[key]; }
+    bool contains(std::string_view key) const;
+    const std::vector<std::string>& keys() const { return row_.keys(); }
+    std::vector<std::pair<std::string, Value>> items() const;
+    const Row& row() const { return row_; }
+
+private:
+    Row row_;
+};
+
+class ATHANOR_API Result {
+public:
+    Result();  // an empty, closed result
+    explicit Result(std::shared_ptr<detail::ResultState> state);
+    Result(Result&&) noexcept;
+    Result& operator=(Result&&) noexcept;
+    ~Result();
+
+    /// True when the statement produces rows (a SELECT, or DML with RETURNING).
+    bool returns_rows() const;
+    std::vector<std::string> keys() const;
+
+    std::optional<Row> fetchone();
+    std::vector<Row> fetchmany(std::size_t n);
+    std::vector<Row> fetchall();
+    std::vector<Row> all() { return fetchall(); }
+
+    /// The first row or nullopt; closes the result.
+    std::optional<Row> first();
+    /// Exactly one row, else NoResultFound / MultipleResultsFound; closes the result.
+    Row one();
+    /// Zero or one row, else MultipleResultsFound; closes the result.
+    std::optional<Row> one_or_none();
+
+    /// First column of the first row (NULL when there is no row); closes the result.
+    Value scalar();
+    /// First column of exactly one row.
+    Value scalar_one();
+    std::optional<Value> scalar_one_or_none();
+    /// Column `index` of every remaining row.
+    std::vector<Value> scalars(std::size_t index = 0);
+    /// Typed shorthand: `result.scalars_as<std::string>()`.
+    template <class T>
+    std::vector<T> scalars_as(std::size_t index = 0) {
+        std::vector<T> out;
+        for (auto& v : scalars(index)) out.push_back(v.template get<T>());
+        return out;
+    }
+
+    /// Every remaining row as a name -> value mapping.
+    std::vector<RowMapping> mappings();
+
+    /// Rows matched by an UPDATE/DELETE, rows inserted by an INSERT; -1 when unknown.
+    std::int64_t rowcount() const;
+    /// The driver's lastrowid after an INSERT, when it has one.
+    std::optional<std::int64_t> lastrowid() const;
+    /// For a single-row INSERT compiled from insert(): the new row's primary key, one Value
+    /// per primary-key column. Throws InvalidRequestError for other statements.
+    std::vector<Value> inserted_primary_key() const;
+    /// For executemany of insert(): one primary key per parameter set, in order.
+    const std::vector<std::vector<Value>>& inserted_primary_key_rows() const;
+
+    void close();
+    bool closed() const;
+
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Row;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const Row*;
+        using reference = const Row&;
+
+        iterator() = default;
+        explicit iterator(Result* result);
+        reference operator*() const { return *current_; }
+        pointer operator->() const { return &*current_; }
+        iterator& operator++();
+        void operator++(int) { ++*this; }
+        bool operator==(const iterator& other) const { return result_ == other.result_; }
+
+    private:
+        Result* result_ = nullptr;
+        std::optional<Row> current_;
+    };
+    iterator begin() { return iterator(this); }
+    iterator end() { return iterator(); }
+
+private:
+    std::shared_ptr<detail::ResultState> state_;
+};
+
+}  // namespace athanor

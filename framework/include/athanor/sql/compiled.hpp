@@ -1,0 +1,62 @@
+// athanor/sql/compiled.hpp — a statement compiled for one dialect: the SQL text in the
+// dialect's paramstyle plus everything the engine needs to bind, execute and read it back.
+//
+// Produced by Executable::compile() (text(), and the expression language's compiler) and
+// cached by the Engine; immutable once built, so one instance serves many executions.
+//
+// Usage (what Connection does):
+//   auto compiled = stmt.compile(dialect);
+//   std::vector<Value> positional = compiled->bind(params);   // in placeholder order
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/value.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace athanor::sql {
+
+/// Converts a value between its program form and its database form (e.g. Date <-> ISO text
+/// on SQLite). An empty processor is the identity.
+using Processor = std::function<Value(Value)>;
+
+/// One placeholder in the SQL text, in order of appearance.
+struct BindParameter {
+    /// The parameter name users pass values under (`:name` in text(), a column key in insert()).
+    std::string key;
+    /// A value carried by the statement itself (a literal or bindparam with a value); used when
+    /// the caller's parameters do not name `key`.
+    std::optional<Value> value;
+    /// Applied to the value before it is sent to the driver.
+    Processor processor;
+};
+
+enum class StatementKind { select, insert, update, delete_, ddl, text, other };
+
+struct ATHANOR_API CompiledStatement {
+    std::string sql;
+    std::vector<BindParameter> binds;
+    StatementKind kind = StatementKind::other;
+
+    /// Applied to each result column by position; missing or empty entries pass values through.
+    std::vector<Processor> result_processors;
+
+    /// For INSERT: the table's primary-key column names in order, and which of them the
+    /// database generates (filled from lastrowid or RETURNING), so Result can report
+    /// inserted_primary_key.
+    std::vector<std::string> primary_key_columns;
+    std::optional<std::size_t> autoincrement_column;
+    /// The statement ends in RETURNING <pk columns>: the inserted key comes back as a row.
+    bool returns_primary_key = false;
+
+    /// Positional values for one execution: each bind takes params[key], else its own value;
+    /// a bind with neither throws ArgumentError("A value is required for bind parameter 'x'").
+    /// `statement_values` are values carried by a statement that was taken from the cache.
+    std::vector<Value> bind(const Params& params, const Params* statement_values = nullptr) const;
+};
+
+}  // namespace athanor::sql

@@ -1,0 +1,40 @@
+// athanor/sql/executable.hpp — anything Connection::execute() accepts.
+//
+// Implemented by text() and by the expression language's statements (select, insert, ...).
+// Compilation is cached per engine under cache_key(): the statement's structure without its
+// bound values, which bound_values() yields afresh for each execution.
+//
+// Usage: you rarely touch this directly —
+//   conn.execute(athanor::text("SELECT * FROM t WHERE id = :id"), {{"id", 5}});
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/compiled.hpp>
+#include <athanor/value.hpp>
+
+#include <memory>
+#include <string>
+
+namespace athanor::sdk {
+class Dialect;
+}
+
+namespace athanor::sql {
+
+class ATHANOR_API Executable {
+public:
+    virtual ~Executable();
+
+    /// Compiles for `dialect`; throws CompileError for a construct the dialect cannot render.
+    virtual std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const = 0;
+
+    /// Structural key for the compiled-statement cache; "" means "do not cache".
+    virtual std::string cache_key() const;
+
+    /// Adds the values the statement carries (literals in the expression), keyed as the
+    /// compiled binds name them. Called on every execution when the compiled form came from
+    /// the cache.
+    virtual void bound_values(Params& out) const;
+};
+
+}  // namespace athanor::sql

@@ -1,0 +1,223 @@
+// athanor/value.hpp — the one value type that crosses every boundary.
+//
+// A Value holds SQL NULL or one of: boolean, 64-bit integer, double, text (UTF-8),
+// bytes, Date, Time, DateTime, exact Decimal, Interval. Bound parameters, fetched
+// cells and literal values are all Values, so drivers, the compiler and user code
+// speak the same language.
+//
+// Usage:
+//   athanor::Value v = 42;                    // integer
+//   athanor::Value s = "Alex";                // text
+//   athanor::Value n;                         // NULL
+//   athanor::Value d = athanor::Decimal("12.50");
+//   std::int64_t i = v.get<std::int64_t>();   // typed access, throws ArgumentError on a mismatch
+//   std::optional<std::string> o = n.get<std::optional<std::string>>();  // NULL -> nullopt
+#pragma once
+
+#include <athanor/export.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <typeinfo>
+#include <variant>
+#include <vector>
+
+namespace athanor {
+
+/// Raw binary data (BLOB / BYTEA / VARBINARY).
+using Bytes = std::vector<std::uint8_t>;
+
+/// A calendar date (proleptic Gregorian), no time zone.
+struct ATHANOR_API Date {
+    int year = 1970;
+    unsigned month = 1;
+    unsigned day = 1;
+
+    /// "YYYY-MM-DD"
+    std::string iso() const;
+    /// Parses "YYYY-MM-DD"; throws DataError on anything else.
+    static Date parse(std::string_view text);
+    auto operator<=>(const Date&) const = default;
+};
+
+/// A time of day with microseconds and an optional UTC offset (minutes east of UTC).
+struct ATHANOR_API Time {
+    unsigned hour = 0;
+    unsigned minute = 0;
+    unsigned second = 0;
+    std::uint32_t microsecond = 0;
+    std::optional<int> utc_offset_minutes;  // nullopt: no time zone
+
+    /// "HH:MM:SS[.ffffff][+HH:MM]"
+    std::string iso() const;
+    /// Parses the form iso() writes (fraction and offset optional; "Z" accepted).
+    static Time parse(std::string_view text);
+    auto operator<=>(const Time&) const = default;
+};
+
+/// A date and a time; the time zone, if any, is in `time.utc_offset_minutes`.
+struct ATHANOR_API DateTime {
+    Date date;
+    Time time;
+
+    /// "YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM]"
+    std::string iso() const;
+    /// Parses iso() form; accepts 'T' as the separator and a date alone.
+    static DateTime parse(std::string_view text);
+    auto operator<=>(const DateTime&) const = default;
+};
+
+/// An exact decimal number kept as its canonical decimal text, so no digit is lost
+/// between the database and the program ("-12.3400" stays "-12.3400").
+class ATHANOR_API Decimal {
+public:
+    Decimal() : text_("0") {}
+    /// Validates `[+-]digits[.digits]` (or exponent form, normalised); throws DataError otherwise.
+    explicit Decimal(std::string_view text);
+    const std::string& str() const { return text_; }
+    double to_double() const;
+    bool operator==(const Decimal& other) const { return text_ == other.text_; }
+
+private:
+    std::string text_;
+};
+
+/// A span of time: months, days and microseconds kept apart as SQL does.
+struct ATHANOR_API Interval {
+    std::int64_t months = 0;
+    std::int64_t days = 0;
+    std::int64_t microseconds = 0;
+
+    /// ISO 8601 duration, e.g. "P1M2DT3.5S"
+    std::string iso() const;
+    bool operator==(const Interval&) const = default;
+};
+
+/// SQL NULL.
+struct Null {
+    bool operator==(const Null&) const = default;
+};
+inline constexpr Null null{};
+
+class ATHANOR_API Value {
+public:
+    enum class Kind { null, boolean, integer, floating, text, bytes, date, time, datetime, decimal, interval };
+
+    Value() = default;
+    Value(Null) {}
+    Value(std::nullopt_t) {}
+    Value(bool b) : v_(b) {}
+    template <class I>
+        requires(std::is_integral_v<I> && !std::is_same_v<I, bool> && !std::is_same_v<I, char>)
+    Value(I i) : v_(static_cast<std::int64_t>(i)) {}
+    Value(float d) : v_(static_cast<double>(d)) {}
+    Value(double d) : v_(d) {}
+    Value(const char* s) : v_(std::string(s)) {}
+    Value(std::string s) : v_(std::move(s)) {}
+    Value(std::string_view s) : v_(std::string(s)) {}
+    Value(Bytes b) : v_(std::move(b)) {}
+    Value(Date d) : v_(d) {}
+    Value(Time t) : v_(t) {}
+    Value(DateTime t) : v_(t) {}
+    Value(Decimal d) : v_(std::move(d)) {}
+    Value(Interval i) : v_(i) {}
+    template <class T>
+    Value(const std::optional<T>& o) {
+        if (o) *this = Value(*o);
+    }
+
+    Kind kind() const { return static_cast<Kind>(v_.index()); }
+    bool is_null() const { return v_.index() == 0; }
+    /// "NULL", "boolean", "integer", ... — used in error messages.
+    static const char* kind_name(Kind k);
+
+    // Strict accessors: throw ArgumentError naming both kinds when the kind differs.
+    bool as_bool() const;               // integer 0/1 also accepted (SQLite, ODBC)
+    std::int64_t as_int() const;        // boolean accepted; exact decimal without fraction accepted
+    double as_double() const;           // integer and decimal accepted
+    const std::string& as_string() const;
+    const Bytes& as_bytes() const;      // text accepted only when stored as text? no: strict
+    Date as_date() const;               // ISO text accepted (SQLite stores dates as text)
+    Time as_time() const;               // ISO text accepted
+    DateTime as_datetime() const;       // ISO text accepted
+    Decimal as_decimal() const;         // integer, text accepted
+    Interval as_interval() const;
+
+    /// Typed access; std::optional<T> maps NULL to nullopt, any other T throws on NULL.
+    template <class T>
+    T get() const;
+
+    /// Human-readable rendering for logs and tables: 'text' quoted, NULL, X'ab01', ...
+    std::string repr() const;
+    /// Rendering without quotes, for table output (NULL stays "NULL").
+    std::string to_string() const;
+
+    bool operator==(const Value& other) const = default;
+
+    using Storage = std::variant<Null, bool, std::int64_t, double, std::string, Bytes, Date, Time, DateTime,
+                                 Decimal, Interval>;
+    const Storage& storage() const { return v_; }
+
+private:
+    Storage v_;
+};
+
+namespace detail {
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+[[noreturn]] ATHANOR_API void throw_null_access(const char* wanted);
+}  // namespace detail
+
+template <class T>
+T Value::get() const {
+    if constexpr (detail::is_optional<T>::value) {
+        if (is_null()) return std::nullopt;
+        return get<typename T::value_type>();
+    } else if constexpr (std::is_same_v<T, Value>) {
+        return *this;
+    } else {
+        if (is_null()) detail::throw_null_access(typeid(T).name());
+        if constexpr (std::is_same_v<T, bool>) return as_bool();
+        else if constexpr (std::is_integral_v<T>) return static_cast<T>(as_int());
+        else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(as_double());
+        else if constexpr (std::is_same_v<T, std::string>) return as_string();
+        else if constexpr (std::is_same_v<T, Bytes>) return as_bytes();
+        else if constexpr (std::is_same_v<T, Date>) return as_date();
+        else if constexpr (std::is_same_v<T, Time>) return as_time();
+        else if constexpr (std::is_same_v<T, DateTime>) return as_datetime();
+        else if constexpr (std::is_same_v<T, Decimal>) return as_decimal();
+        else if constexpr (std::is_same_v<T, Interval>) return as_interval();
+        else static_assert(sizeof(T) == 0, "Value::get<T>: unsupported T");
+    }
+}
+
+/// Named parameter set: `{{"name", "Alex"}, {"age", 30}}`. Order is kept.
+class ATHANOR_API Params {
+public:
+    using Item = std::pair<std::string, Value>;
+    Params() = default;
+    Params(std::initializer_list<Item> items) : items_(items) {}
+    explicit Params(std::vector<Item> items) : items_(std::move(items)) {}
+
+    /// Sets or replaces `key`.
+    Params& set(std::string key, Value value);
+    /// nullptr when absent.
+    const Value* find(std::string_view key) const;
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+    const std::vector<Item>& items() const { return items_; }
+    bool empty() const { return items_.empty(); }
+    std::size_t size() const { return items_.size(); }
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+
+private:
+    std::vector<Item> items_;
+};
+
+}  // namespace athanor

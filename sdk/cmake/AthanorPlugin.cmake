@@ -1,0 +1,78 @@
+# athanor_add_dialect_plugin — builds a dialect plugin and writes its manifest.
+#
+#   athanor_add_dialect_plugin(mydb
+#     SOURCES mydb_dialect.cpp mydb_cursor.cpp
+#     VERSION 1.0.0
+#     SCHEMES mydb mydb+native          # URL drivernames served (first is the canonical one)
+#     DEFAULT_DRIVER native
+#     CAPABILITIES returning sequences  # conformance requirements the plugin claims
+#     DESCRIPTION "MyDB through its native client"
+#     LIBRARIES MyDB::client)           # the vendor client, linked by the plugin only
+#
+# Produces libathanor_dialect_mydb.so and libathanor_dialect_mydb.json side by side (in
+# ATHANOR_PLUGIN_OUTPUT_DIR when set, else the current binary dir) and installs both under
+# <libdir>/athanor/dialects. Works in-tree and from an installed SDK (find_package(Athanor)).
+set(ATHANOR_SDK_ABI_VERSION 1)
+
+function(athanor_add_dialect_plugin name)
+  cmake_parse_arguments(P "" "VERSION;DEFAULT_DRIVER;DESCRIPTION;OUTPUT_DIR;SDK_ABI"
+                        "SOURCES;SCHEMES;CAPABILITIES;LIBRARIES" ${ARGN})
+  if(NOT P_SOURCES)
+    message(FATAL_ERROR "athanor_add_dialect_plugin(${name}): SOURCES is required")
+  endif()
+  if(NOT P_SCHEMES)
+    set(P_SCHEMES ${name})
+  endif()
+  if(NOT P_VERSION)
+    set(P_VERSION 0.0.0)
+  endif()
+  if(NOT DEFINED P_SDK_ABI)
+    set(P_SDK_ABI ${ATHANOR_SDK_ABI_VERSION})
+  endif()
+  set(out_dir ${P_OUTPUT_DIR})
+  if(NOT out_dir)
+    if(ATHANOR_PLUGIN_OUTPUT_DIR)
+      set(out_dir ${ATHANOR_PLUGIN_OUTPUT_DIR})
+    else()
+      set(out_dir ${CMAKE_CURRENT_BINARY_DIR})
+    endif()
+  endif()
+  set(target athanor_dialect_${name})
+  add_library(${target} MODULE ${P_SOURCES})
+  set_target_properties(${target} PROPERTIES
+    PREFIX "lib" OUTPUT_NAME athanor_dialect_${name}
+    CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
+    LIBRARY_OUTPUT_DIRECTORY ${out_dir}
+    INSTALL_RPATH "$ORIGIN/../..")
+  target_compile_features(${target} PRIVATE cxx_std_20)
+  target_compile_definitions(${target} PRIVATE BOOST_DLL_USE_STD_FS)
+  if(COMMAND athanor_target_defaults)
+    athanor_target_defaults(${target})
+  endif()
+  target_link_libraries(${target} PRIVATE athanor::athanor ${P_LIBRARIES})
+  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+
+  # The manifest: readable without running plugin code.
+  set(schemes_json "")
+  foreach(s IN LISTS P_SCHEMES)
+    string(APPEND schemes_json "\"${s}\", ")
+  endforeach()
+  string(REGEX REPLACE ", $" "" schemes_json "${schemes_json}")
+  set(caps_json "")
+  foreach(c IN LISTS P_CAPABILITIES)
+    string(APPEND caps_json "\"${c}\", ")
+  endforeach()
+  string(REGEX REPLACE ", $" "" caps_json "${caps_json}")
+  set(manifest "{\n  \"name\": \"${name}\",\n  \"version\": \"${P_VERSION}\",\n  \"sdk_abi\": ${P_SDK_ABI},\n  \"library\": \"libathanor_dialect_${name}.so\",\n  \"default_driver\": \"${P_DEFAULT_DRIVER}\",\n  \"schemes\": [${schemes_json}],\n  \"capabilities\": [${caps_json}],\n  \"description\": \"${P_DESCRIPTION}\"\n}\n")
+  file(GENERATE OUTPUT ${out_dir}/libathanor_dialect_${name}.json CONTENT "${manifest}")
+
+  if(NOT P_OUTPUT_DIR)
+    if(ATHANOR_PLUGIN_INSTALL_DIR)
+      set(dest ${ATHANOR_PLUGIN_INSTALL_DIR})
+    else()
+      set(dest ${CMAKE_INSTALL_LIBDIR}/athanor/dialects)
+    endif()
+    install(TARGETS ${target} LIBRARY DESTINATION ${dest})
+    install(FILES ${out_dir}/libathanor_dialect_${name}.json DESTINATION ${dest})
+  endif()
+endfunction()

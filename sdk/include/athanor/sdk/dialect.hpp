@@ -1,0 +1,86 @@
+// athanor/sdk/dialect.hpp — the Dialect SPI: one object per engine that knows a database's
+// SQL flavour and opens connections through its driver.
+//
+// A plugin subclasses Dialect, overrides the pure virtuals and whichever hooks differ from
+// the defaults (which follow the SQL standard), and exports a factory with
+// ATHANOR_DIALECT_PLUGIN (see athanor/sdk/plugin.hpp). The capability flags a dialect
+// claims come from its manifest, not from code, so they can be read without loading it.
+//
+// Example:
+//   class MyDialect final : public athanor::sdk::Dialect {
+//   public:
+//       std::string name() const override { return "mydb"; }
+//       std::string driver() const override { return "native"; }
+//       athanor::sdk::Paramstyle paramstyle() const override { return athanor::sdk::Paramstyle::qmark; }
+//       std::unique_ptr<athanor::sdk::DriverConnection> connect(const athanor::Url& url) override;
+//   };
+#pragma once
+
+#include <athanor/engine/url.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/export.hpp>
+#include <athanor/sdk/driver.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace athanor::sdk {
+
+/// How placeholders are written in SQL sent to the driver (PEP 249 names).
+enum class Paramstyle {
+    qmark,    // WHERE a = ?
+    numeric,  // WHERE a = :1      (numeric_dollar, libpq: $1, is `dollar`)
+    dollar,   // WHERE a = $1
+    named,    // WHERE a = :a
+    format,   // WHERE a = %s
+};
+
+/// How the engine should pool connections for a URL.
+enum class PoolKind {
+    queue,   // a bounded pool of independent connections (the default)
+    single,  // one shared connection for everyone, e.g. an in-memory SQLite database
+};
+
+class ATHANOR_API Dialect {
+public:
+    virtual ~Dialect();
+
+    /// The backend name, left of '+' in URLs: "sqlite".
+    virtual std::string name() const = 0;
+    /// The driver name, right of '+': "sqlite3", "libpq", "odbc".
+    virtual std::string driver() const = 0;
+    virtual Paramstyle paramstyle() const = 0;
+
+    /// Opens a new connection. Throws OperationalError (naming host:port, never the
+    /// password) when the database cannot be reached, ArgumentError for a bad URL.
+    virtual std::unique_ptr<DriverConnection> connect(const Url& url) = 0;
+
+    /// Runs once on every new connection, before it enters the pool.
+    virtual void on_connect(DriverConnection& connection);
+
+    virtual PoolKind pool_kind(const Url& url) const;
+
+    /// Sets the isolation level ("SERIALIZABLE", "READ COMMITTED", ..., "AUTOCOMMIT").
+    /// Throws ArgumentError naming the levels the dialect accepts.
+    virtual void set_isolation_level(DriverConnection& connection, std::string_view level);
+    virtual std::string get_isolation_level(DriverConnection& connection);
+    /// The levels set_isolation_level() accepts.
+    virtual std::vector<std::string> isolation_levels() const;
+
+    virtual std::string savepoint_sql(std::string_view name) const;
+    virtual std::string release_savepoint_sql(std::string_view name) const;
+    virtual std::string rollback_to_savepoint_sql(std::string_view name) const;
+
+    /// True when `error` means the connection is gone and must be dropped from the pool.
+    virtual bool is_disconnect(const DBAPIError& error) const;
+
+    /// Quotes an identifier for this database ("name" by default; doubles embedded quotes).
+    virtual std::string quote_identifier(std::string_view identifier) const;
+
+    /// "name+driver"
+    std::string description() const;
+};
+
+}  // namespace athanor::sdk

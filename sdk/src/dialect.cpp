@@ -1,0 +1,82 @@
+// Dialect defaults follow the SQL standard; plugins override what their database does differently.
+#include <athanor/sdk/dialect.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace athanor::sdk {
+
+namespace {
+std::string upper(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
+    return out;
+}
+
+void run(DriverConnection& connection, const std::string& sql) {
+    auto cursor = connection.cursor();
+    cursor->execute(sql, {});
+    cursor->close();
+}
+}  // namespace
+
+Dialect::~Dialect() = default;
+
+void Dialect::on_connect(DriverConnection&) {}
+
+PoolKind Dialect::pool_kind(const Url&) const { return PoolKind::queue; }
+
+std::vector<std::string> Dialect::isolation_levels() const {
+    return {"AUTOCOMMIT", "READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"};
+}
+
+void Dialect::set_isolation_level(DriverConnection& connection, std::string_view level) {
+    const std::string wanted = upper(level);
+    const auto levels = isolation_levels();
+    if (std::find(levels.begin(), levels.end(), wanted) == levels.end()) {
+        std::string known;
+        for (const auto& l : levels) known += (known.empty() ? "" : ", ") + l;
+        throw ArgumentError("Invalid isolation level '" + std::string(level) + "' for dialect " + description() +
+                            "; valid levels are: " + known);
+    }
+    if (wanted == "AUTOCOMMIT") {
+        connection.set_autocommit(true);
+        return;
+    }
+    connection.set_autocommit(false);
+    run(connection, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + wanted);
+}
+
+std::string Dialect::get_isolation_level(DriverConnection& connection) {
+    if (connection.autocommit()) return "AUTOCOMMIT";
+    throw NotSupportedError("dialect " + description() + " cannot report its isolation level");
+}
+
+std::string Dialect::savepoint_sql(std::string_view name) const { return "SAVEPOINT " + quote_identifier(name); }
+
+std::string Dialect::release_savepoint_sql(std::string_view name) const {
+    return "RELEASE SAVEPOINT " + quote_identifier(name);
+}
+
+std::string Dialect::rollback_to_savepoint_sql(std::string_view name) const {
+    return "ROLLBACK TO SAVEPOINT " + quote_identifier(name);
+}
+
+bool Dialect::is_disconnect(const DBAPIError& error) const {
+    // SQLSTATE class 08 is "connection exception" in the standard.
+    return error.sqlstate().rfind("08", 0) == 0;
+}
+
+std::string Dialect::quote_identifier(std::string_view identifier) const {
+    std::string out = "\"";
+    for (char c : identifier) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string Dialect::description() const { return name() + "+" + driver(); }
+
+}  // namespace athanor::sdk
