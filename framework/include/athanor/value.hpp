@@ -18,11 +18,11 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <typeinfo>
 #include <variant>
 #include <vector>
 
@@ -76,7 +76,11 @@ struct ATHANOR_API DateTime {
 class ATHANOR_API Decimal {
 public:
     Decimal() : text_("0") {}
-    /// Validates `[+-]digits[.digits]` (or exponent form, normalised); throws DataError otherwise.
+    /// Validates `[+-]digits[.digits]` or an exponent form, and canonicalises it: exponents
+    /// are expanded ("1.5E+3" -> "1500", "25E-4" -> "0.0025"), a leading '+' and leading
+    /// zeros go (".5" -> "0.5"), trailing zeros of the plain form stay ("12.50"), "-0" keeps
+    /// its sign. "NaN", "Infinity" and "-Infinity" (any case) are accepted, as PostgreSQL's
+    /// numeric has them. Throws DataError quoting `text` otherwise.
     explicit Decimal(std::string_view text);
     const std::string& str() const { return text_; }
     double to_double() const;
@@ -135,19 +139,22 @@ public:
     /// "NULL", "boolean", "integer", ... — used in error messages.
     static const char* kind_name(Kind k);
 
-    // Strict accessors: throw ArgumentError naming both kinds when the kind differs.
+    // Strict accessors with a few lossless conversions drivers need. A kind that does not
+    // convert throws ArgumentError naming both kinds ("cannot read a text value as integer");
+    // text that should hold a date/time/number but does not throws DataError quoting it.
     bool as_bool() const;               // integer 0/1 also accepted (SQLite, ODBC)
-    std::int64_t as_int() const;        // boolean accepted; exact decimal without fraction accepted
+    std::int64_t as_int() const;        // boolean accepted; decimal without fraction accepted
     double as_double() const;           // integer and decimal accepted
     const std::string& as_string() const;
-    const Bytes& as_bytes() const;      // text accepted only when stored as text? no: strict
+    const Bytes& as_bytes() const;      // strict
     Date as_date() const;               // ISO text accepted (SQLite stores dates as text)
     Time as_time() const;               // ISO text accepted
     DateTime as_datetime() const;       // ISO text accepted
-    Decimal as_decimal() const;         // integer, text accepted
+    Decimal as_decimal() const;         // integer, numeric text and double (shortest form) accepted
     Interval as_interval() const;
 
     /// Typed access; std::optional<T> maps NULL to nullopt, any other T throws on NULL.
+    /// Integer types narrower than 64 bits throw ArgumentError when the value does not fit.
     template <class T>
     T get() const;
 
@@ -171,7 +178,51 @@ template <class T>
 struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
+
+/// The C++ spelling of T for error messages (typeid names are mangled).
+template <class T>
+constexpr const char* type_name() {
+    if constexpr (std::is_same_v<T, bool>) return "bool";
+    else if constexpr (std::is_same_v<T, std::int64_t>) return "std::int64_t";
+    else if constexpr (std::is_same_v<T, std::uint64_t>) return "std::uint64_t";
+    else if constexpr (std::is_same_v<T, std::int32_t>) return "std::int32_t";
+    else if constexpr (std::is_same_v<T, std::uint32_t>) return "std::uint32_t";
+    else if constexpr (std::is_same_v<T, std::int16_t>) return "std::int16_t";
+    else if constexpr (std::is_same_v<T, std::uint16_t>) return "std::uint16_t";
+    else if constexpr (std::is_same_v<T, std::int8_t>) return "std::int8_t";
+    else if constexpr (std::is_same_v<T, std::uint8_t>) return "std::uint8_t";
+    else if constexpr (std::is_same_v<T, long long>) return "long long";
+    else if constexpr (std::is_same_v<T, unsigned long long>) return "unsigned long long";
+    else if constexpr (std::is_integral_v<T>) return std::is_signed_v<T> ? "signed integer" : "unsigned integer";
+    else if constexpr (std::is_same_v<T, double>) return "double";
+    else if constexpr (std::is_same_v<T, float>) return "float";
+    else if constexpr (std::is_floating_point_v<T>) return "a floating-point type";
+    else if constexpr (std::is_same_v<T, std::string>) return "std::string";
+    else if constexpr (std::is_same_v<T, Bytes>) return "athanor::Bytes";
+    else if constexpr (std::is_same_v<T, Date>) return "athanor::Date";
+    else if constexpr (std::is_same_v<T, Time>) return "athanor::Time";
+    else if constexpr (std::is_same_v<T, DateTime>) return "athanor::DateTime";
+    else if constexpr (std::is_same_v<T, Decimal>) return "athanor::Decimal";
+    else if constexpr (std::is_same_v<T, Interval>) return "athanor::Interval";
+    else return "the requested type";
+}
+
 [[noreturn]] ATHANOR_API void throw_null_access(const char* wanted);
+/// `value` does not fit the integer type `wanted` (get<int>() of 2^40, get<unsigned>() of -1).
+[[noreturn]] ATHANOR_API void throw_integer_range(std::int64_t value, const char* wanted);
+
+template <class T>
+T narrow_integer(std::int64_t value) {
+    if constexpr (std::is_signed_v<T>) {
+        if (value < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+            value > static_cast<std::int64_t>(std::numeric_limits<T>::max()))
+            throw_integer_range(value, type_name<T>());
+    } else {
+        if (value < 0 || static_cast<std::uint64_t>(value) > std::numeric_limits<T>::max())
+            throw_integer_range(value, type_name<T>());
+    }
+    return static_cast<T>(value);
+}
 }  // namespace detail
 
 template <class T>
@@ -182,9 +233,9 @@ T Value::get() const {
     } else if constexpr (std::is_same_v<T, Value>) {
         return *this;
     } else {
-        if (is_null()) detail::throw_null_access(typeid(T).name());
+        if (is_null()) detail::throw_null_access(detail::type_name<T>());
         if constexpr (std::is_same_v<T, bool>) return as_bool();
-        else if constexpr (std::is_integral_v<T>) return static_cast<T>(as_int());
+        else if constexpr (std::is_integral_v<T>) return detail::narrow_integer<T>(as_int());
         else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(as_double());
         else if constexpr (std::is_same_v<T, std::string>) return as_string();
         else if constexpr (std::is_same_v<T, Bytes>) return as_bytes();
