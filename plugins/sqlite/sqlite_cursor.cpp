@@ -1,0 +1,280 @@
+// The SQLite cursor: prepare (through the statement cache), bind, step, read columns.
+#include "sqlite_cursor.hpp"
+
+#include "sqlite_connection.hpp"
+#include "sqlite_errors.hpp"
+
+#include <athanor/errors.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
+namespace athanor::sqlite {
+
+namespace {
+
+/// Skips whitespace and SQL comments; returns the index of the first other character.
+std::size_t skip_blank(std::string_view sql, std::size_t pos) {
+    while (pos < sql.size()) {
+        const char c = sql[pos];
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++pos;
+        } else if (c == '-' && pos + 1 < sql.size() && sql[pos + 1] == '-') {
+            pos = sql.find('\n', pos);
+            if (pos == std::string_view::npos) return sql.size();
+        } else if (c == '/' && pos + 1 < sql.size() && sql[pos + 1] == '*') {
+            pos = sql.find("*/", pos + 2);
+            if (pos == std::string_view::npos) return sql.size();
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    return pos;
+}
+
+/// True when `tail` (what sqlite3_prepare_v2 left unparsed) holds no further statement.
+bool tail_is_empty(std::string_view tail) {
+    std::size_t pos = 0;
+    while ((pos = skip_blank(tail, pos)) < tail.size()) {
+        if (tail[pos] != ';') return false;
+        ++pos;
+    }
+    return true;
+}
+
+std::string leading_keyword(std::string_view sql) {
+    std::size_t pos = skip_blank(sql, 0);
+    while (pos < sql.size() && sql[pos] == '(') pos = skip_blank(sql, pos + 1);
+    std::string word;
+    while (pos < sql.size() && std::isalpha(static_cast<unsigned char>(sql[pos])))
+        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[pos++])));
+    return word;
+}
+
+int bind_one(sqlite3_stmt* stmt, int index, const Value& value, sqlite3_destructor_type lifetime) {
+    return std::visit(
+        [&](const auto& v) -> int {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Null>) {
+                return sqlite3_bind_null(stmt, index);
+            } else if constexpr (std::is_same_v<T, bool>) {
+                return sqlite3_bind_int(stmt, index, v ? 1 : 0);
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                return sqlite3_bind_int64(stmt, index, v);
+            } else if constexpr (std::is_same_v<T, double>) {
+                return sqlite3_bind_double(stmt, index, v);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return sqlite3_bind_text64(stmt, index, v.data(), v.size(), lifetime, SQLITE_UTF8);
+            } else if constexpr (std::is_same_v<T, Bytes>) {
+                // A null pointer would bind NULL, so an empty blob needs its own call.
+                if (v.empty()) return sqlite3_bind_zeroblob(stmt, index, 0);
+                return sqlite3_bind_blob64(stmt, index, v.data(), v.size(), lifetime);
+            } else if constexpr (std::is_same_v<T, Decimal>) {
+                return sqlite3_bind_text64(stmt, index, v.str().data(), v.str().size(), lifetime, SQLITE_UTF8);
+            } else if constexpr (std::is_same_v<T, Interval>) {
+                throw NotSupportedError("parameter " + std::to_string(index) + " is an interval (" + v.iso() +
+                                        "); SQLite has no interval type: bind its months, days or "
+                                        "microseconds as integers instead");
+            } else {  // Date, Time, DateTime: SQLite's date functions read ISO 8601 text
+                const std::string text = v.iso();
+                return sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+            }
+        },
+        value.storage());
+}
+
+Value column_value(sqlite3_stmt* stmt, int column) {
+    switch (sqlite3_column_type(stmt, column)) {
+        case SQLITE_INTEGER:
+            return Value(static_cast<std::int64_t>(sqlite3_column_int64(stmt, column)));
+        case SQLITE_FLOAT:
+            return Value(sqlite3_column_double(stmt, column));
+        case SQLITE_TEXT: {
+            // text before bytes: the documented order to get the UTF-8 length.
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
+            const int size = sqlite3_column_bytes(stmt, column);
+            return Value(std::string(text != nullptr ? text : "", static_cast<std::size_t>(size)));
+        }
+        case SQLITE_BLOB: {
+            const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, column));
+            const int size = sqlite3_column_bytes(stmt, column);
+            return data != nullptr ? Value(Bytes(data, data + size)) : Value(Bytes{});
+        }
+        default:
+            return Value();
+    }
+}
+
+}  // namespace
+
+SqliteCursor::SqliteCursor(std::shared_ptr<SqliteSession> session) : session_(std::move(session)) {}
+
+SqliteCursor::~SqliteCursor() { release(); }
+
+void SqliteCursor::reset_state() {
+    release();
+    row_ready_ = false;
+    description_.clear();
+    rowcount_ = -1;
+    lastrowid_.reset();
+}
+
+sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
+    if (sqlite3_stmt* cached = session_->statements.take(sql)) return cached;
+    if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        throw DataError("statement of " + std::to_string(sql.size()) + " bytes is too long for SQLite", {},
+                        SQLITE_TOOBIG);
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v2(session_->db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        throw_sqlite_error(session_->db, rc);
+    }
+    const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
+    if (!tail_is_empty(rest)) {
+        sqlite3_finalize(stmt);
+        std::string extra(rest.substr(skip_blank(rest, 0), 60));
+        throw ProgrammingError("only one statement can be executed at a time, but more SQL follows the first: '" +
+                               extra + "'; split it into separate execute() calls");
+    }
+    return stmt;
+}
+
+void SqliteCursor::release() {
+    if (stmt_ == nullptr) return;
+    if (session_->closed())
+        sqlite3_finalize(stmt_);  // the connection is a zombie until its last statement goes
+    else
+        session_->statements.give_back(sql_, stmt_);
+    stmt_ = nullptr;
+}
+
+void SqliteCursor::bind(std::span<const Value> params, bool copy_values) {
+    const int expected = sqlite3_bind_parameter_count(stmt_);
+    if (static_cast<std::size_t>(expected) != params.size())
+        throw ProgrammingError("wrong number of parameters: the statement expects " + std::to_string(expected) +
+                               ", " + std::to_string(params.size()) + " given");
+    const auto lifetime = copy_values ? SQLITE_TRANSIENT : SQLITE_STATIC;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const int rc = bind_one(stmt_, static_cast<int>(i) + 1, params[i], lifetime);
+        if (rc != SQLITE_OK)
+            throw_sqlite_error(session_->db, rc, "binding parameter " + std::to_string(i + 1));
+    }
+}
+
+bool SqliteCursor::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) {
+        finish();
+        return false;
+    }
+    // Read the message before release() resets the statement.
+    std::string message = sqlite3_errmsg(session_->db);
+    release();
+    throw_for_code(rc, std::move(message));
+}
+
+void SqliteCursor::finish() {
+    if (kind_ != Kind::query) rowcount_ = sqlite3_changes64(session_->db);
+    if (kind_ == Kind::insert) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
+    release();
+}
+
+void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) {
+    if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
+    reset_state();
+    session_->require_open("execute");
+    sql_.assign(sql);
+    stmt_ = acquire(sql);
+    if (stmt_ == nullptr) {  // only blanks or comments: nothing to run, as in pysqlite
+        if (!params.empty())
+            throw ProgrammingError("wrong number of parameters: the statement expects 0, " +
+                                   std::to_string(params.size()) + " given");
+        return;
+    }
+    try {
+        bind(params, true);
+    } catch (...) {
+        release();
+        throw;
+    }
+
+    const std::string keyword = leading_keyword(sql);
+    if (keyword == "INSERT" || keyword == "REPLACE")
+        kind_ = Kind::insert;
+    else if (keyword == "UPDATE" || keyword == "DELETE" || (keyword == "WITH" && !sqlite3_stmt_readonly(stmt_)))
+        kind_ = Kind::dml;
+    else
+        kind_ = Kind::query;
+
+    const int columns = sqlite3_column_count(stmt_);
+    description_.reserve(static_cast<std::size_t>(columns));
+    for (int i = 0; i < columns; ++i) {
+        const char* name = sqlite3_column_name(stmt_, i);
+        const char* type = sqlite3_column_decltype(stmt_, i);
+        description_.push_back({name != nullptr ? name : "", type != nullptr ? type : ""});
+    }
+    row_ready_ = step();
+}
+
+void SqliteCursor::executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) {
+    if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
+    reset_state();
+    session_->require_open("execute");
+    sql_.assign(sql);
+    stmt_ = acquire(sql);
+    if (stmt_ == nullptr) throw ProgrammingError("executemany() was given SQL without a statement");
+    if (sqlite3_column_count(stmt_) != 0) {
+        release();
+        throw ProgrammingError("executemany() runs statements that return no rows; use execute() for '" +
+                               std::string(sql.substr(0, 60)) + "'");
+    }
+    const std::string keyword = leading_keyword(sql);
+    const bool is_insert = keyword == "INSERT" || keyword == "REPLACE";
+    std::int64_t total = 0;
+    for (const auto& params : param_sets) {
+        sqlite3_reset(stmt_);
+        try {
+            // The values outlive the step below, so SQLite need not copy them.
+            bind(params, false);
+        } catch (...) {
+            release();
+            throw;
+        }
+        const int rc = sqlite3_step(stmt_);
+        if (rc != SQLITE_DONE) {
+            std::string message = sqlite3_errmsg(session_->db);
+            release();
+            throw_for_code(rc, std::move(message));
+        }
+        total += sqlite3_changes64(session_->db);
+    }
+    rowcount_ = total;
+    if (is_insert && !param_sets.empty()) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
+    release();
+}
+
+bool SqliteCursor::fetch(std::vector<Value>& row) {
+    if (!row_ready_) {
+        if (stmt_ == nullptr || !step()) return false;
+    }
+    row_ready_ = false;
+    const auto columns = static_cast<int>(description_.size());
+    row.resize(description_.size());
+    for (int i = 0; i < columns; ++i) row[static_cast<std::size_t>(i)] = column_value(stmt_, i);
+    return true;
+}
+
+void SqliteCursor::close() {
+    release();
+    row_ready_ = false;
+    closed_ = true;
+}
+
+}  // namespace athanor::sqlite

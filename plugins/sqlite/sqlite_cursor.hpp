@@ -1,0 +1,73 @@
+// sqlite_cursor.hpp — the SQLite cursor (sdk::Cursor over one sqlite3_stmt at a time).
+//
+// execute() takes an idle statement for the SQL from the connection's cache (or prepares a
+// new one, refusing SQL that holds more than one statement), binds the positional `?`
+// parameters, and steps once so that errors surface at execute time. fetch() then steps
+// lazily, one row per call, into the caller's vector. Once the rows are exhausted (or the
+// cursor is closed or re-executed) the statement goes back to the cache.
+//
+// Binding: NULL, bool as 0/1, integer, double, text (UTF-8), bytes as BLOB, Date/Time/
+// DateTime as ISO 8601 text (Value::iso()), Decimal as its text. Interval has no SQLite
+// storage class and no SQLite function understands ISO 8601 durations, so binding one
+// throws NotSupportedError: store months/days/microseconds explicitly instead.
+// Fetching follows the value's storage class: INTEGER -> integer, REAL -> double, TEXT ->
+// text, BLOB -> bytes, NULL -> NULL.
+//
+// Example (inside the plugin):
+//   SqliteCursor cursor(session);
+//   cursor.execute("SELECT id, name FROM users WHERE id > ?", std::vector<Value>{1});
+//   std::vector<Value> row;
+//   while (cursor.fetch(row)) use(row);
+#pragma once
+
+#include <athanor/sdk/driver.hpp>
+
+#include <memory>
+#include <string>
+
+struct sqlite3_stmt;
+
+namespace athanor::sqlite {
+
+struct SqliteSession;
+
+class SqliteCursor final : public sdk::Cursor {
+public:
+    explicit SqliteCursor(std::shared_ptr<SqliteSession> session);
+    ~SqliteCursor() override;
+    SqliteCursor(const SqliteCursor&) = delete;
+    SqliteCursor& operator=(const SqliteCursor&) = delete;
+
+    void execute(std::string_view sql, std::span<const Value> params) override;
+    void executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) override;
+    const std::vector<sdk::ColumnDescription>& description() const override { return description_; }
+    bool fetch(std::vector<Value>& row) override;
+    std::int64_t rowcount() const override { return rowcount_; }
+    std::optional<std::int64_t> lastrowid() const override { return lastrowid_; }
+    void close() override;
+
+private:
+    enum class Kind { query, insert, dml };
+
+    void reset_state();
+    /// Takes a cached statement for `sql` or prepares one; nullptr for SQL with no statement.
+    sqlite3_stmt* acquire(std::string_view sql);
+    /// Returns the current statement to the cache (or finalizes it when the connection is gone).
+    void release();
+    void bind(std::span<const Value> params, bool copy_values);
+    /// Steps the current statement; true when a row is ready. Releases it on completion or error.
+    bool step();
+    void finish();
+
+    std::shared_ptr<SqliteSession> session_;
+    sqlite3_stmt* stmt_ = nullptr;
+    std::string sql_;
+    Kind kind_ = Kind::query;
+    bool row_ready_ = false;  // a stepped row waits to be read by fetch()
+    bool closed_ = false;
+    std::vector<sdk::ColumnDescription> description_;
+    std::int64_t rowcount_ = -1;
+    std::optional<std::int64_t> lastrowid_;
+};
+
+}  // namespace athanor::sqlite

@@ -1,0 +1,53 @@
+// sqlite_statement_cache.hpp — a per-connection LRU cache of idle prepared statements.
+//
+// A statement is either idle (in the cache) or checked out by exactly one user, never both:
+// take() removes it from the cache, give_back() resets it and returns it. So two cursors
+// running the same SQL at once never share a sqlite3_stmt; the second gets nullptr from take()
+// and prepares its own. Not thread-safe: a connection is used by one thread at a time.
+//
+// Example:
+//   StatementCache cache(100);
+//   sqlite3_stmt* stmt = cache.take(sql);
+//   if (!stmt) sqlite3_prepare_v2(db, sql.data(), int(sql.size()), &stmt, nullptr);
+//   ... step ...
+//   cache.give_back(sql, stmt);     // reset, bindings cleared, kept for the next take(sql)
+//   cache.clear();                  // finalizes everything (before sqlite3_close_v2)
+#pragma once
+
+#include <cstddef>
+#include <list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+struct sqlite3_stmt;
+
+namespace athanor::sqlite {
+
+class StatementCache {
+public:
+    explicit StatementCache(std::size_t capacity) : capacity_(capacity) {}
+    ~StatementCache();
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+
+    /// The idle statement for `sql`, now owned by the caller; nullptr when none is idle.
+    sqlite3_stmt* take(std::string_view sql);
+    /// Resets `stmt` and keeps it as the idle statement for `sql`, evicting the least
+    /// recently used one beyond capacity. Finalizes it instead when `sql` already has an
+    /// idle statement or the capacity is 0.
+    void give_back(std::string_view sql, sqlite3_stmt* stmt);
+    /// Finalizes every idle statement.
+    void clear();
+
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    using Entry = std::pair<std::string, sqlite3_stmt*>;
+    std::size_t capacity_;
+    std::list<Entry> entries_;  // most recently used first
+    std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // keys view into entries_
+};
+
+}  // namespace athanor::sqlite
