@@ -39,6 +39,7 @@ class DriverConnection;
 }
 namespace detail {
 struct ConnectionState;
+struct TransactionState;
 }
 
 class Transaction;
@@ -94,24 +95,26 @@ private:
 };
 
 /// A transaction or savepoint. Rolls back in its destructor unless committed or rolled back.
+/// Made by Connection::begin() / begin_nested(); it shares state with its Connection, so an
+/// outer commit or rollback deactivates the savepoints inside it, and it stays safe to use
+/// (it throws ResourceClosedError) after its Connection was closed or moved.
 class ATHANOR_API Transaction {
 public:
-    Transaction(Connection& connection, bool nested, std::string savepoint_name);
+    explicit Transaction(std::shared_ptr<detail::TransactionState> state);
     Transaction(Transaction&&) noexcept;
     Transaction& operator=(Transaction&&) = delete;
     Transaction(const Transaction&) = delete;
     ~Transaction();
 
+    /// Commits (root) or releases the savepoint (nested); InvalidRequestError when inactive.
     void commit();
+    /// Rolls back (root) or rolls back to the savepoint (nested); no-op when inactive.
     void rollback();
-    bool is_active() const { return active_; }
-    bool nested() const { return nested_; }
+    bool is_active() const;
+    bool nested() const;
 
 private:
-    Connection* connection_;
-    bool nested_;
-    std::string savepoint_name_;
-    bool active_ = true;
+    std::shared_ptr<detail::TransactionState> state_;
 };
 
 }  // namespace athanor

@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace athanor {
@@ -52,6 +53,12 @@ public:
     std::size_t size() const { return values_.size(); }
     /// By position; throws InvalidRequestError when out of range.
     const Value& operator[](std::size_t index) const;
+    /// So that `row[0]` is not ambiguous with the `const char*` overload.
+    template <class I>
+        requires(std::is_integral_v<I> && !std::is_same_v<I, std::size_t>)
+    const Value& operator[](I index) const {
+        return (*this)[static_cast<std::size_t>(index)];
+    }
     /// By column name (label); throws InvalidRequestError naming the available columns.
     const Value& operator[](std::string_view key) const;
     const Value& operator[](const char* key) const { return (*this)[std::string_view(key)]; }

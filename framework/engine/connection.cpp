@@ -1,0 +1,530 @@
+// Connection: SQLAlchemy 2.0 semantics — autobegin, commit-as-you-go, explicit begin(),
+// SAVEPOINTs — over one pooled driver connection. Statements are compiled through the
+// engine's cache, bound by name and run on a driver cursor.
+#include "connection_state.hpp"
+#include "result_state.hpp"
+
+#include <athanor/errors.hpp>
+
+#include <algorithm>
+
+namespace athanor {
+
+namespace detail {
+
+// --- ConnectionState ---------------------------------------------------------------------
+
+void ConnectionState::check_open() const {
+    if (closed) throw ResourceClosedError("This Connection is closed; take a new one with engine.connect()");
+}
+
+sdk::DriverConnection& ConnectionState::driver() {
+    check_open();
+    if (!lease) {
+        if (invalidated_in_transaction)
+            throw InvalidRequestError(
+                "Can't reconnect until the invalid transaction is rolled back: the database connection was "
+                "lost inside a transaction; call rollback() on the Connection (or its Transaction) first");
+        lease = engine->pool->checkout();
+    }
+    return *lease;
+}
+
+void ConnectionState::autobegin() {
+    if (in_transaction) return;
+    auto& d = driver();
+    if (d.autocommit()) {
+        if (engine->echo()) engine->log("BEGIN (implicit; autocommit mode, no database transaction)");
+    } else {
+        if (engine->echo()) engine->log("BEGIN (implicit)");
+        try {
+            d.begin();
+        } catch (DBAPIError& e) {
+            handle_dbapi_error(e, "BEGIN", {});
+            throw;
+        }
+    }
+    in_transaction = true;
+}
+
+void ConnectionState::run_internal(const std::string& sql) {
+    auto& d = driver();
+    if (engine->echo()) engine->log(sql);
+    try {
+        auto cursor = d.cursor();
+        cursor->execute(sql, {});
+        cursor->close();
+    } catch (DBAPIError& e) {
+        handle_dbapi_error(e, sql, {});
+        throw;
+    }
+}
+
+void ConnectionState::drop_savepoints(std::size_t from) {
+    for (std::size_t i = from; i < savepoints.size(); ++i) savepoints[i]->active = false;
+    if (from < savepoints.size()) savepoints.erase(savepoints.begin() + static_cast<std::ptrdiff_t>(from), savepoints.end());
+}
+
+void ConnectionState::commit_root() {
+    check_open();
+    if (!in_transaction) return;  // nothing begun: commit is a no-op, as in SQLAlchemy
+    auto& d = driver();
+    if (!d.autocommit()) {
+        if (engine->echo()) engine->log("COMMIT");
+        try {
+            d.commit();
+        } catch (DBAPIError& e) {
+            // The transaction stays open: the caller can still roll it back.
+            handle_dbapi_error(e, "COMMIT", {});
+            throw;
+        }
+    } else if (engine->echo()) {
+        engine->log("COMMIT (autocommit mode, nothing to do)");
+    }
+    in_transaction = false;
+    drop_savepoints(0);
+    if (root) root->active = false;
+    root.reset();
+}
+
+void ConnectionState::rollback_root() {
+    check_open();
+    const bool had = in_transaction || invalidated_in_transaction;
+    in_transaction = false;
+    invalidated_in_transaction = false;
+    drop_savepoints(0);
+    if (root) root->active = false;
+    root.reset();
+    if (!had || !lease) return;
+    auto& d = *lease;
+    if (d.autocommit()) {
+        if (engine->echo()) engine->log("ROLLBACK (autocommit mode, nothing to do)");
+        return;
+    }
+    if (engine->echo()) engine->log("ROLLBACK");
+    try {
+        d.rollback();
+    } catch (DBAPIError& e) {
+        // A connection that cannot roll back is not reused.
+        e.attach_statement("ROLLBACK", {}, engine->options.hide_parameters);
+        invalidate();
+        throw;
+    }
+}
+
+void ConnectionState::handle_dbapi_error(DBAPIError& error, std::string_view sql, const std::vector<Value>& params) {
+    error.attach_statement(std::string(sql), params, engine->options.hide_parameters);
+    bool disconnect = false;
+    try {
+        disconnect = engine->dialect->is_disconnect(error);
+    } catch (...) {
+        disconnect = false;
+    }
+    if (disconnect) {
+        error.set_connection_invalidated(true);
+        invalidate();
+    }
+}
+
+void ConnectionState::close_results() {
+    for (auto& weak : open_results) {
+        if (auto rs = weak.lock()) {
+            rs->release_cursor();
+            if (!rs->exhausted && !rs->closed) {
+                rs->closed = true;
+                rs->closed_reason = closed ? "This result's Connection is closed; fetch rows before closing it"
+                                           : "This result's database connection was invalidated";
+            }
+        }
+    }
+    open_results.clear();
+}
+
+void ConnectionState::invalidate() {
+    close_results();
+    if (lease) {
+        if (engine->echo()) engine->log("Invalidating the database connection; it will not be reused");
+        lease.invalidate();
+        lease.release();
+    }
+    if (in_transaction) invalidated_in_transaction = true;
+    in_transaction = false;
+    isolation_to_restore.reset();
+}
+
+void ConnectionState::close() {
+    if (closed) return;
+    closed = true;
+    close_results();
+    drop_savepoints(0);
+    if (root) root->active = false;
+    root.reset();
+    if (lease) {
+        if (isolation_to_restore) {
+            try {
+                const auto& configured = engine->options.isolation_level;
+                const std::string& level = configured.empty() ? *isolation_to_restore : configured;
+                if (!level.empty())
+                    engine->dialect->set_isolation_level(*lease, level);
+                else
+                    lease->set_autocommit(false);
+            } catch (...) {
+                lease.invalidate();  // its isolation level is unknown now; do not reuse it
+            }
+        }
+        if (in_transaction && engine->echo() && !lease->autocommit())
+            engine->log("ROLLBACK (connection returned to the pool)");
+        lease.release();  // the pool's resetter rolls back
+    }
+    in_transaction = false;
+    invalidated_in_transaction = false;
+}
+
+}  // namespace detail
+
+// --- Connection --------------------------------------------------------------------------
+
+namespace {
+
+detail::ConnectionState& open_state(const std::shared_ptr<detail::ConnectionState>& state) {
+    if (!state) throw ResourceClosedError("This Connection was moved from or closed; take a new one with engine.connect()");
+    state->check_open();
+    return *state;
+}
+
+void register_result(detail::ConnectionState& st, const std::shared_ptr<detail::ResultState>& rs) {
+    auto& results = st.open_results;
+    results.erase(std::remove_if(results.begin(), results.end(), [](const auto& w) { return w.expired(); }),
+                  results.end());
+    results.push_back(rs);
+}
+
+/// After a single execute(): either a row-returning result streaming from the cursor, or a
+/// finished DML result whose cursor is released at once.
+void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail::ResultState>& rs) {
+    auto& cursor = *rs->cursor;
+    rs->rowcount = cursor.rowcount();
+    rs->lastrowid = cursor.lastrowid();
+    const auto& description = cursor.description();
+    if (description.empty()) {
+        rs->release_cursor();
+        rs->exhausted = true;
+        rs->closed = true;
+        rs->closed_reason = "This result object does not return rows. It has been closed automatically.";
+        return;
+    }
+    std::vector<std::string> keys;
+    keys.reserve(description.size());
+    for (const auto& column : description) keys.push_back(column.name);
+    rs->metadata = std::make_shared<const ResultMetadata>(std::move(keys));
+    rs->connection = st.shared_from_this();
+    register_result(st, rs);
+}
+
+/// The value a parameter set gives primary-key column `column`, or nullptr.
+const Value* supplied_value(const sql::CompiledStatement& compiled, std::string_view column, const Params& params,
+                            const Params* statement_values) {
+    if (const Value* v = params.find(column)) return v;
+    if (statement_values)
+        if (const Value* v = statement_values->find(column)) return v;
+    for (const auto& bind : compiled.binds)
+        if (bind.key == column && bind.value) return &*bind.value;
+    return nullptr;
+}
+
+bool is_pk_insert(const sql::CompiledStatement& compiled) {
+    return compiled.kind == sql::StatementKind::insert && !compiled.primary_key_columns.empty();
+}
+
+/// The new row's key: given values, the autoincrement column from lastrowid or RETURNING.
+std::vector<Value> primary_key_for(const sql::CompiledStatement& compiled, const Params& params,
+                                   const Params* statement_values, std::optional<std::int64_t> lastrowid,
+                                   const std::optional<Row>& returning) {
+    std::vector<Value> key;
+    key.reserve(compiled.primary_key_columns.size());
+    for (std::size_t i = 0; i < compiled.primary_key_columns.size(); ++i) {
+        const auto& column = compiled.primary_key_columns[i];
+        if (returning) {
+            // RETURNING lists the key columns; find each by name, else by position.
+            const Row& row = *returning;
+            std::size_t index = i;
+            for (std::size_t k = 0; k < row.keys().size(); ++k)
+                if (row.keys()[k] == column) {
+                    index = k;
+                    break;
+                }
+            key.push_back(index < row.size() ? row[index] : Value());
+            continue;
+        }
+        const Value* given = supplied_value(compiled, column, params, statement_values);
+        if (given && !given->is_null()) {
+            key.push_back(*given);
+        } else if (compiled.autoincrement_column == i && lastrowid) {
+            key.push_back(*lastrowid);
+        } else {
+            key.push_back(Value());
+        }
+    }
+    return key;
+}
+
+const char* kind_name(sql::StatementKind kind) {
+    switch (kind) {
+        case sql::StatementKind::select: return "a SELECT";
+        case sql::StatementKind::insert: return "an INSERT without primary-key information";
+        case sql::StatementKind::update: return "an UPDATE";
+        case sql::StatementKind::delete_: return "a DELETE";
+        case sql::StatementKind::ddl: return "a DDL statement";
+        case sql::StatementKind::text: return "a text() statement";
+        case sql::StatementKind::other: break;
+    }
+    return "a statement that is not an insert() construct";
+}
+
+std::string no_primary_key_reason(const sql::CompiledStatement* compiled, bool many) {
+    if (many)
+        return "inserted_primary_key is only available for a single-row insert() construct; this result came "
+               "from executemany, use inserted_primary_key_rows()";
+    std::string what = compiled ? kind_name(compiled->kind) : "exec_driver_sql()";
+    return "inserted_primary_key is only available for a single-row insert() construct; this result came from " +
+           what;
+}
+
+}  // namespace
+
+Connection::Connection(std::shared_ptr<detail::ConnectionState> state) : state_(std::move(state)) {}
+Connection::Connection(Connection&&) noexcept = default;
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+    if (this != &other) {
+        try {
+            close();
+        } catch (...) {
+        }
+        state_ = std::move(other.state_);
+    }
+    return *this;
+}
+
+Connection::~Connection() {
+    try {
+        close();
+    } catch (...) {
+        // Destructors do not throw; the pool drops a connection it cannot reset.
+    }
+}
+
+Result Connection::execute(const sql::Executable& statement, const Params& params) {
+    auto& st = open_state(state_);
+    auto& engine = *st.engine;
+    Params statement_values;
+    bool from_cache = false;
+    auto compiled = engine.compile(statement, statement_values, from_cache);
+    const Params* own = from_cache ? &statement_values : nullptr;
+
+    auto rs = std::make_shared<detail::ResultState>();
+    rs->compiled = compiled;
+    rs->params = compiled->bind(params, own);
+    auto& driver = st.driver();
+    st.autobegin();
+    if (engine.echo()) engine.log_statement(compiled->sql, rs->params, from_cache ? "cached" : "generated");
+    try {
+        rs->cursor = driver.cursor();
+        rs->cursor->execute(compiled->sql, rs->params);
+    } catch (DBAPIError& e) {
+        rs->cursor.reset();
+        st.handle_dbapi_error(e, compiled->sql, rs->params);
+        throw;
+    }
+    finish_execution(st, rs);
+
+    if (is_pk_insert(*compiled)) {
+        std::optional<Row> returning;
+        if (compiled->returns_primary_key && rs->metadata) {
+            rs->pending = rs->next_row();
+            returning = rs->pending;
+        }
+        rs->inserted_primary_key = primary_key_for(*compiled, params, own, rs->lastrowid, returning);
+        rs->inserted_primary_key_rows = {rs->inserted_primary_key};
+        rs->has_inserted_primary_key = true;
+    } else {
+        rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), false);
+    }
+    return Result(rs);
+}
+
+Result Connection::execute(const sql::Executable& statement, const std::vector<Params>& param_sets) {
+    if (param_sets.size() <= 1) return execute(statement, param_sets.empty() ? Params{} : param_sets.front());
+
+    auto& st = open_state(state_);
+    auto& engine = *st.engine;
+    Params statement_values;
+    bool from_cache = false;
+    auto compiled = engine.compile(statement, statement_values, from_cache);
+    const Params* own = from_cache ? &statement_values : nullptr;
+
+    std::vector<std::vector<Value>> positional;
+    positional.reserve(param_sets.size());
+    for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
+
+    // With a generated key per row, run row by row so each row's lastrowid (or RETURNING row)
+    // is seen; the dialect-level batch strategies come with the insert compiler.
+    const bool pk_insert = is_pk_insert(*compiled);
+    bool per_row = false;
+    if (pk_insert && compiled->autoincrement_column) {
+        const auto& column = compiled->primary_key_columns[*compiled->autoincrement_column];
+        per_row = compiled->returns_primary_key;
+        for (const auto& params : param_sets) {
+            const Value* v = supplied_value(*compiled, column, params, own);
+            if (!v || v->is_null()) per_row = true;
+        }
+    }
+
+    auto& driver = st.driver();
+    st.autobegin();
+    if (engine.echo()) engine.log_statement_many(compiled->sql, positional, from_cache ? "cached" : "generated");
+    auto rs = std::make_shared<detail::ResultState>();
+    rs->compiled = compiled;
+    try {
+        auto cursor = driver.cursor();
+        if (per_row) {
+            std::int64_t total = 0;
+            for (std::size_t i = 0; i < positional.size(); ++i) {
+                rs->params = positional[i];
+                cursor->execute(compiled->sql, positional[i]);
+                std::optional<Row> returning;
+                if (compiled->returns_primary_key && !cursor->description().empty()) {
+                    std::vector<std::string> keys;
+                    for (const auto& c : cursor->description()) keys.push_back(c.name);
+                    auto meta = std::make_shared<const ResultMetadata>(std::move(keys));
+                    std::vector<Value> row;
+                    if (cursor->fetch(row)) {
+                        for (std::size_t c = 0; c < row.size() && c < compiled->result_processors.size(); ++c)
+                            if (compiled->result_processors[c]) row[c] = compiled->result_processors[c](std::move(row[c]));
+                        returning.emplace(meta, std::move(row));
+                    }
+                }
+                const auto count = cursor->rowcount();
+                total += count > 0 ? count : (returning ? 1 : 0);
+                rs->lastrowid = cursor->lastrowid();
+                rs->inserted_primary_key_rows.push_back(
+                    primary_key_for(*compiled, param_sets[i], own, rs->lastrowid, returning));
+            }
+            rs->rowcount = total;
+        } else {
+            cursor->executemany(compiled->sql, positional);
+            rs->rowcount = cursor->rowcount();
+            rs->lastrowid = cursor->lastrowid();
+            if (pk_insert)
+                for (const auto& params : param_sets)
+                    rs->inserted_primary_key_rows.push_back(primary_key_for(*compiled, params, own, {}, {}));
+        }
+        cursor->close();
+    } catch (DBAPIError& e) {
+        st.handle_dbapi_error(e, compiled->sql, rs->params);
+        throw;
+    }
+    rs->exhausted = true;
+    rs->closed = true;
+    rs->closed_reason = "This result object does not return rows. It has been closed automatically.";
+    rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), true);
+    rs->params.clear();
+    return Result(rs);
+}
+
+Result Connection::exec_driver_sql(std::string_view sql, const std::vector<Value>& params) {
+    auto& st = open_state(state_);
+    auto rs = std::make_shared<detail::ResultState>();
+    rs->sql = std::string(sql);
+    rs->params = params;
+    auto& driver = st.driver();
+    st.autobegin();
+    if (st.engine->echo()) st.engine->log_statement(rs->sql, rs->params, "raw sql");
+    try {
+        rs->cursor = driver.cursor();
+        rs->cursor->execute(rs->sql, rs->params);
+    } catch (DBAPIError& e) {
+        rs->cursor.reset();
+        st.handle_dbapi_error(e, rs->sql, rs->params);
+        throw;
+    }
+    finish_execution(st, rs);
+    rs->primary_key_unavailable = no_primary_key_reason(nullptr, false);
+    return Result(rs);
+}
+
+Value Connection::scalar(const sql::Executable& statement, const Params& params) {
+    return execute(statement, params).scalar();
+}
+
+std::vector<Value> Connection::scalars(const sql::Executable& statement, const Params& params) {
+    return execute(statement, params).scalars();
+}
+
+Transaction Connection::begin() {
+    auto& st = open_state(state_);
+    if (st.in_transaction)
+        throw InvalidRequestError(
+            st.root ? "A transaction is already begun on this Connection; commit or roll it back first, or use "
+                      "begin_nested() for a savepoint"
+                    : "This Connection has already autobegun a transaction (a statement ran without begin()); "
+                      "call commit() or rollback() first, or use begin_nested() for a savepoint");
+    st.autobegin();
+    auto tx = std::make_shared<detail::TransactionState>();
+    tx->connection = st.shared_from_this();
+    st.root = tx;
+    return Transaction(tx);
+}
+
+Transaction Connection::begin_nested() {
+    auto& st = open_state(state_);
+    st.autobegin();
+    std::string name = "sa_savepoint_" + std::to_string(++st.savepoint_counter);
+    st.run_internal(st.engine->dialect->savepoint_sql(name));
+    auto tx = std::make_shared<detail::TransactionState>();
+    tx->connection = st.shared_from_this();
+    tx->nested = true;
+    tx->savepoint_name = std::move(name);
+    st.savepoints.push_back(tx);
+    return Transaction(tx);
+}
+
+bool Connection::in_transaction() const { return state_ && !state_->closed && state_->in_transaction; }
+
+void Connection::commit() { open_state(state_).commit_root(); }
+
+void Connection::rollback() { open_state(state_).rollback_root(); }
+
+void Connection::set_isolation_level(std::string_view level) {
+    auto& st = open_state(state_);
+    if (st.in_transaction)
+        throw InvalidRequestError("Cannot set the isolation level to '" + std::string(level) +
+                                  "' while a transaction is in progress; commit() or rollback() first");
+    auto& driver = st.driver();
+    auto& dialect = *st.engine->dialect;
+    if (!st.isolation_to_restore) {
+        try {
+            st.isolation_to_restore = dialect.get_isolation_level(driver);
+        } catch (const Error&) {
+            st.isolation_to_restore = st.engine->options.isolation_level;
+        }
+    }
+    dialect.set_isolation_level(driver, level);
+}
+
+std::string Connection::get_isolation_level() {
+    auto& st = open_state(state_);
+    return st.engine->dialect->get_isolation_level(st.driver());
+}
+
+void Connection::invalidate() { open_state(state_).invalidate(); }
+
+void Connection::close() {
+    if (state_) state_->close();
+}
+
+bool Connection::closed() const { return !state_ || state_->closed; }
+
+sdk::DriverConnection& Connection::driver_connection() { return open_state(state_).driver(); }
+
+}  // namespace athanor

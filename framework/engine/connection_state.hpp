@@ -1,0 +1,76 @@
+// connection_state.hpp (private) — the state of one Connection, shared with its Transactions
+// and Results so that they stay safe to use (or fail cleanly) whatever order they die in.
+#pragma once
+
+#include "engine_state.hpp"
+
+#include <athanor/engine/connection.hpp>
+#include <athanor/engine/pool.hpp>
+#include <athanor/sdk/driver.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace athanor::detail {
+
+struct ResultState;
+
+/// One Transaction object's view: the root transaction or one savepoint.
+struct TransactionState {
+    std::weak_ptr<ConnectionState> connection;
+    bool nested = false;
+    std::string savepoint_name;  // "" for the root
+    bool active = true;
+};
+
+struct ConnectionState : std::enable_shared_from_this<ConnectionState> {
+    std::shared_ptr<EngineState> engine;
+    Pool::Lease lease;
+    bool closed = false;
+
+    // Transaction bookkeeping. `in_transaction` is the database-level transaction (autobegun
+    // or explicit); `root` is the Transaction object begin() returned, if any; `savepoints`
+    // the open SAVEPOINTs, innermost last.
+    bool in_transaction = false;
+    std::shared_ptr<TransactionState> root;
+    std::vector<std::shared_ptr<TransactionState>> savepoints;
+    std::size_t savepoint_counter = 0;
+
+    // Set when the driver connection was dropped while a transaction was open: the user must
+    // roll back before the connection reconnects (as SQLAlchemy's PendingRollbackError).
+    bool invalidated_in_transaction = false;
+
+    // Isolation level before the first set_isolation_level() on this checkout, to restore.
+    std::optional<std::string> isolation_to_restore;
+
+    // Results still streaming from a cursor of this connection; closed before the driver
+    // connection goes back to the pool.
+    std::vector<std::weak_ptr<ResultState>> open_results;
+
+    ConnectionState(std::shared_ptr<EngineState> e, Pool::Lease l) : engine(std::move(e)), lease(std::move(l)) {}
+
+    /// Throws ResourceClosedError when closed.
+    void check_open() const;
+    /// The driver connection, checking one out again after an invalidation.
+    sdk::DriverConnection& driver();
+    /// Starts the database transaction if none is in progress (driver begin() unless autocommit).
+    void autobegin();
+    /// Runs a statement the framework generates (SAVEPOINT ...), logging it and attaching it to errors.
+    void run_internal(const std::string& sql);
+
+    void commit_root();
+    void rollback_root();
+    /// Deactivates savepoints from position `from` on (they were released or rolled back).
+    void drop_savepoints(std::size_t from);
+
+    /// Wraps a driver error: attaches statement and parameters, invalidates on disconnect.
+    void handle_dbapi_error(DBAPIError& error, std::string_view sql, const std::vector<Value>& params);
+    void invalidate();
+    void close_results();
+    void close();
+};
+
+}  // namespace athanor::detail

@@ -1,0 +1,251 @@
+// Engine: builds the pool from the dialect and options, owns the compiled-statement cache and
+// the echo logger. Every copy of an Engine shares one EngineState.
+#include "engine_state.hpp"
+#include "connection_state.hpp"
+
+#include <athanor/errors.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+
+namespace athanor {
+
+namespace detail {
+
+// --- StatementCache ----------------------------------------------------------------------
+
+std::shared_ptr<const sql::CompiledStatement> StatementCache::get(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = index_.find(key);
+    if (it == index_.end()) {
+        ++misses_;
+        return nullptr;
+    }
+    ++hits_;
+    lru_.splice(lru_.begin(), lru_, it->second);
+    return it->second->second;
+}
+
+void StatementCache::put(const std::string& key, std::shared_ptr<const sql::CompiledStatement> compiled) {
+    std::lock_guard lock(mutex_);
+    if (capacity_ == 0) return;
+    if (auto it = index_.find(key); it != index_.end()) {
+        // Another thread compiled the same statement meanwhile; keep the newer one.
+        it->second->second = std::move(compiled);
+        lru_.splice(lru_.begin(), lru_, it->second);
+        return;
+    }
+    lru_.emplace_front(key, std::move(compiled));
+    index_[key] = lru_.begin();
+    while (lru_.size() > capacity_) {
+        index_.erase(lru_.back().first);
+        lru_.pop_back();
+    }
+}
+
+Engine::CacheStats StatementCache::stats() const {
+    std::lock_guard lock(mutex_);
+    return {hits_, misses_, lru_.size()};
+}
+
+// --- EngineState -------------------------------------------------------------------------
+
+namespace {
+std::string upper(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
+    return out;
+}
+
+void validate(const EngineOptions& o, const sdk::Dialect& dialect, const Url& url) {
+    if (o.pool_size == 0 && o.max_overflow == 0)
+        throw ArgumentError("EngineOptions: pool_size 0 with max_overflow 0 allows no connection at all for " +
+                            url.render() + "; set pool_size (default 5) or max_overflow above 0");
+    if (o.pool_timeout.count() < 0)
+        throw ArgumentError("EngineOptions: pool_timeout must not be negative (got " +
+                            std::to_string(o.pool_timeout.count()) + " ms)");
+    if (o.pool_recycle.count() < 0)
+        throw ArgumentError("EngineOptions: pool_recycle must not be negative (got " +
+                            std::to_string(o.pool_recycle.count()) + " s); use 0 to never recycle");
+    if (!o.isolation_level.empty()) {
+        const auto levels = dialect.isolation_levels();
+        if (std::find(levels.begin(), levels.end(), upper(o.isolation_level)) == levels.end()) {
+            std::string known;
+            for (const auto& l : levels) known += (known.empty() ? "" : ", ") + l;
+            throw ArgumentError("EngineOptions: invalid isolation_level '" + o.isolation_level + "' for dialect " +
+                                dialect.description() + "; valid levels are: " + known);
+        }
+    }
+}
+}  // namespace
+
+EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
+    : url(std::move(u)),
+      options(std::move(o)),
+      dialect(std::move(loaded.dialect)),
+      manifest(std::move(loaded.manifest)),
+      cache(options.compiled_cache_size) {
+    if (!dialect)
+        throw NoSuchModuleError("the plugin for '" + url.drivername() + "' (" + url.render() +
+                                ") returned no dialect");
+    validate(options, *dialect, url);
+
+    Pool::Settings settings;
+    settings.pool_size = options.pool_size;
+    settings.max_overflow = options.max_overflow;
+    settings.timeout = options.pool_timeout;
+    settings.pre_ping = options.pool_pre_ping;
+    settings.recycle = options.pool_recycle;
+    settings.single = dialect->pool_kind(url) == sdk::PoolKind::single;
+
+    // The creator and resetter capture what they need by value: they must not keep the
+    // EngineState alive (it owns the pool) nor dangle if it is moved.
+    auto d = dialect;
+    Url target = url;
+    std::string isolation = options.isolation_level;
+    Pool::Creator creator = [d, target, isolation]() {
+        auto connection = d->connect(target);
+        if (!connection) return connection;
+        d->on_connect(*connection);
+        if (!isolation.empty()) d->set_isolation_level(*connection, isolation);
+        return connection;
+    };
+    const bool default_autocommit = upper(isolation) == "AUTOCOMMIT";
+    Pool::Resetter resetter = [default_autocommit](sdk::DriverConnection& connection) {
+        // Whatever the borrower left uncommitted is undone; a Connection that changed its
+        // isolation level has already restored it, this only guards the autocommit flag.
+        if (!connection.autocommit()) connection.rollback();
+        if (connection.autocommit() != default_autocommit) connection.set_autocommit(default_autocommit);
+    };
+    pool = std::make_unique<Pool>(settings, std::move(creator), std::move(resetter));
+
+    if (options.echo)
+        log("Engine created for " + url.render() + " (dialect " + dialect->description() + ", " +
+            (settings.single ? std::string("single shared connection")
+                             : "pool size " + std::to_string(settings.pool_size) + ", overflow " +
+                                   std::to_string(settings.max_overflow)) +
+            ")");
+}
+
+std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Executable& statement,
+                                                                    Params& statement_values, bool& from_cache) {
+    from_cache = false;
+    std::string key;
+    if (cache.capacity() > 0) key = statement.cache_key();
+    if (!key.empty()) {
+        if (auto hit = cache.get(key)) {
+            // The cached form carries the first statement's literals; use this one's.
+            statement.bound_values(statement_values);
+            from_cache = true;
+            return hit;
+        }
+    }
+    auto compiled = statement.compile(*dialect);
+    if (!compiled) throw CompileError("statement compiled to nothing for dialect " + dialect->description());
+    if (!key.empty()) cache.put(key, compiled);
+    return compiled;
+}
+
+void EngineState::log(std::string_view line) {
+    std::string full = "[athanor.engine] ";
+    full += line;
+    std::lock_guard lock(log_mutex);
+    if (options.log_sink)
+        options.log_sink(full);
+    else
+        std::clog << full << '\n';
+}
+
+std::string render_params(const std::vector<Value>& params) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        if (i) out += ", ";
+        out += params[i].repr();
+    }
+    out += ")";
+    return out;
+}
+
+void EngineState::log_statement(std::string_view sql, const std::vector<Value>& params, std::string_view origin) {
+    log(sql);
+    std::string line = "[";
+    line += origin;
+    line += "] ";
+    line += options.hide_parameters ? std::string("[parameters hidden]") : render_params(params);
+    log(line);
+}
+
+void EngineState::log_statement_many(std::string_view sql, const std::vector<std::vector<Value>>& param_sets,
+                                     std::string_view origin) {
+    log(sql);
+    std::string line = "[";
+    line += origin;
+    line += "] ";
+    if (options.hide_parameters) {
+        line += "[parameters hidden] (" + std::to_string(param_sets.size()) + " parameter sets)";
+    } else {
+        constexpr std::size_t shown = 10;
+        line += "[";
+        for (std::size_t i = 0; i < param_sets.size() && i < shown; ++i) {
+            if (i) line += ", ";
+            line += render_params(param_sets[i]);
+        }
+        if (param_sets.size() > shown)
+            line += ", ... displaying " + std::to_string(shown) + " of " + std::to_string(param_sets.size()) +
+                    " total bound parameter sets ...";
+        line += "]";
+    }
+    log(line);
+}
+
+}  // namespace detail
+
+// --- Engine ------------------------------------------------------------------------------
+
+Engine::Engine(const Url& url, EngineOptions options) {
+    PluginRegistry& registry = options.registry ? *options.registry : PluginRegistry::global();
+    LoadedDialect loaded = registry.load(url);
+    state_ = std::make_shared<detail::EngineState>(url, std::move(options), std::move(loaded));
+}
+
+Engine::~Engine() = default;
+Engine::Engine(const Engine&) = default;
+Engine& Engine::operator=(const Engine&) = default;
+
+Connection Engine::connect() {
+    auto lease = state_->pool->checkout();
+    return Connection(std::make_shared<detail::ConnectionState>(state_, std::move(lease)));
+}
+
+void Engine::transaction(const std::function<void(Connection&)>& fn) {
+    Connection connection = connect();
+    Transaction tx = connection.begin();
+    try {
+        fn(connection);
+    } catch (...) {
+        try {
+            tx.rollback();
+        } catch (...) {
+            // The original error is the one worth reporting.
+        }
+        throw;
+    }
+    if (tx.is_active()) tx.commit();
+}
+
+const Url& Engine::url() const { return state_->url; }
+sdk::Dialect& Engine::dialect() const { return *state_->dialect; }
+const PluginManifest& Engine::plugin() const { return *state_->manifest; }
+Pool& Engine::pool() const { return *state_->pool; }
+const EngineOptions& Engine::options() const { return state_->options; }
+void Engine::dispose() { state_->pool->dispose(); }
+Engine::CacheStats Engine::cache_stats() const { return state_->cache.stats(); }
+
+Engine create_engine(std::string_view url, EngineOptions options) {
+    return Engine(Url::parse(url), std::move(options));
+}
+
+Engine create_engine(const Url& url, EngineOptions options) { return Engine(url, std::move(options)); }
+
+}  // namespace athanor

@@ -1,0 +1,73 @@
+// engine_state.hpp (private) — what every copy of an Engine shares: URL, options, dialect,
+// pool, the compiled-statement cache and the echo logger.
+#pragma once
+
+#include <athanor/engine/engine.hpp>
+#include <athanor/engine/plugin_registry.hpp>
+#include <athanor/engine/pool.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/compiled.hpp>
+#include <athanor/sql/executable.hpp>
+
+#include <cstddef>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace athanor::detail {
+
+/// LRU cache of compiled statements. One per engine, so one dialect: the key is the
+/// statement's structural cache_key() alone.
+class StatementCache {
+public:
+    explicit StatementCache(std::size_t capacity) : capacity_(capacity) {}
+
+    std::shared_ptr<const sql::CompiledStatement> get(const std::string& key);
+    void put(const std::string& key, std::shared_ptr<const sql::CompiledStatement> compiled);
+    Engine::CacheStats stats() const;
+    std::size_t capacity() const { return capacity_; }
+
+private:
+    using Entry = std::pair<std::string, std::shared_ptr<const sql::CompiledStatement>>;
+    mutable std::mutex mutex_;
+    std::size_t capacity_;
+    std::list<Entry> lru_;  // most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+    std::size_t hits_ = 0;
+    std::size_t misses_ = 0;
+};
+
+struct EngineState {
+    Url url;
+    EngineOptions options;
+    std::shared_ptr<sdk::Dialect> dialect;
+    std::shared_ptr<const PluginManifest> manifest;
+    std::unique_ptr<Pool> pool;
+    StatementCache cache;
+    std::mutex log_mutex;
+
+    EngineState(Url u, EngineOptions o, LoadedDialect loaded);
+
+    /// Compiles `statement` through the cache. On a cache hit the statement's own values are
+    /// written to `statement_values` and `from_cache` is set.
+    std::shared_ptr<const sql::CompiledStatement> compile(const sql::Executable& statement, Params& statement_values,
+                                                          bool& from_cache);
+
+    bool echo() const { return options.echo; }
+    /// One echo line, prefixed "[athanor.engine] ".
+    void log(std::string_view line);
+    /// Logs a statement and its parameters (or "[parameters hidden]"). `origin` says where the
+    /// compiled form came from: "generated", "cached", "raw sql".
+    void log_statement(std::string_view sql, const std::vector<Value>& params, std::string_view origin);
+    void log_statement_many(std::string_view sql, const std::vector<std::vector<Value>>& param_sets,
+                            std::string_view origin);
+};
+
+/// "(1, 'a', NULL)"
+std::string render_params(const std::vector<Value>& params);
+
+}  // namespace athanor::detail

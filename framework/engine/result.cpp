@@ -1,0 +1,257 @@
+// Result, Row, ResultMetadata, RowMapping. A Result streams from its driver cursor through one
+// reused fetch buffer; the cursor is released as soon as the rows run out or the result is
+// closed, and the owning ConnectionState closes it before returning its connection to the pool.
+#include "result_state.hpp"
+#include "connection_state.hpp"
+
+#include <athanor/errors.hpp>
+
+namespace athanor {
+
+// --- ResultMetadata ----------------------------------------------------------------------
+
+ResultMetadata::ResultMetadata(std::vector<std::string> keys) : keys_(std::move(keys)) {}
+
+std::optional<std::size_t> ResultMetadata::find(std::string_view key) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] == key) return i;
+    return std::nullopt;
+}
+
+std::size_t ResultMetadata::index_of(std::string_view key) const {
+    if (auto index = find(key)) return *index;
+    std::string available;
+    for (const auto& k : keys_) available += (available.empty() ? "'" : ", '") + k + "'";
+    throw InvalidRequestError("Could not locate column in row for column '" + std::string(key) +
+                              "'; the row has columns: " + (available.empty() ? std::string("(none)") : available));
+}
+
+// --- Row ---------------------------------------------------------------------------------
+
+Row::Row(std::shared_ptr<const ResultMetadata> metadata, std::vector<Value> values)
+    : metadata_(metadata ? std::move(metadata) : std::make_shared<const ResultMetadata>(std::vector<std::string>{})),
+      values_(std::move(values)) {}
+
+const Value& Row::operator[](std::size_t index) const {
+    if (index >= values_.size())
+        throw InvalidRequestError("Row index " + std::to_string(index) + " is out of range; the row has " +
+                                  std::to_string(values_.size()) + " column(s)");
+    return values_[index];
+}
+
+const Value& Row::operator[](std::string_view key) const {
+    const std::size_t index = metadata_->index_of(key);
+    return (*this)[index];
+}
+
+// --- RowMapping --------------------------------------------------------------------------
+
+bool RowMapping::contains(std::string_view key) const {
+    for (const auto& k : row_.keys())
+        if (k == key) return true;
+    return false;
+}
+
+std::vector<std::pair<std::string, Value>> RowMapping::items() const {
+    std::vector<std::pair<std::string, Value>> out;
+    const auto& keys = row_.keys();
+    out.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size() && i < row_.size(); ++i) out.emplace_back(keys[i], row_[i]);
+    return out;
+}
+
+// --- ResultState -------------------------------------------------------------------------
+
+namespace detail {
+
+void ResultState::release_cursor() {
+    if (!cursor) return;
+    try {
+        cursor->close();
+    } catch (...) {
+        // Closing a finished statement has nothing left to report.
+    }
+    cursor.reset();
+}
+
+std::optional<Row> ResultState::next_row() {
+    if (pending) {
+        std::optional<Row> row = std::move(pending);
+        pending.reset();
+        return row;
+    }
+    if (!cursor) return std::nullopt;
+    bool more = false;
+    try {
+        more = cursor->fetch(buffer);
+    } catch (DBAPIError& e) {
+        if (connection)
+            connection->handle_dbapi_error(e, statement_sql(), params);
+        else
+            e.attach_statement(statement_sql(), params, true);
+        throw;
+    }
+    if (!more) {
+        release_cursor();
+        exhausted = true;
+        return std::nullopt;
+    }
+    if (compiled) {
+        const auto& processors = compiled->result_processors;
+        for (std::size_t i = 0; i < buffer.size() && i < processors.size(); ++i)
+            if (processors[i]) buffer[i] = processors[i](std::move(buffer[i]));
+    }
+    // Move the cells out so the buffer keeps its capacity for the next fetch.
+    std::vector<Value> values;
+    values.reserve(buffer.size());
+    for (auto& v : buffer) values.push_back(std::move(v));
+    return Row(metadata, std::move(values));
+}
+
+}  // namespace detail
+
+// --- Result ------------------------------------------------------------------------------
+
+namespace {
+
+detail::ResultState& rows_state(const std::shared_ptr<detail::ResultState>& state) {
+    if (!state) throw ResourceClosedError("This result object is closed (an empty Result)");
+    if (!state->metadata)
+        throw ResourceClosedError("This result object does not return rows. It has been closed automatically.");
+    if (state->closed)
+        throw ResourceClosedError(state->closed_reason.empty() ? "This result object is closed" : state->closed_reason);
+    if (state->connection && state->connection->closed && !state->exhausted)
+        throw ResourceClosedError("This result's Connection is closed; fetch rows before closing it");
+    return *state;
+}
+
+}  // namespace
+
+Result::Result() = default;
+Result::Result(std::shared_ptr<detail::ResultState> state) : state_(std::move(state)) {}
+Result::Result(Result&&) noexcept = default;
+Result& Result::operator=(Result&&) noexcept = default;
+Result::~Result() = default;
+
+bool Result::returns_rows() const { return state_ && state_->metadata; }
+
+std::vector<std::string> Result::keys() const {
+    if (!state_ || !state_->metadata) return {};
+    return state_->metadata->keys();
+}
+
+std::optional<Row> Result::fetchone() { return rows_state(state_).next_row(); }
+
+std::vector<Row> Result::fetchmany(std::size_t n) {
+    auto& st = rows_state(state_);
+    std::vector<Row> rows;
+    rows.reserve(n);
+    while (rows.size() < n) {
+        auto row = st.next_row();
+        if (!row) break;
+        rows.push_back(std::move(*row));
+    }
+    return rows;
+}
+
+std::vector<Row> Result::fetchall() {
+    auto& st = rows_state(state_);
+    std::vector<Row> rows;
+    while (auto row = st.next_row()) rows.push_back(std::move(*row));
+    return rows;
+}
+
+std::optional<Row> Result::first() {
+    auto& st = rows_state(state_);
+    auto row = st.next_row();
+    close();
+    return row;
+}
+
+Row Result::one() {
+    auto row = one_or_none();
+    if (!row) throw NoResultFound("No row was found when one was required");
+    return std::move(*row);
+}
+
+std::optional<Row> Result::one_or_none() {
+    auto& st = rows_state(state_);
+    auto row = st.next_row();
+    const bool more = row && st.next_row().has_value();
+    close();
+    if (more) throw MultipleResultsFound("Multiple rows were found when exactly one was required");
+    return row;
+}
+
+Value Result::scalar() {
+    auto row = first();
+    if (!row || row->size() == 0) return Value();
+    return (*row)[0];
+}
+
+Value Result::scalar_one() { return one()[0]; }
+
+std::optional<Value> Result::scalar_one_or_none() {
+    auto row = one_or_none();
+    if (!row) return std::nullopt;
+    return (*row)[0];
+}
+
+std::vector<Value> Result::scalars(std::size_t index) {
+    auto& st = rows_state(state_);
+    if (index >= st.metadata->keys().size())
+        throw InvalidRequestError("scalars(" + std::to_string(index) + "): the result has only " +
+                                  std::to_string(st.metadata->keys().size()) + " column(s)");
+    std::vector<Value> out;
+    while (auto row = st.next_row()) out.push_back((*row)[index]);
+    return out;
+}
+
+std::vector<RowMapping> Result::mappings() {
+    std::vector<RowMapping> out;
+    for (auto& row : fetchall()) out.emplace_back(std::move(row));
+    return out;
+}
+
+std::int64_t Result::rowcount() const { return state_ ? state_->rowcount : -1; }
+
+std::optional<std::int64_t> Result::lastrowid() const {
+    if (!state_) return std::nullopt;
+    return state_->lastrowid;
+}
+
+std::vector<Value> Result::inserted_primary_key() const {
+    if (!state_)
+        throw InvalidRequestError("inserted_primary_key is only available for a single-row insert() construct; "
+                                  "this is an empty Result");
+    if (!state_->has_inserted_primary_key) throw InvalidRequestError(state_->primary_key_unavailable);
+    return state_->inserted_primary_key;
+}
+
+const std::vector<std::vector<Value>>& Result::inserted_primary_key_rows() const {
+    static const std::vector<std::vector<Value>> none;
+    return state_ ? state_->inserted_primary_key_rows : none;
+}
+
+void Result::close() {
+    if (!state_) return;
+    state_->release_cursor();
+    state_->pending.reset();
+    if (!state_->closed) {
+        state_->closed = true;
+        state_->closed_reason.clear();
+    }
+}
+
+bool Result::closed() const { return !state_ || state_->closed; }
+
+Result::iterator::iterator(Result* result) : result_(result) { ++*this; }
+
+Result::iterator& Result::iterator::operator++() {
+    if (!result_) return *this;
+    current_ = result_->fetchone();
+    if (!current_) result_ = nullptr;
+    return *this;
+}
+
+}  // namespace athanor
