@@ -1,0 +1,406 @@
+// Plugin discovery and loading against real plugins, good and broken, built by
+// tests/broken_plugins: what the user sees when each way of failing happens.
+#define BOOST_TEST_MODULE plugins
+#include <boost/test/unit_test.hpp>
+
+#include <athanor/engine/plugin_registry.hpp>
+#include <athanor/engine/url.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using athanor::NoSuchModuleError;
+using athanor::PluginManifest;
+using athanor::PluginRegistry;
+using athanor::Url;
+
+namespace {
+
+fs::path broken(const std::string& folder) {
+    return fs::path(ATHANOR_TEST_BROKEN_PLUGIN_DIR) / folder;
+}
+
+// A registry that sees only the given broken_plugins folders, in order.
+std::unique_ptr<PluginRegistry> registry_of(std::initializer_list<const char*> folders) {
+    auto registry = std::make_unique<PluginRegistry>(PluginRegistry::Options{false, false});
+    for (const char* f : folders) registry->add_search_path(broken(f));
+    return registry;
+}
+
+// The message of the NoSuchModuleError that loading `url` must throw.
+std::string load_failure(const PluginRegistry& registry, const std::string& url) {
+    try {
+        registry.load(Url::parse(url));
+    } catch (const NoSuchModuleError& e) {
+        return e.what();
+    }
+    BOOST_FAIL("loading " << url << " did not throw NoSuchModuleError");
+    return {};
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+#define CHECK_CONTAINS(text, part) BOOST_CHECK_MESSAGE(contains(text, part), "expected \"" << (part) << "\" in:\n" << (text))
+
+// What every failure message must show: the scheme, each folder tried (numbered, with its
+// origin) and the installed dialects.
+void check_common(const std::string& message, const std::string& scheme, std::initializer_list<const char*> folders) {
+    CHECK_CONTAINS(message, "scheme '" + scheme + "'");
+    CHECK_CONTAINS(message, "paths tried");
+    int n = 0;
+    for (const char* f : folders) {
+        const auto line = std::to_string(++n) + ". " + broken(f).string() + " (registered)";
+        CHECK_CONTAINS(message, line);
+    }
+    CHECK_CONTAINS(message, "installed dialects:");
+    CHECK_CONTAINS(message, "testgood 1.2.3 schemes [testgood, testgood+fake");
+    CHECK_CONTAINS(message, (broken("good") / "libathanor_dialect_testgood.so").string());
+}
+
+std::map<std::string, athanor::PluginStatus> statuses_by_file(const std::vector<athanor::PluginStatus>& statuses) {
+    std::map<std::string, athanor::PluginStatus> out;
+    for (const auto& s : statuses) out[s.path.filename().string()] = s;
+    return out;
+}
+
+// Scoped ATHANOR_PLUGIN_PATH for the tests that exercise the environment.
+struct PluginPathVariable {
+    explicit PluginPathVariable(const std::string& value) { ::setenv("ATHANOR_PLUGIN_PATH", value.c_str(), 1); }
+    ~PluginPathVariable() { ::unsetenv("ATHANOR_PLUGIN_PATH"); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(manifest)
+
+BOOST_AUTO_TEST_CASE(reads_a_valid_manifest) {
+    auto m = PluginManifest::read(broken("good") / "libathanor_dialect_testgood.json");
+    BOOST_TEST(m.name == "testgood");
+    BOOST_TEST(m.version == "1.2.3");
+    BOOST_TEST(m.sdk_abi == 1u);
+    BOOST_TEST(m.default_driver == "fake");
+    BOOST_TEST(m.description == "test plugin without a database");
+    BOOST_TEST(m.library_path == broken("good") / "libathanor_dialect_testgood.so");
+    BOOST_TEST(m.serves("testgood"));
+    BOOST_TEST(m.serves("testgood+fake"));
+    BOOST_TEST(!m.serves("testgood+odbc"));
+    BOOST_TEST(!m.serves("testgoo"));
+    BOOST_TEST(m.has_capability("returning"));
+    BOOST_TEST(m.has_capability("sequences"));
+    BOOST_TEST(!m.has_capability("savepoints"));
+}
+
+BOOST_AUTO_TEST_CASE(each_problem_names_the_file_and_the_field) {
+    auto problem = [](const fs::path& file) {
+        try {
+            PluginManifest::read(file);
+        } catch (const NoSuchModuleError& e) {
+            std::string message = e.what();
+            CHECK_CONTAINS(message, file.string());
+            return message;
+        }
+        BOOST_FAIL("reading " << file << " did not throw");
+        return std::string();
+    };
+    CHECK_CONTAINS(problem(broken("bad_manifest") / "libathanor_dialect_testbadjson.json"), "not valid JSON");
+    CHECK_CONTAINS(problem(broken("bad_manifest") / "libathanor_dialect_testbadfield.json"),
+                   "missing required field \"schemes\"");
+    auto wrong_type = problem(broken("bad_manifest") / "libathanor_dialect_testbadtype.json");
+    CHECK_CONTAINS(wrong_type, "\"sdk_abi\" must be a non-negative integer");
+    CHECK_CONTAINS(wrong_type, "string");
+    CHECK_CONTAINS(problem(broken("bad_manifest") / "libathanor_dialect_nonexistent.json"), "cannot be opened");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(loading)
+
+BOOST_AUTO_TEST_CASE(loads_a_good_plugin_and_runs_its_code) {
+    auto registry = registry_of({"good"});
+    auto loaded = registry->load(Url::parse("testgood://"));
+    BOOST_REQUIRE(loaded.dialect);
+    BOOST_TEST(loaded.dialect->name() == "testgood");
+    BOOST_TEST(loaded.dialect->driver() == "fake");
+    BOOST_TEST(loaded.dialect->description() == "testgood+fake");
+    BOOST_TEST(loaded.manifest->name == "testgood");
+    BOOST_TEST(loaded.manifest->library_path == broken("good") / "libathanor_dialect_testgood.so");
+    // An exception thrown by plugin code is caught by its libathanor type.
+    BOOST_CHECK_THROW(loaded.dialect->connect(Url::parse("testgood://")), athanor::NotSupportedError);
+
+    auto explicit_driver = registry->load(Url::parse("testgood+fake://host/db"));
+    BOOST_TEST(explicit_driver.dialect->driver() == "fake");
+}
+
+BOOST_AUTO_TEST_CASE(a_registered_plugin_file_is_found) {
+    PluginRegistry registry(PluginRegistry::Options{false, false});
+    registry.register_plugin(broken("good") / "libathanor_dialect_testgood.so");
+    BOOST_TEST(registry.load(Url::parse("testgood://")).dialect->name() == "testgood");
+
+    PluginRegistry missing(PluginRegistry::Options{false, false});
+    missing.register_plugin(broken("good") / "libathanor_dialect_nothere.so");
+    auto statuses = missing.discover();
+    BOOST_REQUIRE_EQUAL(statuses.size(), 1u);
+    CHECK_CONTAINS(statuses[0].error, "does not exist");
+}
+
+BOOST_AUTO_TEST_CASE(loading_twice_returns_the_same_library) {
+    auto registry = registry_of({"good"});
+    auto first = registry->load(Url::parse("testgood://"));
+    auto second = registry->load(Url::parse("testgood+fake://"));
+    BOOST_TEST(first.manifest.get() == second.manifest.get());
+    BOOST_TEST(first.dialect.get() != second.dialect.get());  // a new dialect per load, one library
+
+    // Residency is process-wide: another registry reuses the library already loaded.
+    auto other = registry_of({"good"});
+    BOOST_TEST(other->load(Url::parse("testgood://")).manifest.get() == first.manifest.get());
+
+    // And the library is mapped into the process from one file.
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    std::set<std::string> inodes;
+    while (std::getline(maps, line))
+        if (contains(line, "libathanor_dialect_testgood.so")) {
+            std::istringstream fields(line);
+            std::string range, perms, offset, device, inode;
+            fields >> range >> perms >> offset >> device >> inode;
+            inodes.insert(device + ":" + inode);
+        }
+    BOOST_TEST(inodes.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_loads_from_eight_threads) {
+    auto registry = registry_of({"bad_manifest", "good"});
+    std::vector<const PluginManifest*> manifests(8);
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 25; ++i) {
+                try {
+                    auto loaded = registry->load(Url::parse(i % 2 ? "testgood://" : "testgood+fake://"));
+                    if (!loaded.dialect || loaded.dialect->name() != "testgood") ++failures;
+                    manifests[t] = loaded.manifest.get();
+                } catch (...) {
+                    ++failures;
+                }
+            }
+        });
+    for (auto& t : threads) t.join();
+    BOOST_TEST(failures.load() == 0);
+    for (auto* m : manifests) BOOST_TEST(m == manifests[0]);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(failures)
+
+BOOST_AUTO_TEST_CASE(unknown_scheme_lists_installed_schemes) {
+    auto registry = registry_of({"good", "bad_manifest"});
+    auto message = load_failure(*registry, "nosuchdb+driver://user:secret@host/db");
+    check_common(message, "nosuchdb+driver", {"good", "bad_manifest"});
+    CHECK_CONTAINS(message, "no plugin serves scheme 'nosuchdb+driver'");
+    CHECK_CONTAINS(message, "installed schemes: testgood, testgood+fake");
+    // Unreadable manifests are reported, the password is not.
+    CHECK_CONTAINS(message, "not valid JSON");
+    BOOST_TEST(!contains(message, "secret"));
+}
+
+BOOST_AUTO_TEST_CASE(empty_search_path_says_so) {
+    PluginRegistry registry(PluginRegistry::Options{false, false});
+    auto message = load_failure(registry, "testgood://");
+    CHECK_CONTAINS(message, "no plugin serves scheme 'testgood'");
+    CHECK_CONTAINS(message, "the search path is empty");
+    CHECK_CONTAINS(message, "ATHANOR_PLUGIN_PATH");
+}
+
+BOOST_AUTO_TEST_CASE(abi_mismatch_in_the_manifest) {
+    auto registry = registry_of({"good", "abi_mismatch"});
+    auto message = load_failure(*registry, "testabi://");
+    check_common(message, "testabi", {"good", "abi_mismatch"});
+    CHECK_CONTAINS(message, "built for SDK ABI 999");
+    CHECK_CONTAINS(message, "implements SDK ABI 1");
+    CHECK_CONTAINS(message, (broken("abi_mismatch") / "libathanor_dialect_testabi.json").string());
+}
+
+BOOST_AUTO_TEST_CASE(abi_mismatch_in_the_exported_version) {
+    auto registry = registry_of({"good", "abi_mismatch"});
+    auto message = load_failure(*registry, "testabiexport://");
+    check_common(message, "testabiexport", {"good", "abi_mismatch"});
+    CHECK_CONTAINS(message, "reports SDK ABI 999 from athanor_plugin_abi_version()");
+    CHECK_CONTAINS(message, "manifest claims ABI 1");
+    // The refusal is remembered, and stays the same on the next attempt.
+    CHECK_CONTAINS(load_failure(*registry, "testabiexport://"), "reports SDK ABI 999");
+}
+
+BOOST_AUTO_TEST_CASE(not_a_shared_object) {
+    auto registry = registry_of({"good", "not_shared_object"});
+    auto message = load_failure(*registry, "testjunk://");
+    check_common(message, "testjunk", {"good", "not_shared_object"});
+    CHECK_CONTAINS(message, "cannot be loaded");
+    CHECK_CONTAINS(message, (broken("not_shared_object") / "libathanor_dialect_testjunk.so").string());
+    BOOST_CHECK_MESSAGE(contains(message, "invalid ELF header") || contains(message, "file too short"),
+                        "expected the dlerror text in:\n" << message);
+}
+
+BOOST_AUTO_TEST_CASE(library_file_missing) {
+    auto registry = registry_of({"good", "missing_library"});
+    auto message = load_failure(*registry, "testmissing://");
+    check_common(message, "testmissing", {"good", "missing_library"});
+    CHECK_CONTAINS(message, "library file missing: " +
+                                (broken("missing_library") / "libathanor_dialect_testmissing.so").string());
+}
+
+BOOST_AUTO_TEST_CASE(library_without_manifest) {
+    auto registry = registry_of({"good", "no_manifest"});
+    auto message = load_failure(*registry, "testnomanifest://");
+    check_common(message, "testnomanifest", {"good", "no_manifest"});
+    CHECK_CONTAINS(message, "no plugin serves scheme 'testnomanifest'");
+    CHECK_CONTAINS(message, "manifest missing: " +
+                                (broken("no_manifest") / "libathanor_dialect_testnomanifest.so").string());
+}
+
+BOOST_AUTO_TEST_CASE(broken_manifests) {
+    auto registry = registry_of({"good", "bad_manifest"});
+    auto bad_json = load_failure(*registry, "testbadjson://");
+    check_common(bad_json, "testbadjson", {"good", "bad_manifest"});
+    CHECK_CONTAINS(bad_json, "libathanor_dialect_testbadjson.json looks like the plugin for it but is unusable");
+    CHECK_CONTAINS(bad_json, "not valid JSON");
+
+    auto bad_field = load_failure(*registry, "testbadfield://");
+    check_common(bad_field, "testbadfield", {"good", "bad_manifest"});
+    CHECK_CONTAINS(bad_field, (broken("bad_manifest") / "libathanor_dialect_testbadfield.json").string());
+    CHECK_CONTAINS(bad_field, "missing required field \"schemes\"");
+}
+
+BOOST_AUTO_TEST_CASE(client_library_missing) {
+    auto registry = registry_of({"good", "missing_client"});
+    auto message = load_failure(*registry, "testnoclient://");
+    check_common(message, "testnoclient", {"good", "missing_client"});
+    CHECK_CONTAINS(message, (broken("missing_client") / "libathanor_dialect_testnoclient.so").string());
+    CHECK_CONTAINS(message, "libathanor_test_client.so: cannot open shared object file");
+}
+
+BOOST_AUTO_TEST_CASE(factory_failures_become_no_such_module) {
+    auto registry = registry_of({"good"});
+    auto thrown = load_failure(*registry, "testgood+boom://");
+    CHECK_CONTAINS(thrown, "scheme 'testgood+boom'");
+    CHECK_CONTAINS(thrown, "its factory threw: simulated factory failure for driver 'boom'");
+
+    CHECK_CONTAINS(load_failure(*registry, "testgood+null://"), "its factory returned no dialect");
+    // Even the framework's own error types thrown by a plugin come back as NoSuchModuleError.
+    CHECK_CONTAINS(load_failure(*registry, "testgood+other://"), "knows only the driver 'fake', not 'other'");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(search)
+
+BOOST_AUTO_TEST_CASE(environment_entries_in_order_and_empty_ones_ignored) {
+    PluginPathVariable env("/nonexistent/a::" + broken("good").string() + ":");
+    PluginRegistry registry(PluginRegistry::Options{true, false});
+    registry.add_search_path(broken("abi_mismatch"));
+    auto path = registry.search_path();
+    BOOST_REQUIRE_EQUAL(path.size(), 3u);
+    BOOST_TEST(path[0].path == broken("abi_mismatch"));
+    BOOST_TEST(path[0].origin == "registered");
+    BOOST_TEST(path[1].path == fs::path("/nonexistent/a"));
+    BOOST_TEST(path[1].origin == "ATHANOR_PLUGIN_PATH");
+    BOOST_TEST(path[2].path == broken("good"));
+    BOOST_TEST(path[2].origin == "ATHANOR_PLUGIN_PATH");
+
+    // The environment alone is enough to find a plugin, and a missing folder is reported.
+    BOOST_TEST(registry.load(Url::parse("testgood://")).dialect->name() == "testgood");
+    auto message = load_failure(registry, "nosuch://");
+    CHECK_CONTAINS(message, "2. /nonexistent/a (ATHANOR_PLUGIN_PATH): does not exist");
+}
+
+BOOST_AUTO_TEST_CASE(registered_folder_beats_the_environment) {
+    // A second copy of the good plugin in a folder of its own.
+    auto copy = fs::temp_directory_path() / ("athanor_plugin_copy_" + std::to_string(::getpid()));
+    fs::remove_all(copy);
+    fs::create_directories(copy);
+    for (const char* file : {"libathanor_dialect_testgood.so", "libathanor_dialect_testgood.json"})
+        fs::copy_file(broken("good") / file, copy / file);
+
+    PluginPathVariable env(broken("good").string());
+    PluginRegistry from_env(PluginRegistry::Options{true, false});
+    BOOST_TEST(from_env.load(Url::parse("testgood://")).manifest->library_path ==
+               broken("good") / "libathanor_dialect_testgood.so");
+
+    PluginRegistry registered(PluginRegistry::Options{true, false});
+    registered.add_search_path(copy);
+    auto loaded = registered.load(Url::parse("testgood://"));
+    BOOST_TEST(loaded.manifest->library_path == copy / "libathanor_dialect_testgood.so");
+    BOOST_TEST(loaded.dialect->name() == "testgood");
+    // The library stays loaded; removing its files does not affect the process.
+    fs::remove_all(copy);
+}
+
+BOOST_AUTO_TEST_CASE(default_folders_come_last) {
+    PluginPathVariable env(broken("good").string());
+    PluginRegistry registry;  // environment and default folders
+    auto path = registry.search_path();
+    BOOST_REQUIRE_GE(path.size(), 4u);
+    BOOST_TEST(path[0].origin == "ATHANOR_PLUGIN_PATH");
+    BOOST_TEST(path[1].origin == "libathanor folder");
+    // The folder really is the one libathanor was loaded from.
+    bool has_library = false;
+    for (const auto& entry : fs::directory_iterator(path[1].path))
+        has_library = has_library || entry.path().filename().string().rfind("libathanor.so", 0) == 0;
+    BOOST_TEST(has_library);
+    BOOST_TEST(path[2].path == path[1].path / "athanor" / "dialects");
+    BOOST_TEST(path.back().origin == "install folder");
+    BOOST_TEST(contains(path.back().path.string(), "athanor/dialects"));
+}
+
+BOOST_AUTO_TEST_CASE(discover_reports_every_candidate) {
+    auto registry = registry_of({"good", "abi_mismatch", "not_shared_object", "missing_library", "no_manifest",
+                                 "bad_manifest", "missing_client"});
+    auto quick = statuses_by_file(registry->discover(false));
+    BOOST_TEST(quick.size() == 10u);
+    BOOST_TEST(quick["libathanor_dialect_testgood.json"].ok());
+    BOOST_TEST(quick["libathanor_dialect_testgood.json"].manifest.version == "1.2.3");
+    CHECK_CONTAINS(quick["libathanor_dialect_testabi.json"].error, "built for SDK ABI 999");
+    CHECK_CONTAINS(quick["libathanor_dialect_testmissing.json"].error, "library file missing");
+    CHECK_CONTAINS(quick["libathanor_dialect_testnomanifest.so"].error, "manifest missing");
+    CHECK_CONTAINS(quick["libathanor_dialect_testbadjson.json"].error, "not valid JSON");
+    CHECK_CONTAINS(quick["libathanor_dialect_testbadfield.json"].error, "missing required field \"schemes\"");
+    CHECK_CONTAINS(quick["libathanor_dialect_testbadtype.json"].error, "\"sdk_abi\"");
+    // Without loading, what only the loader can tell is not known yet.
+    BOOST_TEST(quick["libathanor_dialect_testabiexport.json"].ok());
+    BOOST_TEST(quick["libathanor_dialect_testjunk.json"].ok());
+    BOOST_TEST(quick["libathanor_dialect_testnoclient.json"].ok());
+
+    auto loaded = statuses_by_file(registry->discover(true));
+    BOOST_TEST(loaded.size() == 10u);
+    BOOST_TEST(loaded["libathanor_dialect_testgood.json"].ok());
+    CHECK_CONTAINS(loaded["libathanor_dialect_testabiexport.json"].error, "reports SDK ABI 999");
+    const auto& junk = loaded["libathanor_dialect_testjunk.json"].error;
+    BOOST_CHECK_MESSAGE(contains(junk, "invalid ELF header") || contains(junk, "file too short"), junk);
+    CHECK_CONTAINS(loaded["libathanor_dialect_testnoclient.json"].error, "cannot open shared object file");
+    CHECK_CONTAINS(loaded["libathanor_dialect_testmissing.json"].error, "library file missing");
+}
+
+BOOST_AUTO_TEST_CASE(the_same_folder_twice_is_searched_once) {
+    auto registry = registry_of({"good", "good"});
+    BOOST_TEST(registry->discover().size() == 1u);
+    CHECK_CONTAINS(load_failure(*registry, "nosuch://"), "2. " + broken("good").string() +
+                                                             " (registered): already searched above");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
