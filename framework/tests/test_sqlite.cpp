@@ -365,10 +365,14 @@ BOOST_AUTO_TEST_CASE(open_cursors_on_the_same_sql_do_not_share_a_statement) {
     // Through the driver: two cursors, same SQL, different parameters, interleaved.
     const std::string sql = "SELECT x FROM t WHERE x > ? ORDER BY x";
     auto& driver = conn.driver_connection();
+    std::vector<sa::Value> row;
+    auto warm = driver.cursor();  // leaves an idle statement for `sql` in the cache
+    warm->execute(sql, std::vector<sa::Value>{5});
+    while (warm->fetch(row)) {
+    }
     auto low = driver.cursor();
     auto high = driver.cursor();
     low->execute(sql, std::vector<sa::Value>{0});
-    std::vector<sa::Value> row;
     BOOST_TEST_REQUIRE(low->fetch(row));
     BOOST_TEST(row[0].as_int() == 1);
     high->execute(sql, std::vector<sa::Value>{4});
