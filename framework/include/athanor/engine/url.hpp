@@ -1,10 +1,16 @@
 // athanor/engine/url.hpp — database URLs, parsed by SQLAlchemy's rules.
 //
 // Form: dialect[+driver]://[user[:password]@][host|[ipv6]][:port][/database][?key=value&...]
-// User, password and database are percent-decoded ('+' stays '+'); repeated query keys keep
-// every value; `sqlite://` means an in-memory database (empty database), `sqlite:///rel.db`
-// a relative path and `sqlite:////abs/path.db` an absolute one. Rendering masks the password
-// as "***" unless asked not to.
+// User, password, host and database are percent-decoded ('+' stays '+'); the query is
+// decoded as a form ('+' is a space), repeated keys keep every value in order and a key
+// without '=' has the value "". The host part ends at the first '/' or '?', the user part at
+// its last '@', so special characters in a password ('/', '?', '@', ':', '%') must be
+// percent-encoded, or use Url::create(). `sqlite://` means an in-memory database (no
+// database), `sqlite:///rel.db` a relative path and `sqlite:////abs/path.db` an absolute one.
+// Rendering masks the password as "***" unless asked not to, keeps the query order and
+// percent-encodes so that parse(render(false)) == the URL. Every malformed URL (no "://",
+// bad dialect name, bad port, bad %-escape, unclosed '[') throws ArgumentError quoting the
+// URL with its password masked.
 //
 // Usage:
 //   auto url = athanor::Url::parse("postgresql://scott:ti%40ger@[::1]:5432/test?sslmode=require");

@@ -1,0 +1,12 @@
+// Defaults for statements that carry no values of their own and opt out of caching.
+#include <athanor/sql/executable.hpp>
+
+namespace athanor::sql {
+
+Executable::~Executable() = default;
+
+std::string Executable::cache_key() const { return {}; }
+
+void Executable::bound_values(Params&) const {}
+
+}  // namespace athanor::sql

@@ -1,0 +1,122 @@
+// text(): finds `:name` parameters once, at construction, skipping quoted strings,
+// identifiers, comments and PostgreSQL dollar-quoted bodies, then renders the
+// placeholders in whatever paramstyle the dialect asks for.
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/text.hpp>
+
+#include <algorithm>
+
+namespace athanor::sql {
+
+namespace {
+
+// Letters, digits, '_' and any byte of a UTF-8 sequence, like Python's \w in SQLAlchemy.
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Length of a dollar-quote tag ("$$" or "$tag$") starting at `pos`, or 0.
+std::size_t dollar_tag_length(std::string_view s, std::size_t pos) {
+    std::size_t i = pos + 1;
+    if (i < s.size() && (s[i] >= '0' && s[i] <= '9')) return 0;  // $1 is a placeholder
+    while (i < s.size() && is_name_char(s[i])) ++i;
+    return i < s.size() && s[i] == '$' ? i - pos + 1 : 0;
+}
+
+}  // namespace
+
+TextClause::TextClause(std::string sql) : sql_(std::move(sql)) {
+    const std::string_view s = sql_;
+    std::string literal;
+    // Copies s[from, to) verbatim: quoted and commented text is never searched for parameters.
+    auto copy_until = [&](std::size_t from, std::size_t to) {
+        to = std::min(to, s.size());
+        literal.append(s.substr(from, to - from));
+        return to;
+    };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+        if (c == '\'' || c == '"' || c == '`') {
+            // A doubled quote inside just closes and reopens: the loop handles it.
+            std::size_t close = s.find(c, i + 1);
+            i = copy_until(i, close == std::string_view::npos ? s.size() : close + 1);
+        } else if (c == '-' && next == '-') {
+            std::size_t eol = s.find('\n', i);
+            i = copy_until(i, eol == std::string_view::npos ? s.size() : eol + 1);
+        } else if (c == '/' && next == '*') {
+            std::size_t end = s.find("*/", i + 2);
+            i = copy_until(i, end == std::string_view::npos ? s.size() : end + 2);
+        } else if (c == '$' && (i == 0 || !is_name_char(s[i - 1])) && dollar_tag_length(s, i) > 0) {
+            std::size_t n = dollar_tag_length(s, i);
+            std::size_t end = s.find(s.substr(i, n), i + n);
+            i = copy_until(i, end == std::string_view::npos ? s.size() : end + n);
+        } else if (c == '\\' && next == ':') {
+            literal += ':';
+            i += 2;
+        } else if (c == ':' && next == ':') {
+            i = copy_until(i, i + 2);  // PostgreSQL cast
+        } else if (c == ':' && is_name_char(next) && (i == 0 || !is_name_char(s[i - 1]))) {
+            std::size_t end = i + 1;
+            while (end < s.size() && is_name_char(s[end])) ++end;
+            std::string name(s.substr(i + 1, end - i - 1));
+            names_.push_back(name);
+            pieces_.push_back(Piece{std::move(literal), std::move(name)});
+            literal.clear();
+            i = end;
+        } else {
+            literal += c;
+            ++i;
+        }
+    }
+    pieces_.push_back(Piece{std::move(literal), {}});
+}
+
+std::shared_ptr<const CompiledStatement> TextClause::compile(const sdk::Dialect& dialect) const {
+    using sdk::Paramstyle;
+    const Paramstyle style = dialect.paramstyle();
+    auto compiled = std::make_shared<CompiledStatement>();
+    compiled->kind = StatementKind::text;
+    std::string& out = compiled->sql;
+    out.reserve(sql_.size() + 8);
+    std::size_t position = 0;
+    for (const auto& piece : pieces_) {
+        if (style == Paramstyle::format) {
+            // The driver runs printf-like substitution over the whole text.
+            for (char c : piece.literal) {
+                if (c == '%') out += '%';
+                out += c;
+            }
+        } else {
+            out += piece.literal;
+        }
+        if (piece.name.empty()) continue;
+        ++position;
+        switch (style) {
+            case Paramstyle::qmark: out += '?'; break;
+            case Paramstyle::numeric: out += ':' + std::to_string(position); break;
+            case Paramstyle::dollar: out += '$' + std::to_string(position); break;
+            case Paramstyle::format: out += "%s"; break;
+            case Paramstyle::named: out += ':' + piece.name; break;
+        }
+        // In named style a name used twice is one parameter (SQLite numbers named parameters
+        // by first appearance), so it is bound once; positional styles bind every occurrence.
+        if (style == Paramstyle::named) {
+            bool seen = false;
+            for (const auto& b : compiled->binds) seen = seen || b.key == piece.name;
+            if (seen) continue;
+        }
+        compiled->binds.push_back(BindParameter{piece.name, std::nullopt, {}});
+    }
+    return compiled;
+}
+
+std::string TextClause::cache_key() const { return "text:" + sql_; }
+
+}  // namespace athanor::sql
+
+namespace athanor {
+sql::TextClause text(std::string sql) { return sql::TextClause(std::move(sql)); }
+}  // namespace athanor
