@@ -291,7 +291,20 @@ BOOST_AUTO_TEST_CASE(url_errors) {
     TempDb missing;
     auto ro_missing = make_engine(missing.url("mode=ro"));
     BOOST_CHECK_THROW(ro_missing.connect(), sa::OperationalError);
+    auto rw_missing = make_engine(missing.url("mode=rw"));
+    BOOST_CHECK_THROW(rw_missing.connect(), sa::OperationalError);
     BOOST_TEST(!fs::exists(missing.path));
+}
+
+BOOST_AUTO_TEST_CASE(uri_option_passes_a_sqlite_uri) {
+    TempDb db;
+    make_engine(db.url()).transaction([](sa::Connection& conn) { conn.execute(text("CREATE TABLE t (x INTEGER)")); });
+    // The SQLite URI's own query (?mode=ro) is percent-encoded inside the database part.
+    auto engine = make_engine("sqlite:///file:" + db.path.string() + "%3Fmode%3Dro?uri=true");
+    auto conn = engine.connect();
+    BOOST_TEST(count_rows(conn, "t") == 0);
+    auto e = expect_error<sa::OperationalError>([&] { conn.execute(text("INSERT INTO t VALUES (1)")); });
+    BOOST_TEST((e.native_code().value() & 0xff) == sqlite_readonly);
 }
 
 BOOST_AUTO_TEST_CASE(file_database_persists_across_engines) {
