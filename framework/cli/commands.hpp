@@ -1,0 +1,20 @@
+// commands.hpp — the subcommands of the `athanor` command-line tool. Each returns the
+// process exit code; errors from the library propagate to main(), which reports them.
+//
+// Usage (from main):
+//   return athanor::cli::run_dialects(std::cout);
+//   return athanor::cli::run_sql("sqlite://", "SELECT 1 AS x", std::cout);
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace athanor::cli {
+
+/// `athanor dialects`: every plugin on the search path, loaded to show why any fails.
+int run_dialects(std::ostream& out);
+
+/// `athanor sql URL STATEMENT`: runs one statement, commits, prints rows or a row count.
+int run_sql(const std::string& url, const std::string& statement, std::ostream& out);
+
+}  // namespace athanor::cli

@@ -1,0 +1,98 @@
+// The `athanor` command-line tool: lists dialect plugins and runs one SQL statement.
+// Exit codes: 0 success, 1 an error from the database or the library, 2 bad usage.
+#include "commands.hpp"
+
+#include <athanor/engine/plugin_registry.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sdk/plugin.hpp>
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#ifndef ATHANOR_VERSION
+#define ATHANOR_VERSION "unknown"
+#endif
+
+namespace {
+
+constexpr const char* usage_text =
+    "Usage:\n"
+    "  athanor [--plugin-path FOLDER]... dialects\n"
+    "  athanor [--plugin-path FOLDER]... sql URL STATEMENT\n"
+    "  athanor --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  dialects         list every dialect plugin found (name, version, path, schemes,\n"
+    "                   capabilities, SDK ABI) and why any of them cannot be loaded\n"
+    "  sql URL STMT     run one statement on the database at URL, commit, and print the\n"
+    "                   rows as a table, or the number of rows affected\n"
+    "\n"
+    "Options:\n"
+    "  --plugin-path FOLDER  search FOLDER for plugins first (repeatable)\n"
+    "  -h, --help            show this help\n"
+    "  --version             show the version and the plugin SDK ABI\n"
+    "\n"
+    "URLs look like SQLAlchemy's: sqlite:///file.db, sqlite:// (in memory),\n"
+    "postgresql://user:password@host:5432/db. Plugins are also searched in\n"
+    "ATHANOR_PLUGIN_PATH (colon-separated), beside libathanor and in the install folder.\n"
+    "\n"
+    "Example:\n"
+    "  athanor sql sqlite:// \"SELECT 1 AS x\"\n";
+
+int usage_error(const std::string& problem) {
+    std::cerr << "athanor: " << problem << "\n\n" << usage_text;
+    return 2;
+}
+
+int run(const std::vector<std::string>& args) {
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& arg = args[i];
+        if (arg == "-h" || arg == "--help") {
+            std::cout << usage_text;
+            return 0;
+        }
+        if (arg == "--version") {
+            std::cout << "athanor " << ATHANOR_VERSION << " (plugin SDK ABI " << ATHANOR_SDK_ABI_VERSION << ")\n";
+            return 0;
+        }
+        if (arg == "--plugin-path") {
+            if (i + 1 == args.size()) return usage_error("--plugin-path needs a FOLDER");
+            athanor::PluginRegistry::global().add_search_path(args[++i]);
+            continue;
+        }
+        if (arg.rfind("--plugin-path=", 0) == 0) {
+            athanor::PluginRegistry::global().add_search_path(arg.substr(14));
+            continue;
+        }
+        if (arg.size() > 1 && arg[0] == '-' && rest.empty()) return usage_error("unknown option '" + arg + "'");
+        rest.push_back(arg);
+    }
+    if (rest.empty()) return usage_error("no command given");
+    const auto& command = rest[0];
+    if (command == "dialects") {
+        if (rest.size() != 1) return usage_error("'dialects' takes no arguments");
+        return athanor::cli::run_dialects(std::cout);
+    }
+    if (command == "sql") {
+        if (rest.size() != 3)
+            return usage_error("'sql' needs exactly two arguments, URL and STATEMENT (quote the statement)");
+        return athanor::cli::run_sql(rest[1], rest[2], std::cout);
+    }
+    return usage_error("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const athanor::Error& e) {
+        std::cerr << "athanor: error: " << e.what() << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "athanor: unexpected error: " << e.what() << '\n';
+    }
+    return 1;
+}

@@ -1,0 +1,128 @@
+# cli_tests.cmake — CTest tests for the `athanor` command-line tool.
+#
+# Included from framework/tests/CMakeLists.txt (after add_subdirectory(broken_plugins)):
+#   include(${CMAKE_CURRENT_SOURCE_DIR}/cli_tests.cmake)
+#
+# The same file is also the checker those tests run, in script mode, because CTest's
+# PASS_REGULAR_EXPRESSION passes when ANY pattern matches and cannot check the exit code:
+#   cmake -DCOMMAND_0=athanor -DCOMMAND_1=dialects -DEXPECT_0=regex... [-DEXPECT_EXIT=2] -P cli_tests.cmake
+# runs the command and fails unless its exit code is EXPECT_EXIT (default 0) and its
+# combined stdout+stderr matches EVERY EXPECT_<n>.
+
+if(CMAKE_SCRIPT_MODE_FILE)
+  set(command "")
+  set(i 0)
+  while(DEFINED COMMAND_${i})
+    list(APPEND command "${COMMAND_${i}}")
+    math(EXPR i "${i} + 1")
+  endwhile()
+  if(NOT DEFINED EXPECT_EXIT)
+    set(EXPECT_EXIT 0)
+  endif()
+  execute_process(COMMAND ${command} RESULT_VARIABLE exit_code OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  message("${output}")
+  if(NOT "${exit_code}" STREQUAL "${EXPECT_EXIT}")
+    message(FATAL_ERROR "exit code was ${exit_code}, expected ${EXPECT_EXIT}")
+  endif()
+  set(i 0)
+  while(DEFINED EXPECT_${i})
+    if(NOT output MATCHES "${EXPECT_${i}}")
+      message(FATAL_ERROR "output does not match: ${EXPECT_${i}}")
+    endif()
+    math(EXPR i "${i} + 1")
+  endwhile()
+  return()
+endif()
+
+if(NOT DEFINED ATHANOR_CLI_TEST_BROKEN_DIR)
+  set(ATHANOR_CLI_TEST_BROKEN_DIR ${CMAKE_CURRENT_BINARY_DIR}/broken_plugins)
+endif()
+set(_cli_checker ${CMAKE_CURRENT_LIST_FILE})
+
+# athanor_cli_test(NAME name ARGS arg... EXPECT regex... [EXIT code] [PLUGIN_PATH value])
+# Arguments and patterns must not contain ';' (CMake list separator).
+function(athanor_cli_test)
+  cmake_parse_arguments(T "" "NAME;EXIT;PLUGIN_PATH" "ARGS;EXPECT" ${ARGN})
+  set(defines -DCOMMAND_0=$<TARGET_FILE:athanor_cli>)
+  set(i 1)
+  foreach(arg IN LISTS T_ARGS)
+    list(APPEND defines "-DCOMMAND_${i}=${arg}")
+    math(EXPR i "${i} + 1")
+  endforeach()
+  set(i 0)
+  foreach(pattern IN LISTS T_EXPECT)
+    list(APPEND defines "-DEXPECT_${i}=${pattern}")
+    math(EXPR i "${i} + 1")
+  endforeach()
+  if(DEFINED T_EXIT)
+    list(APPEND defines -DEXPECT_EXIT=${T_EXIT})
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${CMAKE_COMMAND} ${defines} -P ${_cli_checker})
+  set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "ATHANOR_PLUGIN_PATH=${T_PLUGIN_PATH}")
+endfunction()
+
+athanor_cli_test(NAME cli_help ARGS --help EXPECT "Usage:" "athanor .*dialects" "athanor .*sql URL STATEMENT")
+athanor_cli_test(NAME cli_version ARGS --version EXPECT "^athanor [0-9]+\\.[0-9]+\\.[0-9]+ \\(plugin SDK ABI [0-9]+\\)")
+athanor_cli_test(NAME cli_usage_error ARGS frobnicate EXIT 2 EXPECT "unknown command 'frobnicate'" "Usage:")
+athanor_cli_test(NAME cli_sql_needs_two_arguments ARGS sql sqlite:// EXIT 2 EXPECT "needs exactly two arguments")
+
+# Every broken plugin folder on ATHANOR_PLUGIN_PATH: the good one is listed in full, each bad
+# one with the reason it cannot be used.
+set(_cases good abi_mismatch not_shared_object missing_library no_manifest bad_manifest missing_client)
+set(_plugin_path "")
+foreach(case IN LISTS _cases)
+  string(APPEND _plugin_path "${ATHANOR_CLI_TEST_BROKEN_DIR}/${case}:")
+endforeach()
+athanor_cli_test(NAME cli_dialects
+  ARGS dialects
+  PLUGIN_PATH "${_plugin_path}"
+  EXPECT
+    "${ATHANOR_CLI_TEST_BROKEN_DIR}/good \\(ATHANOR_PLUGIN_PATH\\)"
+    "testgood 1\\.2\\.3  \\[ok\\]"
+    "path: +[^\n]*/good/libathanor_dialect_testgood\\.so"
+    "schemes: +testgood, testgood\\+fake"
+    "capabilities: +returning, sequences"
+    "sdk abi: +1"
+    "testabi 0\\.0\\.0  \\[FAILED\\]"
+    "error: +plugin 'testabi' [^\n]* built for SDK ABI 999"
+    "reports SDK ABI 999 from athanor_plugin_abi_version"
+    "libathanor_dialect_testjunk\\.so: (invalid ELF header|file too short)"
+    "error: +library file missing"
+    "error: +manifest missing: [^\n]*libathanor_dialect_testnomanifest\\.so"
+    "error: +plugin manifest [^\n]*testbadjson\\.json: not valid JSON"
+    "missing required field .schemes."
+    "libathanor_test_client\\.so: cannot open shared object file"
+    "10 plugins found, 1 usable")
+
+athanor_cli_test(NAME cli_dialects_none
+  ARGS --plugin-path ${ATHANOR_CLI_TEST_BROKEN_DIR}/good dialects
+  EXPECT "1\\. ${ATHANOR_CLI_TEST_BROKEN_DIR}/good \\(registered\\)" "testgood 1\\.2\\.3  \\[ok\\]")
+
+# `athanor sql` through the SQLite plugin (found beside libathanor, in lib/athanor/dialects).
+athanor_cli_test(NAME cli_sql_select
+  ARGS sql sqlite:// "SELECT 1 AS x, NULL AS n, 'abc' AS s"
+  EXPECT "\\+---\\+------\\+-----\\+" "\\| x \\| n    \\| s   \\|" "\\| 1 \\| NULL \\| abc \\|" "\\(1 row\\)")
+athanor_cli_test(NAME cli_sql_no_rows
+  ARGS sql sqlite:// "SELECT 1 AS x WHERE 1 = 0"
+  EXPECT "\\| x \\|" "\\(0 rows\\)")
+athanor_cli_test(NAME cli_sql_error
+  ARGS sql sqlite:// "SELECT * FROM no_such_table"
+  EXIT 1 EXPECT "athanor: error: " "no such table")
+athanor_cli_test(NAME cli_sql_unknown_scheme
+  ARGS sql nosuchdb://host/db "SELECT 1"
+  EXIT 1 EXPECT "no plugin serves scheme 'nosuchdb'" "paths tried" "sqlite")
+
+# DML on a file database: create, insert (rows affected), read back, remove.
+set(_cli_db ${CMAKE_CURRENT_BINARY_DIR}/cli_test.db)
+add_test(NAME cli_db_clean COMMAND ${CMAKE_COMMAND} -E rm -f ${_cli_db})
+set_tests_properties(cli_db_clean PROPERTIES FIXTURES_SETUP cli_db)
+athanor_cli_test(NAME cli_sql_create ARGS sql sqlite:///${_cli_db} "CREATE TABLE t (x INTEGER, name TEXT)")
+athanor_cli_test(NAME cli_sql_insert
+  ARGS sql sqlite:///${_cli_db} "INSERT INTO t VALUES (1, 'one'), (22, 'twenty-two')"
+  EXPECT "^2 rows affected")
+athanor_cli_test(NAME cli_sql_read_back
+  ARGS sql sqlite:///${_cli_db} "SELECT x, name FROM t ORDER BY x"
+  EXPECT "\\|  1 \\| one        \\|" "\\| 22 \\| twenty-two \\|" "\\(2 rows\\)")
+set_tests_properties(cli_sql_create PROPERTIES FIXTURES_REQUIRED cli_db FIXTURES_SETUP cli_table)
+set_tests_properties(cli_sql_insert PROPERTIES FIXTURES_REQUIRED "cli_db;cli_table" FIXTURES_SETUP cli_rows)
+set_tests_properties(cli_sql_read_back PROPERTIES FIXTURES_REQUIRED "cli_db;cli_rows")
