@@ -116,7 +116,12 @@ public:
     bool connection_invalidated() const { return connection_invalidated_; }
 
     /// Called by the framework on its way out: records the statement and parameters and
-    /// rebuilds what(). With `hide_parameters` the message shows only how many there were.
+    /// rebuilds what(), laid out like SQLAlchemy's:
+    ///   <driver message>
+    ///   [SQL: <statement>]
+    ///   [parameters: (1, 'Alex')]          or  [parameters hidden: 2 values]
+    ///   (SQLSTATE 23505, code 19)
+    /// Lines without content are left out; long values are truncated in the message only.
     void attach_statement(std::string statement, std::vector<Value> params, bool hide_parameters);
     void set_connection_invalidated(bool v);
 
@@ -151,10 +156,12 @@ ATHANOR_DECLARE_DBAPI_ERROR(InternalError, DatabaseError)
 
 #undef ATHANOR_DECLARE_DBAPI_ERROR
 
-/// Throws the DBAPIError subclass that PEP 249 / SQLAlchemy associate with a SQLSTATE class
-/// (23 -> IntegrityError, 08 -> OperationalError, 42 -> ProgrammingError, 22 -> DataError,
-/// 0A -> NotSupportedError, XX -> InternalError, otherwise DatabaseError). For drivers
-/// that report SQLSTATE (libpq, ODBC).
+/// Throws the DBAPIError subclass that PEP 249 drivers associate with a SQLSTATE class
+/// (case-insensitive): 23 and 40002 -> IntegrityError; 22 -> DataError; 0A -> NotSupportedError;
+/// 42, 20, 21, 26, 34, 3D, 3F, 44 -> ProgrammingError; 08, 28, 40, 53, 54, 55, 57 (incl. 57P),
+/// 58, HV, HYT00, HYT01 -> OperationalError; 24, 25, 27, 2B, 2D, 2F, 38, 39, 3B, F0, P0, XX ->
+/// InternalError; IM (ODBC driver manager) -> InterfaceError; anything else, "" included ->
+/// DatabaseError. For drivers that report SQLSTATE (libpq, ODBC).
 [[noreturn]] ATHANOR_API void throw_for_sqlstate(std::string message, std::string sqlstate,
                                                  std::optional<std::int64_t> native_code = {});
 

@@ -53,9 +53,11 @@ struct ATHANOR_API CompiledStatement {
     /// The statement ends in RETURNING <pk columns>: the inserted key comes back as a row.
     bool returns_primary_key = false;
 
-    /// Positional values for one execution: each bind takes params[key], else its own value;
-    /// a bind with neither throws ArgumentError("A value is required for bind parameter 'x'").
+    /// Positional values for one execution: each bind takes params[key], else
+    /// (*statement_values)[key], else its own value, then goes through its processor; a bind
+    /// with none throws ArgumentError("A value is required for bind parameter 'x' (given: ...)").
     /// `statement_values` are values carried by a statement that was taken from the cache.
+    /// Keys in `params` that no bind names are ignored.
     std::vector<Value> bind(const Params& params, const Params* statement_values = nullptr) const;
 };
 

@@ -1,9 +1,13 @@
 // athanor/sql/text.hpp — a literal SQL statement with named parameters.
 //
-// `:name` marks a bound parameter (letters, digits and '_'); `\:` is a literal colon and
-// `::` (a PostgreSQL cast) is left alone, as are colons inside quoted strings and
-// identifiers. The framework renders the placeholders in the dialect's paramstyle and binds
-// values by name, so values are never spliced into the SQL.
+// `:name` marks a bound parameter (letters, digits and '_'; not when the colon follows a
+// letter or digit, as in `12:30`); `\:` is a literal colon and `::` (a PostgreSQL cast) is
+// left alone, so `:id::int` binds `id`. Text inside '...' strings, "..." and `...`
+// identifiers, -- and /* */ comments and PostgreSQL $tag$...$tag$ bodies is never searched.
+// The framework renders the placeholders in the dialect's paramstyle (? / :1 / $1 / :name /
+// %s; in the format style every literal '%' is doubled) and binds values by name, so values
+// are never spliced into the SQL. Positional styles bind each occurrence of a name; the named
+// style binds each distinct name once, in order of first appearance.
 //
 // Usage:
 //   conn.execute(athanor::text("INSERT INTO users (name) VALUES (:name)"), {{"name", "Alex"}});
