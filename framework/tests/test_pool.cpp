@@ -139,10 +139,15 @@ BOOST_AUTO_TEST_CASE(exhausted_pool_times_out_with_an_actionable_message) {
     }
     const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     BOOST_TEST(waited.count() >= 140);
-    b.close();
-    BOOST_TEST(engine.pool().status().idle == 0u);  // overflow connections are closed on return
-    auto c = engine.connect();                      // and the slot is free again
-    BOOST_TEST(!c.closed());
+    b.close();  // the pool keeps up to pool_size idle...
+    BOOST_TEST(engine.pool().status().idle == 1u);
+    a.close();  // ...and closes what comes back beyond that
+    BOOST_TEST(engine.pool().status().idle == 1u);
+    BOOST_TEST(engine.pool().status().checked_out == 0u);
+    auto c = engine.connect();
+    auto d = engine.connect();  // both slots are free again
+    BOOST_TEST(!d.closed());
+    BOOST_TEST(engine.pool().status().opened_total == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(waiting_checkout_gets_a_returned_connection) {

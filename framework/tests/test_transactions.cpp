@@ -30,9 +30,9 @@ sa::PluginRegistry& registry() {
 
 /// A file database in a fresh temp dir with table t (x INTEGER UNIQUE).
 struct Db {
+    std::vector<std::string> log;  // before engine: the engine logs into it while being built
     fs::path dir;
     sa::Engine engine;
-    std::vector<std::string> log;
 
     static fs::path make_dir() {
         std::string pattern = (fs::temp_directory_path() / "athanor_tx_XXXXXX").string();
