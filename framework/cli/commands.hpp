@@ -3,8 +3,10 @@
 //
 // Usage (from main):
 //   return athanor::cli::run_dialects(std::cout);
-//   return athanor::cli::run_sql("sqlite://", "SELECT 1 AS x", std::cout);
+//   return athanor::cli::run_sql("sqlite://", "SELECT :x AS x", {{"x", 1}}, std::cout);
 #pragma once
+
+#include <athanor/value.hpp>
 
 #include <ostream>
 #include <string>
@@ -14,7 +16,8 @@ namespace athanor::cli {
 /// `athanor dialects`: every plugin on the search path, loaded to show why any fails.
 int run_dialects(std::ostream& out);
 
-/// `athanor sql URL STATEMENT`: runs one statement, commits, prints rows or a row count.
-int run_sql(const std::string& url, const std::string& statement, std::ostream& out);
+/// `athanor sql URL STATEMENT`: runs one statement with the given :name parameters,
+/// commits, prints rows or a row count.
+int run_sql(const std::string& url, const std::string& statement, const Params& params, std::ostream& out);
 
 }  // namespace athanor::cli

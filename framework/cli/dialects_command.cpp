@@ -8,10 +8,25 @@ namespace athanor::cli {
 
 namespace {
 
+// A comma-separated list, wrapped so long capability lists stay readable in a terminal.
 std::string joined(const std::vector<std::string>& items) {
     if (items.empty()) return "(none)";
+    constexpr std::size_t width = 78;
+    const std::string indent(16, ' ');  // lines up under the value column
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    std::size_t line = indent.size();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string piece = items[i] + (i + 1 < items.size() ? "," : "");
+        if (i > 0 && line + 1 + piece.size() > width) {
+            out += "\n" + indent;
+            line = indent.size();
+        } else if (i > 0) {
+            out += ' ';
+            ++line;
+        }
+        out += piece;
+        line += piece.size();
+    }
     return out;
 }
 

@@ -6,7 +6,9 @@
 #include <athanor/errors.hpp>
 #include <athanor/sdk/plugin.hpp>
 
+#include <cstdint>
 #include <exception>
+#include <stdexcept>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -20,7 +22,7 @@ namespace {
 constexpr const char* usage_text =
     "Usage:\n"
     "  athanor [--plugin-path FOLDER]... dialects\n"
-    "  athanor [--plugin-path FOLDER]... sql URL STATEMENT\n"
+    "  athanor [--plugin-path FOLDER]... sql [--param NAME=VALUE]... URL STATEMENT\n"
     "  athanor --help | --version\n"
     "\n"
     "Commands:\n"
@@ -31,6 +33,8 @@ constexpr const char* usage_text =
     "\n"
     "Options:\n"
     "  --plugin-path FOLDER  search FOLDER for plugins first (repeatable)\n"
+    "  --param NAME=VALUE    bind VALUE to :NAME in the statement (repeatable); digits bind\n"
+    "                        as an integer, anything else as text\n"
     "  -h, --help            show this help\n"
     "  --version             show the version and the plugin SDK ABI\n"
     "\n"
@@ -39,15 +43,40 @@ constexpr const char* usage_text =
     "ATHANOR_PLUGIN_PATH (colon-separated), beside libathanor and in the install folder.\n"
     "\n"
     "Example:\n"
-    "  athanor sql sqlite:// \"SELECT 1 AS x\"\n";
+    "  athanor sql sqlite:// \"SELECT 1 AS x\"\n"
+    "  athanor sql --param id=2 sqlite:///app.db \"SELECT * FROM users WHERE id = :id\"\n";
 
 int usage_error(const std::string& problem) {
     std::cerr << "athanor: " << problem << "\n\n" << usage_text;
     return 2;
 }
 
+bool looks_like_integer(const std::string& value) {
+    const std::size_t start = !value.empty() && (value[0] == '-' || value[0] == '+') ? 1 : 0;
+    return value.size() > start && value.find_first_not_of("0123456789", start) == std::string::npos;
+}
+
+// "name=value" -> a parameter; a value of digits (optionally signed) binds as an integer.
+bool parse_param(const std::string& text, athanor::Params& params) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) return false;
+    const auto name = text.substr(0, eq);
+    const auto value = text.substr(eq + 1);
+    if (looks_like_integer(value)) {
+        try {
+            params.set(name, static_cast<std::int64_t>(std::stoll(value)));
+            return true;
+        } catch (const std::out_of_range&) {
+            // Too long for 64 bits: keep it as text rather than lose digits.
+        }
+    }
+    params.set(name, value);
+    return true;
+}
+
 int run(const std::vector<std::string>& args) {
     std::vector<std::string> rest;
+    athanor::Params params;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& arg = args[i];
         if (arg == "-h" || arg == "--help") {
@@ -67,19 +96,25 @@ int run(const std::vector<std::string>& args) {
             athanor::PluginRegistry::global().add_search_path(arg.substr(14));
             continue;
         }
-        if (arg.size() > 1 && arg[0] == '-' && rest.empty()) return usage_error("unknown option '" + arg + "'");
+        if (arg == "--param") {
+            if (i + 1 == args.size() || !parse_param(args[i + 1], params))
+                return usage_error("--param needs NAME=VALUE");
+            ++i;
+            continue;
+        }
+        if (arg.size() > 1 && arg[0] == '-' && rest.size() < 2) return usage_error("unknown option '" + arg + "'");
         rest.push_back(arg);
     }
     if (rest.empty()) return usage_error("no command given");
     const auto& command = rest[0];
     if (command == "dialects") {
-        if (rest.size() != 1) return usage_error("'dialects' takes no arguments");
+        if (rest.size() != 1 || !params.empty()) return usage_error("'dialects' takes no arguments");
         return athanor::cli::run_dialects(std::cout);
     }
     if (command == "sql") {
         if (rest.size() != 3)
             return usage_error("'sql' needs exactly two arguments, URL and STATEMENT (quote the statement)");
-        return athanor::cli::run_sql(rest[1], rest[2], std::cout);
+        return athanor::cli::run_sql(rest[1], rest[2], params, std::cout);
     }
     return usage_error("unknown command '" + command + "'");
 }

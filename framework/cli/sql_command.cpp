@@ -8,10 +8,10 @@
 
 namespace athanor::cli {
 
-int run_sql(const std::string& url, const std::string& statement, std::ostream& out) {
+int run_sql(const std::string& url, const std::string& statement, const Params& params, std::ostream& out) {
     auto engine = create_engine(url);
     auto connection = engine.connect();
-    auto result = connection.execute(text(statement));
+    auto result = connection.execute(text(statement), params);
     if (result.returns_rows()) {
         TablePrinter table(result.keys());
         for (const auto& row : result.fetchall()) table.add_row(row.values());

@@ -61,7 +61,7 @@ function(athanor_cli_test)
   set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "ATHANOR_PLUGIN_PATH=${T_PLUGIN_PATH}")
 endfunction()
 
-athanor_cli_test(NAME cli_help ARGS --help EXPECT "Usage:" "athanor .*dialects" "athanor .*sql URL STATEMENT")
+athanor_cli_test(NAME cli_help ARGS --help EXPECT "Usage:" "athanor .*dialects" "athanor .*sql .*URL STATEMENT")
 athanor_cli_test(NAME cli_version ARGS --version EXPECT "^athanor [0-9]+\\.[0-9]+\\.[0-9]+ \\(plugin SDK ABI [0-9]+\\)")
 athanor_cli_test(NAME cli_usage_error ARGS frobnicate EXIT 2 EXPECT "unknown command 'frobnicate'" "Usage:")
 athanor_cli_test(NAME cli_sql_needs_two_arguments ARGS sql sqlite:// EXIT 2 EXPECT "needs exactly two arguments")
@@ -92,7 +92,7 @@ athanor_cli_test(NAME cli_dialects
     "error: +plugin manifest [^\n]*testbadjson\\.json: not valid JSON"
     "missing required field .schemes."
     "libathanor_test_client\\.so: cannot open shared object file"
-    "10 plugins found, 1 usable")
+    "[0-9]+ plugins found, [0-9]+ usable")
 
 athanor_cli_test(NAME cli_dialects_none
   ARGS --plugin-path ${ATHANOR_CLI_TEST_BROKEN_DIR}/good dialects
@@ -102,6 +102,9 @@ athanor_cli_test(NAME cli_dialects_none
 athanor_cli_test(NAME cli_sql_select
   ARGS sql sqlite:// "SELECT 1 AS x, NULL AS n, 'abc' AS s"
   EXPECT "\\+---\\+------\\+-----\\+" "\\| x \\| n    \\| s   \\|" "\\| 1 \\| NULL \\| abc \\|" "\\(1 row\\)")
+athanor_cli_test(NAME cli_sql_params
+  ARGS sql --param x=41 --param "s=it's :not a param" sqlite:// "SELECT :x + 1 AS y, :s AS s"
+  EXPECT "\\| 42 \\| it's :not a param \\|" "\\(1 row\\)")
 athanor_cli_test(NAME cli_sql_no_rows
   ARGS sql sqlite:// "SELECT 1 AS x WHERE 1 = 0"
   EXPECT "\\| x \\|" "\\(0 rows\\)")
