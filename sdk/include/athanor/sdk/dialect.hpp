@@ -26,6 +26,10 @@
 #include <string_view>
 #include <vector>
 
+namespace athanor::sql {
+class SqlCompiler;
+}
+
 namespace athanor::sdk {
 
 /// How placeholders are written in SQL sent to the driver (PEP 249 names).
@@ -81,6 +85,13 @@ public:
 
     /// "name+driver"
     std::string description() const;
+
+    // ---- Statement compilation (expression language, issue 3; owned by the SQL compiler) ----
+    /// The compiler for select()/insert()/update()/delete(): a dialect returns its subclass of
+    /// athanor::sql::SqlCompiler (athanor/sql/compiler.hpp) overriding the hooks that differ
+    /// (LIMIT form, booleans, RETURNING, dummy table, sequences, quoting). Default: the
+    /// generic compiler. Implemented in framework/sql.
+    virtual std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const;
 };
 
 }  // namespace athanor::sdk

@@ -1,0 +1,160 @@
+// athanor/sql/compiler.hpp — SqlCompiler: renders statement trees to SQL for one dialect.
+//
+// The generic compiler follows the SQL standard and SQLAlchemy's default output. A dialect
+// subclasses it, overrides the hooks that differ (limit_clause, render_bool, default_from,
+// next_value_sql, returning, true division, empty IN, quoting, placeholders, literals) or
+// any visit_*, and returns it from Dialect::create_statement_compiler(). One compiler
+// instance compiles one statement.
+//
+// Example (a dialect that uses FETCH FIRST, FROM DUAL and 1/0 for booleans):
+//   class MyCompiler : public athanor::sql::SqlCompiler {
+//   public:
+//       using SqlCompiler::SqlCompiler;
+//       void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override {
+//           if (offset) out() += " OFFSET " + std::to_string(*offset) + " ROWS";
+//           if (limit) out() += " FETCH FIRST " + std::to_string(*limit) + " ROWS ONLY";
+//       }
+//       std::string default_from() const override { return " FROM DUAL"; }
+//       std::string render_bool(bool v) const override { return v ? "1" : "0"; }
+//   };
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/compiled.hpp>
+#include <athanor/sql/dml.hpp>
+#include <athanor/sql/element.hpp>
+#include <athanor/sql/identifier_preparer.hpp>
+#include <athanor/sql/select.hpp>
+#include <athanor/sql/selectable.hpp>
+#include <athanor/sql/statement.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace athanor::sdk {
+class Dialect;
+}
+
+namespace athanor::sql {
+
+class ATHANOR_API SqlCompiler {
+public:
+    explicit SqlCompiler(const sdk::Dialect& dialect);
+    virtual ~SqlCompiler();
+    SqlCompiler(const SqlCompiler&) = delete;
+    SqlCompiler& operator=(const SqlCompiler&) = delete;
+
+    /// Renders a whole statement (or a lone expression) into a CompiledStatement.
+    std::shared_ptr<CompiledStatement> compile(const ClauseElement& statement, const CompileOptions& options = {});
+
+    // ---- visit_*: one per node kind -------------------------------------------------
+    virtual void visit_column(const ColumnNode& node);
+    virtual void visit_bind_param(const BindParamNode& node);
+    virtual void visit_text(const TextNode& node);
+    virtual void visit_keyword(const KeywordNode& node);
+    virtual void visit_binary(const BinaryNode& node);
+    /// integer / integer when the dialect's `/` is floor division: right side cast to numeric.
+    virtual void visit_true_division(const BinaryNode& node);
+    /// Default lower(a) LIKE lower(b); PostgreSQL overrides with ILIKE.
+    virtual void visit_ilike(const BinaryNode& node);
+    virtual void visit_unary(const UnaryNode& node);
+    virtual void visit_boolean_list(const BooleanListNode& node);
+    virtual void visit_in(const InNode& node);
+    virtual void visit_between(const BetweenNode& node);
+    virtual void visit_function(const FunctionNode& node);
+    virtual void visit_label(const LabelNode& node);
+    virtual void visit_case(const CaseNode& node);
+    virtual void visit_cast(const CastNode& node);
+    virtual void visit_over(const OverNode& node);
+    virtual void visit_scalar_select(const ScalarSelectNode& node);
+    virtual void visit_exists(const ExistsNode& node);
+    virtual void visit_next_value(const NextValueNode& node);
+    virtual void visit_excluded_column(const ExcludedColumnNode& node);
+    virtual void visit_table(const TableNode& node);
+    virtual void visit_alias(const AliasNode& node);
+    virtual void visit_join(const JoinNode& node);
+    virtual void visit_subquery(const SubqueryNode& node);
+    virtual void visit_cte(const CteNode& node);
+    virtual void visit_select(const SelectNode& node);
+    virtual void visit_compound_select(const CompoundSelectNode& node);
+    virtual void visit_insert(const InsertNode& node);
+    virtual void visit_update(const UpdateNode& node);
+    virtual void visit_delete(const DeleteNode& node);
+    /// ON CONFLICT ... (SQLite, PostgreSQL); the generic compiler raises CompileError.
+    virtual void visit_on_conflict(const InsertNode& node);
+
+    // ---- hooks ----------------------------------------------------------------------
+    /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m").
+    virtual void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset);
+    /// "true"/"false"; dialects without a boolean type render "1"/"0".
+    virtual std::string render_bool(bool value) const;
+    virtual bool supports_returning() const { return true; }
+    /// Appends " RETURNING a, b".
+    virtual void returning_clause(const std::vector<ColumnPtr>& columns);
+    /// FROM for a SELECT without tables: "" or " FROM DUAL" / " FROM system.onerow".
+    virtual std::string default_from() const { return ""; }
+    /// The next value of a sequence (already quoted); raises CompileError by default.
+    virtual std::string next_value_sql(const std::string& quoted_sequence) const;
+    /// True when the database's `/` on integers truncates, so true division needs a cast.
+    virtual bool div_is_floordiv() const { return true; }
+    virtual std::string true_division_type() const { return "NUMERIC"; }
+    /// What follows "x IN (" for an empty list, closing parentheses balanced by the caller's ")".
+    virtual std::string empty_in_expression(bool negated) const;
+    /// The placeholder for a bind: `name` is already safe for SQL; position counts from 1.
+    virtual std::string bind_placeholder(const std::string& name, std::size_t position) const;
+    /// A value as a SQL literal (literal_binds mode), quotes escaped.
+    virtual std::string render_literal_value(const Value& value) const;
+    /// "WITH" / "WITH RECURSIVE"
+    virtual std::string cte_preamble(bool recursive) const;
+    virtual bool supports_on_conflict() const { return false; }
+    /// A type's name in CAST.
+    virtual std::string type_sql(const TypeEngine& type) const { return type.name(); }
+    /// A function's rendered name (e.g. now -> CURRENT_TIMESTAMP on some dialects).
+    virtual std::string function_name(const std::string& name) const { return name; }
+    virtual std::unique_ptr<IdentifierPreparer> create_preparer() const;
+
+    // ---- for subclasses -------------------------------------------------------------
+    std::string& out() { return out_; }
+    void process(const ClauseElement& element) { element.accept(*this); }
+    /// Renders `child`, parenthesised when it binds less tightly than `parent_precedence`.
+    void process_operand(const ColumnElement& child, int parent_precedence, bool parenthesise_equal = true);
+    /// Emits a placeholder for `key` (or a literal in literal_binds mode) and records the bind.
+    void emit_bind(const std::string& key, const std::optional<Value>& value);
+    const IdentifierPreparer& preparer();
+    std::string quote(const std::string& identifier) { return preparer().quote(identifier); }
+    const sdk::Dialect& dialect() const { return dialect_; }
+    /// Throws CompileError: "<construct> is not supported by dialect <name>".
+    [[noreturn]] void unsupported(const std::string& construct) const;
+
+protected:
+    void select_columns(const SelectNode& node);
+    void order_by_clause(const std::vector<ColumnPtr>& order_by);
+    void comma_list(const std::vector<ColumnPtr>& items);
+    void set_clause(const NodeAssignments& assignments);
+    void from_item(const FromClause& from);
+
+    const sdk::Dialect& dialect_;
+    CompileOptions options_;
+    std::string out_;
+    std::vector<BindParameter> binds_;
+    BindNamer namer_;
+    std::unique_ptr<IdentifierPreparer> preparer_;
+    std::shared_ptr<CompiledStatement> result_;
+    int depth_ = 0;                                  // statement nesting; 0 = top level
+    bool in_columns_clause_ = false;
+    std::vector<const FromClause*> enclosing_froms_;  // for auto-correlation
+    struct CteText {
+        std::string name;
+        std::string sql;
+        std::vector<BindParameter> binds;
+        bool recursive;
+    };
+    std::vector<CteText> ctes_;
+    std::vector<std::string> cte_names_;
+    bool positional_ = false;
+};
+
+}  // namespace athanor::sql

@@ -1,0 +1,174 @@
+// athanor/sql/dml.hpp — INSERT, UPDATE, DELETE (with RETURNING), and SQLite/PostgreSQL's
+// ON CONFLICT upsert.
+//
+// Values given with values() are bound under their column names (`:name`); multi-row values
+// under `name_m0`, `name_m1`, ... An INSERT/UPDATE without values() takes every column, or,
+// through compile_for_parameters(), the columns the first parameter set names (what
+// SQLAlchemy does on execute). ON CONFLICT renders only on dialects that support it; others
+// raise CompileError.
+//
+// Usage:
+//   using namespace athanor::sql;
+//   users.insert().values({{"name", "Alex"}}).returning(users.c("id"));
+//   users.update().where(users.c("id") == 5).values({{"visits", users.c("visits") + 1}});
+//   users.delete_().where(users.c("name").like("test%"));
+//   users.insert().values({{"id", 1}, {"name", "A"}})
+//        .on_conflict_do_update({"id"}, {{"name", excluded("name")}});
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/expression.hpp>
+#include <athanor/sql/schema/table.hpp>
+#include <athanor/sql/statement.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace athanor::sql {
+
+class Select;
+class SelectBaseNode;
+
+/// column key -> value expression
+using Assignments = std::vector<std::pair<std::string, Expr>>;
+using NodeAssignments = std::vector<std::pair<std::string, ColumnPtr>>;
+
+/// Column lists from parameter keys (see file comment); empty optional = "all columns".
+using ParameterKeys = std::optional<std::vector<std::string>>;
+
+class ATHANOR_API InsertNode final : public ClauseElement {
+public:
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    /// The columns and value expressions to render, one entry per row.
+    std::vector<NodeAssignments> rows() const;
+
+    std::shared_ptr<const TableNode> table;
+    FromPtr table_from;
+    NodeAssignments values;                 // single row
+    std::vector<NodeAssignments> multi_values;
+    std::vector<std::string> select_columns;  // from_select
+    std::shared_ptr<const SelectBaseNode> from_select;
+    std::vector<ColumnPtr> returning;
+    ParameterKeys parameter_keys;
+
+    enum class OnConflict { none, do_nothing, do_update };
+    OnConflict on_conflict = OnConflict::none;
+    std::vector<std::string> conflict_target;
+    NodeAssignments conflict_set;
+    ColumnPtr conflict_where;
+};
+
+class ATHANOR_API UpdateNode final : public ClauseElement {
+public:
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    /// SET entries to render.
+    NodeAssignments assignments() const;
+
+    std::shared_ptr<const TableNode> table;
+    FromPtr table_from;
+    NodeAssignments values;
+    ColumnPtr where;
+    std::vector<ColumnPtr> returning;
+    ParameterKeys parameter_keys;
+};
+
+class ATHANOR_API DeleteNode final : public ClauseElement {
+public:
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+
+    std::shared_ptr<const TableNode> table;
+    FromPtr table_from;
+    ColumnPtr where;
+    std::vector<ColumnPtr> returning;
+};
+
+class ATHANOR_API Insert : public Statement {
+public:
+    explicit Insert(const Table& table);
+    explicit Insert(std::shared_ptr<const InsertNode> node) : node_(std::move(node)) {}
+    ElementPtr element() const override { return node_; }
+    const std::shared_ptr<const InsertNode>& node() const { return node_; }
+
+    /// One row: {{"name", "Alex"}, {"created", now()}}. Plain values bind as `:name`.
+    Insert values(const Assignments& values) const;
+    /// Several rows in one INSERT (VALUES (...), (...)); binds `name_m0`, `name_m1`, ...
+    Insert multi_values(const std::vector<Params>& rows) const;
+    /// INSERT INTO t (columns) SELECT ...
+    Insert from_select(std::vector<std::string> columns, const Select& select) const;
+    Insert returning(std::vector<Expr> columns) const;
+    template <class... E>
+    Insert returning(const Expr& first, const E&... rest) const {
+        return returning(std::vector<Expr>{first, Expr(rest)...});
+    }
+    /// ON CONFLICT [(target)] DO NOTHING
+    Insert on_conflict_do_nothing(std::vector<std::string> index_elements = {}) const;
+    /// ON CONFLICT (target) DO UPDATE SET ... [WHERE ...]
+    Insert on_conflict_do_update(std::vector<std::string> index_elements, const Assignments& set,
+                                 std::optional<Expr> where = std::nullopt) const;
+
+    /// The statement as executed with parameter sets naming `keys` (columns not given
+    /// by values() come from the parameters, in table order).
+    Insert for_parameters(const Params& first_parameters) const;
+    std::shared_ptr<const CompiledStatement> compile_for_parameters(const sdk::Dialect& dialect,
+                                                                    const Params& first_parameters) const;
+    std::string cache_key_for_parameters(const Params& first_parameters) const;
+
+private:
+    std::shared_ptr<InsertNode> copy() const;
+    std::shared_ptr<const InsertNode> node_;
+};
+
+class ATHANOR_API Update : public Statement {
+public:
+    explicit Update(const Table& table);
+    explicit Update(std::shared_ptr<const UpdateNode> node) : node_(std::move(node)) {}
+    ElementPtr element() const override { return node_; }
+    const std::shared_ptr<const UpdateNode>& node() const { return node_; }
+
+    Update values(const Assignments& values) const;
+    Update where(const Expr& criterion) const;
+    Update returning(std::vector<Expr> columns) const;
+    template <class... E>
+    Update returning(const Expr& first, const E&... rest) const {
+        return returning(std::vector<Expr>{first, Expr(rest)...});
+    }
+    Update for_parameters(const Params& first_parameters) const;
+    std::shared_ptr<const CompiledStatement> compile_for_parameters(const sdk::Dialect& dialect,
+                                                                    const Params& first_parameters) const;
+    std::string cache_key_for_parameters(const Params& first_parameters) const;
+
+private:
+    std::shared_ptr<UpdateNode> copy() const;
+    std::shared_ptr<const UpdateNode> node_;
+};
+
+class ATHANOR_API Delete : public Statement {
+public:
+    explicit Delete(const Table& table);
+    explicit Delete(std::shared_ptr<const DeleteNode> node) : node_(std::move(node)) {}
+    ElementPtr element() const override { return node_; }
+    const std::shared_ptr<const DeleteNode>& node() const { return node_; }
+
+    Delete where(const Expr& criterion) const;
+    Delete returning(std::vector<Expr> columns) const;
+    template <class... E>
+    Delete returning(const Expr& first, const E&... rest) const {
+        return returning(std::vector<Expr>{first, Expr(rest)...});
+    }
+
+private:
+    std::shared_ptr<DeleteNode> copy() const;
+    std::shared_ptr<const DeleteNode> node_;
+};
+
+inline Insert insert(const Table& table) { return Insert(table); }
+inline Update update(const Table& table) { return Update(table); }
+inline Delete delete_(const Table& table) { return Delete(table); }
+
+}  // namespace athanor::sql

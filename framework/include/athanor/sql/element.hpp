@@ -1,0 +1,387 @@
+// athanor/sql/element.hpp — the nodes of the expression tree (SQLAlchemy's ClauseElement family).
+//
+// Statements and expressions are small immutable trees of shared nodes. Application code
+// builds them through the handles in expression.hpp / select.hpp / dml.hpp and never touches
+// nodes; dialect authors see them in SqlCompiler::visit_*() overrides. Every node can
+//   - accept(compiler): render itself by calling the compiler's visit_* for its kind;
+//   - walk(walker):     write its structure into a cache key and yield the values it carries,
+//                       in exactly the order the compiler renders them (so anonymous bind
+//                       names such as `id_1` agree between compile() and bound_values()).
+//
+// Example (what a visit_* override sees):
+//   void visit_binary(const BinaryNode& b) override { ... b.left ... b.op ... b.right ... }
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/type_engine.hpp>
+#include <athanor/value.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace athanor::sql {
+
+class SqlCompiler;
+class Walker;
+class FromClause;
+class SelectBaseNode;
+class Column;
+
+class ATHANOR_API ClauseElement {
+public:
+    virtual ~ClauseElement();
+    /// Renders through the compiler's visit_* for this node kind.
+    virtual void accept(SqlCompiler& compiler) const = 0;
+    /// Structure into the cache key, carried values into the statement values (render order).
+    virtual void walk(Walker& walker) const = 0;
+};
+using ElementPtr = std::shared_ptr<const ClauseElement>;
+using FromPtr = std::shared_ptr<const FromClause>;
+
+/// Operator precedence, after SQLAlchemy's table: a child binding less tightly than its
+/// parent is parenthesised.
+namespace prec {
+inline constexpr int or_ = 2, and_ = 3, not_ = 4, comparison = 5, concat = 6, additive = 7, multiplicative = 8,
+                     unary = 9, atom = 100;
+}
+
+/// Something with a value: columns, literals, operators, functions, scalar subqueries.
+class ATHANOR_API ColumnElement : public ClauseElement {
+public:
+    virtual int precedence() const { return prec::atom; }
+    virtual TypeAffinity affinity() const { return TypeAffinity::unknown; }
+    /// Adds the FROM objects this expression refers to (tables of columns), without duplicates.
+    virtual void collect_froms(std::vector<FromPtr>& out) const;
+    /// Base for anonymous names: bind parameters compared with `users.id` are `id_1`, ...
+    virtual std::string bind_base() const { return "param"; }
+    /// The column name it gets in a SELECT list; "" when it needs an anonymous label.
+    virtual std::string result_name() const { return ""; }
+    /// Base of the anonymous label in a SELECT list (`count_1`, `anon_1`).
+    virtual std::string anon_label_base() const { return "anon"; }
+    /// The logical negation when one exists without NOT (a = b -> a != b); nullptr otherwise.
+    virtual std::shared_ptr<const ColumnElement> negation() const { return nullptr; }
+};
+using ColumnPtr = std::shared_ptr<const ColumnElement>;
+
+void add_from(std::vector<FromPtr>& out, const FromPtr& from);
+
+/// A column of a table, alias, subquery or CTE: `users.id`.
+class ATHANOR_API ColumnNode final : public ColumnElement {
+public:
+    ColumnNode(FromPtr from, std::string name, TypePtr type, const Column* schema_column = nullptr);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return type ? type->affinity() : TypeAffinity::unknown; }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::string bind_base() const override { return name; }
+    std::string result_name() const override { return name; }
+
+    FromPtr from;
+    std::string name;
+    TypePtr type;
+    const Column* schema_column;  // set for a Table's own columns (keys, foreign keys)
+};
+
+/// A bound parameter: the value is carried and sent separately, never spliced into SQL.
+class ATHANOR_API BindParamNode final : public ColumnElement {
+public:
+    BindParamNode(std::string key, std::optional<Value> value, bool anonymous, TypeAffinity affinity);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return affinity_; }
+
+    std::string key;  // the exact key, or the base of an anonymous name (`id` -> `id_1`)
+    std::optional<Value> value;
+    bool anonymous;
+    TypeAffinity affinity_;
+};
+
+/// Literal SQL text: literal_column("x"), text fragments, `*`.
+class ATHANOR_API TextNode final : public ColumnElement {
+public:
+    TextNode(std::string text, std::string result_name = {});
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    std::string result_name() const override { return name; }
+
+    std::string text;
+    std::string name;
+};
+
+/// NULL, TRUE, FALSE as keywords (TRUE/FALSE render per dialect, 1/0 on some).
+class ATHANOR_API KeywordNode final : public ColumnElement {
+public:
+    enum class Kind { null, true_, false_ };
+    explicit KeywordNode(Kind kind) : kind(kind) {}
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return kind == Kind::null ? TypeAffinity::unknown : TypeAffinity::boolean; }
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    Kind kind;
+};
+
+enum class BinaryOp {
+    eq, ne, lt, le, gt, ge,
+    add, sub, mul, div, mod, concat,
+    like, not_like, ilike, not_ilike,
+    is, is_not, is_distinct_from, is_not_distinct_from,
+    custom
+};
+
+/// `left op right`, for comparisons, arithmetic, LIKE (with optional ESCAPE), IS, custom ops.
+class ATHANOR_API BinaryNode final : public ColumnElement {
+public:
+    BinaryNode(ColumnPtr left, BinaryOp op, ColumnPtr right, std::string custom_op = {},
+               std::optional<char> escape = std::nullopt);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override;
+    TypeAffinity affinity() const override;
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::shared_ptr<const ColumnElement> negation() const override;
+    /// Integer / integer: rendered as true division (the right side cast to a numeric type).
+    bool is_true_division() const;
+
+    ColumnPtr left;
+    BinaryOp op;
+    ColumnPtr right;
+    std::string custom_op;
+    std::optional<char> escape;
+};
+
+/// " = ", " + ", " LIKE " ... (custom ops give their own text).
+ATHANOR_API std::string_view binary_operator_text(BinaryOp op);
+
+enum class UnaryOp { not_, neg, distinct, asc, desc, nulls_first, nulls_last };
+
+class ATHANOR_API UnaryNode final : public ColumnElement {
+public:
+    UnaryNode(UnaryOp op, ColumnPtr operand);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override;
+    TypeAffinity affinity() const override;
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::string result_name() const override;
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    UnaryOp op;
+    ColumnPtr operand;
+};
+
+/// and_(...) / or_(...).
+class ATHANOR_API BooleanListNode final : public ColumnElement {
+public:
+    BooleanListNode(bool is_and, std::vector<ColumnPtr> items);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return is_and ? prec::and_ : prec::or_; }
+    TypeAffinity affinity() const override { return TypeAffinity::boolean; }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+
+    bool is_and;
+    std::vector<ColumnPtr> items;
+};
+
+/// x [NOT] IN (values...) | (expressions...) | (SELECT ...). A list of values expands to one
+/// bind per value (`id_1_1, id_1_2`); an empty list renders the dialect's empty-set expression.
+class ATHANOR_API InNode final : public ColumnElement {
+public:
+    InNode(ColumnPtr left, bool negated, std::vector<Value> values, std::vector<ColumnPtr> items,
+           std::shared_ptr<const SelectBaseNode> subquery);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return prec::comparison; }
+    TypeAffinity affinity() const override { return TypeAffinity::boolean; }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    ColumnPtr left;
+    bool negated;
+    std::vector<Value> values;
+    std::vector<ColumnPtr> items;
+    std::shared_ptr<const SelectBaseNode> subquery;
+    bool expanding() const { return !subquery && items.empty(); }
+};
+
+class ATHANOR_API BetweenNode final : public ColumnElement {
+public:
+    BetweenNode(ColumnPtr expr, ColumnPtr low, ColumnPtr high, bool negated);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return prec::comparison; }
+    TypeAffinity affinity() const override { return TypeAffinity::boolean; }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    ColumnPtr expr, low, high;
+    bool negated;
+};
+
+/// name(args...); count() with no argument is count(*).
+class ATHANOR_API FunctionNode final : public ColumnElement {
+public:
+    FunctionNode(std::string name, std::vector<ColumnPtr> args, TypeAffinity affinity = TypeAffinity::unknown);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return affinity_; }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::string bind_base() const override { return name; }
+    std::string anon_label_base() const override { return name; }
+
+    std::string name;
+    std::vector<ColumnPtr> args;
+    TypeAffinity affinity_;
+};
+
+class ATHANOR_API LabelNode final : public ColumnElement {
+public:
+    LabelNode(ColumnPtr element, std::string name);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return element->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override { element->collect_froms(out); }
+    std::string result_name() const override { return name; }
+    std::string bind_base() const override { return element->bind_base(); }
+
+    ColumnPtr element;
+    std::string name;
+};
+
+/// CASE [value] WHEN .. THEN .. [ELSE ..] END
+class ATHANOR_API CaseNode final : public ColumnElement {
+public:
+    CaseNode(ColumnPtr value, std::vector<std::pair<ColumnPtr, ColumnPtr>> whens, ColumnPtr else_);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    TypeAffinity affinity() const override;
+
+    ColumnPtr value;  // may be null
+    std::vector<std::pair<ColumnPtr, ColumnPtr>> whens;
+    ColumnPtr else_;  // may be null
+};
+
+class ATHANOR_API CastNode final : public ColumnElement {
+public:
+    CastNode(ColumnPtr element, TypePtr type);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return type->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override { element->collect_froms(out); }
+    std::string result_name() const override { return element->result_name(); }
+
+    ColumnPtr element;
+    TypePtr type;
+};
+
+/// A window function: fn(...) OVER (PARTITION BY ... ORDER BY ...).
+class ATHANOR_API OverNode final : public ColumnElement {
+public:
+    OverNode(ColumnPtr element, std::vector<ColumnPtr> partition_by, std::vector<ColumnPtr> order_by);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return element->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::string anon_label_base() const override { return "anon"; }
+
+    ColumnPtr element;
+    std::vector<ColumnPtr> partition_by, order_by;
+};
+
+/// (SELECT ...) used as a value; correlates automatically with the enclosing SELECT.
+class ATHANOR_API ScalarSelectNode final : public ColumnElement {
+public:
+    explicit ScalarSelectNode(std::shared_ptr<const SelectBaseNode> select);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+
+    std::shared_ptr<const SelectBaseNode> select;
+};
+
+/// EXISTS (SELECT ...)
+class ATHANOR_API ExistsNode final : public ColumnElement {
+public:
+    ExistsNode(std::shared_ptr<const SelectBaseNode> select, bool negated = false);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return TypeAffinity::boolean; }
+    int precedence() const override { return negated ? prec::not_ : prec::atom; }
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    std::shared_ptr<const SelectBaseNode> select;
+    bool negated;
+};
+
+/// The next value of a sequence; syntax per dialect (NEXT VALUE FOR s, nextval('s'), s.NEXTVAL).
+class ATHANOR_API NextValueNode final : public ColumnElement {
+public:
+    explicit NextValueNode(std::string sequence);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return TypeAffinity::integer; }
+    std::string anon_label_base() const override { return "next_value"; }
+
+    std::string sequence;
+};
+
+/// `excluded.col` inside ON CONFLICT DO UPDATE.
+class ATHANOR_API ExcludedColumnNode final : public ColumnElement {
+public:
+    explicit ExcludedColumnNode(std::string name);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    std::string bind_base() const override { return name; }
+
+    std::string name;
+};
+
+/// Assigns anonymous bind names (`id_1`, `id_2`, `param_1`) in render order; shared by the
+/// compiler and by Walker so both produce the same names.
+class ATHANOR_API BindNamer {
+public:
+    std::string next(std::string_view base);
+
+private:
+    std::vector<std::pair<std::string, int>> counters_;
+};
+
+/// Cache-key writer and value collector (see the file comment).
+class ATHANOR_API Walker {
+public:
+    Walker(std::string* key, Params* values) : key_(key), values_(values) {}
+
+    void token(std::string_view t) {
+        if (key_) {
+            key_->append(t);
+            key_->push_back(' ');
+        }
+    }
+    void number(std::int64_t n);
+    bool wants_values() const { return values_ != nullptr; }
+    /// A bind parameter as BindParamNode renders it.
+    void bind(const BindParamNode& b);
+    /// An explicitly named value (insert/update column keys, expanded IN elements).
+    void named_value(const std::string& name, const Value* value);
+    BindNamer& namer() { return namer_; }
+
+    /// CTEs render once, at their first reference; returns true the first time.
+    bool first_visit_cte(const std::string& name);
+    /// The FROM objects of enclosing SELECTs, for auto-correlation.
+    std::vector<const FromClause*>& enclosing_froms() { return enclosing_; }
+
+private:
+    std::string* key_;
+    Params* values_;
+    BindNamer namer_;
+    std::vector<std::string> ctes_;
+    std::vector<const FromClause*> enclosing_;
+};
+
+}  // namespace athanor::sql

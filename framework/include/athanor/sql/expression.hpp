@@ -1,0 +1,192 @@
+// athanor/sql/expression.hpp — Expr, the value handle of the expression language, with its
+// operators and the free functions that build expressions (and_, func, case_, cast, ...).
+//
+// An Expr wraps an immutable node; C++ operators build new nodes, never evaluate. Plain
+// values (ints, strings, athanor::Value, ...) convert to bound parameters, so they are never
+// spliced into SQL. `== athanor::null` renders IS NULL, and integer `/` integer is true
+// division as in SQLAlchemy.
+//
+// Usage:
+//   using namespace athanor::sql;
+//   Expr cond = and_(users.c("id") > 5, users.c("name").like("a%"), users.c("deleted").is_(athanor::null));
+//   Expr avg_age = func("avg", users.c("age")).label("avg_age");
+//   Expr ratio = users.c("score") / 2;                       // users.score / CAST(:score_1 AS NUMERIC)
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/element.hpp>
+#include <athanor/value.hpp>
+
+#include <concepts>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace athanor::sql {
+
+class Select;
+class Expr;
+
+namespace detail {
+template <class T>
+struct is_value_like : std::is_constructible<Value, T> {};
+// Value's optional constructor is unconstrained; look through to the payload.
+template <class T>
+struct is_value_like<std::optional<T>> : is_value_like<T> {};
+}  // namespace detail
+
+/// A plain value that becomes a bound parameter (anything athanor::Value accepts).
+template <class T>
+concept ValueLike = detail::is_value_like<std::remove_cvref_t<T>>::value && !std::is_base_of_v<Expr, std::remove_cvref_t<T>>;
+
+/// Window specification for Expr::over().
+struct Window;
+
+class ATHANOR_API Expr {
+public:
+    Expr(ColumnPtr node) : node_(std::move(node)) {}
+    /// A plain value becomes an anonymous bound parameter.
+    template <ValueLike V>
+    Expr(V&& value) : node_(make_literal(Value(std::forward<V>(value)))) {}
+    Expr(const Select& scalar_subquery);
+
+    const ColumnPtr& node() const { return node_; }
+
+    // Conditions
+    Expr in_(std::vector<Value> values) const;
+    Expr in_(std::initializer_list<Value> values) const { return in_(std::vector<Value>(values)); }
+    Expr in_(const std::vector<Expr>& expressions) const;
+    Expr in_(const Select& subquery) const;
+    Expr not_in(std::vector<Value> values) const;
+    Expr not_in(std::initializer_list<Value> values) const { return not_in(std::vector<Value>(values)); }
+    Expr not_in(const Select& subquery) const;
+    Expr like(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
+    Expr not_like(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
+    /// Case-insensitive LIKE: lower(x) LIKE lower(y) unless the dialect has ILIKE.
+    Expr ilike(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
+    Expr not_ilike(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
+    /// LIKE '%' || :v || '%'. With autoescape, % _ and / in the value match literally (ESCAPE '/').
+    Expr contains(const std::string& text, bool autoescape = false) const;
+    Expr startswith(const std::string& text, bool autoescape = false) const;
+    Expr endswith(const std::string& text, bool autoescape = false) const;
+    Expr between(const Expr& low, const Expr& high) const;
+    Expr not_between(const Expr& low, const Expr& high) const;
+    Expr is_(const Expr& other) const;
+    Expr is_not(const Expr& other) const;
+    Expr is_distinct_from(const Expr& other) const;
+    Expr is_not_distinct_from(const Expr& other) const;
+    /// `a || b`
+    Expr concat(const Expr& other) const;
+    /// Any binary operator the database knows: col.op("&", 4).
+    Expr op(const std::string& sql_operator, const Expr& other) const;
+
+    // Modifiers
+    Expr label(std::string name) const;
+    Expr asc() const;
+    Expr desc() const;
+    Expr nulls_first() const;
+    Expr nulls_last() const;
+    Expr distinct() const;
+    Expr over(const Window& window) const;
+
+private:
+    static ColumnPtr make_literal(Value v);
+    ColumnPtr node_;
+};
+
+struct Window {
+    std::vector<Expr> partition_by;
+    std::vector<Expr> order_by;
+};
+
+// Comparison (== null / != null render IS NULL / IS NOT NULL)
+ATHANOR_API Expr operator==(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator!=(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator<(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator<=(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator>(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator>=(const Expr& a, const Expr& b);
+// Arithmetic
+ATHANOR_API Expr operator+(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator-(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator*(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator/(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator%(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator-(const Expr& a);
+// Boolean (SQLAlchemy's & | ~, plus the C++ spellings of NOT)
+ATHANOR_API Expr operator&(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator|(const Expr& a, const Expr& b);
+ATHANOR_API Expr operator~(const Expr& a);
+ATHANOR_API Expr operator!(const Expr& a);
+
+ATHANOR_API Expr and_(std::vector<Expr> conditions);
+ATHANOR_API Expr or_(std::vector<Expr> conditions);
+template <class... E>
+Expr and_(const Expr& first, const E&... rest) {
+    return and_(std::vector<Expr>{first, Expr(rest)...});
+}
+template <class... E>
+Expr or_(const Expr& first, const E&... rest) {
+    return or_(std::vector<Expr>{first, Expr(rest)...});
+}
+ATHANOR_API Expr not_(const Expr& condition);
+
+/// An anonymous bound value (`:param_1`), and a named one (`:name`, value optional: then the
+/// caller supplies it at execution).
+ATHANOR_API Expr literal(Value value);
+ATHANOR_API Expr bindparam(std::string name, std::optional<Value> value = std::nullopt);
+/// SQL text used as a column or expression, verbatim (never put user input here).
+ATHANOR_API Expr literal_column(std::string sql);
+/// A SQL text fragment in an expression, verbatim: where(text_fragment("a > b")).
+ATHANOR_API Expr text_fragment(std::string sql);
+ATHANOR_API Expr null_();
+ATHANOR_API Expr true_();
+ATHANOR_API Expr false_();
+
+ATHANOR_API Expr asc(const Expr& e);
+ATHANOR_API Expr desc(const Expr& e);
+ATHANOR_API Expr distinct(const Expr& e);
+ATHANOR_API Expr cast(const Expr& e, TypePtr type);
+ATHANOR_API Expr cast(const Expr& e, const std::string& type_name);
+
+/// CASE WHEN c1 THEN r1 ... [ELSE e] END
+ATHANOR_API Expr case_(std::vector<std::pair<Expr, Expr>> whens);
+ATHANOR_API Expr case_(std::vector<std::pair<Expr, Expr>> whens, const Expr& else_);
+/// CASE value WHEN v1 THEN r1 ... [ELSE e] END
+ATHANOR_API Expr case_value(const Expr& value, std::vector<std::pair<Expr, Expr>> whens);
+ATHANOR_API Expr case_value(const Expr& value, std::vector<std::pair<Expr, Expr>> whens, const Expr& else_);
+
+/// Any SQL function: func("lower", users.c("name")).
+ATHANOR_API Expr func(std::string name, std::vector<Expr> args = {});
+template <class... A>
+    requires(sizeof...(A) > 0)
+Expr func(std::string name, const Expr& first, const A&... rest) {
+    return func(std::move(name), std::vector<Expr>{first, Expr(rest)...});
+}
+/// count(*) without an argument.
+ATHANOR_API Expr count();
+ATHANOR_API Expr count(const Expr& e);
+ATHANOR_API Expr sum(const Expr& e);
+ATHANOR_API Expr min(const Expr& e);
+ATHANOR_API Expr max(const Expr& e);
+ATHANOR_API Expr avg(const Expr& e);
+ATHANOR_API Expr lower(const Expr& e);
+ATHANOR_API Expr upper(const Expr& e);
+ATHANOR_API Expr now();
+ATHANOR_API Expr coalesce(std::vector<Expr> args);
+template <class... A>
+Expr coalesce(const Expr& first, const A&... rest) {
+    return coalesce(std::vector<Expr>{first, Expr(rest)...});
+}
+/// The sequence's next value, in the dialect's syntax.
+ATHANOR_API Expr next_value(std::string sequence_name);
+/// EXISTS (subquery)
+ATHANOR_API Expr exists(const Select& subquery);
+/// `excluded.<column>` for on_conflict_do_update(set_...).
+ATHANOR_API Expr excluded(std::string column);
+
+}  // namespace athanor::sql

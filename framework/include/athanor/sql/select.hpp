@@ -1,0 +1,179 @@
+// athanor/sql/select.hpp — SELECT and compound SELECT (UNION, INTERSECT, EXCEPT).
+//
+// Statements are immutable values: every method returns a new statement. The FROM clause
+// is inferred from the columns and the WHERE clause unless given (select_from / join); a
+// SELECT used as a scalar subquery or in EXISTS correlates with the enclosing SELECT.
+//
+// Usage:
+//   using namespace athanor::sql;
+//   auto stmt = select(users.c("name"), count(addresses.c("id")).label("n"))
+//                   .join_from(users, addresses)
+//                   .where(users.c("name").startswith("a"))
+//                   .group_by(users.c("name"))
+//                   .having(count(addresses.c("id")) > 1)
+//                   .order_by(desc(users.c("name")))
+//                   .limit(10);
+//   auto both = union_all(select(users.c("id")), select(addresses.c("user_id")));
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/expression.hpp>
+#include <athanor/sql/schema/table.hpp>
+#include <athanor/sql/selectable.hpp>
+#include <athanor/sql/statement.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace athanor::sql {
+
+/// What SELECT and compound SELECT share: ORDER BY, LIMIT, OFFSET, result column names.
+class ATHANOR_API SelectBaseNode : public ClauseElement {
+public:
+    /// Names of the result columns (labels, column names, anonymous labels `anon_1`).
+    virtual std::vector<std::string> column_names() const = 0;
+
+    std::vector<ColumnPtr> order_by;
+    std::optional<std::int64_t> limit;
+    std::optional<std::int64_t> offset;
+};
+
+class ATHANOR_API SelectNode final : public SelectBaseNode {
+public:
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    std::vector<std::string> column_names() const override;
+
+    /// Per column: its result name, and whether it needs an (anonymous) AS label.
+    std::vector<std::pair<std::string, bool>> column_labels() const;
+    /// The FROM list: explicit FROMs, then those the columns and WHERE refer to that are not
+    /// already covered, minus those of enclosing SELECTs (auto-correlation).
+    std::vector<FromPtr> froms(const std::vector<const FromClause*>& enclosing) const;
+
+    std::vector<ColumnPtr> columns;
+    std::vector<FromPtr> explicit_froms;
+    ColumnPtr where;
+    std::vector<ColumnPtr> group_by;
+    ColumnPtr having;
+    bool distinct = false;
+};
+
+enum class CompoundOp { union_, union_all, intersect, intersect_all, except_, except_all };
+
+class ATHANOR_API CompoundSelectNode final : public SelectBaseNode {
+public:
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    std::vector<std::string> column_names() const override;
+
+    CompoundOp op = CompoundOp::union_;
+    std::vector<std::shared_ptr<const SelectBaseNode>> selects;
+};
+
+/// One item of select(...): a column expression or a FROM object (all its columns).
+class ATHANOR_API SelectArg {
+public:
+    SelectArg(const Expr& e) : expr_(e.node()) {}
+    SelectArg(const From& f) : from_(f.node()) {}
+    template <ValueLike V>
+    SelectArg(V&& v) : expr_(Expr(std::forward<V>(v)).node()) {}
+
+    const ColumnPtr& expr() const { return expr_; }
+    const FromPtr& from() const { return from_; }
+
+private:
+    ColumnPtr expr_;
+    FromPtr from_;
+};
+
+class ATHANOR_API Select : public Statement {
+public:
+    explicit Select(std::vector<SelectArg> columns);
+    explicit Select(std::shared_ptr<const SelectNode> node) : node_(std::move(node)) {}
+
+    ElementPtr element() const override { return node_; }
+    const std::shared_ptr<const SelectNode>& node() const { return node_; }
+
+    /// Adds a WHERE criterion (several calls are ANDed).
+    Select where(const Expr& criterion) const;
+    Select filter(const Expr& criterion) const { return where(criterion); }
+    Select order_by(std::vector<Expr> clauses) const;
+    template <class... E>
+    Select order_by(const Expr& first, const E&... rest) const {
+        return order_by(std::vector<Expr>{first, Expr(rest)...});
+    }
+    Select group_by(std::vector<Expr> clauses) const;
+    template <class... E>
+    Select group_by(const Expr& first, const E&... rest) const {
+        return group_by(std::vector<Expr>{first, Expr(rest)...});
+    }
+    Select having(const Expr& criterion) const;
+    Select limit(std::int64_t n) const;
+    Select offset(std::int64_t n) const;
+    Select distinct() const;
+    Select add_columns(std::vector<SelectArg> columns) const;
+    Select select_from(const From& from) const;
+    /// Joins `right` to the leftmost FROM (ON inferred from foreign keys when not given).
+    Select join(const From& right, std::optional<Expr> onclause = std::nullopt) const;
+    Select outerjoin(const From& right, std::optional<Expr> onclause = std::nullopt) const;
+    Select full_outer_join(const From& right, std::optional<Expr> onclause = std::nullopt) const;
+    Select join_from(const From& left, const From& right, std::optional<Expr> onclause = std::nullopt) const;
+
+    /// (SELECT ...) AS name, usable as a FROM object.
+    From subquery(std::string name = "anon_1") const;
+    Cte cte(std::string name, bool recursive = false) const;
+    /// (SELECT ...) used as a value.
+    Expr scalar_subquery() const;
+    /// EXISTS (SELECT ...)
+    Expr exists() const;
+
+private:
+    Select joined(const From& right, std::optional<Expr> onclause, JoinKind kind) const;
+    std::shared_ptr<SelectNode> copy() const;
+    std::shared_ptr<const SelectNode> node_;
+};
+
+template <class... A>
+Select select(const A&... args) {
+    return Select(std::vector<SelectArg>{SelectArg(args)...});
+}
+inline Select select(std::vector<SelectArg> args) { return Select(std::move(args)); }
+
+class ATHANOR_API CompoundSelect : public Statement {
+public:
+    CompoundSelect(CompoundOp op, std::vector<std::shared_ptr<const SelectBaseNode>> selects);
+    ElementPtr element() const override { return node_; }
+    const std::shared_ptr<const CompoundSelectNode>& node() const { return node_; }
+
+    CompoundSelect order_by(std::vector<Expr> clauses) const;
+    template <class... E>
+    CompoundSelect order_by(const Expr& first, const E&... rest) const {
+        return order_by(std::vector<Expr>{first, Expr(rest)...});
+    }
+    CompoundSelect limit(std::int64_t n) const;
+    CompoundSelect offset(std::int64_t n) const;
+    From subquery(std::string name = "anon_1") const;
+
+private:
+    std::shared_ptr<const CompoundSelectNode> node_;
+};
+
+ATHANOR_API CompoundSelect union_(std::vector<Select> selects);
+ATHANOR_API CompoundSelect union_all(std::vector<Select> selects);
+ATHANOR_API CompoundSelect intersect(std::vector<Select> selects);
+ATHANOR_API CompoundSelect intersect_all(std::vector<Select> selects);
+ATHANOR_API CompoundSelect except_(std::vector<Select> selects);
+ATHANOR_API CompoundSelect except_all(std::vector<Select> selects);
+template <class... S>
+CompoundSelect union_(const Select& a, const S&... rest) { return union_(std::vector<Select>{a, rest...}); }
+template <class... S>
+CompoundSelect union_all(const Select& a, const S&... rest) { return union_all(std::vector<Select>{a, rest...}); }
+template <class... S>
+CompoundSelect intersect(const Select& a, const S&... rest) { return intersect(std::vector<Select>{a, rest...}); }
+template <class... S>
+CompoundSelect except_(const Select& a, const S&... rest) { return except_(std::vector<Select>{a, rest...}); }
+
+}  // namespace athanor::sql

@@ -1,0 +1,44 @@
+// athanor/sql/statement.hpp — the Executable face shared by select/insert/update/delete.
+//
+// compile() asks the dialect for its SqlCompiler (Dialect::create_statement_compiler) and
+// renders the statement's tree; cache_key() and bound_values() walk the same tree without
+// rendering, so the engine compiles a shape once and rebinds values on every execution.
+//
+// Usage:
+//   auto compiled = select(users).where(users.c("id") == 5).compile(dialect);
+//   compiled->sql;                          // "SELECT users.id, users.name FROM users WHERE users.id = ?"
+//   std::cout << select(users);             // printed against the generic DefaultDialect
+#pragma once
+
+#include <athanor/export.hpp>
+#include <athanor/sql/element.hpp>
+#include <athanor/sql/executable.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+namespace athanor::sql {
+
+struct CompileOptions {
+    /// Render values as SQL literals instead of bound parameters (for printing / DDL only).
+    bool literal_binds = false;
+};
+
+class ATHANOR_API Statement : public Executable {
+public:
+    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const override;
+    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect, const CompileOptions& options) const;
+    std::string cache_key() const override;
+    void bound_values(Params& out) const override;
+
+    /// The root node of the statement.
+    virtual ElementPtr element() const = 0;
+};
+
+/// The statement compiled against the generic DefaultDialect (named paramstyle), as
+/// SQLAlchemy's str(stmt) does.
+ATHANOR_API std::string to_string(const Statement& statement, const CompileOptions& options = {});
+ATHANOR_API std::ostream& operator<<(std::ostream& os, const Statement& statement);
+
+}  // namespace athanor::sql

@@ -1,0 +1,730 @@
+// The generic SQL compiler: SQL-standard output matching SQLAlchemy's default compiler,
+// with every dialect difference behind a virtual hook.
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/compiler.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+
+namespace athanor::sql {
+
+namespace {
+
+// Marks a positional placeholder until the final bind order is known (CTE bodies are
+// rendered separately and placed first).
+constexpr char positional_marker = '\x01';
+
+bool associative(BinaryOp op) { return op == BinaryOp::add || op == BinaryOp::mul || op == BinaryOp::concat; }
+
+bool same_operator(const ColumnElement& a, const ColumnElement& b) {
+    const auto* ba = dynamic_cast<const BinaryNode*>(&a);
+    const auto* bb = dynamic_cast<const BinaryNode*>(&b);
+    if (ba && bb) return ba->op == bb->op && associative(ba->op);
+    const auto* la = dynamic_cast<const BooleanListNode*>(&a);
+    const auto* lb = dynamic_cast<const BooleanListNode*>(&b);
+    return la && lb && la->is_and == lb->is_and;
+}
+
+/// Bind names as they may appear after ':' — letters, digits and '_'; anything else hex-escaped.
+std::string safe_bind_name(const std::string& key) {
+    std::string out;
+    if (!key.empty() && std::isdigit(static_cast<unsigned char>(key.front()))) out += 'p';
+    for (unsigned char c : key) {
+        if (std::isalnum(c) || c == '_') {
+            out += static_cast<char>(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "_%02X", c);
+            out += buf;
+        }
+    }
+    return out.empty() ? "p" : out;
+}
+
+const char* compound_keyword(CompoundOp op) {
+    switch (op) {
+        case CompoundOp::union_: return " UNION ";
+        case CompoundOp::union_all: return " UNION ALL ";
+        case CompoundOp::intersect: return " INTERSECT ";
+        case CompoundOp::intersect_all: return " INTERSECT ALL ";
+        case CompoundOp::except_: return " EXCEPT ";
+        case CompoundOp::except_all: return " EXCEPT ALL ";
+    }
+    return " UNION ";
+}
+
+}  // namespace
+
+SqlCompiler::SqlCompiler(const sdk::Dialect& dialect) : dialect_(dialect) {}
+SqlCompiler::~SqlCompiler() = default;
+
+std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& statement, const CompileOptions& options) {
+    options_ = options;
+    result_ = std::make_shared<CompiledStatement>();
+    positional_ = dialect_.paramstyle() != sdk::Paramstyle::named;
+    out_.clear();
+    binds_.clear();
+    out_.reserve(256);
+    process(statement);
+
+    std::string sql;
+    std::vector<BindParameter> binds;
+    if (!ctes_.empty()) {
+        bool recursive = false;
+        for (const auto& c : ctes_) recursive = recursive || c.recursive;
+        sql = cte_preamble(recursive) + " ";
+        for (std::size_t i = 0; i < ctes_.size(); ++i) {
+            if (i) sql += ", ";
+            sql += quote(ctes_[i].name) + " AS (" + ctes_[i].sql + ")";
+            for (auto& b : ctes_[i].binds) binds.push_back(std::move(b));
+        }
+        sql += " ";
+    }
+    sql += out_;
+    for (auto& b : binds_) binds.push_back(std::move(b));
+
+    if (positional_) {
+        std::string final_sql;
+        final_sql.reserve(sql.size() + 16);
+        std::size_t position = 0;
+        for (char c : sql) {
+            if (c != positional_marker) {
+                final_sql += c;
+                continue;
+            }
+            const auto& b = binds.at(position);
+            final_sql += bind_placeholder(safe_bind_name(b.key), position + 1);
+            ++position;
+        }
+        sql = std::move(final_sql);
+    } else if (!ctes_.empty()) {
+        // Named binds appear once each, in order of first appearance.
+        std::vector<BindParameter> unique;
+        for (auto& b : binds) {
+            const bool seen = std::any_of(unique.begin(), unique.end(), [&](const auto& u) { return u.key == b.key; });
+            if (!seen) unique.push_back(std::move(b));
+        }
+        binds = std::move(unique);
+    }
+    result_->sql = std::move(sql);
+    result_->binds = std::move(binds);
+    return std::move(result_);
+}
+
+// ---- helpers ------------------------------------------------------------------------
+const IdentifierPreparer& SqlCompiler::preparer() {
+    if (!preparer_) preparer_ = create_preparer();
+    return *preparer_;
+}
+
+std::unique_ptr<IdentifierPreparer> SqlCompiler::create_preparer() const {
+    return std::make_unique<IdentifierPreparer>(dialect_);
+}
+
+void SqlCompiler::unsupported(const std::string& construct) const {
+    throw CompileError(construct + " is not supported by dialect '" + dialect_.name() +
+                       "'; rewrite the statement without it or use a dialect that supports it");
+}
+
+void SqlCompiler::process_operand(const ColumnElement& child, int parent_precedence, bool parenthesise_equal) {
+    const int p = child.precedence();
+    const bool group = p < parent_precedence || (p == parent_precedence && parenthesise_equal && p != prec::atom);
+    if (group) out_ += '(';
+    child.accept(*this);
+    if (group) out_ += ')';
+}
+
+void SqlCompiler::emit_bind(const std::string& key, const std::optional<Value>& value) {
+    if (options_.literal_binds && value) {
+        out_ += render_literal_value(*value);
+        return;
+    }
+    if (positional_) {
+        binds_.push_back(BindParameter{key, value, {}});
+        out_ += positional_marker;
+        return;
+    }
+    const bool seen = std::any_of(binds_.begin(), binds_.end(), [&](const auto& b) { return b.key == key; });
+    if (!seen) binds_.push_back(BindParameter{key, value, {}});
+    out_ += bind_placeholder(safe_bind_name(key), 0);
+}
+
+void SqlCompiler::comma_list(const std::vector<ColumnPtr>& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out_ += ", ";
+        process(*items[i]);
+    }
+}
+
+void SqlCompiler::order_by_clause(const std::vector<ColumnPtr>& order_by) {
+    if (order_by.empty()) return;
+    out_ += " ORDER BY ";
+    for (std::size_t i = 0; i < order_by.size(); ++i) {
+        if (i) out_ += ", ";
+        // A label is referred to by name in ORDER BY, as SQLAlchemy does.
+        const ColumnElement* e = order_by[i].get();
+        const auto* u = dynamic_cast<const UnaryNode*>(e);
+        const ColumnElement* inner = u && u->op != UnaryOp::not_ && u->op != UnaryOp::neg ? u->operand.get() : e;
+        if (const auto* label = dynamic_cast<const LabelNode*>(inner)) {
+            out_ += quote(label->name);
+            if (u && inner != e) {
+                if (u->op == UnaryOp::asc) out_ += " ASC";
+                if (u->op == UnaryOp::desc) out_ += " DESC";
+                if (u->op == UnaryOp::nulls_first) out_ += " NULLS FIRST";
+                if (u->op == UnaryOp::nulls_last) out_ += " NULLS LAST";
+            }
+        } else {
+            process(*e);
+        }
+    }
+}
+
+void SqlCompiler::set_clause(const NodeAssignments& assignments) {
+    for (std::size_t i = 0; i < assignments.size(); ++i) {
+        if (i) out_ += ", ";
+        out_ += quote(assignments[i].first);
+        out_ += '=';
+        process_operand(*assignments[i].second, prec::atom);
+    }
+}
+
+void SqlCompiler::from_item(const FromClause& from) { process(from); }
+
+// ---- hooks --------------------------------------------------------------------------
+void SqlCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
+    if (limit) out_ += " LIMIT " + std::to_string(*limit);
+    if (offset) {
+        if (!limit.has_value()) out_ += " LIMIT -1";
+        out_ += " OFFSET " + std::to_string(*offset);
+    }
+}
+
+std::string SqlCompiler::render_bool(bool value) const { return value ? "true" : "false"; }
+
+void SqlCompiler::returning_clause(const std::vector<ColumnPtr>& columns) {
+    out_ += " RETURNING ";
+    comma_list(columns);
+}
+
+std::string SqlCompiler::next_value_sql(const std::string& quoted_sequence) const {
+    unsupported("the next value of sequence " + quoted_sequence);
+}
+
+std::string SqlCompiler::empty_in_expression(bool negated) const {
+    return negated ? "NULL) OR (1 = 1" : "NULL) AND (1 != 1";
+}
+
+std::string SqlCompiler::bind_placeholder(const std::string& name, std::size_t position) const {
+    switch (dialect_.paramstyle()) {
+        case sdk::Paramstyle::qmark: return "?";
+        case sdk::Paramstyle::numeric: return ":" + std::to_string(position);
+        case sdk::Paramstyle::dollar: return "$" + std::to_string(position);
+        case sdk::Paramstyle::format: return "%s";
+        case sdk::Paramstyle::named: break;
+    }
+    return ":" + name;
+}
+
+std::string SqlCompiler::render_literal_value(const Value& value) const {
+    const bool format = dialect_.paramstyle() == sdk::Paramstyle::format;
+    const auto quoted = [format](const std::string& s) {
+        std::string out = "'";
+        for (char c : s) {
+            if (c == '\'') out += '\'';
+            if (c == '%' && format) out += '%';
+            out += c;
+        }
+        return out + "'";
+    };
+    switch (value.kind()) {
+        case Value::Kind::null: return "NULL";
+        case Value::Kind::boolean: return render_bool(std::get<bool>(value.storage()));
+        case Value::Kind::integer: return std::to_string(std::get<std::int64_t>(value.storage()));
+        case Value::Kind::floating: {
+            char buf[64];
+            const auto r = std::to_chars(buf, buf + sizeof buf, std::get<double>(value.storage()));
+            std::string text(buf, r.ptr);
+            if (text == "inf" || text == "-inf" || text == "nan")
+                throw CompileError("cannot render the float " + text + " as a SQL literal; bind it instead");
+            return text;
+        }
+        case Value::Kind::text: return quoted(std::get<std::string>(value.storage()));
+        case Value::Kind::bytes: {
+            static const char* hex = "0123456789ABCDEF";
+            std::string out = "X'";
+            for (auto b : std::get<Bytes>(value.storage())) {
+                out += hex[b >> 4];
+                out += hex[b & 15];
+            }
+            return out + "'";
+        }
+        case Value::Kind::date: return quoted(std::get<Date>(value.storage()).iso());
+        case Value::Kind::time: return quoted(std::get<Time>(value.storage()).iso());
+        case Value::Kind::datetime: return quoted(std::get<DateTime>(value.storage()).iso());
+        case Value::Kind::decimal: return std::get<Decimal>(value.storage()).str();
+        case Value::Kind::interval: return quoted(std::get<Interval>(value.storage()).iso());
+    }
+    return "NULL";
+}
+
+std::string SqlCompiler::cte_preamble(bool recursive) const { return recursive ? "WITH RECURSIVE" : "WITH"; }
+
+// ---- column elements ----------------------------------------------------------------
+void SqlCompiler::visit_column(const ColumnNode& node) {
+    if (node.from && !node.from->name().empty()) {
+        if (const auto* table = dynamic_cast<const TableNode*>(node.from.get()); table && !table->schema.empty()) {
+            out_ += quote(table->schema);
+            out_ += '.';
+        }
+        out_ += quote(node.from->name());
+        out_ += '.';
+    }
+    out_ += quote(node.name);
+}
+
+void SqlCompiler::visit_bind_param(const BindParamNode& node) {
+    emit_bind(node.anonymous ? namer_.next(node.key) : node.key, node.value);
+}
+
+void SqlCompiler::visit_text(const TextNode& node) {
+    if (dialect_.paramstyle() != sdk::Paramstyle::format) {
+        out_ += node.text;
+        return;
+    }
+    for (char c : node.text) {
+        if (c == '%') out_ += '%';
+        out_ += c;
+    }
+}
+
+void SqlCompiler::visit_keyword(const KeywordNode& node) {
+    switch (node.kind) {
+        case KeywordNode::Kind::null: out_ += "NULL"; break;
+        case KeywordNode::Kind::true_: out_ += render_bool(true); break;
+        case KeywordNode::Kind::false_: out_ += render_bool(false); break;
+    }
+}
+
+void SqlCompiler::visit_binary(const BinaryNode& node) {
+    if (node.is_true_division() && div_is_floordiv()) return visit_true_division(node);
+    if (node.op == BinaryOp::ilike || node.op == BinaryOp::not_ilike) return visit_ilike(node);
+    const int p = node.precedence();
+    process_operand(*node.left, p, !same_operator(*node.left, node));
+    if (node.op == BinaryOp::custom) {
+        out_ += ' ';
+        out_ += node.custom_op;
+        out_ += ' ';
+    } else if (node.op == BinaryOp::mod && dialect_.paramstyle() == sdk::Paramstyle::format) {
+        out_ += " %% ";
+    } else {
+        out_ += binary_operator_text(node.op);
+    }
+    process_operand(*node.right, p, !same_operator(*node.right, node));
+    if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+}
+
+void SqlCompiler::visit_true_division(const BinaryNode& node) {
+    process_operand(*node.left, prec::multiplicative);
+    out_ += " / CAST(";
+    process(*node.right);
+    out_ += " AS " + true_division_type() + ")";
+}
+
+void SqlCompiler::visit_ilike(const BinaryNode& node) {
+    out_ += "lower(";
+    process(*node.left);
+    out_ += node.op == BinaryOp::ilike ? ") LIKE lower(" : ") NOT LIKE lower(";
+    process(*node.right);
+    out_ += ')';
+    if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+}
+
+void SqlCompiler::visit_unary(const UnaryNode& node) {
+    switch (node.op) {
+        case UnaryOp::not_:
+            out_ += "NOT ";
+            process_operand(*node.operand, prec::not_ + 1);
+            return;
+        case UnaryOp::neg:
+            out_ += '-';
+            process_operand(*node.operand, prec::unary);
+            return;
+        case UnaryOp::distinct:
+            out_ += "DISTINCT ";
+            process_operand(*node.operand, prec::comparison + 1);
+            return;
+        case UnaryOp::asc: process(*node.operand); out_ += " ASC"; return;
+        case UnaryOp::desc: process(*node.operand); out_ += " DESC"; return;
+        case UnaryOp::nulls_first: process(*node.operand); out_ += " NULLS FIRST"; return;
+        case UnaryOp::nulls_last: process(*node.operand); out_ += " NULLS LAST"; return;
+    }
+}
+
+void SqlCompiler::visit_boolean_list(const BooleanListNode& node) {
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        if (i) out_ += node.is_and ? " AND " : " OR ";
+        process_operand(*node.items[i], node.precedence(), !same_operator(*node.items[i], node));
+    }
+}
+
+void SqlCompiler::visit_in(const InNode& node) {
+    if (node.expanding() && node.values.empty()) {
+        // SQLAlchemy's empty-set expression, grouped so AND/OR around it keep their meaning.
+        out_ += '(';
+        process_operand(*node.left, prec::comparison);
+        out_ += node.negated ? " NOT IN (" : " IN (";
+        out_ += empty_in_expression(node.negated);
+        out_ += "))";
+        return;
+    }
+    process_operand(*node.left, prec::comparison);
+    out_ += node.negated ? " NOT IN (" : " IN (";
+    if (node.subquery) {
+        ++depth_;
+        process(*node.subquery);
+        --depth_;
+    } else if (!node.items.empty()) {
+        comma_list(node.items);
+    } else {
+        const std::string name = namer_.next(node.left->bind_base());
+        for (std::size_t i = 0; i < node.values.size(); ++i) {
+            if (i) out_ += ", ";
+            emit_bind(name + "_" + std::to_string(i + 1), node.values[i]);
+        }
+    }
+    out_ += ')';
+}
+
+void SqlCompiler::visit_between(const BetweenNode& node) {
+    process_operand(*node.expr, prec::comparison);
+    out_ += node.negated ? " NOT BETWEEN " : " BETWEEN ";
+    process_operand(*node.low, prec::comparison);
+    out_ += " AND ";
+    process_operand(*node.high, prec::comparison);
+}
+
+void SqlCompiler::visit_function(const FunctionNode& node) {
+    static const char* const bare[] = {"current_timestamp", "current_date", "current_time", "localtime",
+                                       "localtimestamp", "current_user", "session_user", "user"};
+    if (node.args.empty()) {
+        for (const char* b : bare)
+            if (node.name == b) {
+                std::string upper = node.name;
+                for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                out_ += upper;
+                return;
+            }
+    }
+    out_ += function_name(node.name);
+    out_ += '(';
+    if (node.name == "count" && node.args.empty()) out_ += '*';
+    comma_list(node.args);
+    out_ += ')';
+}
+
+void SqlCompiler::visit_label(const LabelNode& node) { process(*node.element); }
+
+void SqlCompiler::visit_case(const CaseNode& node) {
+    out_ += "CASE";
+    if (node.value) {
+        out_ += ' ';
+        process(*node.value);
+    }
+    for (const auto& [cond, result] : node.whens) {
+        out_ += " WHEN ";
+        process(*cond);
+        out_ += " THEN ";
+        process(*result);
+    }
+    if (node.else_) {
+        out_ += " ELSE ";
+        process(*node.else_);
+    }
+    out_ += " END";
+}
+
+void SqlCompiler::visit_cast(const CastNode& node) {
+    out_ += "CAST(";
+    process(*node.element);
+    out_ += " AS " + type_sql(*node.type) + ")";
+}
+
+void SqlCompiler::visit_over(const OverNode& node) {
+    process(*node.element);
+    out_ += " OVER (";
+    if (!node.partition_by.empty()) {
+        out_ += "PARTITION BY ";
+        comma_list(node.partition_by);
+    }
+    if (!node.order_by.empty()) {
+        if (!node.partition_by.empty()) out_ += ' ';
+        out_ += "ORDER BY ";
+        comma_list(node.order_by);
+    }
+    out_ += ')';
+}
+
+void SqlCompiler::visit_scalar_select(const ScalarSelectNode& node) {
+    out_ += '(';
+    ++depth_;
+    process(*node.select);
+    --depth_;
+    out_ += ')';
+}
+
+void SqlCompiler::visit_exists(const ExistsNode& node) {
+    out_ += node.negated ? "NOT (EXISTS (" : "EXISTS (";
+    ++depth_;
+    process(*node.select);
+    --depth_;
+    out_ += node.negated ? "))" : ")";
+}
+
+void SqlCompiler::visit_next_value(const NextValueNode& node) { out_ += next_value_sql(quote(node.sequence)); }
+
+void SqlCompiler::visit_excluded_column(const ExcludedColumnNode& node) { out_ += "excluded." + quote(node.name); }
+
+// ---- FROM objects -------------------------------------------------------------------
+void SqlCompiler::visit_table(const TableNode& node) {
+    if (!node.schema.empty()) out_ += quote(node.schema) + ".";
+    out_ += quote(node.table_name);
+}
+
+void SqlCompiler::visit_alias(const AliasNode& node) {
+    process(*node.element);
+    out_ += " AS " + quote(node.alias);
+}
+
+void SqlCompiler::visit_join(const JoinNode& node) {
+    process(*node.left);
+    switch (node.kind) {
+        case JoinKind::inner: out_ += " JOIN "; break;
+        case JoinKind::left: out_ += " LEFT OUTER JOIN "; break;
+        case JoinKind::full: out_ += " FULL OUTER JOIN "; break;
+    }
+    const bool nested = dynamic_cast<const JoinNode*>(node.right.get()) != nullptr;
+    if (nested) out_ += '(';
+    process(*node.right);
+    if (nested) out_ += ')';
+    out_ += " ON ";
+    process(*node.onclause);
+}
+
+void SqlCompiler::visit_subquery(const SubqueryNode& node) {
+    out_ += '(';
+    auto saved = std::move(enclosing_froms_);
+    enclosing_froms_.clear();
+    ++depth_;
+    process(*node.select);
+    --depth_;
+    enclosing_froms_ = std::move(saved);
+    out_ += ") AS " + quote(node.alias);
+}
+
+void SqlCompiler::visit_cte(const CteNode& node) {
+    if (std::find(cte_names_.begin(), cte_names_.end(), node.cte_name) == cte_names_.end()) {
+        cte_names_.push_back(node.cte_name);
+        // Rendered apart and placed in the statement's WITH clause.
+        std::string saved_out = std::move(out_);
+        auto saved_binds = std::move(binds_);
+        auto saved_froms = std::move(enclosing_froms_);
+        out_.clear();
+        binds_.clear();
+        enclosing_froms_.clear();
+        ++depth_;
+        process(*node.select);
+        --depth_;
+        ctes_.push_back(CteText{node.cte_name, std::move(out_), std::move(binds_), node.recursive});
+        out_ = std::move(saved_out);
+        binds_ = std::move(saved_binds);
+        enclosing_froms_ = std::move(saved_froms);
+    }
+    out_ += quote(node.cte_name);
+}
+
+// ---- statements ---------------------------------------------------------------------
+void SqlCompiler::select_columns(const SelectNode& node) {
+    const auto labels = node.column_labels();
+    for (std::size_t i = 0; i < node.columns.size(); ++i) {
+        if (i) out_ += ", ";
+        const ColumnElement& c = *node.columns[i];
+        if (const auto* label = dynamic_cast<const LabelNode*>(&c))
+            process(*label->element);
+        else
+            process(c);
+        if (labels[i].second) out_ += " AS " + quote(labels[i].first);
+    }
+}
+
+void SqlCompiler::visit_select(const SelectNode& node) {
+    if (depth_ == 0) result_->kind = StatementKind::select;
+    ++depth_;
+    const auto froms = node.froms(enclosing_froms_);
+    const auto mark = enclosing_froms_.size();
+    for (const auto& f : froms) enclosing_froms_.push_back(f.get());
+
+    out_ += node.distinct ? "SELECT DISTINCT " : "SELECT ";
+    if (node.columns.empty())
+        throw CompileError("a SELECT needs at least one column; give select() columns or a table");
+    select_columns(node);
+    if (froms.empty()) {
+        out_ += default_from();
+    } else {
+        out_ += " FROM ";
+        for (std::size_t i = 0; i < froms.size(); ++i) {
+            if (i) out_ += ", ";
+            from_item(*froms[i]);
+        }
+    }
+    if (node.where) {
+        out_ += " WHERE ";
+        process(*node.where);
+    }
+    if (!node.group_by.empty()) {
+        out_ += " GROUP BY ";
+        comma_list(node.group_by);
+    }
+    if (node.having) {
+        out_ += " HAVING ";
+        process(*node.having);
+    }
+    order_by_clause(node.order_by);
+    if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    enclosing_froms_.resize(mark);
+    --depth_;
+}
+
+void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
+    if (depth_ == 0) result_->kind = StatementKind::select;
+    ++depth_;
+    for (std::size_t i = 0; i < node.selects.size(); ++i) {
+        if (i) out_ += compound_keyword(node.op);
+        const auto& s = *node.selects[i];
+        const bool group = !s.order_by.empty() || s.limit || s.offset ||
+                           dynamic_cast<const CompoundSelectNode*>(&s) != nullptr;
+        if (group) out_ += '(';
+        process(s);
+        if (group) out_ += ')';
+    }
+    order_by_clause(node.order_by);
+    if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    --depth_;
+}
+
+void SqlCompiler::visit_insert(const InsertNode& node) {
+    if (depth_ == 0) {
+        result_->kind = StatementKind::insert;
+        result_->primary_key_columns = node.table->primary_key();
+        result_->autoincrement_column = node.table->autoincrement_index();
+    }
+    ++depth_;
+    out_ += "INSERT INTO ";
+    process(*node.table);
+    if (node.from_select) {
+        out_ += " (";
+        for (std::size_t i = 0; i < node.select_columns.size(); ++i) {
+            if (i) out_ += ", ";
+            out_ += quote(node.select_columns[i]);
+        }
+        out_ += ") ";
+        process(*node.from_select);
+    } else {
+        const auto rows = node.rows();
+        if (rows.size() == 1 && rows.front().empty()) {
+            out_ += " DEFAULT VALUES";
+        } else {
+            out_ += " (";
+            const auto& first = rows.front();
+            for (std::size_t i = 0; i < first.size(); ++i) {
+                if (i) out_ += ", ";
+                out_ += quote(first[i].first);
+            }
+            out_ += ") VALUES ";
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                if (r) out_ += ", ";
+                out_ += '(';
+                for (std::size_t i = 0; i < rows[r].size(); ++i) {
+                    if (i) out_ += ", ";
+                    process(*rows[r][i].second);
+                }
+                out_ += ')';
+            }
+        }
+    }
+    if (node.on_conflict != InsertNode::OnConflict::none) visit_on_conflict(node);
+    if (!node.returning.empty()) {
+        if (!supports_returning()) unsupported("INSERT ... RETURNING");
+        returning_clause(node.returning);
+    }
+    --depth_;
+}
+
+void SqlCompiler::visit_on_conflict(const InsertNode& node) {
+    if (!supports_on_conflict()) unsupported("INSERT ... ON CONFLICT (on_conflict_do_nothing/do_update)");
+    out_ += " ON CONFLICT";
+    if (!node.conflict_target.empty()) {
+        out_ += " (";
+        for (std::size_t i = 0; i < node.conflict_target.size(); ++i) {
+            if (i) out_ += ", ";
+            out_ += quote(node.conflict_target[i]);
+        }
+        out_ += ')';
+    }
+    if (node.on_conflict == InsertNode::OnConflict::do_nothing) {
+        out_ += " DO NOTHING";
+        return;
+    }
+    out_ += " DO UPDATE SET ";
+    for (std::size_t i = 0; i < node.conflict_set.size(); ++i) {
+        if (i) out_ += ", ";
+        out_ += quote(node.conflict_set[i].first) + " = ";
+        process_operand(*node.conflict_set[i].second, prec::atom);
+    }
+    if (node.conflict_where) {
+        out_ += " WHERE ";
+        process(*node.conflict_where);
+    }
+}
+
+void SqlCompiler::visit_update(const UpdateNode& node) {
+    if (depth_ == 0) result_->kind = StatementKind::update;
+    ++depth_;
+    const auto assignments = node.assignments();
+    if (assignments.empty())
+        throw CompileError("UPDATE of '" + node.table->table_name +
+                           "' has no column to SET; give values() or parameters named after columns");
+    out_ += "UPDATE ";
+    process(*node.table);
+    out_ += " SET ";
+    set_clause(assignments);
+    if (node.where) {
+        out_ += " WHERE ";
+        process(*node.where);
+    }
+    if (!node.returning.empty()) {
+        if (!supports_returning()) unsupported("UPDATE ... RETURNING");
+        returning_clause(node.returning);
+    }
+    --depth_;
+}
+
+void SqlCompiler::visit_delete(const DeleteNode& node) {
+    if (depth_ == 0) result_->kind = StatementKind::delete_;
+    ++depth_;
+    out_ += "DELETE FROM ";
+    process(*node.table);
+    if (node.where) {
+        out_ += " WHERE ";
+        process(*node.where);
+    }
+    if (!node.returning.empty()) {
+        if (!supports_returning()) unsupported("DELETE ... RETURNING");
+        returning_clause(node.returning);
+    }
+    --depth_;
+}
+
+}  // namespace athanor::sql

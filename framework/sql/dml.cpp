@@ -1,0 +1,315 @@
+// INSERT / UPDATE / DELETE nodes and builders. Plain values bind under their column key.
+#include <athanor/errors.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/dml.hpp>
+#include <athanor/sql/select.hpp>
+
+#include <algorithm>
+
+namespace athanor::sql {
+
+namespace {
+
+void walk_assignments(const NodeAssignments& a, Walker& w) {
+    w.number(static_cast<std::int64_t>(a.size()));
+    for (const auto& [name, value] : a) {
+        w.token(name);
+        value->walk(w);
+    }
+}
+void walk_list(const std::vector<ColumnPtr>& items, Walker& w) {
+    w.number(static_cast<std::int64_t>(items.size()));
+    for (const auto& i : items) i->walk(w);
+}
+
+const Column& require_column(const TableNode& table, const std::string& key, const char* construct) {
+    const Column* c = table.find(key);
+    if (!c) {
+        std::string names;
+        for (const auto& col : table.columns) names += (names.empty() ? "" : ", ") + col.name();
+        throw ArgumentError(std::string(construct) + ": table '" + table.table_name + "' has no column '" + key +
+                            "'; its columns are: " + names);
+    }
+    return *c;
+}
+
+/// A plain value bound under `key`; an expression is kept as it is.
+ColumnPtr value_for(const std::string& key, const Expr& value) {
+    const auto* b = dynamic_cast<const BindParamNode*>(value.node().get());
+    if (b && b->anonymous && b->key == "param") return std::make_shared<BindParamNode>(key, b->value, false, b->affinity_);
+    return value.node();
+}
+
+ColumnPtr bind_for(const std::string& key) {
+    return std::make_shared<BindParamNode>(key, std::nullopt, false, TypeAffinity::unknown);
+}
+
+bool contains_key(const ParameterKeys& keys, const std::string& name) {
+    return keys && std::find(keys->begin(), keys->end(), name) != keys->end();
+}
+
+const ColumnPtr* find_assignment(const NodeAssignments& a, const std::string& name) {
+    for (const auto& [k, v] : a)
+        if (k == name) return &v;
+    return nullptr;
+}
+
+/// Table-ordered assignments: explicit values, plus parameters (or every column if neither).
+NodeAssignments ordered_assignments(const TableNode& table, const NodeAssignments& values, const ParameterKeys& keys) {
+    NodeAssignments out;
+    const bool all_columns = values.empty() && !keys;
+    for (const auto& col : table.columns) {
+        if (const auto* v = find_assignment(values, col.name()))
+            out.emplace_back(col.name(), *v);
+        else if (all_columns || contains_key(keys, col.name()))
+            out.emplace_back(col.name(), bind_for(col.name()));
+    }
+    return out;
+}
+
+std::vector<std::string> param_keys(const Params& params) {
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : params) keys.push_back(k);
+    return keys;
+}
+
+std::vector<ColumnPtr> to_nodes(const std::vector<Expr>& exprs) {
+    std::vector<ColumnPtr> out;
+    for (const auto& e : exprs) out.push_back(e.node());
+    return out;
+}
+
+}  // namespace
+
+// ---- InsertNode ---------------------------------------------------------------------
+void InsertNode::accept(SqlCompiler& c) const { c.visit_insert(*this); }
+
+std::vector<NodeAssignments> InsertNode::rows() const {
+    if (!multi_values.empty()) return multi_values;
+    return {ordered_assignments(*table, values, parameter_keys)};
+}
+
+void InsertNode::walk(Walker& w) const {
+    w.token("INSERT");
+    table->walk(w);
+    if (from_select) {
+        for (const auto& c : select_columns) w.token(c);
+        from_select->walk(w);
+    } else {
+        const auto all = rows();
+        w.number(static_cast<std::int64_t>(all.size()));
+        for (const auto& row : all) walk_assignments(row, w);
+    }
+    if (on_conflict != OnConflict::none) {
+        w.token(on_conflict == OnConflict::do_nothing ? "ocnothing" : "ocupdate");
+        for (const auto& t : conflict_target) w.token(t);
+        walk_assignments(conflict_set, w);
+        if (conflict_where) conflict_where->walk(w);
+    }
+    if (!returning.empty()) {
+        w.token("RETURNING");
+        walk_list(returning, w);
+    }
+}
+
+// ---- UpdateNode ---------------------------------------------------------------------
+void UpdateNode::accept(SqlCompiler& c) const { c.visit_update(*this); }
+NodeAssignments UpdateNode::assignments() const { return ordered_assignments(*table, values, parameter_keys); }
+void UpdateNode::walk(Walker& w) const {
+    w.token("UPDATE");
+    table->walk(w);
+    walk_assignments(assignments(), w);
+    if (where) {
+        w.token("WHERE");
+        where->walk(w);
+    }
+    if (!returning.empty()) {
+        w.token("RETURNING");
+        walk_list(returning, w);
+    }
+}
+
+// ---- DeleteNode ---------------------------------------------------------------------
+void DeleteNode::accept(SqlCompiler& c) const { c.visit_delete(*this); }
+void DeleteNode::walk(Walker& w) const {
+    w.token("DELETE");
+    table->walk(w);
+    if (where) {
+        w.token("WHERE");
+        where->walk(w);
+    }
+    if (!returning.empty()) {
+        w.token("RETURNING");
+        walk_list(returning, w);
+    }
+}
+
+// ---- Insert -------------------------------------------------------------------------
+Insert::Insert(const Table& table) {
+    auto n = std::make_shared<InsertNode>();
+    n->table = table.table_node();
+    n->table_from = table.node();
+    node_ = std::move(n);
+}
+std::shared_ptr<InsertNode> Insert::copy() const { return std::make_shared<InsertNode>(*node_); }
+
+Insert Insert::values(const Assignments& values) const {
+    auto n = copy();
+    for (const auto& [key, value] : values) {
+        require_column(*n->table, key, "insert().values()");
+        auto bound = value_for(key, value);
+        auto it = std::find_if(n->values.begin(), n->values.end(), [&](const auto& a) { return a.first == key; });
+        if (it != n->values.end())
+            it->second = std::move(bound);
+        else
+            n->values.emplace_back(key, std::move(bound));
+    }
+    return Insert(std::move(n));
+}
+
+Insert Insert::multi_values(const std::vector<Params>& rows) const {
+    if (rows.empty()) throw ArgumentError("insert().multi_values() needs at least one row");
+    // Every row names the same columns, in table order, as SQLAlchemy requires.
+    std::vector<std::string> columns;
+    for (const auto& col : node_->table->columns)
+        if (rows.front().contains(col.name())) columns.push_back(col.name());
+    for (const auto& [key, v] : rows.front()) require_column(*node_->table, key, "insert().multi_values()");
+    auto n = copy();
+    n->multi_values.clear();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].size() != columns.size())
+            throw ArgumentError("insert().multi_values(): row " + std::to_string(i) +
+                                " names different columns than row 0; every row must give the same columns");
+        NodeAssignments row;
+        for (const auto& name : columns) {
+            const Value* v = rows[i].find(name);
+            if (!v)
+                throw ArgumentError("insert().multi_values(): row " + std::to_string(i) + " has no value for column '" +
+                                    name + "' that row 0 gives");
+            row.emplace_back(name, std::make_shared<BindParamNode>(name + "_m" + std::to_string(i), *v, false,
+                                                                   TypeEngine::affinity_of(*v)));
+        }
+        n->multi_values.push_back(std::move(row));
+    }
+    return Insert(std::move(n));
+}
+
+Insert Insert::from_select(std::vector<std::string> columns, const Select& select) const {
+    for (const auto& c : columns) require_column(*node_->table, c, "insert().from_select()");
+    auto n = copy();
+    n->select_columns = std::move(columns);
+    n->from_select = select.node();
+    return Insert(std::move(n));
+}
+
+Insert Insert::returning(std::vector<Expr> columns) const {
+    auto n = copy();
+    for (auto& c : to_nodes(columns)) n->returning.push_back(std::move(c));
+    return Insert(std::move(n));
+}
+
+Insert Insert::on_conflict_do_nothing(std::vector<std::string> index_elements) const {
+    auto n = copy();
+    n->on_conflict = InsertNode::OnConflict::do_nothing;
+    n->conflict_target = std::move(index_elements);
+    n->conflict_set.clear();
+    n->conflict_where = nullptr;
+    return Insert(std::move(n));
+}
+
+Insert Insert::on_conflict_do_update(std::vector<std::string> index_elements, const Assignments& set,
+                                     std::optional<Expr> where) const {
+    if (index_elements.empty())
+        throw ArgumentError("on_conflict_do_update() needs the conflict target columns (index_elements)");
+    if (set.empty()) throw ArgumentError("on_conflict_do_update() needs at least one column to SET");
+    auto n = copy();
+    n->on_conflict = InsertNode::OnConflict::do_update;
+    n->conflict_target = std::move(index_elements);
+    n->conflict_set.clear();
+    for (const auto& [key, value] : set) {
+        require_column(*n->table, key, "on_conflict_do_update(set)");
+        n->conflict_set.emplace_back(key, value.node());
+    }
+    n->conflict_where = where ? where->node() : nullptr;
+    return Insert(std::move(n));
+}
+
+Insert Insert::for_parameters(const Params& first_parameters) const {
+    if (!node_->multi_values.empty() || node_->from_select) return *this;
+    auto n = copy();
+    n->parameter_keys = param_keys(first_parameters);
+    return Insert(std::move(n));
+}
+std::shared_ptr<const CompiledStatement> Insert::compile_for_parameters(const sdk::Dialect& dialect,
+                                                                        const Params& first_parameters) const {
+    return for_parameters(first_parameters).compile(dialect);
+}
+std::string Insert::cache_key_for_parameters(const Params& first_parameters) const {
+    return for_parameters(first_parameters).cache_key();
+}
+
+// ---- Update -------------------------------------------------------------------------
+Update::Update(const Table& table) {
+    auto n = std::make_shared<UpdateNode>();
+    n->table = table.table_node();
+    n->table_from = table.node();
+    node_ = std::move(n);
+}
+std::shared_ptr<UpdateNode> Update::copy() const { return std::make_shared<UpdateNode>(*node_); }
+
+Update Update::values(const Assignments& values) const {
+    auto n = copy();
+    for (const auto& [key, value] : values) {
+        require_column(*n->table, key, "update().values()");
+        auto bound = value_for(key, value);
+        auto it = std::find_if(n->values.begin(), n->values.end(), [&](const auto& a) { return a.first == key; });
+        if (it != n->values.end())
+            it->second = std::move(bound);
+        else
+            n->values.emplace_back(key, std::move(bound));
+    }
+    return Update(std::move(n));
+}
+Update Update::where(const Expr& criterion) const {
+    auto n = copy();
+    n->where = n->where ? and_(Expr(n->where), criterion).node() : criterion.node();
+    return Update(std::move(n));
+}
+Update Update::returning(std::vector<Expr> columns) const {
+    auto n = copy();
+    for (auto& c : to_nodes(columns)) n->returning.push_back(std::move(c));
+    return Update(std::move(n));
+}
+Update Update::for_parameters(const Params& first_parameters) const {
+    auto n = copy();
+    n->parameter_keys = param_keys(first_parameters);
+    return Update(std::move(n));
+}
+std::shared_ptr<const CompiledStatement> Update::compile_for_parameters(const sdk::Dialect& dialect,
+                                                                        const Params& first_parameters) const {
+    return for_parameters(first_parameters).compile(dialect);
+}
+std::string Update::cache_key_for_parameters(const Params& first_parameters) const {
+    return for_parameters(first_parameters).cache_key();
+}
+
+// ---- Delete -------------------------------------------------------------------------
+Delete::Delete(const Table& table) {
+    auto n = std::make_shared<DeleteNode>();
+    n->table = table.table_node();
+    n->table_from = table.node();
+    node_ = std::move(n);
+}
+std::shared_ptr<DeleteNode> Delete::copy() const { return std::make_shared<DeleteNode>(*node_); }
+Delete Delete::where(const Expr& criterion) const {
+    auto n = copy();
+    n->where = n->where ? and_(Expr(n->where), criterion).node() : criterion.node();
+    return Delete(std::move(n));
+}
+Delete Delete::returning(std::vector<Expr> columns) const {
+    auto n = copy();
+    for (auto& c : to_nodes(columns)) n->returning.push_back(std::move(c));
+    return Delete(std::move(n));
+}
+
+}  // namespace athanor::sql

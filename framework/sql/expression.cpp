@@ -1,0 +1,284 @@
+// Expr handle: operators and builder functions. Plain values compared with a column take the
+// column's name as their bind base (users.id == 5 -> :id_1), as SQLAlchemy names them.
+#include <athanor/errors.hpp>
+#include <athanor/sql/expression.hpp>
+#include <athanor/sql/select.hpp>
+
+namespace athanor::sql {
+
+namespace {
+
+const BindParamNode* anonymous_literal(const ColumnPtr& node) {
+    auto* b = dynamic_cast<const BindParamNode*>(node.get());
+    return b && b->anonymous && b->key == "param" ? b : nullptr;
+}
+
+/// A literal on one side of an operator takes its name from the other side.
+ColumnPtr coerce(const ColumnPtr& value, const ColumnPtr& against) {
+    if (const auto* b = anonymous_literal(value)) {
+        std::string base = against->bind_base();
+        if (base != "param")
+            return std::make_shared<BindParamNode>(std::move(base), b->value, true, b->affinity_);
+    }
+    return value;
+}
+
+bool is_null_literal(const ColumnPtr& node) {
+    if (const auto* b = anonymous_literal(node)) return b->value && b->value->is_null();
+    const auto* k = dynamic_cast<const KeywordNode*>(node.get());
+    return k && k->kind == KeywordNode::Kind::null;
+}
+
+Expr binary(const Expr& a, BinaryOp op, const Expr& b) {
+    auto left = coerce(a.node(), b.node());
+    auto right = coerce(b.node(), a.node());
+    return Expr(std::make_shared<BinaryNode>(std::move(left), op, std::move(right)));
+}
+
+Expr comparison(const Expr& a, BinaryOp op, const Expr& b) {
+    // `x == null` is IS NULL, as in SQLAlchemy.
+    if ((op == BinaryOp::eq || op == BinaryOp::ne) && is_null_literal(b.node()))
+        return Expr(std::make_shared<BinaryNode>(a.node(), op == BinaryOp::eq ? BinaryOp::is : BinaryOp::is_not,
+                                                 std::make_shared<KeywordNode>(KeywordNode::Kind::null)));
+    return binary(a, op, b);
+}
+
+ColumnPtr null_keyword_if_null(const ColumnPtr& node) {
+    return is_null_literal(node) ? std::make_shared<KeywordNode>(KeywordNode::Kind::null) : node;
+}
+
+std::string escape_like(const std::string& text, char escape) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == escape) out += escape;
+        out += c;
+    }
+    return out;
+}
+
+Expr like_with_wildcards(const Expr& self, const std::string& text, bool autoescape, bool before, bool after) {
+    const std::optional<char> escape = autoescape ? std::optional<char>('/') : std::nullopt;
+    Expr value = literal(autoescape ? escape_like(text, '/') : text);
+    ColumnPtr pattern = coerce(value.node(), self.node());
+    // The '%' are SQL string literals, as SQLAlchemy renders them: '%' || :x || '%'.
+    ColumnPtr wildcard = std::make_shared<TextNode>("'%'");
+    if (before) pattern = std::make_shared<BinaryNode>(wildcard, BinaryOp::concat, pattern);
+    if (after) pattern = std::make_shared<BinaryNode>(pattern, BinaryOp::concat, wildcard);
+    return Expr(std::make_shared<BinaryNode>(self.node(), BinaryOp::like, pattern, std::string(), escape));
+}
+
+std::vector<ColumnPtr> nodes(const std::vector<Expr>& exprs) {
+    std::vector<ColumnPtr> out;
+    out.reserve(exprs.size());
+    for (const auto& e : exprs) out.push_back(e.node());
+    return out;
+}
+
+Expr boolean_list(bool is_and, std::vector<Expr> conditions) {
+    std::vector<ColumnPtr> items;
+    for (auto& c : conditions) {
+        // Flatten and_(a, and_(b, c)) as SQLAlchemy does.
+        if (auto* list = dynamic_cast<const BooleanListNode*>(c.node().get()); list && list->is_and == is_and)
+            items.insert(items.end(), list->items.begin(), list->items.end());
+        else
+            items.push_back(c.node());
+    }
+    if (items.empty()) return is_and ? true_() : false_();
+    if (items.size() == 1) return Expr(items.front());
+    return Expr(std::make_shared<BooleanListNode>(is_and, std::move(items)));
+}
+
+}  // namespace
+
+ColumnPtr Expr::make_literal(Value v) {
+    const auto affinity = TypeEngine::affinity_of(v);
+    return std::make_shared<BindParamNode>("param", std::move(v), true, affinity);
+}
+
+Expr::Expr(const Select& scalar_subquery) : node_(scalar_subquery.scalar_subquery().node()) {}
+
+Expr Expr::in_(std::vector<Value> values) const {
+    return Expr(std::make_shared<InNode>(node_, false, std::move(values), std::vector<ColumnPtr>{}, nullptr));
+}
+Expr Expr::in_(const std::vector<Expr>& expressions) const {
+    std::vector<ColumnPtr> items;
+    for (const auto& e : expressions) items.push_back(coerce(e.node(), node_));
+    if (items.empty()) return in_(std::vector<Value>{});
+    return Expr(std::make_shared<InNode>(node_, false, std::vector<Value>{}, std::move(items), nullptr));
+}
+Expr Expr::in_(const Select& subquery) const {
+    return Expr(std::make_shared<InNode>(node_, false, std::vector<Value>{}, std::vector<ColumnPtr>{}, subquery.node()));
+}
+Expr Expr::not_in(std::vector<Value> values) const {
+    return Expr(std::make_shared<InNode>(node_, true, std::move(values), std::vector<ColumnPtr>{}, nullptr));
+}
+Expr Expr::not_in(const Select& subquery) const {
+    return Expr(std::make_shared<InNode>(node_, true, std::vector<Value>{}, std::vector<ColumnPtr>{}, subquery.node()));
+}
+
+Expr Expr::like(const Expr& pattern, std::optional<char> escape) const {
+    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::like, coerce(pattern.node(), node_), std::string(), escape));
+}
+Expr Expr::not_like(const Expr& pattern, std::optional<char> escape) const {
+    return Expr(
+        std::make_shared<BinaryNode>(node_, BinaryOp::not_like, coerce(pattern.node(), node_), std::string(), escape));
+}
+Expr Expr::ilike(const Expr& pattern, std::optional<char> escape) const {
+    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::ilike, coerce(pattern.node(), node_), std::string(), escape));
+}
+Expr Expr::not_ilike(const Expr& pattern, std::optional<char> escape) const {
+    return Expr(
+        std::make_shared<BinaryNode>(node_, BinaryOp::not_ilike, coerce(pattern.node(), node_), std::string(), escape));
+}
+Expr Expr::contains(const std::string& text, bool autoescape) const {
+    return like_with_wildcards(*this, text, autoescape, true, true);
+}
+Expr Expr::startswith(const std::string& text, bool autoescape) const {
+    return like_with_wildcards(*this, text, autoescape, false, true);
+}
+Expr Expr::endswith(const std::string& text, bool autoescape) const {
+    return like_with_wildcards(*this, text, autoescape, true, false);
+}
+Expr Expr::between(const Expr& low, const Expr& high) const {
+    return Expr(std::make_shared<BetweenNode>(node_, coerce(low.node(), node_), coerce(high.node(), node_), false));
+}
+Expr Expr::not_between(const Expr& low, const Expr& high) const {
+    return Expr(std::make_shared<BetweenNode>(node_, coerce(low.node(), node_), coerce(high.node(), node_), true));
+}
+Expr Expr::is_(const Expr& other) const {
+    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::is, coerce(null_keyword_if_null(other.node()), node_)));
+}
+Expr Expr::is_not(const Expr& other) const {
+    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::is_not, coerce(null_keyword_if_null(other.node()), node_)));
+}
+Expr Expr::is_distinct_from(const Expr& other) const { return binary(*this, BinaryOp::is_distinct_from, other); }
+Expr Expr::is_not_distinct_from(const Expr& other) const {
+    return binary(*this, BinaryOp::is_not_distinct_from, other);
+}
+Expr Expr::concat(const Expr& other) const { return binary(*this, BinaryOp::concat, other); }
+Expr Expr::op(const std::string& sql_operator, const Expr& other) const {
+    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::custom, coerce(other.node(), node_), sql_operator));
+}
+
+Expr Expr::label(std::string name) const { return Expr(std::make_shared<LabelNode>(node_, std::move(name))); }
+Expr Expr::asc() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::asc, node_)); }
+Expr Expr::desc() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::desc, node_)); }
+Expr Expr::nulls_first() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::nulls_first, node_)); }
+Expr Expr::nulls_last() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::nulls_last, node_)); }
+Expr Expr::distinct() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::distinct, node_)); }
+Expr Expr::over(const Window& window) const {
+    return Expr(std::make_shared<OverNode>(node_, nodes(window.partition_by), nodes(window.order_by)));
+}
+
+Expr operator==(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::eq, b); }
+Expr operator!=(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::ne, b); }
+Expr operator<(const Expr& a, const Expr& b) { return binary(a, BinaryOp::lt, b); }
+Expr operator<=(const Expr& a, const Expr& b) { return binary(a, BinaryOp::le, b); }
+Expr operator>(const Expr& a, const Expr& b) { return binary(a, BinaryOp::gt, b); }
+Expr operator>=(const Expr& a, const Expr& b) { return binary(a, BinaryOp::ge, b); }
+Expr operator+(const Expr& a, const Expr& b) {
+    // Strings concatenate, as SQLAlchemy's String type does with +.
+    const bool strings = a.node()->affinity() == TypeAffinity::string && b.node()->affinity() == TypeAffinity::string;
+    return binary(a, strings ? BinaryOp::concat : BinaryOp::add, b);
+}
+Expr operator-(const Expr& a, const Expr& b) { return binary(a, BinaryOp::sub, b); }
+Expr operator*(const Expr& a, const Expr& b) { return binary(a, BinaryOp::mul, b); }
+Expr operator/(const Expr& a, const Expr& b) { return binary(a, BinaryOp::div, b); }
+Expr operator%(const Expr& a, const Expr& b) { return binary(a, BinaryOp::mod, b); }
+Expr operator-(const Expr& a) { return Expr(std::make_shared<UnaryNode>(UnaryOp::neg, a.node())); }
+Expr operator&(const Expr& a, const Expr& b) { return and_(std::vector<Expr>{a, b}); }
+Expr operator|(const Expr& a, const Expr& b) { return or_(std::vector<Expr>{a, b}); }
+Expr operator~(const Expr& a) { return not_(a); }
+Expr operator!(const Expr& a) { return not_(a); }
+
+Expr and_(std::vector<Expr> conditions) { return boolean_list(true, std::move(conditions)); }
+Expr or_(std::vector<Expr> conditions) { return boolean_list(false, std::move(conditions)); }
+Expr not_(const Expr& condition) {
+    if (auto negated = condition.node()->negation()) return Expr(std::move(negated));
+    return Expr(std::make_shared<UnaryNode>(UnaryOp::not_, condition.node()));
+}
+
+Expr literal(Value value) {
+    const auto affinity = TypeEngine::affinity_of(value);
+    return Expr(std::make_shared<BindParamNode>("param", std::move(value), true, affinity));
+}
+Expr bindparam(std::string name, std::optional<Value> value) {
+    if (name.empty()) throw ArgumentError("bindparam() needs a non-empty name");
+    const auto affinity = value ? TypeEngine::affinity_of(*value) : TypeAffinity::unknown;
+    return Expr(std::make_shared<BindParamNode>(std::move(name), std::move(value), false, affinity));
+}
+Expr literal_column(std::string sql) {
+    std::string name = sql;
+    return Expr(std::make_shared<TextNode>(std::move(sql), std::move(name)));
+}
+Expr text_fragment(std::string sql) { return Expr(std::make_shared<TextNode>(std::move(sql))); }
+Expr null_() { return Expr(std::make_shared<KeywordNode>(KeywordNode::Kind::null)); }
+Expr true_() { return Expr(std::make_shared<KeywordNode>(KeywordNode::Kind::true_)); }
+Expr false_() { return Expr(std::make_shared<KeywordNode>(KeywordNode::Kind::false_)); }
+
+Expr asc(const Expr& e) { return e.asc(); }
+Expr desc(const Expr& e) { return e.desc(); }
+Expr distinct(const Expr& e) { return e.distinct(); }
+Expr cast(const Expr& e, TypePtr type) {
+    if (!type) throw ArgumentError("cast() needs a type");
+    return Expr(std::make_shared<CastNode>(e.node(), std::move(type)));
+}
+Expr cast(const Expr& e, const std::string& type_name) { return cast(e, TypeEngine::named(type_name)); }
+
+namespace {
+std::vector<std::pair<ColumnPtr, ColumnPtr>> when_nodes(const std::vector<std::pair<Expr, Expr>>& whens) {
+    if (whens.empty()) throw ArgumentError("case_() needs at least one WHEN/THEN pair");
+    std::vector<std::pair<ColumnPtr, ColumnPtr>> out;
+    for (const auto& [cond, result] : whens) out.emplace_back(cond.node(), result.node());
+    return out;
+}
+}  // namespace
+
+Expr case_(std::vector<std::pair<Expr, Expr>> whens) {
+    return Expr(std::make_shared<CaseNode>(nullptr, when_nodes(whens), nullptr));
+}
+Expr case_(std::vector<std::pair<Expr, Expr>> whens, const Expr& else_) {
+    return Expr(std::make_shared<CaseNode>(nullptr, when_nodes(whens), else_.node()));
+}
+Expr case_value(const Expr& value, std::vector<std::pair<Expr, Expr>> whens) {
+    return Expr(std::make_shared<CaseNode>(value.node(), when_nodes(whens), nullptr));
+}
+Expr case_value(const Expr& value, std::vector<std::pair<Expr, Expr>> whens, const Expr& else_) {
+    return Expr(std::make_shared<CaseNode>(value.node(), when_nodes(whens), else_.node()));
+}
+
+namespace {
+Expr function(std::string name, std::vector<Expr> args, TypeAffinity affinity = TypeAffinity::unknown) {
+    std::vector<ColumnPtr> arg_nodes;
+    for (auto& a : args) {
+        ColumnPtr n = a.node();
+        // A literal argument takes the function's name as its bind base (lower(:lower_1)).
+        if (const auto* b = anonymous_literal(n)) n = std::make_shared<BindParamNode>(name, b->value, true, b->affinity_);
+        arg_nodes.push_back(std::move(n));
+    }
+    return Expr(std::make_shared<FunctionNode>(std::move(name), std::move(arg_nodes), affinity));
+}
+}  // namespace
+
+Expr func(std::string name, std::vector<Expr> args) {
+    if (name.empty()) throw ArgumentError("func() needs a function name");
+    return function(std::move(name), std::move(args));
+}
+Expr count() { return function("count", {}, TypeAffinity::integer); }
+Expr count(const Expr& e) { return function("count", {e}, TypeAffinity::integer); }
+Expr sum(const Expr& e) { return function("sum", {e}, e.node()->affinity()); }
+Expr min(const Expr& e) { return function("min", {e}, e.node()->affinity()); }
+Expr max(const Expr& e) { return function("max", {e}, e.node()->affinity()); }
+Expr avg(const Expr& e) { return function("avg", {e}, TypeAffinity::numeric); }
+Expr lower(const Expr& e) { return function("lower", {e}, TypeAffinity::string); }
+Expr upper(const Expr& e) { return function("upper", {e}, TypeAffinity::string); }
+Expr now() { return function("now", {}, TypeAffinity::datetime); }
+Expr coalesce(std::vector<Expr> args) {
+    const auto affinity = args.empty() ? TypeAffinity::unknown : args.front().node()->affinity();
+    return function("coalesce", std::move(args), affinity);
+}
+Expr next_value(std::string sequence_name) { return Expr(std::make_shared<NextValueNode>(std::move(sequence_name))); }
+Expr exists(const Select& subquery) { return subquery.exists(); }
+Expr excluded(std::string column) { return Expr(std::make_shared<ExcludedColumnNode>(std::move(column))); }
+
+}  // namespace athanor::sql

@@ -1,0 +1,290 @@
+// SELECT and compound SELECT: FROM inference, correlation, anonymous labels, and the
+// immutable builder methods (each returns a modified copy).
+#include <athanor/errors.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/select.hpp>
+
+#include <algorithm>
+
+namespace athanor::sql {
+
+namespace {
+void walk_list(const std::vector<ColumnPtr>& items, Walker& w) {
+    w.number(static_cast<std::int64_t>(items.size()));
+    for (const auto& i : items) i->walk(w);
+}
+void walk_limits(const SelectBaseNode& s, Walker& w) {
+    if (s.limit) {
+        w.token("lim");
+        w.number(*s.limit);
+    }
+    if (s.offset) {
+        w.token("off");
+        w.number(*s.offset);
+    }
+}
+bool covered_by(const std::vector<const FromClause*>& froms, const FromClause* f) {
+    for (const auto* e : froms)
+        if (e->covers(f)) return true;
+    return false;
+}
+}  // namespace
+
+// ---- SelectNode ---------------------------------------------------------------------
+void SelectNode::accept(SqlCompiler& c) const { c.visit_select(*this); }
+
+void SelectNode::walk(Walker& w) const {
+    w.token(distinct ? "SELECT DISTINCT" : "SELECT");
+    const auto from_list = froms(w.enclosing_froms());
+    const auto mark = w.enclosing_froms().size();
+    for (const auto& f : from_list) w.enclosing_froms().push_back(f.get());
+    walk_list(columns, w);
+    w.token("FROM");
+    for (const auto& f : from_list) f->walk(w);
+    if (where) {
+        w.token("WHERE");
+        where->walk(w);
+    }
+    if (!group_by.empty()) {
+        w.token("GROUP");
+        walk_list(group_by, w);
+    }
+    if (having) {
+        w.token("HAVING");
+        having->walk(w);
+    }
+    if (!order_by.empty()) {
+        w.token("ORDER");
+        walk_list(order_by, w);
+    }
+    walk_limits(*this, w);
+    w.enclosing_froms().resize(mark);
+}
+
+std::vector<std::pair<std::string, bool>> SelectNode::column_labels() const {
+    std::vector<std::pair<std::string, bool>> labels;
+    BindNamer anon;
+    labels.reserve(columns.size());
+    for (const auto& c : columns) {
+        if (auto* label = dynamic_cast<const LabelNode*>(c.get())) {
+            labels.emplace_back(label->name, true);
+        } else if (dynamic_cast<const ColumnNode*>(c.get()) || dynamic_cast<const TextNode*>(c.get())) {
+            labels.emplace_back(c->result_name(), false);
+        } else if (auto name = c->result_name(); !name.empty()) {
+            labels.emplace_back(std::move(name), true);
+        } else {
+            labels.emplace_back(anon.next(c->anon_label_base()), true);
+        }
+    }
+    return labels;
+}
+
+std::vector<std::string> SelectNode::column_names() const {
+    std::vector<std::string> names;
+    for (auto& [name, labelled] : column_labels()) names.push_back(std::move(name));
+    return names;
+}
+
+std::vector<FromPtr> SelectNode::froms(const std::vector<const FromClause*>& enclosing) const {
+    std::vector<FromPtr> result;
+    for (const auto& f : explicit_froms) add_from(result, f);
+    std::vector<FromPtr> implicit;
+    for (const auto& c : columns) c->collect_froms(implicit);
+    if (where) where->collect_froms(implicit);
+    std::vector<FromPtr> candidates;
+    for (const auto& f : implicit) {
+        bool covered = false;
+        for (const auto& r : result) covered = covered || r->covers(f.get());
+        if (!covered) candidates.push_back(f);
+    }
+    // Auto-correlation: FROMs of an enclosing SELECT are not repeated, unless that would
+    // leave nothing to select from.
+    std::vector<FromPtr> kept;
+    for (const auto& f : candidates)
+        if (!covered_by(enclosing, f.get())) kept.push_back(f);
+    if (kept.empty() && result.empty()) kept = candidates;
+    for (const auto& f : kept) add_from(result, f);
+    return result;
+}
+
+// ---- CompoundSelectNode -------------------------------------------------------------
+void CompoundSelectNode::accept(SqlCompiler& c) const { c.visit_compound_select(*this); }
+void CompoundSelectNode::walk(Walker& w) const {
+    w.token("compound");
+    w.number(static_cast<int>(op));
+    w.number(static_cast<std::int64_t>(selects.size()));
+    for (const auto& s : selects) s->walk(w);
+    if (!order_by.empty()) {
+        w.token("ORDER");
+        walk_list(order_by, w);
+    }
+    walk_limits(*this, w);
+}
+std::vector<std::string> CompoundSelectNode::column_names() const {
+    return selects.empty() ? std::vector<std::string>{} : selects.front()->column_names();
+}
+
+// ---- Select -------------------------------------------------------------------------
+namespace {
+void append_args(SelectNode& node, const std::vector<SelectArg>& args) {
+    for (const auto& a : args) {
+        if (a.expr()) {
+            node.columns.push_back(a.expr());
+        } else {
+            for (const auto& name : a.from()->column_names()) node.columns.push_back(a.from()->make_column(a.from(), name));
+            // A FROM given as a whole is kept even if it has no columns.
+            add_from(node.explicit_froms, a.from());
+        }
+    }
+}
+std::vector<ColumnPtr> to_nodes(const std::vector<Expr>& exprs) {
+    std::vector<ColumnPtr> out;
+    for (const auto& e : exprs) out.push_back(e.node());
+    return out;
+}
+ColumnPtr and_nodes(const ColumnPtr& existing, const Expr& added) {
+    return existing ? and_(Expr(existing), added).node() : added.node();
+}
+}  // namespace
+
+Select::Select(std::vector<SelectArg> columns) {
+    auto node = std::make_shared<SelectNode>();
+    append_args(*node, columns);
+    node_ = std::move(node);
+}
+
+std::shared_ptr<SelectNode> Select::copy() const { return std::make_shared<SelectNode>(*node_); }
+
+Select Select::where(const Expr& criterion) const {
+    auto n = copy();
+    n->where = and_nodes(n->where, criterion);
+    return Select(std::move(n));
+}
+Select Select::order_by(std::vector<Expr> clauses) const {
+    auto n = copy();
+    for (auto& c : to_nodes(clauses)) n->order_by.push_back(std::move(c));
+    return Select(std::move(n));
+}
+Select Select::group_by(std::vector<Expr> clauses) const {
+    auto n = copy();
+    for (auto& c : to_nodes(clauses)) n->group_by.push_back(std::move(c));
+    return Select(std::move(n));
+}
+Select Select::having(const Expr& criterion) const {
+    auto n = copy();
+    n->having = and_nodes(n->having, criterion);
+    return Select(std::move(n));
+}
+Select Select::limit(std::int64_t count) const {
+    if (count < 0) throw ArgumentError("limit(" + std::to_string(count) + "): the limit must not be negative");
+    auto n = copy();
+    n->limit = count;
+    return Select(std::move(n));
+}
+Select Select::offset(std::int64_t count) const {
+    if (count < 0) throw ArgumentError("offset(" + std::to_string(count) + "): the offset must not be negative");
+    auto n = copy();
+    n->offset = count;
+    return Select(std::move(n));
+}
+Select Select::distinct() const {
+    auto n = copy();
+    n->distinct = true;
+    return Select(std::move(n));
+}
+Select Select::add_columns(std::vector<SelectArg> columns) const {
+    auto n = copy();
+    append_args(*n, columns);
+    return Select(std::move(n));
+}
+Select Select::select_from(const From& from) const {
+    auto n = copy();
+    add_from(n->explicit_froms, from.node());
+    return Select(std::move(n));
+}
+
+Select Select::joined(const From& right, std::optional<Expr> onclause, JoinKind kind) const {
+    const auto current = node_->froms({});
+    if (current.empty())
+        throw ArgumentError("join(): the SELECT has no FROM object to join '" + right.name() + "' to");
+    const FromPtr& left = current.front();
+    ColumnPtr on = onclause ? onclause->node() : infer_onclause(left, right.node());
+    FromPtr joined_from = std::make_shared<JoinNode>(left, right.node(), std::move(on), kind);
+    auto n = copy();
+    auto it = std::find(n->explicit_froms.begin(), n->explicit_froms.end(), left);
+    if (it != n->explicit_froms.end())
+        *it = joined_from;
+    else
+        n->explicit_froms.insert(n->explicit_froms.begin(), joined_from);
+    return Select(std::move(n));
+}
+Select Select::join(const From& right, std::optional<Expr> onclause) const {
+    return joined(right, std::move(onclause), JoinKind::inner);
+}
+Select Select::outerjoin(const From& right, std::optional<Expr> onclause) const {
+    return joined(right, std::move(onclause), JoinKind::left);
+}
+Select Select::full_outer_join(const From& right, std::optional<Expr> onclause) const {
+    return joined(right, std::move(onclause), JoinKind::full);
+}
+Select Select::join_from(const From& left, const From& right, std::optional<Expr> onclause) const {
+    return select_from(left.join(right, std::move(onclause)));
+}
+
+From Select::subquery(std::string name) const { return From(std::make_shared<SubqueryNode>(node_, std::move(name))); }
+Cte Select::cte(std::string name, bool recursive) const {
+    if (name.empty()) throw ArgumentError("cte() needs a name");
+    return Cte(std::make_shared<CteNode>(node_, std::move(name), recursive));
+}
+Expr Select::scalar_subquery() const { return Expr(std::make_shared<ScalarSelectNode>(node_)); }
+Expr Select::exists() const { return Expr(std::make_shared<ExistsNode>(node_)); }
+
+// ---- CompoundSelect -----------------------------------------------------------------
+CompoundSelect::CompoundSelect(CompoundOp op, std::vector<std::shared_ptr<const SelectBaseNode>> selects) {
+    if (selects.size() < 2) throw ArgumentError("a UNION/INTERSECT/EXCEPT needs at least two SELECTs");
+    auto n = std::make_shared<CompoundSelectNode>();
+    n->op = op;
+    n->selects = std::move(selects);
+    node_ = std::move(n);
+}
+CompoundSelect CompoundSelect::order_by(std::vector<Expr> clauses) const {
+    auto n = std::make_shared<CompoundSelectNode>(*node_);
+    for (auto& c : to_nodes(clauses)) n->order_by.push_back(std::move(c));
+    CompoundSelect out = *this;
+    out.node_ = std::move(n);
+    return out;
+}
+CompoundSelect CompoundSelect::limit(std::int64_t count) const {
+    auto n = std::make_shared<CompoundSelectNode>(*node_);
+    n->limit = count;
+    CompoundSelect out = *this;
+    out.node_ = std::move(n);
+    return out;
+}
+CompoundSelect CompoundSelect::offset(std::int64_t count) const {
+    auto n = std::make_shared<CompoundSelectNode>(*node_);
+    n->offset = count;
+    CompoundSelect out = *this;
+    out.node_ = std::move(n);
+    return out;
+}
+From CompoundSelect::subquery(std::string name) const {
+    return From(std::make_shared<SubqueryNode>(node_, std::move(name)));
+}
+
+namespace {
+CompoundSelect compound(CompoundOp op, const std::vector<Select>& selects) {
+    std::vector<std::shared_ptr<const SelectBaseNode>> nodes;
+    for (const auto& s : selects) nodes.push_back(s.node());
+    return CompoundSelect(op, std::move(nodes));
+}
+}  // namespace
+
+CompoundSelect union_(std::vector<Select> selects) { return compound(CompoundOp::union_, selects); }
+CompoundSelect union_all(std::vector<Select> selects) { return compound(CompoundOp::union_all, selects); }
+CompoundSelect intersect(std::vector<Select> selects) { return compound(CompoundOp::intersect, selects); }
+CompoundSelect intersect_all(std::vector<Select> selects) { return compound(CompoundOp::intersect_all, selects); }
+CompoundSelect except_(std::vector<Select> selects) { return compound(CompoundOp::except_, selects); }
+CompoundSelect except_all(std::vector<Select> selects) { return compound(CompoundOp::except_all, selects); }
+
+}  // namespace athanor::sql

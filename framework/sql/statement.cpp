@@ -1,0 +1,40 @@
+// Statement: compile through the dialect's compiler; cache key and values by walking the tree.
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/default_dialect.hpp>
+#include <athanor/sql/statement.hpp>
+
+#include <ostream>
+
+namespace athanor::sql {
+
+std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& dialect) const {
+    return compile(dialect, CompileOptions{});
+}
+
+std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& dialect,
+                                                            const CompileOptions& options) const {
+    auto compiler = dialect.create_statement_compiler();
+    return compiler->compile(*element(), options);
+}
+
+std::string Statement::cache_key() const {
+    std::string key;
+    key.reserve(160);
+    Walker walker(&key, nullptr);
+    element()->walk(walker);
+    return key;
+}
+
+void Statement::bound_values(Params& out) const {
+    Walker walker(nullptr, &out);
+    element()->walk(walker);
+}
+
+std::string to_string(const Statement& statement, const CompileOptions& options) {
+    return statement.compile(DefaultDialect::instance(), options)->sql;
+}
+
+std::ostream& operator<<(std::ostream& os, const Statement& statement) { return os << to_string(statement); }
+
+}  // namespace athanor::sql
