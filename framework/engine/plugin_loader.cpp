@@ -72,7 +72,12 @@ PluginLoadOutcome load_plugin_library(const PluginManifest& manifest) {
         entry = std::make_unique<CacheEntry>(manifest.library_path);
     } catch (const std::exception& e) {
         // Not cached: the user may install the missing client library and try again.
-        return {nullptr, "loading " + manifest.library_path.string() + " failed: " + e.what()};
+        std::string error = "loading " + manifest.library_path.string() + " failed: " + e.what();
+        if (error.find("cannot open shared object file") != std::string::npos)
+            error += ". The plugin needs a library the dynamic loader cannot find (`ldd " +
+                     manifest.library_path.string() +
+                     "` lists it): install it, or add its folder to LD_LIBRARY_PATH";
+        return {nullptr, error};
     }
 
     entry->error = check_library(entry->library, manifest);

@@ -124,7 +124,8 @@ std::string failure_message(const Url& url, const std::string& reason, const Sea
         const auto& m = c.status.manifest;
         out << "\n  " << m.name << ' ' << (m.version.empty() ? "(no version)" : m.version) << " schemes ["
             << join(m.schemes, ", ") << "] " << m.library_path.string();
-        if (!c.status.ok()) out << " (unusable, see below)";
+        if (&c == chosen) out << " (serves this scheme; see above)";
+        else if (!c.status.ok()) out << " (unusable; see below)";
         any = true;
     }
     if (!any) out << "\n  (none found)";

@@ -293,6 +293,7 @@ BOOST_AUTO_TEST_CASE(client_library_missing) {
     check_common(message, "testnoclient", {"good", "missing_client"});
     CHECK_CONTAINS(message, (broken("missing_client") / "libathanor_dialect_testnoclient.so").string());
     CHECK_CONTAINS(message, "libathanor_test_client.so: cannot open shared object file");
+    CHECK_CONTAINS(message, "add its folder to LD_LIBRARY_PATH");
 }
 
 BOOST_AUTO_TEST_CASE(factory_failures_become_no_such_module) {
