@@ -169,12 +169,13 @@ BOOST_AUTO_TEST_CASE(loading_twice_returns_the_same_library) {
     auto other = registry_of({"good"});
     BOOST_TEST(other->load(Url::parse("testgood://")).manifest.get() == first.manifest.get());
 
-    // And the library is mapped into the process from one file.
+    // And the library is mapped into the process, from one file.
     std::ifstream maps("/proc/self/maps");
     std::string line;
     std::set<std::string> inodes;
+    const auto library = (broken("good") / "libathanor_dialect_testgood.so").string();
     while (std::getline(maps, line))
-        if (contains(line, "libathanor_dialect_testgood.so")) {
+        if (contains(line, library)) {
             std::istringstream fields(line);
             std::string range, perms, offset, device, inode;
             fields >> range >> perms >> offset >> device >> inode;
