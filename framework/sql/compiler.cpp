@@ -658,6 +658,13 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("INSERT ... RETURNING");
         returning_clause(node.returning);
+    } else if (depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
+               node.multi_values.empty() && result_->autoincrement_column) {
+        std::vector<ColumnPtr> key;
+        for (const auto& name : result_->primary_key_columns)
+            key.push_back(node.table->make_column(node.table_from, name));
+        returning_clause(key);
+        result_->returns_primary_key = true;
     }
     --depth_;
 }

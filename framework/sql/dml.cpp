@@ -247,6 +247,9 @@ std::shared_ptr<const CompiledStatement> Insert::compile_for_parameters(const sd
 std::string Insert::cache_key_for_parameters(const Params& first_parameters) const {
     return for_parameters(first_parameters).cache_key();
 }
+std::unique_ptr<Executable> Insert::with_parameter_keys(const Params& first_parameters) const {
+    return std::make_unique<Insert>(for_parameters(first_parameters));
+}
 
 // ---- Update -------------------------------------------------------------------------
 Update::Update(const Table& table) {
@@ -291,6 +294,9 @@ std::shared_ptr<const CompiledStatement> Update::compile_for_parameters(const sd
 }
 std::string Update::cache_key_for_parameters(const Params& first_parameters) const {
     return for_parameters(first_parameters).cache_key();
+}
+std::unique_ptr<Executable> Update::with_parameter_keys(const Params& first_parameters) const {
+    return std::make_unique<Update>(for_parameters(first_parameters));
 }
 
 // ---- Delete -------------------------------------------------------------------------

@@ -17,8 +17,14 @@ const BindParamNode* anonymous_literal(const ColumnPtr& node) {
 ColumnPtr coerce(const ColumnPtr& value, const ColumnPtr& against) {
     if (const auto* b = anonymous_literal(value)) {
         std::string base = against->bind_base();
-        if (base != "param")
-            return std::make_shared<BindParamNode>(std::move(base), b->value, true, b->affinity_);
+        if (base == "param") return value;
+        // A literal nobody else holds yet (the temporary made from a plain value) is renamed
+        // in place: it is not shared, so immutability is not observable, and it saves an allocation.
+        if (value.use_count() == 1) {
+            const_cast<BindParamNode*>(b)->key = std::move(base);
+            return value;
+        }
+        return std::make_shared<BindParamNode>(std::move(base), b->value, true, b->affinity_);
     }
     return value;
 }

@@ -2,6 +2,7 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/default_dialect.hpp>
+#include <athanor/sql/expression.hpp>
 #include <athanor/sql/statement.hpp>
 
 #include <ostream>
@@ -36,5 +37,12 @@ std::string to_string(const Statement& statement, const CompileOptions& options)
 }
 
 std::ostream& operator<<(std::ostream& os, const Statement& statement) { return os << to_string(statement); }
+
+std::string to_string(const Expr& expression, const CompileOptions& options) {
+    auto compiler = DefaultDialect::instance().create_statement_compiler();
+    return compiler->compile(*expression.node(), options)->sql;
+}
+
+std::ostream& operator<<(std::ostream& os, const Expr& expression) { return os << to_string(expression); }
 
 }  // namespace athanor::sql

@@ -7,6 +7,8 @@
 #include <athanor/errors.hpp>
 #include <athanor/sql.hpp>
 
+#include <sstream>
+
 using namespace athanor::sql;
 using athanor::Params;
 using athanor::Value;
@@ -207,6 +209,42 @@ BOOST_AUTO_TEST_CASE(every_paramstyle) {
                "SELECT users.id FROM users WHERE users.name LIKE %s || '%%'");
     BOOST_TEST(select(users.c("id")).where(users.c("name") == "50%").compile(format, {.literal_binds = true})->sql ==
                "SELECT users.id FROM users WHERE users.name = '50%%'");
+}
+
+BOOST_AUTO_TEST_CASE(implicit_returning_of_generated_key) {
+    class ReturningCompiler final : public SqlCompiler {
+    public:
+        using SqlCompiler::SqlCompiler;
+        bool implicit_returning() const override { return true; }
+    };
+    class ReturningDialect final : public athanor::sdk::Dialect {
+    public:
+        std::string name() const override { return "returning"; }
+        std::string driver() const override { return "none"; }
+        Paramstyle paramstyle() const override { return Paramstyle::dollar; }
+        std::unique_ptr<athanor::sdk::DriverConnection> connect(const athanor::Url&) override { return nullptr; }
+        std::unique_ptr<SqlCompiler> create_statement_compiler() const override {
+            return std::make_unique<ReturningCompiler>(*this);
+        }
+    } pg_like;
+    auto compiled = users.insert().values({{"name", "a"}}).compile(pg_like);
+    BOOST_TEST(compiled->sql == "INSERT INTO users (name) VALUES ($1) RETURNING users.id");
+    BOOST_TEST(compiled->returns_primary_key);
+    // Explicit RETURNING wins; multi-row inserts are left alone.
+    auto explicit_ret = users.insert().values({{"name", "a"}}).returning(users.c("name")).compile(pg_like);
+    BOOST_TEST(explicit_ret->sql == "INSERT INTO users (name) VALUES ($1) RETURNING users.name");
+    BOOST_TEST(!explicit_ret->returns_primary_key);
+    BOOST_TEST(!users.insert().values({{"name", "a"}}).compile(dialect)->returns_primary_key);
+}
+
+BOOST_AUTO_TEST_CASE(expressions_print) {
+    BOOST_TEST(to_string(users.c("id") == 5) == "users.id = :id_1");
+    BOOST_TEST(to_string(and_(users.c("id") > 1, users.c("name").in_({"a", "b"}))) ==
+               "users.id > :id_1 AND users.name IN (:name_1_1, :name_1_2)");
+    BOOST_TEST(to_string(users.c("name") == "it's", {.literal_binds = true}) == "users.name = 'it''s'");
+    std::ostringstream os;
+    os << (users.c("age") + 1);
+    BOOST_TEST(os.str() == "users.age + :age_1");
 }
 
 BOOST_AUTO_TEST_CASE(statement_kinds) {

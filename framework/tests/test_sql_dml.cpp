@@ -75,6 +75,11 @@ BOOST_AUTO_TEST_CASE(insert_without_values_and_for_parameters) {
     BOOST_TEST(row[1].as_int() == 5);
     BOOST_CHECK_THROW(compiled->bind(Params{{"name", "only"}}), athanor::ArgumentError);
     BOOST_TEST(sql(users.insert().for_parameters(Params{})) == "INSERT INTO users DEFAULT VALUES");
+    // The Executable form the engine uses.
+    auto specialised = ins.with_parameter_keys(Params{{"name", "a"}});
+    BOOST_TEST(specialised->compile(DefaultDialect::instance())->sql == "INSERT INTO users (name) VALUES (:name)");
+    BOOST_TEST(users.update().with_parameter_keys(Params{{"age", 1}})->compile(DefaultDialect::instance())->sql ==
+               "UPDATE users SET age=:age");
     // A composite key has no autoincrement column.
     BOOST_TEST(!pairs.insert().compile(DefaultDialect::instance())->autoincrement_column.has_value());
 }

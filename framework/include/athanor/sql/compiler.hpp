@@ -92,6 +92,9 @@ public:
     /// "true"/"false"; dialects without a boolean type render "1"/"0".
     virtual std::string render_bool(bool value) const;
     virtual bool supports_returning() const { return true; }
+    /// When true, a single-row INSERT into a table with an autoincrement key gets
+    /// RETURNING <primary key> and sets CompiledStatement::returns_primary_key (PostgreSQL style).
+    virtual bool implicit_returning() const { return false; }
     /// Appends " RETURNING a, b".
     virtual void returning_clause(const std::vector<ColumnPtr>& columns);
     /// FROM for a SELECT without tables: "" or " FROM DUAL" / " FROM system.onerow".

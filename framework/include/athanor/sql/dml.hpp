@@ -118,6 +118,9 @@ public:
     std::shared_ptr<const CompiledStatement> compile_for_parameters(const sdk::Dialect& dialect,
                                                                     const Params& first_parameters) const;
     std::string cache_key_for_parameters(const Params& first_parameters) const;
+    /// for_parameters() as an Executable, for the engine (see the file comment); becomes an
+    /// override once Executable declares this hook.
+    std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const;
 
 private:
     std::shared_ptr<InsertNode> copy() const;
@@ -142,6 +145,9 @@ public:
     std::shared_ptr<const CompiledStatement> compile_for_parameters(const sdk::Dialect& dialect,
                                                                     const Params& first_parameters) const;
     std::string cache_key_for_parameters(const Params& first_parameters) const;
+    /// for_parameters() as an Executable, for the engine (see the file comment); becomes an
+    /// override once Executable declares this hook.
+    std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const;
 
 private:
     std::shared_ptr<UpdateNode> copy() const;

@@ -20,6 +20,8 @@
 
 namespace athanor::sql {
 
+class Expr;
+
 struct CompileOptions {
     /// Render values as SQL literals instead of bound parameters (for printing / DDL only).
     bool literal_binds = false;
@@ -40,5 +42,8 @@ public:
 /// SQLAlchemy's str(stmt) does.
 ATHANOR_API std::string to_string(const Statement& statement, const CompileOptions& options = {});
 ATHANOR_API std::ostream& operator<<(std::ostream& os, const Statement& statement);
+/// A lone expression, printed the same way: to_string(users.c("id") == 5) -> "users.id = :id_1".
+ATHANOR_API std::string to_string(const Expr& expression, const CompileOptions& options = {});
+ATHANOR_API std::ostream& operator<<(std::ostream& os, const Expr& expression);
 
 }  // namespace athanor::sql
