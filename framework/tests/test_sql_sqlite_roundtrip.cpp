@@ -1,0 +1,175 @@
+// The expression language executed on real SQLite through create_engine(): what the compiler
+// emits runs, binds the right values, and injection attempts in values and identifiers
+// change nothing but the data.
+#define BOOST_TEST_MODULE test_sql_sqlite_roundtrip
+#include <boost/test/unit_test.hpp>
+
+#include <athanor/engine/engine.hpp>
+#include <athanor/engine/plugin_registry.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sql.hpp>
+#include <athanor/sql/text.hpp>
+
+namespace sa = athanor;
+using namespace athanor::sql;
+using athanor::Params;
+using athanor::Value;
+
+namespace {
+
+sa::PluginRegistry& registry() {
+    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
+    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
+    (void)added;
+    return instance;
+}
+
+TypePtr integer() { return TypeEngine::named("INTEGER"); }
+TypePtr varchar() { return TypeEngine::named("VARCHAR(50)"); }
+
+const std::string evil_table = "weird\"; DROP TABLE users; --";
+
+struct Db {
+    Table users{"users",
+                {Column("id", integer(), primary_key()), Column("name", varchar()), Column("age", integer())}};
+    Table addresses{"addresses",
+                    {Column("id", integer(), primary_key()), Column("user_id", integer(), ForeignKey("users.id")),
+                     Column("email", varchar())}};
+    Table evil{evil_table, {Column("Na'me; --", varchar())}};
+    sa::Engine engine;
+    sa::Connection conn;
+
+    static sa::Engine make() {
+        sa::EngineOptions options;
+        options.registry = &registry();
+        return sa::create_engine("sqlite://", std::move(options));
+    }
+    Db() : engine(make()), conn(engine.connect()) {
+        conn.execute(sa::text("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50), age INTEGER)"));
+        conn.execute(sa::text(
+            "CREATE TABLE addresses (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), email VARCHAR(50))"));
+        conn.execute(sa::text("CREATE TABLE \"weird\"\"; DROP TABLE users; --\" (\"Na'me; --\" VARCHAR(50))"));
+        conn.execute(users.insert().multi_values({Params{{"name", "alice"}, {"age", 30}},
+                                                  Params{{"name", "bob"}, {"age", 17}},
+                                                  Params{{"name", "carol"}, {"age", 65}}}));
+        conn.execute(insert(addresses).values({{"user_id", bindparam("uid")}, {"email", bindparam("email")}}),
+                     std::vector<Params>{{{"uid", 1}, {"email", "a@work.org"}},
+                                         {{"uid", 1}, {"email", "a@home.org"}},
+                                         {{"uid", 2}, {"email", "b@50%_off.org"}}});
+    }
+
+    std::vector<std::string> names(const Select& s) {
+        std::vector<std::string> out;
+        for (const auto& v : conn.execute(s).scalars()) out.push_back(v.is_null() ? "NULL" : v.as_string());
+        return out;
+    }
+};
+
+using Names = std::vector<std::string>;
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(roundtrip, Db)
+
+BOOST_AUTO_TEST_CASE(insert_reports_generated_key) {
+    auto result = conn.execute(users.insert().values({{"name", "dave"}, {"age", 40}}));
+    BOOST_TEST(result.inserted_primary_key().at(0).as_int() == 4);
+    BOOST_TEST(conn.execute(select(users.c("name")).where(users.c("id") == 4)).scalar_one().as_string() == "dave");
+}
+
+BOOST_AUTO_TEST_CASE(where_order_limit) {
+    BOOST_TEST(names(select(users.c("name")).where(users.c("age") >= 18).order_by(users.c("name").desc())) ==
+               (Names{"carol", "alice"}));
+    BOOST_TEST(names(select(users.c("name")).order_by(users.c("id")).limit(1).offset(1)) == (Names{"bob"}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name").in_({"bob", "carol", "zed"})).order_by(users.c("id"))) ==
+               (Names{"bob", "carol"}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name").in_(std::vector<Value>{}))).empty());
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name").not_in(std::vector<Value>{})).order_by(users.c("id"))) ==
+               (Names{"alice", "bob", "carol"}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("age").between(18, 64))) == (Names{"alice"}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name") == athanor::null)).empty());
+}
+
+BOOST_AUTO_TEST_CASE(joins_aggregates_subqueries) {
+    auto n = select(users.c("name"), count(addresses.c("id")).label("n"))
+                 .join_from(users, addresses)
+                 .group_by(users.c("name"))
+                 .having(count(addresses.c("id")) > 1);
+    auto rows = conn.execute(n).all();
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(rows[0].get<std::string>("name") == "alice");
+    BOOST_TEST(rows[0].get<std::int64_t>("n") == 2);
+
+    auto with_mail = select(users.c("name"))
+                         .where(exists(select(addresses.c("id")).where(addresses.c("user_id") == users.c("id"))))
+                         .order_by(users.c("id"));
+    BOOST_TEST(names(with_mail) == (Names{"alice", "bob"}));
+    auto counted = select(users.c("name"),
+                          select(count(addresses.c("id"))).where(addresses.c("user_id") == users.c("id")).scalar_subquery().label("c"))
+                       .order_by(users.c("id"));
+    auto crow = conn.execute(counted).all();
+    BOOST_TEST(crow[2].get<std::int64_t>("c") == 0);
+    auto outer = select(users.c("name"), addresses.c("email")).select_from(users.outerjoin(addresses)).where(addresses.c("id") == athanor::null);
+    BOOST_TEST(names(outer) == (Names{"carol"}));
+    auto older = select(users.c("id"), users.c("name")).where(users.c("age") > 20).cte("older");
+    BOOST_TEST(names(select(older.c("name")).order_by(older.c("id"))) == (Names{"alice", "carol"}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("id").in_(select(addresses.c("user_id")))).order_by(users.c("id"))) ==
+               (Names{"alice", "bob"}));
+    auto both = union_(select(users.c("name")).where(users.c("id") == 1), select(users.c("name")).where(users.c("id") == 3));
+    std::vector<std::string> u;
+    for (const auto& v : conn.execute(both).scalars()) u.push_back(v.as_string());
+    BOOST_TEST(u == (Names{"alice", "carol"}));
+}
+
+BOOST_AUTO_TEST_CASE(recursive_cte_and_window) {
+    auto seq = select(literal(1).label("n")).cte("seq", true);
+    auto full = seq.union_all(select((seq.c("n") + 1).label("n")).where(seq.c("n") < 5));
+    auto values = conn.execute(select(sum(full.c("n")))).scalar_one();
+    BOOST_TEST(values.as_int() == 15);
+    auto ranked = select(users.c("name"), func("row_number").over({.partition_by = {}, .order_by = {users.c("age").desc()}}).label("r"))
+                      .order_by(users.c("id"));
+    auto rows = conn.execute(ranked).all();
+    BOOST_TEST(rows[0].get<std::int64_t>("r") == 2);  // alice 30: second oldest
+}
+
+BOOST_AUTO_TEST_CASE(like_autoescape_matches_literally) {
+    BOOST_TEST(names(select(addresses.c("email")).where(addresses.c("email").contains("50%_", true))) ==
+               (Names{"b@50%_off.org"}));
+    // Without escaping, % and _ stay wildcards.
+    BOOST_TEST(conn.execute(select(count()).select_from(addresses).where(addresses.c("email").contains("o_g"))).scalar_one().as_int() == 3);
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name").startswith("ca"))) == (Names{"carol"}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name").ilike("ALI%"))) == (Names{"alice"}));
+}
+
+BOOST_AUTO_TEST_CASE(update_delete_returning) {
+    auto up = conn.execute(users.update().values({{"age", users.c("age") + 1}}).where(users.c("name") == "bob"));
+    BOOST_TEST(up.rowcount() == 1);
+    BOOST_TEST(conn.execute(select(users.c("age")).where(users.c("name") == "bob")).scalar_one().as_int() == 18);
+    auto ret = conn.execute(users.delete_().where(users.c("age") > 60).returning(users.c("name")));
+    BOOST_TEST(ret.scalar_one().as_string() == "carol");
+    BOOST_TEST(conn.execute(select(count()).select_from(users)).scalar_one().as_int() == 2);
+    // executemany UPDATE with bindparam keys.
+    conn.execute(users.update().where(users.c("id") == bindparam("b_id")).values({{"name", bindparam("b_name")}}),
+                 std::vector<Params>{{{"b_id", 1}, {"b_name", "ALICE"}}, {{"b_id", 2}, {"b_name", "BOB"}}});
+    BOOST_TEST(names(select(users.c("name")).order_by(users.c("id"))) == (Names{"ALICE", "BOB"}));
+}
+
+BOOST_AUTO_TEST_CASE(injection_changes_only_data) {
+    const std::string evil_value = "x'); DROP TABLE users; --";
+    conn.execute(users.insert().values({{"name", evil_value}}));
+    conn.execute(users.update().values({{"name", "a' OR '1'='1"}}).where(users.c("name") == "bob"));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name") == evil_value)) == (Names{evil_value}));
+    BOOST_TEST(names(select(users.c("name")).where(users.c("name") == "a' OR '1'='1")) == (Names{"a' OR '1'='1"}));
+    BOOST_TEST(conn.execute(select(count()).select_from(users)).scalar_one().as_int() == 4);
+    // A table and a column whose names try to break out of quoting.
+    conn.execute(evil.insert().values({{"Na'me; --", "; DELETE FROM users; --"}}));
+    BOOST_TEST(conn.execute(select(evil.c("Na'me; --"))).scalar_one().as_string() == "; DELETE FROM users; --");
+    conn.execute(evil.delete_().where(evil.c("Na'me; --").like("%DELETE%")));
+    BOOST_TEST(conn.execute(select(count()).select_from(evil)).scalar_one().as_int() == 0);
+    BOOST_TEST(conn.execute(select(count()).select_from(users)).scalar_one().as_int() == 4);
+    // The same shape with other values reuses the cached compiled form and binds the new values.
+    for (int id = 1; id <= 3; ++id)
+        BOOST_TEST(conn.execute(select(users.c("id")).where(users.c("id") == id)).scalar_one().as_int() == id);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
