@@ -130,6 +130,11 @@ void append_args(SelectNode& node, const std::vector<SelectArg>& args) {
     for (const auto& a : args) {
         if (a.expr()) {
             node.columns.push_back(a.expr());
+        } else if (const auto* table = dynamic_cast<const TableNode*>(a.from().get())) {
+            node.columns.reserve(node.columns.size() + table->columns.size());
+            for (const auto& c : table->columns)
+                node.columns.push_back(std::make_shared<ColumnNode>(a.from(), c.name(), c.type(), &c));
+            add_from(node.explicit_froms, a.from());
         } else {
             for (const auto& name : a.from()->column_names()) node.columns.push_back(a.from()->make_column(a.from(), name));
             // A FROM given as a whole is kept even if it has no columns.
@@ -155,10 +160,17 @@ Select::Select(std::vector<SelectArg> columns) {
 
 std::shared_ptr<SelectNode> Select::copy() const { return std::make_shared<SelectNode>(*node_); }
 
-Select Select::where(const Expr& criterion) const {
+Select Select::where(const Expr& criterion) const& {
     auto n = copy();
     n->where = and_nodes(n->where, criterion);
     return Select(std::move(n));
+}
+Select Select::where(const Expr& criterion) && {
+    if (node_.use_count() != 1) return static_cast<const Select&>(*this).where(criterion);
+    // Nobody else can see this node, so finishing its construction in place is safe.
+    auto* n = const_cast<SelectNode*>(node_.get());
+    n->where = and_nodes(n->where, criterion);
+    return Select(std::move(node_));
 }
 Select Select::order_by(std::vector<Expr> clauses) const {
     auto n = copy();

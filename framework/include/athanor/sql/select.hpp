@@ -98,8 +98,11 @@ public:
     const std::shared_ptr<const SelectNode>& node() const { return node_; }
 
     /// Adds a WHERE criterion (several calls are ANDed).
-    Select where(const Expr& criterion) const;
-    Select filter(const Expr& criterion) const { return where(criterion); }
+    Select where(const Expr& criterion) const&;
+    /// On a temporary (select(t).where(...)) the unshared node is reused instead of copied.
+    Select where(const Expr& criterion) &&;
+    Select filter(const Expr& criterion) const& { return where(criterion); }
+    Select filter(const Expr& criterion) && { return std::move(*this).where(criterion); }
     Select order_by(std::vector<Expr> clauses) const;
     template <class... E>
     Select order_by(const Expr& first, const E&... rest) const {
