@@ -60,7 +60,10 @@ std::optional<fs::path> libathanor_folder() {
     boost::dll::fs::error_code ec;
     auto location = boost::dll::this_line_location(ec);
     if (ec || location.empty()) return std::nullopt;
-    return fs::path(location).parent_path();
+    // The loader reports the path through the RPATH it used ($ORIGIN/../lib); show it resolved.
+    std::error_code fs_ec;
+    auto resolved = fs::weakly_canonical(fs::path(location), fs_ec);
+    return (fs_ec ? fs::path(location) : resolved).parent_path();
 }
 
 std::string join(const std::vector<std::string>& items, const char* separator) {
