@@ -92,6 +92,11 @@ public:
     /// (LIMIT form, booleans, RETURNING, dummy table, sequences, quoting). Default: the
     /// generic compiler. Implemented in framework/sql.
     virtual std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const;
+
+    // ---- Batches ----
+    /// True when Cursor::executemany() of a statement with RETURNING makes the returned rows
+    /// available through fetch(), in parameter order (see athanor/sdk/driver.hpp).
+    virtual bool supports_executemany_returning() const { return false; }
 };
 
 }  // namespace athanor::sdk

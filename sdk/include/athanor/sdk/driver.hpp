@@ -47,6 +47,8 @@ public:
 
     /// Executes one statement once per parameter set (a DML statement; no rows back).
     /// rowcount() is then the sum over all sets. A driver should prepare once and reuse.
+    /// A driver MAY make rows returned by RETURNING available through fetch() after
+    /// executemany, in parameter order; it says so by Dialect::supports_executemany_returning().
     virtual void executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) = 0;
 
     /// Columns of the current result; empty when the statement returns no rows.
