@@ -1,0 +1,55 @@
+// PostgreSQL overrides of the generic SQL compiler's hooks.
+#include "pg_compiler.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace athanor::postgresql {
+
+void PgCompiler::visit_ilike(const sql::BinaryNode& node) {
+    const int p = node.precedence();
+    process_operand(*node.left, p);
+    out() += node.op == sql::BinaryOp::ilike ? " ILIKE " : " NOT ILIKE ";
+    process_operand(*node.right, p);
+    if (node.escape) out() += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+}
+
+void PgCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
+    if (limit) out() += " LIMIT " + std::to_string(*limit);
+    if (offset) out() += " OFFSET " + std::to_string(*offset);
+}
+
+std::string PgCompiler::next_value_sql(const std::string& quoted_sequence) const {
+    // nextval takes the (quoted) name as a string literal.
+    std::string literal;
+    for (char c : quoted_sequence) {
+        if (c == '\'') literal += '\'';
+        literal += c;
+    }
+    return "nextval('" + literal + "')";
+}
+
+std::string PgCompiler::render_literal_value(const Value& value) const {
+    if (value.kind() != Value::Kind::bytes) return SqlCompiler::render_literal_value(value);
+    static const char* hex = "0123456789abcdef";
+    std::string out = "'\\x";
+    for (auto b : std::get<Bytes>(value.storage())) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out + "'::bytea";
+}
+
+std::string PgCompiler::type_sql(const sql::TypeEngine& type) const {
+    std::string name = type.name();
+    std::string up = name;
+    std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (up == "DATETIME") return "TIMESTAMP";
+    if (up == "BLOB" || up == "LARGEBINARY" || up == "BINARY" || up == "VARBINARY") return "BYTEA";
+    if (up == "DOUBLE") return "DOUBLE PRECISION";
+    if (up == "TINYINT") return "SMALLINT";
+    if (up == "CLOB") return "TEXT";
+    return name;
+}
+
+}  // namespace athanor::postgresql

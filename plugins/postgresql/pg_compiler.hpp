@@ -1,0 +1,37 @@
+// pg_compiler.hpp — the PostgreSQL SQL flavour: the generic compiler with the hooks that
+// differ on PostgreSQL overridden.
+//
+//   LIMIT n / OFFSET m          (no "LIMIT -1" for an offset alone)
+//   a ILIKE b                   (native, instead of lower(a) LIKE lower(b))
+//   nextval('seq')              (sequences)
+//   INSERT ... ON CONFLICT      (upsert)
+//   implicit RETURNING          (a single-row INSERT returns its generated primary key)
+//   '\xDEAD'::bytea             (binary literals; X'..' would be a bit string)
+//   TIMESTAMP, BYTEA, DOUBLE PRECISION in CAST for the generic DATETIME, BLOB, DOUBLE
+// Booleans (true/false), RETURNING and true division (a / CAST(b AS NUMERIC)) keep the
+// generic behaviour, which is already PostgreSQL's.
+//
+// Example:
+//   auto compiler = dialect.create_statement_compiler();   // a PgCompiler
+//   auto compiled = compiler->compile(select(users).where(users.c("name").ilike("a%")).limit(5));
+//   // SELECT ... WHERE users.name ILIKE $1 LIMIT 5
+#pragma once
+
+#include <athanor/sql/compiler.hpp>
+
+namespace athanor::postgresql {
+
+class PgCompiler final : public sql::SqlCompiler {
+public:
+    using SqlCompiler::SqlCompiler;
+
+    void visit_ilike(const sql::BinaryNode& node) override;
+    void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override;
+    bool implicit_returning() const override { return true; }
+    std::string next_value_sql(const std::string& quoted_sequence) const override;
+    bool supports_on_conflict() const override { return true; }
+    std::string render_literal_value(const Value& value) const override;
+    std::string type_sql(const sql::TypeEngine& type) const override;
+};
+
+}  // namespace athanor::postgresql

@@ -1,0 +1,117 @@
+// Connecting through libpq, session setup, transactions and ping.
+#include "pg_connection.hpp"
+
+#include "pg_cursor.hpp"
+#include "pg_errors.hpp"
+
+#include <athanor/errors.hpp>
+
+namespace athanor::postgresql {
+
+namespace {
+
+void ignore_notice(void*, const char*) {}
+
+std::string scrub(std::string text, const std::string& secret) {
+    if (secret.empty()) return text;
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))
+        text.replace(pos, secret.size(), "***");
+    return text;
+}
+
+std::string describe_target(PGconn* conn, const PgConnectOptions& options) {
+    const auto given = [&](const char* key) -> std::string {
+        std::string value;
+        for (const auto& [k, v] : options.keywords)
+            if (k == key) value = v;
+        return value;
+    };
+    // PQhost/PQport/PQdb report what libpq really used (URL, environment or default).
+    const char* host = conn != nullptr ? PQhost(conn) : nullptr;
+    const char* port = conn != nullptr ? PQport(conn) : nullptr;
+    const char* db = conn != nullptr ? PQdb(conn) : nullptr;
+    std::string h = host != nullptr && *host ? host : given("host");
+    std::string p = port != nullptr && *port ? port : given("port");
+    std::string d = db != nullptr && *db ? db : given("dbname");
+    if (h.empty()) h = "the default socket";
+    if (h.find(':') != std::string::npos && h.front() != '/') h = "[" + h + "]";  // IPv6
+    return h + ":" + (p.empty() ? "5432" : p) + ", database '" + d + "'";
+}
+
+}  // namespace
+
+std::unique_ptr<PgConnection> PgConnection::open(const PgConnectOptions& options) {
+    std::vector<const char*> keys, values;
+    for (const auto& [k, v] : options.keywords) {
+        keys.push_back(k.c_str());
+        values.push_back(v.c_str());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 0);
+    if (conn == nullptr) throw OperationalError("libpq could not allocate a connection (out of memory)", "08001");
+    const std::string where = describe_target(conn, options);
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const char* user = PQuser(conn);
+        std::string message = scrub(clean_message(PQerrorMessage(conn)), options.password);
+        PQfinish(conn);
+        throw OperationalError("cannot connect to PostgreSQL at " + where + " as user '" +
+                                   (user != nullptr ? user : "") + "': " + message +
+                                   " (check the host, port, user, password and database of the URL, and that "
+                                   "the server accepts connections)",
+                               "08001");
+    }
+    PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+    auto session = std::make_shared<PgSession>(conn, options.statement_cache_size, where);
+    // The decoders rely on these output formats, whatever the server or role defaults are.
+    session->exec("SET IntervalStyle TO iso_8601; SET bytea_output TO hex; SET DateStyle TO ISO");
+    return std::unique_ptr<PgConnection>(new PgConnection(std::move(session)));
+}
+
+PgConnection::~PgConnection() { close(); }
+
+std::unique_ptr<sdk::Cursor> PgConnection::cursor() {
+    session_->require_open("open a cursor");
+    return std::make_unique<PgCursor>(session_);
+}
+
+Value PgConnection::run(const std::string& sql) {
+    ResultPtr res = session_->exec(sql);
+    if (PQresultStatus(res.get()) == PGRES_TUPLES_OK && PQntuples(res.get()) > 0 && PQnfields(res.get()) > 0 &&
+        !PQgetisnull(res.get(), 0, 0))
+        return decoder_for(PQftype(res.get(), 0))(PQgetvalue(res.get(), 0, 0), PQgetlength(res.get(), 0, 0));
+    return Value();
+}
+
+void PgConnection::begin() {
+    session_->require_open("begin a transaction");
+    if (autocommit_) return;
+    session_->exec("BEGIN");
+}
+
+void PgConnection::commit() {
+    session_->require_open("commit");
+    if (PQtransactionStatus(session_->conn) == PQTRANS_IDLE) return;  // PEP 249: nothing to commit
+    ResultPtr res = session_->exec("COMMIT");
+    // The server answers COMMIT of an aborted transaction by rolling it back.
+    if (std::string_view(PQcmdStatus(res.get())) == "ROLLBACK")
+        throw InternalError("COMMIT rolled the transaction back instead: an earlier statement in it failed, so "
+                            "nothing of it was saved; handle that error, then run the transaction again",
+                            "25P02");
+}
+
+void PgConnection::rollback() {
+    session_->require_open("roll back");
+    if (PQtransactionStatus(session_->conn) == PQTRANS_IDLE) return;
+    session_->exec("ROLLBACK");
+}
+
+bool PgConnection::ping() {
+    if (session_->closed() || PQstatus(session_->conn) != CONNECTION_OK) return false;
+    ResultPtr res(PQexec(session_->conn, "SELECT 1"));
+    return PQresultStatus(res.get()) == PGRES_TUPLES_OK;
+}
+
+void PgConnection::close() { session_->close(); }
+
+}  // namespace athanor::postgresql

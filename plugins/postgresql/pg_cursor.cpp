@@ -1,0 +1,194 @@
+// The libpq cursor: prepare (through the session's cache), execute, decode rows.
+#include "pg_cursor.hpp"
+
+#include "pg_errors.hpp"
+#include "pg_pipeline.hpp"
+#include "pg_session.hpp"
+
+#include <athanor/errors.hpp>
+
+#include <cctype>
+#include <charconv>
+
+namespace athanor::postgresql {
+
+namespace {
+
+/// The first keyword, skipping blanks, comments and opening parentheses, upper-cased.
+std::string leading_keyword(std::string_view sql) {
+    std::size_t pos = 0;
+    while (pos < sql.size()) {
+        const char c = sql[pos];
+        if (std::isspace(static_cast<unsigned char>(c)) || c == '(') {
+            ++pos;
+        } else if (sql.substr(pos, 2) == "--") {
+            pos = sql.find('\n', pos);
+            if (pos == std::string_view::npos) return {};
+        } else if (sql.substr(pos, 2) == "/*") {
+            pos = sql.find("*/", pos + 2);
+            if (pos == std::string_view::npos) return {};
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    std::string word;
+    while (pos < sql.size() && std::isalpha(static_cast<unsigned char>(sql[pos])) && word.size() < 12)
+        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[pos++])));
+    return word;
+}
+
+/// Statements worth keeping prepared: the ones that are planned and run repeatedly.
+bool worth_preparing(std::string_view sql, std::size_t param_count) {
+    if (param_count > 0) return true;
+    const std::string k = leading_keyword(sql);
+    return k == "SELECT" || k == "INSERT" || k == "UPDATE" || k == "DELETE" || k == "WITH" || k == "VALUES" ||
+           k == "TABLE" || k == "MERGE";
+}
+
+[[noreturn]] void wrong_count(std::size_t expected, std::size_t given, std::string_view where_in_batch = {}) {
+    throw ProgrammingError("wrong number of parameters" + std::string(where_in_batch) + ": the statement expects " +
+                           std::to_string(expected) + " ($1..$" + std::to_string(expected) + "), " +
+                           std::to_string(given) + " given");
+}
+
+}  // namespace
+
+PgCursor::PgCursor(std::shared_ptr<PgSession> session) : session_(std::move(session)) {}
+
+void PgCursor::start(std::string_view operation) {
+    if (closed_) throw ProgrammingError("cannot " + std::string(operation) + " on a closed cursor; open a new one");
+    results_.clear();
+    result_index_ = 0;
+    row_index_ = 0;
+    description_.clear();
+    decoders_.clear();
+    rowcount_ = -1;
+    session_->require_open(operation);
+}
+
+void PgCursor::describe(const PGresult* result) {
+    const int n = PQnfields(result);
+    description_.reserve(static_cast<std::size_t>(n));
+    decoders_.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const TypeOid type = PQftype(result, i);
+        description_.push_back({PQfname(result, i), type_name_for(type)});
+        decoders_.push_back(decoder_for(type));
+    }
+}
+
+void PgCursor::refuse_copy(ExecStatusType status) {
+    PGconn* conn = session_->conn;
+    if (status == PGRES_COPY_IN) {
+        PQputCopyEnd(conn, "COPY FROM STDIN is not supported through execute()");
+    } else if (status == PGRES_COPY_OUT) {
+        char* buffer = nullptr;
+        while (PQgetCopyData(conn, &buffer, 0) > 0) PQfreemem(buffer);
+    }
+    while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
+    throw NotSupportedError("COPY ... FROM STDIN / TO STDOUT cannot run through execute(); use COPY with a server "
+                            "file, or INSERT (executemany batches rows in pipeline mode)");
+}
+
+void PgCursor::accept(ResultPtr result) {
+    const ExecStatusType status = PQresultStatus(result.get());
+    switch (status) {
+        case PGRES_TUPLES_OK:
+            describe(result.get());
+            results_.push_back(std::move(result));
+            [[fallthrough]];
+        case PGRES_COMMAND_OK: {
+            const PGresult* r = results_.empty() ? result.get() : results_.back().get();
+            const std::string_view tuples = PQcmdTuples(const_cast<PGresult*>(r));
+            if (!tuples.empty()) std::from_chars(tuples.data(), tuples.data() + tuples.size(), rowcount_);
+            return;
+        }
+        case PGRES_EMPTY_QUERY:
+            return;
+        case PGRES_COPY_IN:
+        case PGRES_COPY_OUT:
+            refuse_copy(status);
+        default:
+            throw_result_error(session_->conn, result.get(), session_->where);
+    }
+}
+
+void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
+    start("execute");
+    for (std::size_t i = 0; i < params.size(); ++i) check_sendable(params[i], i + 1);
+    PGconn* conn = session_->conn;
+    if (!worth_preparing(sql, params.size())) {
+        sql_.assign(sql);
+        accept(ResultPtr(PQexecParams(conn, sql_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0)));
+        return;
+    }
+    types_.resize(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) types_[i] = declared_type(params[i]);
+    const PreparedStatement& statement = session_->prepare(sql, types_);
+    if (static_cast<std::size_t>(statement.param_count) != params.size()) wrong_count(statement.param_count, params.size());
+    buffer_.encode(params);
+    accept(ResultPtr(PQexecPrepared(conn, statement.name.c_str(), buffer_.count(), buffer_.values(), buffer_.lengths(),
+                                    buffer_.formats(), 0)));
+}
+
+void PgCursor::executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) {
+    start("execute");
+    if (param_sets.empty()) {
+        rowcount_ = 0;
+        return;
+    }
+    // Check everything before the first set is sent, so a bad value cannot leave half a batch.
+    const std::size_t width = param_sets.front().size();
+    types_.assign(width, 0);
+    for (std::size_t s = 0; s < param_sets.size(); ++s) {
+        const auto& set = param_sets[s];
+        if (set.size() != width)
+            throw ProgrammingError("executemany: parameter set " + std::to_string(s + 1) + " has " +
+                                   std::to_string(set.size()) + " values but the first has " + std::to_string(width) +
+                                   "; every set must bind the same parameters");
+        for (std::size_t i = 0; i < width; ++i) {
+            check_sendable(set[i], i + 1);
+            if (declared_type(set[i]) != 0) types_[i] = declared_type(set[i]);
+        }
+    }
+    const PreparedStatement& statement = session_->prepare(sql, types_);
+    if (static_cast<std::size_t>(statement.param_count) != width) wrong_count(statement.param_count, width);
+    PipelineOutcome outcome = run_pipeline(session_->conn, statement.name, param_sets, session_->where);
+    rowcount_ = outcome.rowcount;
+    if (!outcome.row_results.empty()) describe(outcome.row_results.front().get());
+    results_ = std::move(outcome.row_results);
+}
+
+bool PgCursor::fetch(std::vector<Value>& row) {
+    while (result_index_ < results_.size()) {
+        const PGresult* res = results_[result_index_].get();
+        if (row_index_ < PQntuples(res)) {
+            const int columns = static_cast<int>(decoders_.size());
+            row.resize(decoders_.size());
+            for (int c = 0; c < columns; ++c) {
+                auto& cell = row[static_cast<std::size_t>(c)];
+                if (PQgetisnull(res, row_index_, c))
+                    cell = Value();
+                else
+                    cell = decoders_[static_cast<std::size_t>(c)](PQgetvalue(res, row_index_, c),
+                                                                  PQgetlength(res, row_index_, c));
+            }
+            ++row_index_;
+            return true;
+        }
+        results_[result_index_].reset();  // release rows already read
+        ++result_index_;
+        row_index_ = 0;
+    }
+    return false;
+}
+
+void PgCursor::close() {
+    results_.clear();
+    result_index_ = 0;
+    row_index_ = 0;
+    closed_ = true;
+}
+
+}  // namespace athanor::postgresql

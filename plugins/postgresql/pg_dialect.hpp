@@ -1,0 +1,45 @@
+// pg_dialect.hpp — the PostgreSQL dialect on libpq: URL handling, isolation levels,
+// disconnect detection, and the PostgreSQL SQL flavour (PgCompiler).
+//
+// URLs: postgresql://user:password@host:port/database?key=value (postgresql+libpq:// too).
+// Host, port, user, password and database become libpq's host, port, user, password and
+// dbname; every query key is passed on as a libpq connection keyword (sslmode,
+// connect_timeout, application_name, options, target_session_attrs, ...); a key libpq does
+// not know is an ArgumentError. connect_timeout defaults to 10 seconds, client_encoding to
+// UTF8, fallback_application_name to "athanor". One key is Athanor's own and not passed on:
+// prepared_statement_cache_size (default 100; 0 disables the cache).
+//
+// Isolation levels: READ COMMITTED (the server default), READ UNCOMMITTED, REPEATABLE READ,
+// SERIALIZABLE (SET SESSION CHARACTERISTICS) and AUTOCOMMIT (no BEGIN is sent).
+//
+// Example:
+//   auto engine = athanor::create_engine(
+//       "postgresql://app:secret@db.example.com:5432/app?sslmode=require&application_name=web");
+#pragma once
+
+#include <athanor/sdk/dialect.hpp>
+
+#include <string>
+
+namespace athanor::postgresql {
+
+class PgDialect final : public sdk::Dialect {
+public:
+    std::string name() const override { return "postgresql"; }
+    std::string driver() const override { return "libpq"; }
+    sdk::Paramstyle paramstyle() const override { return sdk::Paramstyle::dollar; }
+
+    std::unique_ptr<sdk::DriverConnection> connect(const Url& url) override;
+
+    void set_isolation_level(sdk::DriverConnection& connection, std::string_view level) override;
+    std::string get_isolation_level(sdk::DriverConnection& connection) override;
+    std::vector<std::string> isolation_levels() const override;
+
+    /// SQLSTATE class 08, 57P01..57P03, a closed connection, or libpq's lost-socket messages.
+    bool is_disconnect(const DBAPIError& error) const override;
+
+    std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
+    bool supports_executemany_returning() const override { return true; }
+};
+
+}  // namespace athanor::postgresql
