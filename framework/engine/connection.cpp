@@ -319,7 +319,7 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     auto& engine = *st.engine;
     Params statement_values;
     bool from_cache = false;
-    auto compiled = engine.compile(statement, statement_values, from_cache);
+    auto compiled = engine.compile(statement, params, statement_values, from_cache);
     const Params* own = from_cache ? &statement_values : nullptr;
 
     auto rs = std::make_shared<detail::ResultState>();
@@ -360,7 +360,7 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     auto& engine = *st.engine;
     Params statement_values;
     bool from_cache = false;
-    auto compiled = engine.compile(statement, statement_values, from_cache);
+    auto compiled = engine.compile(statement, param_sets.front(), statement_values, from_cache);
     const Params* own = from_cache ? &statement_values : nullptr;
 
     std::vector<std::vector<Value>> positional;

@@ -128,9 +128,13 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
             ")");
 }
 
-std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Executable& statement,
+std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Executable& given,
+                                                                    const Params& first_params,
                                                                     Params& statement_values, bool& from_cache) {
     from_cache = false;
+    // insert()/update() without values() take their columns from the parameters.
+    auto specialised = given.with_parameter_keys(first_params);
+    const sql::Executable& statement = specialised ? *specialised : given;
     std::string key;
     if (cache.capacity() > 0) key = statement.cache_key();
     if (!key.empty()) {

@@ -54,7 +54,8 @@ struct EngineState {
 
     /// Compiles `statement` through the cache. On a cache hit the statement's own values are
     /// written to `statement_values` and `from_cache` is set.
-    std::shared_ptr<const sql::CompiledStatement> compile(const sql::Executable& statement, Params& statement_values,
+    std::shared_ptr<const sql::CompiledStatement> compile(const sql::Executable& statement, const Params& first_params,
+                                                          Params& statement_values,
                                                           bool& from_cache);
 
     bool echo() const { return options.echo; }

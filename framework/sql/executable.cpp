@@ -9,4 +9,6 @@ std::string Executable::cache_key() const { return {}; }
 
 void Executable::bound_values(Params&) const {}
 
+std::unique_ptr<Executable> Executable::with_parameter_keys(const Params&) const { return nullptr; }
+
 }  // namespace athanor::sql

@@ -17,4 +17,5 @@
 #include <athanor/engine/pool.hpp>
 #include <athanor/engine/result.hpp>
 #include <athanor/engine/url.hpp>
+#include <athanor/sql.hpp>
 #include <athanor/sql/text.hpp>

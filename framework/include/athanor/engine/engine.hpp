@@ -57,10 +57,10 @@ struct EngineOptions {
     /// Close and reopen pooled connections older than this (0: never).
     std::chrono::seconds pool_recycle{0};
     /// Isolation level for every connection ("" keeps the database default; "AUTOCOMMIT").
-    std::string isolation_level;
+    std::string isolation_level = {};
     /// Compiled statements kept per engine (0 disables the cache).
     std::size_t compiled_cache_size = 500;
-    LogSink log_sink;
+    LogSink log_sink = {};
     /// The registry to load the dialect from; nullptr means PluginRegistry::global().
     PluginRegistry* registry = nullptr;
 };

@@ -120,7 +120,7 @@ public:
     std::string cache_key_for_parameters(const Params& first_parameters) const;
     /// for_parameters() as an Executable, for the engine (see the file comment); becomes an
     /// override once Executable declares this hook.
-    std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const;
+    std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const override;
 
 private:
     std::shared_ptr<InsertNode> copy() const;
@@ -147,7 +147,7 @@ public:
     std::string cache_key_for_parameters(const Params& first_parameters) const;
     /// for_parameters() as an Executable, for the engine (see the file comment); becomes an
     /// override once Executable declares this hook.
-    std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const;
+    std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const override;
 
 private:
     std::shared_ptr<UpdateNode> copy() const;

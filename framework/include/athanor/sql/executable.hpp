@@ -35,6 +35,11 @@ public:
     /// compiled binds name them. Called on every execution when the compiled form came from
     /// the cache.
     virtual void bound_values(Params& out) const;
+
+    /// A statement whose shape depends on the parameters given (an insert() or update() without
+    /// values() takes its columns from the first parameter set) returns the specialised form
+    /// here; nullptr means the statement is complete as it is.
+    virtual std::unique_ptr<Executable> with_parameter_keys(const Params& first_params) const;
 };
 
 }  // namespace athanor::sql
