@@ -1,0 +1,663 @@
+// Tests of the PostgreSQL (libpq) dialect plugin through the public API: create_engine()
+// with a private plugin registry, text() statements, the expression language, and the
+// driver SPI objects the engine exposes.
+//
+// The live tests need a server: ATHANOR_TEST_PG_URL (scripts/pg-test-cluster start prints
+// one). Without it they are reported as skipped, never passed. The compiler tests need no
+// server. ATHANOR_TEST_PG_SUPERUSER_URL, when set, is used to terminate backends; otherwise
+// the test role terminates its own other session, which PostgreSQL allows.
+#define BOOST_TEST_MODULE test_postgresql
+#include <boost/test/unit_test.hpp>
+
+#include <athanor/engine/engine.hpp>
+#include <athanor/engine/plugin_registry.hpp>
+#include <athanor/engine/pool.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql.hpp>
+#include <athanor/sql/text.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace sa = athanor;
+using sa::text;
+using sa::Value;
+
+namespace {
+
+sa::PluginRegistry& registry() {
+    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
+    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
+    (void)added;
+    return instance;
+}
+
+std::optional<std::string> env(const char* name) {
+    const char* v = std::getenv(name);
+    if (v == nullptr || *v == '\0') return std::nullopt;
+    return std::string(v);
+}
+
+std::string pg_url() { return env("ATHANOR_TEST_PG_URL").value_or(""); }
+
+/// The test URL with some parts replaced (keeps host and port).
+sa::Url test_url() { return sa::Url::parse(pg_url()); }
+
+std::string with_query(const std::string& query) {
+    const std::string url = pg_url();
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + query;
+}
+
+sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
+    options.registry = &registry();
+    return sa::create_engine(url, std::move(options));
+}
+
+/// A table name private to this process, so parallel test runs do not collide.
+std::string private_name(const std::string& base) { return base + "_" + std::to_string(::getpid()); }
+
+template <class E>
+E expect_error(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const E& e) {
+        return e;
+    } catch (const std::exception& e) {
+        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
+    }
+    BOOST_FAIL("no exception was thrown");
+    throw std::logic_error("unreachable");
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+Value scalar(sa::Connection& conn, const std::string& sql, const sa::Params& params = {}) {
+    return conn.execute(text(sql), params).scalar_one();
+}
+
+struct HaveServer {
+    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+        boost::test_tools::assertion_result result(!pg_url().empty());
+        result.message() << "ATHANOR_TEST_PG_URL is not set; start a server with scripts/pg-test-cluster start "
+                            "STATE_FILE and export the URL it prints";
+        return result;
+    }
+};
+
+/// Drops the named tables (process-private names) when the test ends, pass or fail.
+struct DropTables {
+    sa::Engine engine;
+    std::vector<std::string> names;
+    ~DropTables() {
+        try {
+            auto conn = engine.connect();
+            for (const auto& n : names) conn.execute(text("DROP TABLE IF EXISTS " + n + " CASCADE"));
+            conn.commit();
+        } catch (...) {
+        }
+    }
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- no server needed
+
+BOOST_AUTO_TEST_CASE(manifest_and_dialect_identity) {
+    auto engine = make_engine("postgresql://nobody@127.0.0.1:1/none");  // nothing connects yet
+    auto& dialect = engine.dialect();
+    BOOST_TEST(dialect.name() == "postgresql");
+    BOOST_TEST(dialect.driver() == "libpq");
+    BOOST_TEST((dialect.paramstyle() == sa::sdk::Paramstyle::dollar));
+    BOOST_TEST(dialect.supports_executemany_returning());
+    BOOST_TEST(engine.plugin().has_capability("insert_returning"));
+    BOOST_TEST(engine.plugin().has_capability("insert_executemany_returning"));
+    BOOST_TEST(engine.plugin().has_capability("sequences"));
+    BOOST_TEST(engine.plugin().has_capability("autocommit"));
+    BOOST_TEST(!engine.plugin().has_capability("dbapi_lastrowid"));
+    auto levels = dialect.isolation_levels();
+    BOOST_TEST(levels.size() == 5u);
+    auto libpq = make_engine("postgresql+libpq://nobody@127.0.0.1:1/none");
+    BOOST_TEST(libpq.dialect().driver() == "libpq");
+    BOOST_CHECK_THROW(make_engine("postgresql+psycopg2://nobody@127.0.0.1:1/none"), sa::Error);
+    // Disconnect classification needs no server.
+    BOOST_TEST(dialect.is_disconnect(sa::OperationalError("terminating connection due to administrator command", "57P01")));
+    BOOST_TEST(dialect.is_disconnect(sa::OperationalError("server closed the connection unexpectedly", "")));
+    BOOST_TEST(dialect.is_disconnect(sa::OperationalError("x", "08006")));
+    BOOST_TEST(!dialect.is_disconnect(sa::OperationalError("deadlock detected", "40P01")));
+    BOOST_TEST(!dialect.is_disconnect(sa::IntegrityError("duplicate key value", "23505")));
+}
+
+BOOST_AUTO_TEST_CASE(compiler_renders_postgresql_sql) {
+    auto engine = make_engine("postgresql://nobody@127.0.0.1:1/none");
+    const auto& dialect = engine.dialect();
+    using namespace athanor::sql;
+    Table users("users", {Column("id", TypeEngine::named("INTEGER"), primary_key(), autoincrement()),
+                          Column("name", TypeEngine::named("VARCHAR(50)"))});
+    auto sql = [&](const auto& stmt) { return stmt.compile(dialect)->sql; };
+
+    BOOST_TEST(sql(select(users.c("id")).where(users.c("name").ilike("a%"))) ==
+               "SELECT users.id FROM users WHERE users.name ILIKE $1");
+    BOOST_TEST(sql(select(users.c("id")).where(users.c("name").not_ilike("a!%", '!'))) ==
+               "SELECT users.id FROM users WHERE users.name NOT ILIKE $1 ESCAPE '!'");
+    BOOST_TEST(sql(select(users.c("id")).limit(10).offset(5)) == "SELECT users.id FROM users LIMIT 10 OFFSET 5");
+    BOOST_TEST(sql(select(users.c("id")).offset(5)) == "SELECT users.id FROM users OFFSET 5");
+    BOOST_TEST(sql(users.insert().values({{"id", next_value("user_seq")}, {"name", "n"}})) ==
+               "INSERT INTO users (id, name) VALUES (nextval('user_seq'), $1) RETURNING users.id");
+    BOOST_TEST(sql(select(next_value("Odd'Seq"))) == "SELECT nextval('\"Odd''Seq\"') AS next_value_1");
+    BOOST_TEST(sql(users.insert().values({{"id", 1}, {"name", "a"}}).on_conflict_do_update({"id"}, {{"name", excluded("name")}})) ==
+               "INSERT INTO users (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = excluded.name "
+               "RETURNING users.id");
+    BOOST_TEST(sql(users.insert().values({{"id", 1}}).on_conflict_do_nothing()) ==
+               "INSERT INTO users (id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING users.id");
+    // A single-row INSERT returns its generated key (no lastrowid on PostgreSQL).
+    auto implicit = users.insert().values({{"name", "a"}}).compile(dialect);
+    BOOST_TEST(implicit->sql == "INSERT INTO users (name) VALUES ($1) RETURNING users.id");
+    BOOST_TEST(implicit->returns_primary_key);
+    BOOST_TEST(select(users.c("id")).where(users.c("id") == true).compile(dialect, {.literal_binds = true})->sql ==
+               "SELECT users.id FROM users WHERE users.id = true");
+    BOOST_TEST(select(literal(Value(sa::Bytes{0x00, 0xab}))).compile(dialect, {.literal_binds = true})->sql ==
+               "SELECT '\\x00ab'::bytea AS anon_1");
+}
+
+// ---------------------------------------------------------------- live server
+
+BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(HaveServer()))
+
+BOOST_AUTO_TEST_CASE(types_round_trip) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    const auto round_trip = [&](const std::string& type, const Value& v) {
+        auto r = conn.execute(text("SELECT CAST(:v AS " + type + ") AS v"), {{"v", v}});
+        return r.scalar_one();
+    };
+    const auto check_same = [&](const std::string& type, const Value& v) {
+        BOOST_TEST_CONTEXT(type << " " << v.repr()) {
+            const Value back = round_trip(type, v);
+            BOOST_TEST((back.kind() == v.kind()));
+            BOOST_TEST((back == v));
+        }
+    };
+    for (const char* type : {"boolean", "smallint", "integer", "bigint", "double precision", "numeric", "text",
+                             "bytea", "date", "time", "timestamp", "interval", "uuid", "jsonb"})
+        BOOST_TEST_CONTEXT(type) { BOOST_TEST(round_trip(type, Value()).is_null()); }
+
+    check_same("boolean", true);
+    check_same("boolean", false);
+    check_same("smallint", Value(std::int64_t{-32768}));
+    check_same("integer", Value(std::int64_t{std::numeric_limits<std::int32_t>::max()}));
+    check_same("bigint", Value(std::numeric_limits<std::int64_t>::min()));
+    check_same("bigint", Value(std::numeric_limits<std::int64_t>::max()));
+    check_same("double precision", Value(3.141592653589793));
+    check_same("double precision", Value(-1.5e300));
+    check_same("double precision", Value(5e-324));
+    check_same("double precision", Value(std::numeric_limits<double>::infinity()));
+    check_same("real", Value(1.5));
+    BOOST_TEST(std::isnan(round_trip("double precision", std::numeric_limits<double>::quiet_NaN()).as_double()));
+    // numeric stays exact: 40 significant digits and more.
+    check_same("numeric", Value(sa::Decimal("1234567890123456789012345678901234567890.0123456789")));
+    check_same("numeric", Value(sa::Decimal("-0.000000000000000000000000000000000000001")));
+    check_same("numeric(10, 4)", Value(sa::Decimal("-12.3400")));
+    check_same("numeric", Value(sa::Decimal("NaN")));
+    check_same("text", Value(std::string("Grüße, 東京, Ωμέγα, 🚀 'quoted' \"double\" \\back")));
+    check_same("text", Value(std::string("")));
+    check_same("varchar(20)", Value(std::string("ünïcödé")));
+    BOOST_TEST(round_trip("char(5)", Value("ab")).as_string() == "ab   ");
+    check_same("bytea", Value(sa::Bytes{0x00, 0x01, 0x00, 0xff, 0x00, '\\', 'x'}));
+    check_same("bytea", Value(sa::Bytes{}));
+    check_same("date", Value(sa::Date{1969, 7, 20}));
+    check_same("date", Value(sa::Date{1, 1, 1}));
+    check_same("date", Value(sa::Date{9999, 12, 31}));
+    check_same("time", Value(sa::Time{23, 59, 59, 999999, std::nullopt}));
+    check_same("time with time zone", Value(sa::Time{12, 0, 0, 0, 330}));
+    check_same("time with time zone", Value(sa::Time{1, 2, 3, 4, -480}));
+    check_same("timestamp", Value(sa::DateTime{{2024, 2, 29}, {23, 59, 58, 123456, std::nullopt}}));
+    check_same("interval", Value(sa::Interval{14, 3, 4 * 3600'000'000LL + 5 * 60'000'000LL + 6'500'000LL}));
+    check_same("interval", Value(sa::Interval{-14, -3, -1}));
+    check_same("interval", Value(sa::Interval{0, 0, 0}));
+    check_same("interval", Value(sa::Interval{0, 40, 0}));  // days are not folded into months
+
+    // timestamptz comes back in the session's time zone with its offset.
+    conn.execute(text("SET TIME ZONE 'UTC'"));
+    const sa::DateTime stamp{{2024, 2, 29}, {23, 59, 58, 123456, 120}};
+    BOOST_TEST((round_trip("timestamptz", stamp) == Value(sa::DateTime{{2024, 2, 29}, {21, 59, 58, 123456, 0}})));
+    conn.execute(text("SET TIME ZONE 'Asia/Kolkata'"));
+    BOOST_TEST((round_trip("timestamptz", stamp) == Value(sa::DateTime{{2024, 3, 1}, {3, 29, 58, 123456, 330}})));
+    // Values a Value cannot hold stay as the server's text.
+    BOOST_TEST(scalar(conn, "SELECT 'infinity'::timestamp").as_string() == "infinity");
+    BOOST_TEST(scalar(conn, "SELECT '0044-03-15 BC'::date").as_string() == "0044-03-15 BC");
+
+    // Text-typed results: uuid, json, jsonb, enums.
+    const std::string uuid = "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
+    check_same("uuid", Value(uuid));
+    BOOST_TEST(round_trip("json", Value("{\"a\":  [1, \"é\"]}")).as_string() == "{\"a\":  [1, \"é\"]}");
+    BOOST_TEST(round_trip("jsonb", Value("{\"b\":2,  \"a\":1}")).as_string() == "{\"a\": 1, \"b\": 2}");
+    const std::string mood = private_name("mood");
+    DropTables cleanup{engine, {}};
+    conn.execute(text("DROP TYPE IF EXISTS " + mood));
+    conn.execute(text("CREATE TYPE " + mood + " AS ENUM ('sad', 'happy')"));
+    BOOST_TEST(round_trip(mood, Value("happy")).as_string() == "happy");
+    conn.execute(text("DROP TYPE " + mood));
+    conn.commit();
+
+    // Text with a NUL cannot go to the server: a DataError before anything is sent.
+    auto nul = expect_error<sa::DataError>([&] { round_trip("text", Value(std::string("a\0b", 3))); });
+    BOOST_TEST(contains(nul.what(), "NUL"));
+}
+
+BOOST_AUTO_TEST_CASE(description_reports_type_names) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    auto cursor = conn.driver_connection().cursor();
+    cursor->execute("SELECT 1::int4 AS a, 'x'::text AS b, 1.5::numeric AS c, now() AS d, "
+                    "'{}'::jsonb AS e, gen_random_uuid() AS f, true AS g, '\\x00'::bytea AS h, "
+                    "ARRAY[1, 2] AS i, '(1,2)'::point AS j, 'int4'::regtype AS k",
+                    {});
+    std::vector<std::string> names, types;
+    for (const auto& c : cursor->description()) {
+        names.push_back(c.name);
+        types.push_back(c.type_name);
+    }
+    BOOST_TEST((names == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"}));
+    BOOST_TEST((types == std::vector<std::string>{"int4", "text", "numeric", "timestamptz", "jsonb", "uuid", "bool",
+                                                  "bytea", "_int4", "point", "oid:2206"}));
+    std::vector<Value> row;
+    BOOST_TEST_REQUIRE(cursor->fetch(row));
+    BOOST_TEST(row[8].as_string() == "{1,2}");  // arrays come back as their text
+    BOOST_TEST(!cursor->fetch(row));
+    BOOST_TEST(cursor->rowcount() == 1);
+    BOOST_TEST(!cursor->lastrowid().has_value());
+    cursor->execute("CREATE TEMP TABLE t_desc (x int)", {});
+    BOOST_TEST(cursor->description().empty());
+    BOOST_TEST(!cursor->fetch(row));
+}
+
+BOOST_AUTO_TEST_CASE(returning_and_rowcount) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TEMP TABLE t (id serial PRIMARY KEY, x integer)"));
+    auto first = conn.execute(text("INSERT INTO t (x) VALUES (:x) RETURNING id, x"), {{"x", 10}});
+    const auto row = first.one();
+    BOOST_TEST(row[0].as_int() == 1);
+    BOOST_TEST(row[1].as_int() == 10);
+    BOOST_TEST(!conn.execute(text("INSERT INTO t (x) VALUES (20)")).lastrowid().has_value());
+    BOOST_TEST(conn.execute(text("INSERT INTO t (x) SELECT g FROM generate_series(1, 5) g")).rowcount() == 5);
+    BOOST_TEST(conn.execute(text("UPDATE t SET x = x + 1 WHERE x <= :m"), {{"m", 5}}).rowcount() == 5);
+    BOOST_TEST(conn.execute(text("UPDATE t SET x = 0 WHERE x > 1000")).rowcount() == 0);
+    auto updated = conn.execute(text("UPDATE t SET x = -x WHERE id = :id RETURNING x"), {{"id", 1}}).scalar_one();
+    BOOST_TEST(updated.as_int() == -10);
+    auto deleted = conn.execute(text("DELETE FROM t WHERE x < 0 OR x = 20 RETURNING id")).scalars_as<int>();
+    std::sort(deleted.begin(), deleted.end());
+    BOOST_TEST((deleted == std::vector<int>{1, 2}));
+    BOOST_TEST(conn.execute(text("DELETE FROM t WHERE x > 1000 RETURNING id")).all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(executemany_in_pipeline_returns_rows_in_parameter_order) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TEMP TABLE t (id serial PRIMARY KEY, label text, n bigint, b bytea)"));
+    // 2500 sets: crosses two pipeline syncs (every 1000).
+    std::vector<std::vector<Value>> sets;
+    for (int i = 0; i < 2500; ++i)
+        sets.push_back({Value("row " + std::to_string(i)), Value(std::int64_t{2500 - i}),
+                        i % 7 == 0 ? Value() : Value(sa::Bytes{0, static_cast<std::uint8_t>(i & 0xff)})});
+    auto cursor = conn.driver_connection().cursor();
+    cursor->executemany("INSERT INTO t (label, n, b) VALUES ($1, $2, $3) RETURNING id, label, n", sets);
+    BOOST_TEST(cursor->rowcount() == 2500);
+    BOOST_TEST_REQUIRE(cursor->description().size() == 3u);
+    BOOST_TEST(cursor->description()[0].type_name == "int4");
+    std::vector<Value> row;
+    std::int64_t previous_id = 0;
+    for (int i = 0; i < 2500; ++i) {
+        BOOST_TEST_REQUIRE(cursor->fetch(row));
+        BOOST_TEST_REQUIRE(row[1].as_string() == "row " + std::to_string(i));
+        BOOST_TEST_REQUIRE(row[2].as_int() == 2500 - i);
+        BOOST_TEST_REQUIRE(row[0].as_int() > previous_id);
+        previous_id = row[0].as_int();
+    }
+    BOOST_TEST(!cursor->fetch(row));
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM t WHERE b = '\\x0005'::bytea").as_int() > 0);
+
+    // Without RETURNING: nothing to fetch, rowcount summed; also through Connection::execute.
+    cursor->executemany("UPDATE t SET n = n + 1 WHERE id = $1", std::vector<std::vector<Value>>{{1}, {2}, {999999}});
+    BOOST_TEST(cursor->rowcount() == 2);
+    BOOST_TEST(cursor->description().empty());
+    BOOST_TEST(!cursor->fetch(row));
+    auto many = conn.execute(text("INSERT INTO t (label, n) VALUES (:l, :n)"),
+                             std::vector<sa::Params>{{{"l", "a"}, {"n", 1}}, {{"l", "b"}, {"n", 2}}});
+    BOOST_TEST(many.rowcount() == 2);
+    cursor->executemany("INSERT INTO t (label) VALUES ($1)", std::vector<std::vector<Value>>{});
+    BOOST_TEST(cursor->rowcount() == 0);
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM t").as_int() == 2502);
+    // Sets of different widths are refused before anything is sent.
+    BOOST_CHECK_THROW(cursor->executemany("INSERT INTO t (label) VALUES ($1)",
+                                          std::vector<std::vector<Value>>{{"a"}, {"b", "c"}}),
+                      sa::ProgrammingError);
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM t").as_int() == 2502);
+}
+
+BOOST_AUTO_TEST_CASE(executemany_error_aborts_the_whole_batch) {
+    auto engine = make_engine(pg_url());
+    const std::string table = private_name("t_batch");
+    DropTables cleanup{engine, {table}};
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TABLE " + table + " (id integer PRIMARY KEY)"));
+    conn.commit();
+    std::vector<sa::Params> sets;
+    for (int i = 0; i < 3000; ++i) sets.push_back({{"id", i == 1500 ? 10 : i}});  // 10 twice
+    auto e = expect_error<sa::IntegrityError>(
+        [&] { conn.execute(text("INSERT INTO " + table + " (id) VALUES (:id)"), sets); });
+    BOOST_TEST(e.sqlstate() == "23505");
+    BOOST_TEST(!e.connection_invalidated());
+    conn.rollback();
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM " + table).as_int() == 0);
+    // The connection left pipeline mode and works normally.
+    conn.execute(text("INSERT INTO " + table + " (id) VALUES (:id)"), sets.front());
+    conn.commit();
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM " + table).as_int() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(prepared_statements_are_reused_and_evicted) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    const std::string sql = "SELECT $1::int + 1 AS reuse_probe";
+    auto cursor = conn.driver_connection().cursor();
+    std::vector<Value> row;
+    for (int i = 0; i < 3; ++i) {
+        cursor->execute(sql, std::vector<Value>{i});
+        BOOST_TEST_REQUIRE(cursor->fetch(row));
+        BOOST_TEST(row[0].as_int() == i + 1);
+    }
+    const auto prepared_count = [&](const std::string& statement) {
+        cursor->execute("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1 AND name LIKE 'athanor_s%'",
+                        std::vector<Value>{statement});
+        cursor->fetch(row);
+        return row[0].as_int();
+    };
+    BOOST_TEST(prepared_count(sql) == 1);
+    // DDL and other one-off statements are not kept prepared.
+    cursor->execute("CREATE TEMP TABLE t_prep (x int)", {});
+    BOOST_TEST(prepared_count("CREATE TEMP TABLE t_prep (x int)") == 0);
+    // A wrong number of parameters is a ProgrammingError, and the connection stays usable.
+    auto wrong = expect_error<sa::ProgrammingError>([&] { cursor->execute(sql, std::vector<Value>{1, 2}); });
+    BOOST_TEST(contains(wrong.what(), "expects 1"));
+    BOOST_CHECK_THROW(conn.exec_driver_sql("SELECT $1::int, $2::int", {1}), sa::ProgrammingError);
+    BOOST_TEST(conn.exec_driver_sql("SELECT 2").scalar_one().as_int() == 2);
+    conn.close();
+
+    // With a cache of 2, the least recently used statement is deallocated on the server.
+    auto small = make_engine(with_query("prepared_statement_cache_size=2"));
+    auto c2 = small.connect();
+    auto cur = c2.driver_connection().cursor();
+    for (const char* s : {"SELECT 1 AS a", "SELECT 2 AS b", "SELECT 3 AS c"}) cur->execute(s, {});
+    cur->execute("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'athanor_s%' ORDER BY name", {});
+    std::vector<std::string> held;
+    while (cur->fetch(row)) held.push_back(row[0].as_string());
+    BOOST_TEST((held == std::vector<std::string>{
+                           "SELECT 3 AS c",
+                           "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'athanor_s%' ORDER BY name"}));
+    // A cache of 0 uses the unnamed statement only.
+    auto none = make_engine(with_query("prepared_statement_cache_size=0"));
+    auto c3 = none.connect();
+    BOOST_TEST(c3.execute(text("SELECT count(*) FROM pg_prepared_statements WHERE :x = 1"), {{"x", 1}})
+                   .scalar_one()
+                   .as_int() == 0);
+    BOOST_CHECK_THROW(make_engine(with_query("prepared_statement_cache_size=many")).connect(), sa::ArgumentError);
+}
+
+BOOST_AUTO_TEST_CASE(sqlstates_map_to_exception_classes) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TEMP TABLE parent (id integer PRIMARY KEY)"));
+    conn.execute(text("CREATE TEMP TABLE child (id integer PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent(id))"));
+    conn.execute(text("INSERT INTO parent VALUES (1)"));
+    conn.commit();
+    const auto fails = [&](const std::string& sql) {
+        try {
+            conn.execute(text(sql));
+        } catch (...) {
+            conn.rollback();
+            throw;
+        }
+    };
+    auto dup = expect_error<sa::IntegrityError>([&] { fails("INSERT INTO parent VALUES (1)"); });
+    BOOST_TEST(dup.sqlstate() == "23505");
+    BOOST_TEST(contains(dup.what(), "duplicate key"));
+    BOOST_TEST(contains(dup.what(), "DETAIL: Key (id)=(1) already exists."));
+    BOOST_TEST(contains(dup.what(), "INSERT INTO parent VALUES (1)"));  // the framework added the statement
+    BOOST_TEST(expect_error<sa::IntegrityError>([&] { fails("INSERT INTO child VALUES (1, 42)"); }).sqlstate() == "23503");
+    BOOST_TEST(expect_error<sa::IntegrityError>([&] { fails("INSERT INTO child (id) VALUES (2)"); }).sqlstate() == "23502");
+    BOOST_TEST(expect_error<sa::ProgrammingError>([&] { fails("SELEC 1"); }).sqlstate() == "42601");
+    auto missing = expect_error<sa::ProgrammingError>([&] { fails("SELECT * FROM no_such_table_here"); });
+    BOOST_TEST(missing.sqlstate() == "42P01");
+    BOOST_TEST(expect_error<sa::ProgrammingError>([&] { fails("SELECT no_such_column FROM parent"); }).sqlstate() == "42703");
+    BOOST_TEST(expect_error<sa::DataError>([&] { fails("SELECT 1 / 0"); }).sqlstate() == "22012");
+    BOOST_TEST(expect_error<sa::DataError>([&] { fails("SELECT 'abc'::integer"); }).sqlstate() == "22P02");
+    BOOST_TEST(expect_error<sa::ProgrammingError>([&] { fails("SELECT 1; SELECT 2"); }).sqlstate() == "42601");
+    BOOST_TEST(expect_error<sa::NotSupportedError>([&] { fails("COPY parent TO STDOUT"); }).sqlstate() == "");
+    // None of these cost the connection.
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM parent").as_int() == 1);
+    BOOST_TEST(engine.pool().status().invalidated_total == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(commit_of_an_aborted_transaction_is_refused) {
+    auto engine = make_engine(pg_url());
+    const std::string table = private_name("t_aborted");
+    DropTables cleanup{engine, {table}};
+    auto& dialect = engine.dialect();
+    auto driver = dialect.connect(test_url());
+    auto cursor = driver->cursor();
+    cursor->execute("CREATE TABLE " + table + " (x int)", {});
+    driver->begin();
+    cursor->execute("INSERT INTO " + table + " VALUES (1)", {});
+    BOOST_CHECK_THROW(cursor->execute("SELECT 1 / 0", {}), sa::DataError);
+    auto e = expect_error<sa::InternalError>([&] { driver->commit(); });
+    BOOST_TEST(e.sqlstate() == "25P02");
+    driver->rollback();  // nothing open any more: a no-op
+    driver->commit();    // likewise
+    cursor->execute("SELECT count(*) FROM " + table, {});
+    std::vector<Value> row;
+    BOOST_TEST_REQUIRE(cursor->fetch(row));
+    BOOST_TEST(row[0].as_int() == 0);
+    BOOST_TEST(driver->ping());
+}
+
+BOOST_AUTO_TEST_CASE(connection_failures_name_the_server_not_the_password) {
+    const sa::Url good = test_url();
+    const std::string where = good.host().value_or("") + ":" + std::to_string(good.port().value_or(5432));
+
+    const std::string secret = "Wr0ng-Secret-Pw";
+    auto bad_password = make_engine(
+        sa::Url::create("postgresql", good.username(), secret, good.host(), good.port(), good.database()).render(false));
+    auto e = expect_error<sa::OperationalError>([&] { bad_password.connect(); });
+    const std::string what = e.what();
+    BOOST_TEST(contains(what, where));
+    BOOST_TEST(contains(what, "password authentication failed"));
+    BOOST_TEST(!contains(what, secret));
+    BOOST_TEST(e.sqlstate() == "08001");
+
+    auto refused = make_engine(sa::Url::create("postgresql", good.username(), good.password(), std::string("127.0.0.1"),
+                                               std::uint16_t{1}, good.database())
+                                   .render(false));
+    auto r = expect_error<sa::OperationalError>([&] { refused.connect(); });
+    BOOST_TEST(contains(r.what(), "127.0.0.1:1"));
+    BOOST_TEST(contains(r.what(), "refused"));
+    BOOST_TEST(!contains(r.what(), good.password().value_or("@@")));
+
+    auto unknown_db = make_engine(good.with_database(std::string("athanor_no_such_db")).render(false));
+    auto u = expect_error<sa::OperationalError>([&] { unknown_db.connect(); });
+    BOOST_TEST(contains(u.what(), where));
+    BOOST_TEST(contains(u.what(), "athanor_no_such_db"));
+    BOOST_TEST(contains(u.what(), "does not exist"));
+
+    // Query keys are libpq keywords; an unknown one is an ArgumentError naming it.
+    auto typo = expect_error<sa::ArgumentError>([&] { make_engine(with_query("sslmodee=disable")).connect(); });
+    BOOST_TEST(contains(typo.what(), "sslmodee"));
+    BOOST_TEST(contains(typo.what(), "sslmode"));
+    auto keyed = make_engine(with_query("application_name=athanor-test-app&sslmode=disable&connect_timeout=5&"
+                                        "options=-c%20statement_timeout%3D4321"));
+    auto conn = keyed.connect();
+    BOOST_TEST(scalar(conn, "SELECT current_setting('application_name')").as_string() == "athanor-test-app");
+    BOOST_TEST(scalar(conn, "SHOW statement_timeout").as_string() == "4321ms");
+    BOOST_TEST(scalar(conn, "SHOW IntervalStyle").as_string() == "iso_8601");
+}
+
+BOOST_AUTO_TEST_CASE(isolation_levels_and_autocommit) {
+    auto engine = make_engine(pg_url());
+    const std::string table = private_name("t_iso");
+    DropTables cleanup{engine, {table}};
+    auto conn = engine.connect();
+    BOOST_TEST(conn.get_isolation_level() == "READ COMMITTED");
+    for (const char* level : {"SERIALIZABLE", "REPEATABLE READ", "READ UNCOMMITTED", "READ COMMITTED"}) {
+        conn.set_isolation_level(level);
+        BOOST_TEST(conn.get_isolation_level() == level);
+    }
+    auto bad = expect_error<sa::ArgumentError>([&] { conn.set_isolation_level("SNAPSHOT"); });
+    BOOST_TEST(contains(bad.what(), "REPEATABLE READ"));
+    conn.execute(text("CREATE TABLE " + table + " (x int)"));
+    conn.commit();
+
+    // REPEATABLE READ: a second connection's commit is not seen inside the transaction.
+    sa::EngineOptions rr;
+    rr.isolation_level = "REPEATABLE READ";
+    auto rr_engine = make_engine(pg_url(), rr);
+    auto reader = rr_engine.connect();
+    BOOST_TEST(reader.get_isolation_level() == "REPEATABLE READ");
+    BOOST_TEST(scalar(reader, "SELECT count(*) FROM " + table).as_int() == 0);
+    conn.execute(text("INSERT INTO " + table + " VALUES (1)"));
+    conn.commit();
+    BOOST_TEST(scalar(reader, "SELECT count(*) FROM " + table).as_int() == 0);
+    reader.commit();
+    BOOST_TEST(scalar(reader, "SELECT count(*) FROM " + table).as_int() == 1);
+    reader.close();
+
+    // Outside AUTOCOMMIT a transaction spans statements: the second one's start is later than now().
+    scalar(conn, "SELECT 1");
+    BOOST_TEST(!scalar(conn, "SELECT now() = statement_timestamp()").as_bool());
+    conn.commit();
+
+    // AUTOCOMMIT: no BEGIN, each statement is visible at once and rollback cannot undo it.
+    sa::EngineOptions ac;
+    ac.isolation_level = "AUTOCOMMIT";
+    auto ac_engine = make_engine(pg_url(), ac);
+    auto writer = ac_engine.connect();
+    BOOST_TEST(writer.get_isolation_level() == "AUTOCOMMIT");
+    writer.execute(text("INSERT INTO " + table + " VALUES (2)"));
+    // Each statement is its own transaction: its start time is the statement's.
+    BOOST_TEST(scalar(writer, "SELECT now() = statement_timestamp()").as_bool());
+    writer.rollback();
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM " + table).as_int() == 2);
+    conn.commit();
+}
+
+BOOST_AUTO_TEST_CASE(savepoints) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TEMP TABLE t (x integer PRIMARY KEY)"));
+    conn.commit();
+    {
+        auto tx = conn.begin();
+        conn.execute(text("INSERT INTO t VALUES (1)"));
+        {
+            auto sp = conn.begin_nested();
+            conn.execute(text("INSERT INTO t VALUES (2)"));
+            sp.rollback();
+        }
+        {
+            auto sp = conn.begin_nested();
+            // An error inside a savepoint is undone by rolling back to it; the outer work survives.
+            BOOST_CHECK_THROW(conn.execute(text("INSERT INTO t VALUES (1)")), sa::IntegrityError);
+            sp.rollback();
+        }
+        {
+            auto sp = conn.begin_nested();
+            conn.execute(text("INSERT INTO t VALUES (3)"));
+            sp.commit();
+        }
+        tx.commit();
+    }
+    BOOST_TEST((conn.execute(text("SELECT x FROM t ORDER BY x")).scalars_as<int>() == std::vector<int>{1, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(terminated_backend_is_invalidated_and_replaced) {
+    auto engine = make_engine(pg_url());
+    auto admin = make_engine(env("ATHANOR_TEST_PG_SUPERUSER_URL").value_or(pg_url()));
+    std::int64_t victim_pid = 0;
+    {
+        auto conn = engine.connect();
+        victim_pid = scalar(conn, "SELECT pg_backend_pid()").as_int();
+        conn.commit();
+        {
+            auto killer = admin.connect();
+            BOOST_TEST(scalar(killer, "SELECT pg_terminate_backend(:p, 5000)", {{"p", victim_pid}}).as_bool());
+        }
+        auto e = expect_error<sa::OperationalError>([&] { conn.execute(text("SELECT 1")); });
+        BOOST_TEST(e.connection_invalidated());
+        BOOST_TEST(engine.dialect().is_disconnect(e));
+    }
+    BOOST_TEST(engine.pool().status().invalidated_total == 1u);
+    auto fresh = engine.connect();
+    const auto new_pid = scalar(fresh, "SELECT pg_backend_pid()").as_int();
+    BOOST_TEST(new_pid != victim_pid);
+
+    // The driver connection itself: ping is false, never an exception, once the backend is gone.
+    auto driver = engine.dialect().connect(test_url());
+    auto cursor = driver->cursor();
+    cursor->execute("SELECT pg_backend_pid()", {});
+    std::vector<Value> row;
+    BOOST_TEST_REQUIRE(cursor->fetch(row));
+    {
+        auto killer = admin.connect();
+        scalar(killer, "SELECT pg_terminate_backend(:p, 5000)", {{"p", row[0].as_int()}});
+    }
+    BOOST_TEST(!driver->ping());
+    auto lost = expect_error<sa::OperationalError>([&] { cursor->execute("SELECT 1", {}); });
+    BOOST_TEST(engine.dialect().is_disconnect(lost));
+    driver->close();
+    auto closed = expect_error<sa::InterfaceError>([&] { cursor->execute("SELECT 1", {}); });
+    BOOST_TEST(engine.dialect().is_disconnect(closed));
+}
+
+BOOST_AUTO_TEST_CASE(expression_language_on_postgresql) {
+    using namespace athanor::sql;
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    const std::string seq = private_name("ids");
+    conn.execute(text("CREATE TEMP TABLE people (id serial PRIMARY KEY, name varchar(50), age integer)"));
+    conn.execute(text("CREATE TEMP SEQUENCE " + seq + " START 100"));
+    Table people("people", {Column("id", TypeEngine::named("INTEGER"), primary_key(), autoincrement()),
+                            Column("name", TypeEngine::named("VARCHAR(50)")), Column("age", TypeEngine::named("INTEGER"))});
+    // Implicit RETURNING gives the generated key.
+    auto inserted = conn.execute(people.insert().values({{"name", "Alice"}, {"age", 30}}));
+    BOOST_TEST((inserted.inserted_primary_key() == std::vector<Value>{Value(1)}));
+    conn.execute(people.insert().values({{"name", "bob"}, {"age", 17}}));
+    conn.execute(people.insert().values({{"id", next_value(seq)}, {"name", "carol"}, {"age", 65}}));
+    BOOST_TEST(scalar(conn, "SELECT id FROM people WHERE name = 'carol'").as_int() == 100);
+    auto names = conn.execute(select(people.c("name")).where(people.c("name").ilike("A%")).order_by(people.c("id")))
+                     .scalars_as<std::string>();
+    BOOST_TEST((names == std::vector<std::string>{"Alice"}));
+    auto paged = conn.execute(select(people.c("name")).order_by(people.c("id")).offset(1)).scalars_as<std::string>();
+    BOOST_TEST((paged == std::vector<std::string>{"bob", "carol"}));
+    auto half = conn.execute(select((people.c("age") / 2).label("h")).where(people.c("name") == "bob")).scalar_one();
+    BOOST_TEST(half.as_decimal().to_double() == 8.5);
+    conn.execute(people.insert()
+                     .values({{"id", 2}, {"name", "bobby"}, {"age", 18}})
+                     .on_conflict_do_update({"id"}, {{"name", excluded("name")}}));
+    BOOST_TEST(scalar(conn, "SELECT name FROM people WHERE id = 2").as_string() == "bobby");
+    conn.execute(people.insert().values({{"id", 2}, {"name", "ignored"}}).on_conflict_do_nothing());
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM people").as_int() == 3);
+    auto gone = conn.execute(people.delete_().where(people.c("age") > 60).returning(people.c("name"))).scalar_one();
+    BOOST_TEST(gone.as_string() == "carol");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
