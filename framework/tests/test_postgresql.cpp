@@ -485,6 +485,7 @@ BOOST_AUTO_TEST_CASE(connection_failures_name_the_server_not_the_password) {
     BOOST_TEST(contains(what, "password authentication failed"));
     BOOST_TEST(!contains(what, secret));
     BOOST_TEST(e.sqlstate() == "08001");
+    BOOST_TEST(contains(what, "as user '" + good.username().value_or("") + "'"));
 
     auto refused = make_engine(sa::Url::create("postgresql", good.username(), good.password(), std::string("127.0.0.1"),
                                                std::uint16_t{1}, good.database())

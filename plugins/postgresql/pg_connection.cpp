@@ -52,11 +52,11 @@ std::unique_ptr<PgConnection> PgConnection::open(const PgConnectOptions& options
     if (conn == nullptr) throw OperationalError("libpq could not allocate a connection (out of memory)", "08001");
     const std::string where = describe_target(conn, options);
     if (PQstatus(conn) != CONNECTION_OK) {
-        const char* user = PQuser(conn);
+        const char* user_name = PQuser(conn);
+        const std::string user = user_name != nullptr ? user_name : "";  // copied: PQfinish frees it
         std::string message = scrub(clean_message(PQerrorMessage(conn)), options.password);
         PQfinish(conn);
-        throw OperationalError("cannot connect to PostgreSQL at " + where + " as user '" +
-                                   (user != nullptr ? user : "") + "': " + message +
+        throw OperationalError("cannot connect to PostgreSQL at " + where + " as user '" + user + "': " + message +
                                    " (check the host, port, user, password and database of the URL, and that "
                                    "the server accepts connections)",
                                "08001");
