@@ -1,0 +1,521 @@
+// Tests of the ODBC transport (sdk/odbc) through the public API: sqlite+odbc (Debian's SQLite
+// ODBC driver, always) and PostgreSQL through psqlODBC when ATHANOR_TEST_PG_URL names a server
+// (scripts/pg-test-cluster start STATE_FILE prints one). Until a plugin serves
+// postgresql+odbc, the PostgreSQL cases reach psqlODBC with a raw ?odbc_connect= string through
+// the sqlite plugin's ODBC dialect: the transport is the same generic code either way.
+#define BOOST_TEST_MODULE test_odbc
+#include <boost/test/unit_test.hpp>
+
+#include <athanor/engine/engine.hpp>
+#include <athanor/engine/plugin_registry.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/text.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace sa = athanor;
+namespace fs = std::filesystem;
+using sa::text;
+
+namespace {
+
+constexpr const char* psqlodbc_driver = "/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so";
+
+sa::PluginRegistry& registry() {
+    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
+    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
+    (void)added;
+    return instance;
+}
+
+sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
+    options.registry = &registry();
+    return sa::create_engine(url, std::move(options));
+}
+
+std::string percent_encode(const std::string& s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+/// A fresh database file path (optionally with awkward characters), removed at the end.
+struct TempDb {
+    fs::path path;
+    explicit TempDb(const std::string& stem = "db") {
+        static std::atomic<int> counter{0};
+        path = fs::temp_directory_path() /
+               ("athanor_test_odbc_" + stem + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".db");
+        cleanup();
+    }
+    ~TempDb() { cleanup(); }
+    void cleanup() const {
+        std::error_code ec;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(path.string() + suffix, ec);
+    }
+    std::string url(const std::string& query = "") const {
+        return "sqlite+odbc:///" + percent_encode(path.string()).replace(0, 3, "/") + (query.empty() ? "" : "?" + query);
+    }
+};
+
+template <class E>
+E expect_error(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const E& e) {
+        return e;
+    } catch (const std::exception& e) {
+        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
+    }
+    BOOST_FAIL("no exception was thrown");
+    throw std::logic_error("unreachable");
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+std::int64_t count_rows(sa::Connection& conn, const std::string& table) {
+    return conn.execute(text("SELECT count(*) FROM " + table)).scalar_one().get<std::int64_t>();
+}
+
+std::string long_text(std::size_t bytes) {
+    const std::string unit = "Grüße, 東京 🚀 ";
+    std::string out;
+    while (out.size() < bytes) out += unit;
+    return out;
+}
+
+sa::Bytes long_blob(std::size_t n) {
+    sa::Bytes b(n);
+    for (std::size_t i = 0; i < n; ++i) b[i] = static_cast<std::uint8_t>((i * 31 + 7) % 256);
+    return b;
+}
+
+/// The PostgreSQL server of ATHANOR_TEST_PG_URL as psqlODBC connection-string parts.
+struct PgTarget {
+    std::string host, port, user, password, database;
+    std::string connect_string(const std::string& extra = "") const {
+        return std::string("Driver=") + psqlodbc_driver + ";Server=" + host + ";Port=" + port + ";Database=" +
+               database + ";UID=" + user + ";PWD={" + password + "}" + extra;
+    }
+};
+
+std::optional<PgTarget> pg_target() {
+    const char* env = std::getenv("ATHANOR_TEST_PG_URL");
+    if (env == nullptr || *env == '\0') return std::nullopt;
+    const auto url = sa::Url::parse(env);
+    return PgTarget{url.host().value_or("127.0.0.1"), std::to_string(url.port().value_or(5432)),
+                    url.username().value_or(""), url.password().value_or(""), url.database().value_or("")};
+}
+
+/// An engine on PostgreSQL through psqlODBC (postgresql+odbc when a plugin serves it).
+sa::Engine pg_engine(const PgTarget& pg, const std::string& extra = "") {
+    const std::string query = "?odbc_connect=" + percent_encode(pg.connect_string(extra)) + "&odbc_text=wide";
+    try {
+        auto engine = make_engine("postgresql+odbc://" + query);
+        engine.dialect();
+        return engine;
+    } catch (const sa::NoSuchModuleError&) {
+        return make_engine("sqlite+odbc://" + query);
+    } catch (const sa::ArgumentError&) {
+        return make_engine("sqlite+odbc://" + query);
+    }
+}
+
+#define REQUIRE_PG(pg)                                                                                    \
+    const auto pg = pg_target();                                                                          \
+    if (!pg) {                                                                                            \
+        BOOST_TEST_MESSAGE("skipped: ATHANOR_TEST_PG_URL is not set (scripts/pg-test-cluster start FILE)"); \
+        return;                                                                                           \
+    }
+
+}  // namespace
+
+// ---------------------------------------------------------------- sqlite+odbc ----------------
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_identity_and_pooling) {
+    auto engine = make_engine("sqlite+odbc://");
+    BOOST_TEST(engine.dialect().name() == "sqlite");
+    BOOST_TEST(engine.dialect().driver() == "odbc");
+    BOOST_TEST((engine.dialect().paramstyle() == sa::sdk::Paramstyle::qmark));
+    BOOST_TEST((engine.dialect().pool_kind(sa::Url::parse("sqlite+odbc://")) == sa::sdk::PoolKind::single));
+    BOOST_TEST((engine.dialect().pool_kind(sa::Url::parse("sqlite+odbc:///x.db")) == sa::sdk::PoolKind::queue));
+    auto conn = engine.connect();
+    BOOST_TEST(conn.execute(text("SELECT 40 + 2")).scalar_one().as_int() == 42);
+    // The in-memory database is one shared connection: a second checkout sees the table.
+    conn.execute(text("CREATE TABLE t (x INTEGER)"));
+    conn.commit();
+    conn.close();
+    auto again = engine.connect();
+    BOOST_TEST(count_rows(again, "t") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_types_round_trip) {
+    TempDb db;
+    auto engine = make_engine(db.url());
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TABLE t (k INTEGER PRIMARY KEY, i INTEGER, r REAL, s TEXT, b BLOB, f BOOLEAN, "
+                      "d DATE, ts TIMESTAMP)"));
+    struct Row {
+        sa::Value i, r, s, b, f, d, ts;
+    };
+    const std::vector<Row> rows = {
+        {sa::Value(), sa::Value(), sa::Value(), sa::Value(), sa::Value(), sa::Value(), sa::Value()},
+        // sqlite3odbc reads REAL through SQLite's text form: 15 significant digits survive.
+        {std::numeric_limits<std::int64_t>::min(), 2.71828182845904, std::string("Grüße, 東京, Ωμέγα, 🚀"),
+         sa::Bytes{0x00, 0x01, 0x00, 0xff, 0x00}, true, sa::Date{1969, 7, 20},
+         sa::DateTime{{2024, 2, 29}, {23, 59, 58, 0, std::nullopt}}},
+        {std::numeric_limits<std::int64_t>::max(), -1.5e300, std::string(""), sa::Bytes{0x41}, false,
+         sa::Date{2000, 1, 1}, sa::DateTime{{1999, 12, 31}, {0, 0, 1, 0, std::nullopt}}},
+        {0, 0.0, long_text(70 * 1024), long_blob(100 * 1024), true, sa::Date{2024, 12, 31},
+         sa::DateTime{{2024, 1, 2}, {3, 4, 5, 0, std::nullopt}}},
+    };
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
+        conn.execute(text("INSERT INTO t (k, i, r, s, b, f, d, ts) VALUES (:k, :i, :r, :s, :b, :f, :d, :ts)"),
+                     {{"k", k}, {"i", r.i}, {"r", r.r}, {"s", r.s}, {"b", r.b}, {"f", r.f}, {"d", r.d}, {"ts", r.ts}});
+    }
+    auto got = conn.execute(text("SELECT i, r, s, b, f, d, ts FROM t ORDER BY k")).all();
+    BOOST_TEST_REQUIRE(got.size() == rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        BOOST_TEST_CONTEXT("row " << k) {
+            BOOST_TEST((got[k][0] == rows[k].i));
+            BOOST_TEST((got[k][1] == rows[k].r));
+            BOOST_TEST((got[k][2] == rows[k].s));
+            BOOST_TEST((got[k][3] == rows[k].b));
+            BOOST_TEST((got[k][4] == rows[k].f));
+            BOOST_TEST((got[k][5] == rows[k].d));
+            BOOST_TEST((got[k][6] == rows[k].ts));
+        }
+    }
+    BOOST_TEST(got[3][2].as_string().size() > 64u * 1024u);
+    // Decimals keep every digit (the driver hands them over as text).
+    BOOST_TEST(conn.execute(text("SELECT :d"), {{"d", sa::Decimal("-12.3400")}}).scalar_one().as_decimal().str() ==
+               "-12.3400");
+    // Non-ASCII survives in SQL text, parameters and column names alike.
+    auto r = conn.execute(text("SELECT :p AS \"größe\", length(:p) AS n"), {{"p", "東京"}});
+    BOOST_TEST((r.keys() == std::vector<std::string>{"größe", "n"}));
+    auto one = r.one();
+    BOOST_TEST(one[0].as_string() == "東京");
+    BOOST_TEST(one[1].as_int() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_rowcount) {
+    auto engine = make_engine("sqlite+odbc://");
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER)"));
+    BOOST_TEST(conn.execute(text("INSERT INTO t (id, x) VALUES (1, 10)")).rowcount() == 1);
+    conn.execute(text("INSERT INTO t (id, x) VALUES (2, 20)"));
+    BOOST_TEST(conn.execute(text("UPDATE t SET x = x + 1")).rowcount() == 2);
+    // SQL_NO_DATA from an UPDATE/DELETE that matched nothing is success with rowcount 0.
+    BOOST_TEST(conn.execute(text("UPDATE t SET x = 0 WHERE x > 1000")).rowcount() == 0);
+    BOOST_TEST(conn.execute(text("DELETE FROM t WHERE id = 99")).rowcount() == 0);
+    BOOST_TEST(conn.execute(text("SELECT * FROM t")).rowcount() == -1);
+    BOOST_TEST(conn.execute(text("DELETE FROM t WHERE id = 1")).rowcount() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_executemany) {
+    auto engine = make_engine("sqlite+odbc://");
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, v)"));
+    std::vector<sa::Params> sets;
+    for (int i = 1; i <= 2500; ++i) sets.push_back({{"id", i}, {"name", "n" + std::to_string(i)}, {"v", i % 7 == 0 ? sa::Value() : sa::Value(i * 1.5)}});
+    BOOST_TEST(conn.execute(text("INSERT INTO t (id, name, v) VALUES (:id, :name, :v)"), sets).rowcount() == 2500);
+    BOOST_TEST(count_rows(conn, "t") == 2500);
+    BOOST_TEST(conn.execute(text("SELECT name FROM t WHERE id = 2500")).scalar_one().as_string() == "n2500");
+    BOOST_TEST(conn.execute(text("SELECT v FROM t WHERE id = 14")).scalar_one().is_null());
+
+    std::vector<sa::Params> updates = {{{"a", 1}}, {{"a", 1000}}, {{"a", 2}}, {{"a", -5}}};
+    BOOST_TEST(conn.execute(text("UPDATE t SET name = 'x' WHERE id <= :a"), updates).rowcount() == 1 + 1000 + 2 + 0);
+
+    // Mixed kinds in one column cannot share an array buffer: the set-by-set path runs.
+    std::vector<sa::Params> mixed = {{{"id", 5001}, {"v", 1}}, {{"id", 5002}, {"v", "text"}}, {{"id", 5003}, {"v", sa::Bytes{1, 2}}}};
+    BOOST_TEST(conn.execute(text("INSERT INTO t (id, v) VALUES (:id, :v)"), mixed).rowcount() == 3);
+    BOOST_TEST(conn.execute(text("SELECT v FROM t WHERE id = 5002")).scalar_one().as_string() == "text");
+
+    std::vector<sa::Params> clash = {{{"id", 9000}}, {{"id", 9000}}};
+    auto e = expect_error<sa::IntegrityError>(
+        [&] { conn.execute(text("INSERT INTO t (id, name) VALUES (:id, 'dup')"), clash); });
+    BOOST_TEST(e.sqlstate() == "23000");
+    BOOST_TEST((e.native_code().value() & 0xff) == 19);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_errors) {
+    auto engine = make_engine("sqlite+odbc://");
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"));
+    conn.execute(text("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))"));
+    conn.execute(text("INSERT INTO parent (id, name) VALUES (1, 'a')"));
+    conn.commit();
+
+    auto dup = expect_error<sa::IntegrityError>(
+        [&] { conn.execute(text("INSERT INTO parent (id, name) VALUES (:id, 'b')"), {{"id", 1}}); });
+    BOOST_TEST(dup.sqlstate() == "23000");
+    BOOST_TEST(contains(dup.driver_message(), "UNIQUE constraint failed"));
+    conn.rollback();
+    // FKSupport=1 is a default attribute of sqlite+odbc.
+    auto fk = expect_error<sa::IntegrityError>(
+        [&] { conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 99)")); });
+    BOOST_TEST(contains(fk.driver_message(), "FOREIGN KEY"));
+    conn.rollback();
+    BOOST_TEST(count_rows(conn, "parent") == 1);
+
+    auto syntax = expect_error<sa::OperationalError>([&] { conn.execute(text("SELEC 1")); });
+    BOOST_TEST(syntax.sqlstate() == "HY000");
+    BOOST_TEST(contains(syntax.driver_message(), "syntax error"));
+    BOOST_TEST(contains(syntax.what(), "SELEC 1"));
+
+    auto count = expect_error<sa::ProgrammingError>([&] { conn.exec_driver_sql("SELECT ?, ?", {1}); });
+    BOOST_TEST(contains(count.driver_message(), "expects 2, 1 given"));
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_transactions_and_savepoints) {
+    TempDb db;
+    {
+        auto engine = make_engine(db.url());
+        engine.transaction([](sa::Connection& conn) {
+            conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)"));
+            conn.execute(text("INSERT INTO t (name) VALUES ('kept')"));
+        });
+        auto conn = engine.connect();
+        conn.execute(text("INSERT INTO t (name) VALUES ('rolled back')"));
+        conn.rollback();
+
+        auto tx = conn.begin();
+        conn.execute(text("INSERT INTO t (name) VALUES ('outer')"));
+        {
+            auto sp = conn.begin_nested();
+            conn.execute(text("INSERT INTO t (name) VALUES ('inner')"));
+            sp.rollback();
+        }
+        {
+            auto sp = conn.begin_nested();
+            conn.execute(text("INSERT INTO t (name) VALUES ('inner kept')"));
+            sp.commit();
+        }
+        tx.commit();
+        engine.dispose();
+    }
+    // A second engine (a new ODBC connection to the same file) sees only committed rows.
+    auto engine = make_engine(db.url());
+    auto conn = engine.connect();
+    auto names = conn.execute(text("SELECT name FROM t ORDER BY id")).scalars_as<std::string>();
+    BOOST_TEST((names == std::vector<std::string>{"kept", "outer", "inner kept"}));
+    conn.commit();  // release the read lock before another connection writes
+
+    auto autocommit = make_engine(db.url(), {.isolation_level = "AUTOCOMMIT"});
+    auto ac = autocommit.connect();
+    ac.execute(text("INSERT INTO t (name) VALUES ('auto')"));
+    ac.rollback();  // nothing to roll back: the row is committed
+    BOOST_TEST(count_rows(conn, "t") == 4);
+    BOOST_CHECK_THROW(make_engine(db.url(), {.isolation_level = "READ COMMITTED"}).connect(), sa::ArgumentError);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_connection_strings) {
+    // A path with blanks, '=' and non-ASCII reaches the driver intact.
+    TempDb awkward("we ird=x_größe");
+    {
+        auto engine = make_engine(awkward.url());
+        engine.transaction([](sa::Connection& conn) { conn.execute(text("CREATE TABLE t (x INTEGER)")); });
+        engine.dispose();
+    }
+    BOOST_TEST(fs::exists(awkward.path));
+
+    // Other query keys are driver attributes; odbc_connect is used verbatim.
+    TempDb plain;
+    const std::string raw = "Driver=/usr/lib/x86_64-linux-gnu/odbc/libsqlite3odbc.so;Database=" + plain.path.string();
+    auto verbatim = make_engine("sqlite+odbc://?odbc_connect=" + percent_encode(raw));
+    verbatim.transaction([](sa::Connection& conn) { conn.execute(text("CREATE TABLE v (x INTEGER)")); });
+    verbatim.dispose();
+    BOOST_TEST(fs::exists(plain.path));
+
+    // sqlite3odbc reads its connection string without {} quoting, so ';' cannot be passed.
+    auto semicolon = make_engine("sqlite+odbc:///a%3Bb.db");
+    auto bad_path = expect_error<sa::ArgumentError>([&] { semicolon.connect(); });
+    BOOST_TEST(contains(bad_path.what(), "a;b.db"));
+
+    // No server in a SQLite URL.
+    auto server = make_engine("sqlite+odbc://user:pw@host/db");
+    BOOST_CHECK_THROW(server.connect(), sa::ArgumentError);
+
+    // A driver that cannot be loaded: the driver manager's error, password never shown.
+    auto missing = make_engine("sqlite+odbc://?odbc_connect=" +
+                               percent_encode("Driver=/nonexistent/libnothing.so;UID=scott;PWD=hunter2-secret"));
+    auto e = expect_error<sa::InterfaceError>([&] { missing.connect(); });
+    BOOST_TEST((e.sqlstate().substr(0, 2) == "01" || e.sqlstate().substr(0, 2) == "IM"));
+    BOOST_TEST(!contains(e.what(), "hunter2-secret"));
+    BOOST_TEST(contains(e.what(), "PWD=***"));
+    BOOST_TEST(contains(e.what(), "libnothing.so"));
+
+    auto dsn = make_engine("sqlite+odbc://scott:hunter2-secret@/?dsn=athanor_no_such_dsn");
+    auto d = expect_error<sa::InterfaceError>([&] { dsn.connect(); });
+    BOOST_TEST(d.sqlstate() == "IM002");
+    BOOST_TEST(!contains(d.what(), "hunter2-secret"));
+    BOOST_TEST(contains(d.what(), "athanor_no_such_dsn"));
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_odbc_ping_and_closed_connection) {
+    auto engine = make_engine("sqlite+odbc://");
+    auto conn = engine.connect();
+    auto& driver = conn.driver_connection();
+    BOOST_TEST(driver.ping());
+    BOOST_TEST(!driver.autocommit());
+    auto cursor = driver.cursor();
+    cursor->execute("SELECT 1 AS a, 'x' AS b", {});
+    BOOST_TEST(cursor->description().size() == 2u);
+    BOOST_TEST(!cursor->lastrowid().has_value());
+}
+
+// ---------------------------------------------------------------- PostgreSQL via psqlODBC ----
+
+BOOST_AUTO_TEST_CASE(pg_odbc_types_round_trip) {
+    REQUIRE_PG(pg);
+    auto engine = pg_engine(*pg);
+    auto conn = engine.connect();
+    conn.execute(text("DROP TABLE IF EXISTS odbc_types"));
+    conn.execute(text("CREATE TABLE odbc_types (k INTEGER PRIMARY KEY, i BIGINT, r DOUBLE PRECISION, s TEXT, "
+                      "b BYTEA, f BOOLEAN, n NUMERIC(20, 4), d DATE, t TIME, ts TIMESTAMP)"));
+    const std::string unicode = "Grüße, 東京, Ωμέγα, 🚀";
+    const auto blob = long_blob(100 * 1024);
+    const auto big = long_text(70 * 1024);
+    conn.execute(text("INSERT INTO odbc_types VALUES (:k, :i, :r, :s, :b, :f, :n, :d, :t, :ts)"),
+                 {{"k", 1}, {"i", std::numeric_limits<std::int64_t>::min()}, {"r", 3.141592653589793},
+                  {"s", unicode}, {"b", sa::Bytes{0, 1, 0, 255}}, {"f", true}, {"n", sa::Decimal("-12345678.1234")},
+                  {"d", sa::Date{1969, 7, 20}}, {"t", sa::Time{23, 59, 58, 123456, std::nullopt}},
+                  {"ts", sa::DateTime{{2024, 2, 29}, {23, 59, 58, 123456, std::nullopt}}}});
+    conn.execute(text("INSERT INTO odbc_types VALUES (:k, :i, :r, :s, :b, :f, :n, :d, :t, :ts)"),
+                 {{"k", 2}, {"i", sa::null}, {"r", sa::null}, {"s", sa::null}, {"b", sa::null}, {"f", sa::null},
+                  {"n", sa::null}, {"d", sa::null}, {"t", sa::null}, {"ts", sa::null}});
+    conn.execute(text("INSERT INTO odbc_types (k, s, b, f) VALUES (3, :s, :b, false)"), {{"s", big}, {"b", blob}});
+    auto rows = conn.execute(text("SELECT i, r, s, b, f, n, d, t, ts FROM odbc_types ORDER BY k")).all();
+    BOOST_TEST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST(rows[0][0].as_int() == std::numeric_limits<std::int64_t>::min());
+    BOOST_TEST(rows[0][1].as_double() == 3.141592653589793);
+    BOOST_TEST(rows[0][2].as_string() == unicode);
+    BOOST_TEST((rows[0][3].as_bytes() == sa::Bytes{0, 1, 0, 255}));
+    BOOST_TEST((rows[0][4] == sa::Value(true)));  // psqlODBC's default BoolsAsChar=1: "bool" text read as bool
+    BOOST_TEST(rows[0][5].as_decimal().str() == "-12345678.1234");
+    BOOST_TEST((rows[0][6] == sa::Value(sa::Date{1969, 7, 20})));
+    BOOST_TEST((rows[0][7].as_time() == sa::Time{23, 59, 58, 123456, std::nullopt}));
+    BOOST_TEST((rows[0][8] == sa::Value(sa::DateTime{{2024, 2, 29}, {23, 59, 58, 123456, std::nullopt}})));
+    for (std::size_t c = 0; c < rows[1].size(); ++c) BOOST_TEST_CONTEXT("column " << c) { BOOST_TEST(rows[1][c].is_null()); }
+    BOOST_TEST(rows[2][2].as_string() == big);
+    BOOST_TEST((rows[2][3].as_bytes() == blob));
+    BOOST_TEST((rows[2][4] == sa::Value(false)));
+    // Non-ASCII in the SQL text itself and in a WHERE parameter.
+    BOOST_TEST(conn.execute(text("SELECT count(*) FROM odbc_types WHERE s = 'Grüße, 東京, Ωμέγα, 🚀' AND s = :s"),
+                            {{"s", unicode}}).scalar_one().as_int() == 1);
+    conn.rollback();
+
+    // With BoolsAsChar=0 psqlODBC describes BOOLEAN as SQL_BIT.
+    auto bit_engine = pg_engine(*pg, ";BoolsAsChar=0");
+    auto bits = bit_engine.connect();
+    auto cursor = bits.driver_connection().cursor();
+    cursor->execute("SELECT true AS yes, false AS no, NULL::boolean AS unknown", {});
+    std::vector<sa::Value> row;
+    BOOST_TEST_REQUIRE(cursor->fetch(row));
+    BOOST_TEST((row[0] == sa::Value(true)));
+    BOOST_TEST((row[1] == sa::Value(false)));
+    BOOST_TEST(row[2].is_null());
+}
+
+BOOST_AUTO_TEST_CASE(pg_odbc_rowcount_executemany_and_errors) {
+    REQUIRE_PG(pg);
+    auto engine = pg_engine(*pg);
+    auto conn = engine.connect();
+    conn.execute(text("DROP TABLE IF EXISTS odbc_many"));
+    conn.execute(text("CREATE TABLE odbc_many (id INTEGER PRIMARY KEY, name TEXT, v DOUBLE PRECISION)"));
+    conn.commit();
+    std::vector<sa::Params> sets;
+    for (int i = 1; i <= 1500; ++i)
+        sets.push_back({{"id", i}, {"name", "名前" + std::to_string(i)}, {"v", i % 5 == 0 ? sa::Value() : sa::Value(i * 0.5)}});
+    BOOST_TEST(conn.execute(text("INSERT INTO odbc_many (id, name, v) VALUES (:id, :name, :v)"), sets).rowcount() == 1500);
+    BOOST_TEST(count_rows(conn, "odbc_many") == 1500);
+    BOOST_TEST(conn.execute(text("SELECT name FROM odbc_many WHERE id = 1500")).scalar_one().as_string() == "名前1500");
+
+    std::vector<sa::Params> updates = {{{"a", 1}}, {{"a", 1000}}, {{"a", 2}}, {{"a", -1}}};
+    BOOST_TEST(conn.execute(text("UPDATE odbc_many SET v = 0 WHERE id <= :a"), updates).rowcount() == 1 + 1000 + 2);
+    BOOST_TEST(conn.execute(text("UPDATE odbc_many SET v = 1 WHERE id < 0")).rowcount() == 0);
+    BOOST_TEST(conn.execute(text("DELETE FROM odbc_many WHERE id < 0")).rowcount() == 0);
+    BOOST_TEST(conn.execute(text("SELECT * FROM odbc_many")).rowcount() == -1);
+    conn.commit();
+
+    auto dup = expect_error<sa::IntegrityError>(
+        [&] { conn.execute(text("INSERT INTO odbc_many (id) VALUES (:id)"), {{"id", 1}}); });
+    BOOST_TEST(dup.sqlstate() == "23505");
+    conn.rollback();
+    std::vector<sa::Params> clash = {{{"id", 5000}}, {{"id", 5001}}, {{"id", 5000}}};
+    auto many = expect_error<sa::IntegrityError>(
+        [&] { conn.execute(text("INSERT INTO odbc_many (id) VALUES (:id)"), clash); });
+    BOOST_TEST(many.sqlstate() == "23505");
+    conn.rollback();
+    BOOST_TEST(count_rows(conn, "odbc_many") == 1500);  // nothing half-written
+
+    auto syntax = expect_error<sa::ProgrammingError>([&] { conn.execute(text("SELEC 1")); });
+    BOOST_TEST(syntax.sqlstate() == "42601");
+    conn.rollback();
+    conn.execute(text("DROP TABLE odbc_many"));
+    conn.commit();
+}
+
+BOOST_AUTO_TEST_CASE(pg_odbc_transactions_savepoints_ping) {
+    REQUIRE_PG(pg);
+    auto engine = pg_engine(*pg);
+    auto conn = engine.connect();
+    conn.execute(text("DROP TABLE IF EXISTS odbc_tx"));
+    conn.execute(text("CREATE TABLE odbc_tx (name TEXT)"));
+    conn.commit();
+    conn.execute(text("INSERT INTO odbc_tx VALUES ('rolled back')"));
+    conn.rollback();
+    {
+        auto tx = conn.begin();
+        conn.execute(text("INSERT INTO odbc_tx VALUES ('outer')"));
+        auto sp = conn.begin_nested();
+        conn.execute(text("INSERT INTO odbc_tx VALUES ('inner')"));
+        sp.rollback();
+        tx.commit();
+    }
+    auto other = engine.connect();  // a second connection sees only committed rows
+    auto names = other.execute(text("SELECT name FROM odbc_tx")).scalars_as<std::string>();
+    BOOST_TEST((names == std::vector<std::string>{"outer"}));
+    BOOST_TEST(other.driver_connection().ping());
+    other.close();
+
+    auto autocommit = pg_engine(*pg);
+    auto ac = autocommit.connect();
+    ac.set_isolation_level("AUTOCOMMIT");
+    ac.execute(text("INSERT INTO odbc_tx VALUES ('auto')"));
+    ac.rollback();
+    BOOST_TEST(count_rows(conn, "odbc_tx") == 2);
+    conn.execute(text("DROP TABLE odbc_tx"));
+    conn.commit();
+
+    // Wrong password: the server's refusal, never the password.
+    PgTarget wrong = *pg;
+    wrong.password = "not-the-password-x9";
+    auto bad = pg_engine(wrong);
+    auto e = expect_error<sa::OperationalError>([&] { bad.connect(); });
+    BOOST_TEST(e.sqlstate().substr(0, 2) == "08");
+    BOOST_TEST(!contains(e.what(), "not-the-password-x9"));
+    BOOST_TEST(contains(e.what(), "password authentication failed"));
+}

@@ -1,0 +1,92 @@
+// `sqlite+odbc://`: URL handling and error translation for the SQLite ODBC driver.
+#include "sqlite_odbc_dialect.hpp"
+
+#include <athanor/errors.hpp>
+#include <athanor/odbc/driver_lookup.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace athanor::sqlite {
+
+namespace {
+
+bool given(const std::optional<std::string>& part) { return part && !part->empty(); }
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
+    return out;
+}
+
+
+}  // namespace
+
+std::string SqliteOdbcDialect::default_odbc_driver() const {
+    std::string path = odbc::find_driver_library({"libsqlite3odbc.so"});
+    return path.empty() ? std::string("SQLite3") : path;  // else the odbcinst.ini section name
+}
+
+odbc::OdbcConnectionString SqliteOdbcDialect::connection_string(const Url& url) const {
+    if (url.query_value("dsn")) return OdbcDialect::connection_string(url);
+    if (given(url.host()) || url.port() || given(url.username()) || given(url.password()))
+        throw ArgumentError("a sqlite+odbc URL names a file, not a server: write sqlite+odbc:///relative.db or "
+                            "sqlite+odbc:////absolute/path.db (got " + url.render() + ")");
+    odbc::OdbcConnectionString cs;
+    cs.set("Driver", url.query_value("driver").value_or(default_odbc_driver()));
+    const std::string database = given(url.database()) ? *url.database() : std::string(":memory:");
+    if (database.find_first_of(";{}") != std::string::npos)
+        throw ArgumentError("the SQLite ODBC driver cannot open '" + database +
+                            "': it reads its connection string without {} quoting, so the path may not "
+                            "contain ';', '{' or '}'; rename the file or use sqlite:// instead");
+    cs.set("Database", database);
+    for (const auto& [key, value] : url.query())
+        if (key != "driver" && key != "odbc_connect" && key != "odbc_text") cs.set(key, value);
+    for (auto& [key, value] : default_attributes()) cs.set_default(key, value);
+    return cs;
+}
+
+sdk::PoolKind SqliteOdbcDialect::pool_kind(const Url& url) const {
+    if (url.query_value("odbc_connect") || url.query_value("dsn")) return sdk::PoolKind::queue;
+    const std::string database = url.database().value_or("");
+    return database.empty() || database == ":memory:" ? sdk::PoolKind::single : sdk::PoolKind::queue;
+}
+
+void SqliteOdbcDialect::set_isolation_level(sdk::DriverConnection& connection, std::string_view level) {
+    const std::string wanted = upper(level);
+    if (wanted == "AUTOCOMMIT")
+        odbc_connection(connection).set_autocommit(true);
+    else if (wanted == "SERIALIZABLE")
+        odbc_connection(connection).set_autocommit(false);  // SQLite transactions are serializable
+    else
+        throw ArgumentError("invalid isolation level '" + std::string(level) +
+                            "' for dialect sqlite+odbc; valid levels are: AUTOCOMMIT, SERIALIZABLE");
+}
+
+std::string SqliteOdbcDialect::get_isolation_level(sdk::DriverConnection& connection) {
+    return odbc_connection(connection).autocommit() ? "AUTOCOMMIT" : "SERIALIZABLE";
+}
+
+odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {
+    // The driver reports SQLite failures as HY000 with SQLite's result code as the native code;
+    // classify them as sqlite:// does (pysqlite's choices), keeping the driver's SQLSTATE.
+    return [](const std::vector<odbc::OdbcDiagnostic>& records, const std::string& message) {
+        for (const auto& r : records) {
+            if (r.sqlstate.rfind("01", 0) == 0) continue;
+            if (r.sqlstate != "HY000" || r.native_code == 0) return;  // a real SQLSTATE decides
+            switch (r.native_code & 0xff) {
+                case 19:  // SQLITE_CONSTRAINT
+                    throw IntegrityError(message, "23000", r.native_code);
+                case 18: case 20: case 25:  // SQLITE_TOOBIG, SQLITE_MISMATCH, SQLITE_RANGE
+                    throw DataError(message, r.sqlstate, r.native_code);
+                case 1: case 3: case 4: case 5: case 6: case 7: case 8: case 9: case 10: case 13: case 14:
+                    // ERROR, PERM, ABORT, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN
+                    throw OperationalError(message, r.sqlstate, r.native_code);
+                default:
+                    return;
+            }
+        }
+    };
+}
+
+}  // namespace athanor::sqlite

@@ -1,0 +1,45 @@
+// sqlite_odbc_dialect.hpp — `sqlite+odbc://`: SQLite through the SQLite ODBC driver
+// (Debian's libsqliteodbc) on the SDK's ODBC transport.
+//
+// URLs: `sqlite+odbc://` or `sqlite+odbc:///:memory:` is a private in-memory database (one
+// shared connection: PoolKind::single); `sqlite+odbc:///relative.db`,
+// `sqlite+odbc:////abs/path.db` a file. The connection string is
+// `Driver=<libsqlite3odbc.so path>;Database=<path>;FKSupport=1` (the driver's file is found
+// in the usual folders, so no odbcinst.ini is needed; ?driver=NAME overrides it). Other query
+// keys go to the driver as attributes (e.g. Timeout=2000 busy timeout in ms, SyncPragma=off);
+// `?odbc_connect=` and `?dsn=` work as in every ODBC dialect. A host, port, user or password
+// is an ArgumentError: SQLite has no server.
+//
+// Differences from `sqlite://`: no lastrowid (ODBC has none; use RETURNING), decimals come
+// back as text (the driver describes DECIMAL as VARCHAR), constraint failures (native code 19,
+// SQLSTATE HY000 from the driver) are IntegrityError with SQLSTATE "23000".
+// Isolation levels: AUTOCOMMIT and SERIALIZABLE.
+//
+// Example:
+//   auto engine = athanor::create_engine("sqlite+odbc:///app.db");
+#pragma once
+
+#include <athanor/odbc/dialect.hpp>
+
+namespace athanor::sqlite {
+
+class SqliteOdbcDialect final : public odbc::OdbcDialect {
+public:
+    std::string name() const override { return "sqlite"; }
+    sdk::PoolKind pool_kind(const Url& url) const override;
+    std::vector<std::string> isolation_levels() const override { return {"AUTOCOMMIT", "SERIALIZABLE"}; }
+    void set_isolation_level(sdk::DriverConnection& connection, std::string_view level) override;
+    std::string get_isolation_level(sdk::DriverConnection& connection) override;
+    odbc::OdbcConnectionString connection_string(const Url& url) const override;
+
+protected:
+    std::string default_odbc_driver() const override;
+    std::vector<std::pair<std::string, std::string>> default_attributes() const override {
+        return {{"FKSupport", "1"}};
+    }
+    odbc::OdbcErrorTranslator error_translator() const override;
+    /// sqlite3odbc is an ANSI driver: UTF-8 through the narrow functions.
+    odbc::OdbcTextMode text_mode() const override { return odbc::OdbcTextMode::utf8; }
+};
+
+}  // namespace athanor::sqlite
