@@ -1,6 +1,8 @@
 // INSERT / UPDATE / DELETE nodes and builders. Plain values bind under their column key.
 #include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
+#include <athanor/sql/ddl_compiler.hpp>
 #include <athanor/sql/dml.hpp>
 #include <athanor/sql/select.hpp>
 
@@ -54,16 +56,51 @@ const ColumnPtr* find_assignment(const NodeAssignments& a, const std::string& na
     return nullptr;
 }
 
-/// Table-ordered assignments: explicit values, plus parameters (or every column if neither).
-NodeAssignments ordered_assignments(const TableNode& table, const NodeAssignments& values, const ParameterKeys& keys) {
+/// What a column's client-side default puts into an INSERT that does not give the column:
+/// a value bound under the column's name, a SQL expression, or (for a function) a NULL
+/// placeholder whose processor calls the function per row (see Insert::compile); nullptr
+/// when the column has no default.
+ColumnPtr default_for(const Column& col) {
+    const auto& d = col.default_value();
+    switch (d.kind) {
+        case ColumnDefault::Kind::value:
+            return std::make_shared<BindParamNode>(col.name(), d.value, false, TypeEngine::affinity_of(d.value));
+        case ColumnDefault::Kind::callable:
+            return std::make_shared<BindParamNode>(col.name(), Value(), false,
+                                                   col.type() ? col.type()->affinity() : TypeAffinity::unknown);
+        case ColumnDefault::Kind::expression: return d.expression;
+        case ColumnDefault::Kind::none: break;
+    }
+    return nullptr;
+}
+
+/// Table-ordered assignments: explicit values, plus parameters (or every column if neither);
+/// for an INSERT (`defaults`), columns given neither way that have a client default.
+NodeAssignments ordered_assignments(const TableNode& table, const NodeAssignments& values, const ParameterKeys& keys,
+                                    bool defaults) {
     NodeAssignments out;
     const bool all_columns = values.empty() && !keys;
     for (const auto& col : table.columns) {
         if (const auto* v = find_assignment(values, col.name()))
             out.emplace_back(col.name(), *v);
+        else if (all_columns && defaults && col.default_value().kind == ColumnDefault::Kind::value)
+            out.emplace_back(col.name(), default_for(col));  // bound, so a parameter still overrides it
         else if (all_columns || contains_key(keys, col.name()))
             out.emplace_back(col.name(), bind_for(col.name()));
+        else if (defaults && col.has_default())
+            out.emplace_back(col.name(), default_for(col));
     }
+    return out;
+}
+
+/// Columns of an INSERT whose value comes from a default function (their binds get a processor).
+std::vector<const Column*> callable_defaults(const InsertNode& node) {
+    std::vector<const Column*> out;
+    if (!node.multi_values.empty() || node.from_select) return out;
+    for (const auto& col : node.table->columns)
+        if (col.default_value().kind == ColumnDefault::Kind::callable && !find_assignment(node.values, col.name()) &&
+            !contains_key(node.parameter_keys, col.name()))
+            out.push_back(&col);
     return out;
 }
 
@@ -86,7 +123,7 @@ void InsertNode::accept(SqlCompiler& c) const { c.visit_insert(*this); }
 
 std::vector<NodeAssignments> InsertNode::rows() const {
     if (!multi_values.empty()) return multi_values;
-    return {ordered_assignments(*table, values, parameter_keys)};
+    return {ordered_assignments(*table, values, parameter_keys, true)};
 }
 
 void InsertNode::walk(Walker& w) const {
@@ -114,7 +151,7 @@ void InsertNode::walk(Walker& w) const {
 
 // ---- UpdateNode ---------------------------------------------------------------------
 void UpdateNode::accept(SqlCompiler& c) const { c.visit_update(*this); }
-NodeAssignments UpdateNode::assignments() const { return ordered_assignments(*table, values, parameter_keys); }
+NodeAssignments UpdateNode::assignments() const { return ordered_assignments(*table, values, parameter_keys, false); }
 void UpdateNode::walk(Walker& w) const {
     w.token("UPDATE");
     table->walk(w);
@@ -153,6 +190,40 @@ Insert::Insert(const Table& table) {
 }
 std::shared_ptr<InsertNode> Insert::copy() const { return std::make_shared<InsertNode>(*node_); }
 
+std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dialect) const {
+    std::shared_ptr<const InsertNode> effective = node_;
+    const InsertNode& node = *node_;
+    // A column Sequence supplies the value when the column is not given (not in the
+    // every-column form, where the caller gives every column).
+    if (node.multi_values.empty() && !node.from_select && (!node.values.empty() || node.parameter_keys)) {
+        std::shared_ptr<InsertNode> n;
+        std::optional<bool> sequences;
+        for (const auto& col : node.table->columns) {
+            if (!col.sequence() || find_assignment(node.values, col.name()) || contains_key(node.parameter_keys, col.name()))
+                continue;
+            if (!sequences.has_value()) sequences = dialect.create_ddl_compiler()->supports_sequences();
+            if (!*sequences) break;  // ignored, as SQLAlchemy does: the dialect's autoincrement applies
+            if (!n) n = copy();
+            n->values.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name()));
+        }
+        if (n) effective = std::move(n);
+    }
+    auto compiled = Insert(effective).Statement::compile(dialect, CompileOptions{});
+    const auto callables = callable_defaults(*effective);
+    if (callables.empty()) return compiled;
+    auto patched = std::make_shared<CompiledStatement>(*compiled);
+    for (auto& b : patched->binds)
+        for (const Column* col : callables) {
+            if (b.key != col->name()) continue;
+            // NULL is the placeholder the statement carries; a value a later parameter set gives wins.
+            b.processor = [fn = col->default_value().function, next = b.processor](Value v) {
+                if (v.is_null()) v = fn();
+                return next ? next(std::move(v)) : v;
+            };
+        }
+    return patched;
+}
+
 Insert Insert::values(const Assignments& values) const {
     auto n = copy();
     for (const auto& [key, value] : values) {
@@ -189,6 +260,24 @@ Insert Insert::multi_values(const std::vector<Params>& rows) const {
             row.emplace_back(name, std::make_shared<BindParamNode>(name + "_m" + std::to_string(i), *v, false,
                                                                    TypeEngine::affinity_of(*v)));
         }
+        // Client defaults for the columns the rows leave out; functions are called per row now.
+        NodeAssignments full;
+        for (const auto& col : node_->table->columns) {
+            if (const auto* given = find_assignment(row, col.name())) {
+                full.emplace_back(col.name(), *given);
+                continue;
+            }
+            const auto& d = col.default_value();
+            if (d.kind == ColumnDefault::Kind::expression) {
+                full.emplace_back(col.name(), d.expression);
+            } else if (d.kind != ColumnDefault::Kind::none) {
+                Value v = d.kind == ColumnDefault::Kind::value ? d.value : d.function();
+                auto affinity = TypeEngine::affinity_of(v);
+                full.emplace_back(col.name(), std::make_shared<BindParamNode>(col.name() + "_m" + std::to_string(i),
+                                                                              std::move(v), false, affinity));
+            }
+        }
+        row = std::move(full);
         n->multi_values.push_back(std::move(row));
     }
     return Insert(std::move(n));

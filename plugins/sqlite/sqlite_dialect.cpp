@@ -2,6 +2,8 @@
 #include "sqlite_dialect.hpp"
 
 #include "sqlite_connection.hpp"
+#include "sqlite_ddl_compiler.hpp"
+#include "sqlite_reflection.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -139,6 +141,14 @@ std::string SqliteDialect::get_isolation_level(sdk::DriverConnection& connection
 
 bool SqliteDialect::is_disconnect(const DBAPIError& error) const {
     return dynamic_cast<const InterfaceError*>(&error) != nullptr && error.native_code() == SQLITE_MISUSE;
+}
+
+std::unique_ptr<sql::DdlCompiler> SqliteDialect::create_ddl_compiler() const {
+    return std::make_unique<SqliteDdlCompiler>(*this);
+}
+
+bool SqliteDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
+    return sqlite::has_table(connection, table, schema);
 }
 
 }  // namespace athanor::sqlite

@@ -40,6 +40,10 @@ public:
     /// SQLite is embedded, so nothing "disconnects"; only use of a closed handle
     /// (InterfaceError with SQLITE_MISUSE) means the connection must be dropped.
     bool is_disconnect(const DBAPIError& error) const override;
+
+    /// SQLite's DDL flavour (sqlite_ddl_compiler.hpp) and catalog lookups (sqlite_reflection.hpp).
+    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
 };
 
 }  // namespace athanor::sqlite

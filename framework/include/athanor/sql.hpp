@@ -19,6 +19,7 @@
 #include <athanor/sql/expression.hpp>
 #include <athanor/sql/identifier_preparer.hpp>
 #include <athanor/sql/schema/column.hpp>
+#include <athanor/sql/schema/schema.hpp>
 #include <athanor/sql/schema/table.hpp>
 #include <athanor/sql/select.hpp>
 #include <athanor/sql/selectable.hpp>

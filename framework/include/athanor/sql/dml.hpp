@@ -95,6 +95,12 @@ public:
     ElementPtr element() const override { return node_; }
     const std::shared_ptr<const InsertNode>& node() const { return node_; }
 
+    /// Compiles with the schema's defaults applied: a column Sequence renders inline (next
+    /// value) where the dialect has sequences, and default functions get a bind processor that
+    /// calls them once per row. Printing (to_string) shows the plain statement.
+    using Statement::compile;
+    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const override;
+
     /// One row: {{"name", "Alex"}, {"created", now()}}. Plain values bind as `:name`.
     Insert values(const Assignments& values) const;
     /// Several rows in one INSERT (VALUES (...), (...)); binds `name_m0`, `name_m1`, ...

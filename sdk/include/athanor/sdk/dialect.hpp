@@ -28,6 +28,7 @@
 
 namespace athanor::sql {
 class SqlCompiler;
+class DdlCompiler;
 }
 
 namespace athanor::sdk {
@@ -97,6 +98,16 @@ public:
     /// True when Cursor::executemany() of a statement with RETURNING makes the returned rows
     /// available through fetch(), in parameter order (see athanor/sdk/driver.hpp).
     virtual bool supports_executemany_returning() const { return false; }
+
+    // ---- Schema and DDL (issue 3, schema engineer) ----
+    /// The compiler for CREATE/DROP TABLE, INDEX, SEQUENCE and COMMENT ON: a dialect returns
+    /// its subclass of athanor::sql::DdlCompiler (athanor/sql/ddl_compiler.hpp) overriding
+    /// column specification, autoincrement, sequences, identity and comment hooks.
+    /// Default: the generic DDL compiler. Implemented in framework/sql.
+    virtual std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const;
+    /// True when `table` exists (in `schema`, "" = the default one); used by create_all /
+    /// drop_all with checkfirst. Default: throws NotSupportedError naming the dialect.
+    virtual bool has_table(DriverConnection& connection, std::string_view table, std::string_view schema);
 };
 
 }  // namespace athanor::sdk

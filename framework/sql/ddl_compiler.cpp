@@ -1,0 +1,231 @@
+// The generic DDL compiler: standard CREATE/DROP syntax; dialects override the hooks.
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/ddl_compiler.hpp>
+
+#include <algorithm>
+
+namespace athanor::sql {
+
+DdlCompiler::DdlCompiler(const sdk::Dialect& dialect) : dialect_(dialect) {}
+DdlCompiler::~DdlCompiler() = default;
+
+SqlCompiler& DdlCompiler::statement_compiler() {
+    // Quoting and literals follow the dialect's statement compiler, so both agree.
+    if (!statement_compiler_) statement_compiler_ = dialect_.create_statement_compiler();
+    return *statement_compiler_;
+}
+
+std::string DdlCompiler::quote(const std::string& identifier) { return statement_compiler().quote(identifier); }
+
+std::string DdlCompiler::format_table_name(const std::string& schema, const std::string& name) {
+    return schema.empty() ? quote(name) : quote(schema) + "." + quote(name);
+}
+
+std::string DdlCompiler::format_table(const TableNode& table) { return format_table_name(table.schema, table.table_name); }
+
+std::string DdlCompiler::format_sequence(const Sequence& sequence) {
+    return format_table_name(sequence.schema(), sequence.name());
+}
+
+std::string DdlCompiler::literal(const Value& value) { return statement_compiler().render_literal_value(value); }
+
+void DdlCompiler::unsupported(const std::string& construct) const {
+    throw CompileError(construct + " is not supported by dialect " + dialect_.description());
+}
+
+namespace {
+
+std::string column_list(DdlCompiler& c, const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) out += ", ";
+        out += c.quote(names[i]);
+    }
+    return out;
+}
+
+bool is_autoincrement_column(const TableNode& table, const Column& column) {
+    const auto index = table.autoincrement_index();
+    return index && table.primary_key()[*index] == column.name();
+}
+
+}  // namespace
+
+// ---- statements ---------------------------------------------------------------------
+std::string DdlCompiler::create_table(const TableNode& table, bool if_not_exists) {
+    if (if_not_exists && !supports_if_exists()) unsupported("CREATE TABLE IF NOT EXISTS");
+    if (table.columns.empty()) throw CompileError("Table '" + table.key() + "' has no columns; CREATE TABLE needs at least one");
+    std::string out = "CREATE TABLE ";
+    if (if_not_exists) out += "IF NOT EXISTS ";
+    out += format_table(table) + " (";
+    bool first = true;
+    const auto item = [&](const std::string& text) {
+        out += first ? "\n\t" : ",\n\t";
+        out += text;
+        first = false;
+    };
+    for (const auto& column : table.columns) item(get_column_specification(table, column));
+    for (const auto& constraint : table_constraints(table)) item(constraint);
+    out += "\n)";
+    out += post_create_table(table);
+    return out;
+}
+
+std::string DdlCompiler::drop_table(const TableNode& table, bool if_exists) {
+    if (if_exists && !supports_if_exists()) unsupported("DROP TABLE IF EXISTS");
+    return std::string("DROP TABLE ") + (if_exists ? "IF EXISTS " : "") + format_table(table);
+}
+
+std::string DdlCompiler::create_index(const Index& index, bool if_not_exists) {
+    if (if_not_exists && !supports_if_exists()) unsupported("CREATE INDEX IF NOT EXISTS");
+    if (index.name.empty()) throw CompileError("an Index on table '" + index.table + "' has no name; give it one");
+    if (index.table.empty()) throw CompileError("Index '" + index.name + "' belongs to no table; pass it to a Table");
+    std::string out = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+    if (if_not_exists) out += "IF NOT EXISTS ";
+    return out + quote(index.name) + " ON " + format_table_name(index.schema, index.table) + " (" +
+           column_list(*this, index.columns) + ")";
+}
+
+std::string DdlCompiler::drop_index(const Index& index, bool if_exists) {
+    if (if_exists && !supports_if_exists()) unsupported("DROP INDEX IF EXISTS");
+    if (index.name.empty()) throw CompileError("an Index on table '" + index.table + "' has no name; give it one");
+    return std::string("DROP INDEX ") + (if_exists ? "IF EXISTS " : "") + format_table_name(index.schema, index.name);
+}
+
+std::string DdlCompiler::create_sequence(const Sequence& sequence, bool if_not_exists) {
+    if (!supports_sequences()) unsupported("CREATE SEQUENCE");
+    if (if_not_exists && !supports_if_exists()) unsupported("CREATE SEQUENCE IF NOT EXISTS");
+    return std::string("CREATE SEQUENCE ") + (if_not_exists ? "IF NOT EXISTS " : "") + format_sequence(sequence) +
+           sequence_options(sequence);
+}
+
+std::string DdlCompiler::drop_sequence(const Sequence& sequence, bool if_exists) {
+    if (!supports_sequences()) unsupported("DROP SEQUENCE");
+    if (if_exists && !supports_if_exists()) unsupported("DROP SEQUENCE IF EXISTS");
+    return std::string("DROP SEQUENCE ") + (if_exists ? "IF EXISTS " : "") + format_sequence(sequence);
+}
+
+std::string DdlCompiler::set_table_comment(const TableNode& table) {
+    if (!supports_comments()) unsupported("COMMENT ON TABLE");
+    return "COMMENT ON TABLE " + format_table(table) + " IS " +
+           (table.comment.empty() ? std::string("NULL") : literal(table.comment));
+}
+
+std::string DdlCompiler::set_column_comment(const TableNode& table, const Column& column) {
+    if (!supports_comments()) unsupported("COMMENT ON COLUMN");
+    return "COMMENT ON COLUMN " + format_table(table) + "." + quote(column.name()) + " IS " +
+           (column.comment().empty() ? std::string("NULL") : literal(column.comment()));
+}
+
+std::vector<std::string> DdlCompiler::comment_statements(const TableNode& table) {
+    std::vector<std::string> out;
+    if (!supports_comments() || inline_comments()) return out;
+    if (!table.comment.empty()) out.push_back(set_table_comment(table));
+    for (const auto& c : table.columns)
+        if (!c.comment().empty()) out.push_back(set_column_comment(table, c));
+    return out;
+}
+
+// ---- hooks --------------------------------------------------------------------------
+std::string DdlCompiler::get_column_specification(const TableNode& table, const Column& column) {
+    std::string out = quote(column.name()) + " " + type_ddl(table, column) + default_clause(column);
+    const bool identity = column.identity() && supports_identity_columns();
+    if (identity) out += " " + identity_clause(*column.identity());
+    if (!column.nullable() && !identity) out += " NOT NULL";
+    const auto& pk = table.primary_key_constraint;
+    if (primary_key_inline(table) && pk.columns.size() == 1 && pk.columns.front() == column.name())
+        out += " " + constraint_preamble(pk.name) + "PRIMARY KEY";
+    if (is_autoincrement_column(table, column)) out += autoincrement_clause(table, column);
+    if (supports_comments() && inline_comments() && !column.comment().empty()) out += inline_comment(column.comment());
+    return out;
+}
+
+std::string DdlCompiler::type_ddl(const TableNode& table, const Column& column) {
+    if (!column.type()) throw CompileError("column '" + table.table_name + "." + column.name() + "' has no type");
+    return column.type()->name();
+}
+
+std::string DdlCompiler::default_clause(const Column& column) {
+    const auto& d = column.server_default();
+    if (!d) return "";
+    return " DEFAULT " + (d->is_text ? d->text : literal(d->value));
+}
+
+std::string DdlCompiler::identity_clause(const Identity& identity) {
+    std::string out = identity.always ? "GENERATED ALWAYS AS IDENTITY" : "GENERATED BY DEFAULT AS IDENTITY";
+    std::string options;
+    if (identity.start) options += "START WITH " + std::to_string(*identity.start);
+    if (identity.increment) options += (options.empty() ? "" : " ") + std::string("INCREMENT BY ") + std::to_string(*identity.increment);
+    if (!options.empty()) out += " (" + options + ")";
+    return out;
+}
+
+std::string DdlCompiler::autoincrement_clause(const TableNode&, const Column&) { return ""; }
+
+bool DdlCompiler::primary_key_inline(const TableNode&) const { return false; }
+
+std::string DdlCompiler::post_create_table(const TableNode&) { return ""; }
+
+std::vector<std::string> DdlCompiler::table_constraints(const TableNode& table) {
+    std::vector<std::string> out;
+    if (!table.primary_key_constraint.columns.empty() &&
+        !(primary_key_inline(table) && table.primary_key_constraint.columns.size() == 1))
+        out.push_back(primary_key_constraint(table));
+    for (const auto& fk : table.foreign_key_constraints) out.push_back(foreign_key_constraint(table, fk));
+    for (const auto& uq : table.unique_constraints) out.push_back(unique_constraint(table, uq));
+    for (const auto& ck : table.check_constraints) out.push_back(check_constraint(table, ck));
+    return out;
+}
+
+std::string DdlCompiler::primary_key_constraint(const TableNode& table) {
+    const auto& pk = table.primary_key_constraint;
+    return constraint_preamble(pk.name) + "PRIMARY KEY (" + column_list(*this, pk.columns) + ")";
+}
+
+std::string DdlCompiler::foreign_key_constraint(const TableNode&, const ForeignKeyConstraint& fk) {
+    const auto& referred = fk.referred_table();
+    const auto dot = referred.rfind('.');
+    const std::string target = dot == std::string::npos
+                                   ? quote(referred)
+                                   : format_table_name(referred.substr(0, dot), referred.substr(dot + 1));
+    return constraint_preamble(fk.name()) + "FOREIGN KEY(" + column_list(*this, fk.columns()) + ") REFERENCES " +
+           target + " (" + column_list(*this, fk.referred_columns()) + ")" + foreign_key_actions(fk);
+}
+
+std::string DdlCompiler::foreign_key_actions(const ForeignKeyConstraint& fk) {
+    std::string out;
+    // The actions were checked against the SQL keywords when the constraint was made.
+    if (!fk.options().ondelete.empty()) out += " ON DELETE " + fk.options().ondelete;
+    if (!fk.options().onupdate.empty()) out += " ON UPDATE " + fk.options().onupdate;
+    return out;
+}
+
+std::string DdlCompiler::unique_constraint(const TableNode&, const UniqueConstraint& uq) {
+    return constraint_preamble(uq.name) + "UNIQUE (" + column_list(*this, uq.columns) + ")";
+}
+
+std::string DdlCompiler::check_constraint(const TableNode&, const CheckConstraint& ck) {
+    return constraint_preamble(ck.name) + "CHECK (" + ck.sqltext + ")";
+}
+
+std::string DdlCompiler::constraint_preamble(const std::string& name) {
+    return name.empty() ? std::string() : "CONSTRAINT " + quote(name) + " ";
+}
+
+std::string DdlCompiler::inline_comment(const std::string& comment) { return " COMMENT " + literal(comment); }
+
+std::string DdlCompiler::sequence_options(const Sequence& sequence) {
+    const auto& o = sequence.options();
+    std::string out;
+    if (o.increment) out += " INCREMENT BY " + std::to_string(*o.increment);
+    if (o.start) out += " START WITH " + std::to_string(*o.start);
+    if (o.minvalue) out += " MINVALUE " + std::to_string(*o.minvalue);
+    if (o.maxvalue) out += " MAXVALUE " + std::to_string(*o.maxvalue);
+    if (o.cache) out += " CACHE " + std::to_string(*o.cache);
+    if (o.cycle) out += " CYCLE";
+    return out;
+}
+
+}  // namespace athanor::sql

@@ -1,0 +1,165 @@
+// MetaData: table registry, foreign-key dependency order, create_all / drop_all.
+#include <athanor/engine/connection.hpp>
+#include <athanor/engine/engine.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/ddl.hpp>
+#include <athanor/sql/ddl_compiler.hpp>
+#include <athanor/sql/schema/metadata.hpp>
+#include <athanor/sql/text.hpp>
+
+#include "../engine/connection_state.hpp"
+#include "../engine/engine_state.hpp"
+
+#include <algorithm>
+
+namespace athanor::sql {
+
+MetaData::MetaData() = default;
+MetaData::MetaData(NamingConvention naming_convention, std::string schema)
+    : naming_convention_(std::move(naming_convention)), schema_(std::move(schema)) {}
+
+Table& MetaData::add_table(std::string name, TableArgs args) {
+    if (args.options.schema.empty()) args.options.schema = schema_;
+    auto node = std::make_shared<const TableNode>(std::move(name), std::move(args), naming_convention_);
+    if (contains(node->key()))
+        throw ArgumentError("Table '" + node->key() +
+                            "' is already defined in this MetaData; look it up with metadata.table(\"" + node->key() +
+                            "\") instead of defining it again");
+    tables_.emplace_back(std::move(node));
+    return tables_.back();
+}
+
+bool MetaData::contains(std::string_view name) const {
+    return std::any_of(tables_.begin(), tables_.end(), [&](const Table& t) { return t.table().key() == name; });
+}
+
+const Table& MetaData::table(std::string_view name) const {
+    for (const auto& t : tables_)
+        if (t.table().key() == name) return t;
+    std::string known;
+    for (const auto& t : tables_) known += (known.empty() ? "" : ", ") + t.table().key();
+    throw NoSuchTableError("MetaData has no table '" + std::string(name) + "'; " +
+                           (known.empty() ? std::string("it has no tables") : "its tables are: " + known));
+}
+
+Table& MetaData::table(std::string_view name) { return const_cast<Table&>(std::as_const(*this).table(name)); }
+
+const Sequence& MetaData::sequence(Sequence sequence) {
+    for (const auto& s : sequences_)
+        if (s.name() == sequence.name() && s.schema() == sequence.schema())
+            throw ArgumentError("Sequence '" + sequence.name() + "' is already defined in this MetaData");
+    sequences_.push_back(std::move(sequence));
+    return sequences_.back();
+}
+
+std::vector<Table> MetaData::tables() const {
+    // Kahn's algorithm, taking the earliest-defined ready table each time so the order is
+    // stable; references to tables outside this MetaData and self-references do not count.
+    const std::size_t n = tables_.size();
+    std::vector<std::vector<std::size_t>> depends(n);
+    const auto index_of = [&](const std::string& ref, const TableNode& from) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& t = tables_[i].table();
+            if (t.key() == ref || (ref.find('.') == std::string::npos && t.table_name == ref && t.schema == from.schema))
+                return i;
+        }
+        return std::nullopt;
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        for (const auto& ref : tables_[i].table().referred_tables())
+            if (auto j = index_of(ref, tables_[i].table()); j && *j != i) depends[i].push_back(*j);
+
+    std::vector<Table> out;
+    std::vector<char> done(n, 0);
+    while (out.size() < n) {
+        bool progressed = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (done[i]) continue;
+            if (std::all_of(depends[i].begin(), depends[i].end(), [&](std::size_t j) { return done[j]; })) {
+                done[i] = 1;
+                out.push_back(tables_[i]);
+                progressed = true;
+                break;
+            }
+        }
+        if (!progressed) {
+            std::string cycle;
+            for (std::size_t i = 0; i < n; ++i)
+                if (!done[i]) cycle += (cycle.empty() ? "" : ", ") + tables_[i].table().key();
+            throw ArgumentError("foreign keys form a cycle between the tables " + cycle +
+                                "; they cannot be created or dropped in dependency order. Remove one of the "
+                                "foreign keys from the cycle (or create it later with ALTER TABLE through text())");
+        }
+    }
+    return out;
+}
+
+namespace {
+
+sdk::Dialect& dialect_of(Connection& connection) {
+    auto state = connection.state();
+    if (!state || connection.closed())
+        throw ResourceClosedError("create_all/drop_all need an open Connection; this one is closed");
+    return *state->engine->dialect;
+}
+
+bool table_exists(Connection& connection, const TableNode& table) {
+    // The Connection's own driver connection, so an open transaction sees its own DDL.
+    return dialect_of(connection).has_table(connection.driver_connection(), table.table_name, table.schema);
+}
+
+/// Column sequences of `table` the dialect will create (none where sequences are ignored).
+std::vector<Sequence> column_sequences(const TableNode& table) {
+    std::vector<Sequence> out;
+    for (const auto& c : table.columns)
+        if (c.sequence()) out.push_back(*c.sequence());
+    return out;
+}
+
+}  // namespace
+
+void MetaData::create_all(Connection& connection, bool checkfirst) const {
+    const auto ordered = tables();  // fails on a cycle before anything is executed
+    auto ddl = dialect_of(connection).create_ddl_compiler();
+    const bool sequences = ddl->supports_sequences();
+    const bool if_not_exists = checkfirst && ddl->supports_if_exists();
+    if (sequences)
+        for (const auto& s : sequences_) connection.execute(CreateSequence(s, if_not_exists));
+    for (const auto& table : ordered) {
+        const auto& node = table.table();
+        if (checkfirst && table_exists(connection, node)) continue;
+        if (sequences)
+            for (const auto& s : column_sequences(node)) connection.execute(CreateSequence(s, if_not_exists));
+        connection.execute(CreateTable(table));
+        for (const auto& ix : node.indexes) connection.execute(CreateIndex(ix));
+        for (const auto& sql : ddl->comment_statements(node)) connection.exec_driver_sql(sql);
+    }
+}
+
+void MetaData::drop_all(Connection& connection, bool checkfirst) const {
+    auto ordered = tables();
+    std::reverse(ordered.begin(), ordered.end());
+    auto ddl = dialect_of(connection).create_ddl_compiler();
+    const bool sequences = ddl->supports_sequences();
+    const bool if_exists = checkfirst && ddl->supports_if_exists();
+    for (const auto& table : ordered) {
+        const auto& node = table.table();
+        if (checkfirst && !table_exists(connection, node)) continue;
+        connection.execute(DropTable(table));
+        if (sequences)
+            for (const auto& s : column_sequences(node)) connection.execute(DropSequence(s, if_exists));
+    }
+    if (sequences)
+        for (auto it = sequences_.rbegin(); it != sequences_.rend(); ++it) connection.execute(DropSequence(*it, if_exists));
+}
+
+void MetaData::create_all(Engine& engine, bool checkfirst) const {
+    engine.transaction([&](Connection& connection) { create_all(connection, checkfirst); });
+}
+
+void MetaData::drop_all(Engine& engine, bool checkfirst) const {
+    engine.transaction([&](Connection& connection) { drop_all(connection, checkfirst); });
+}
+
+}  // namespace athanor::sql
