@@ -107,6 +107,9 @@ void throw_diagnostics(const std::vector<OdbcDiagnostic>& records, std::string_v
 
     if (context != nullptr && context->translate) context->translate(records, message);
     const std::string sqlstate = primary != nullptr ? primary->sqlstate : "HY000";
+    // A failed call with nothing but warnings: unixODBC reports a driver it cannot load as
+    // 01000 "Can't open lib"; that is the driver manager's failure, an InterfaceError.
+    if (sqlstate.rfind("01", 0) == 0) throw InterfaceError(std::move(message), sqlstate, primary->native_code);
     const std::optional<std::int64_t> native =
         primary != nullptr ? std::optional<std::int64_t>(primary->native_code) : std::nullopt;
     throw_for_sqlstate(std::move(message), sqlstate, native);
