@@ -3,6 +3,7 @@
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
+#include <athanor/sql/types.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -44,6 +45,24 @@ std::string safe_bind_name(const std::string& key) {
     return out.empty() ? "p" : out;
 }
 
+/// Operators whose bound side takes the other side's type (not LIKE / concat / custom ones,
+/// whose right side is a pattern or text rather than a value of the column).
+bool coerces_operands(BinaryOp op) {
+    switch (op) {
+        case BinaryOp::eq: case BinaryOp::ne: case BinaryOp::lt: case BinaryOp::le: case BinaryOp::gt:
+        case BinaryOp::ge: case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::div:
+        case BinaryOp::mod: case BinaryOp::is: case BinaryOp::is_not: case BinaryOp::is_distinct_from:
+        case BinaryOp::is_not_distinct_from: return true;
+        default: return false;
+    }
+}
+
+/// Functions whose result has the type of their first argument.
+bool returns_argument_type(const std::string& name) {
+    static const char* const names[] = {"sum", "min", "max", "coalesce", "abs", "round", "nullif", "ifnull"};
+    return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
+}
+
 const char* compound_keyword(CompoundOp op) {
     switch (op) {
         case CompoundOp::union_: return " UNION ";
@@ -67,6 +86,8 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
     positional_ = dialect_.paramstyle() != sdk::Paramstyle::named;
     out_.clear();
     binds_.clear();
+    bind_type_.reset();
+    bind_processors_.clear();
     out_.reserve(256);
     process(statement);
 
@@ -129,6 +150,110 @@ void SqlCompiler::unsupported(const std::string& construct) const {
                        "'; rewrite the statement without it or use a dialect that supports it");
 }
 
+const TypeCompiler& SqlCompiler::type_compiler() const {
+    if (!type_compiler_) type_compiler_ = dialect_.create_type_compiler();
+    return *type_compiler_;
+}
+
+std::string SqlCompiler::type_sql(const TypeEngine& type) const { return type_compiler().process(type); }
+
+TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
+    if (const auto* c = dynamic_cast<const ColumnNode*>(&e)) return c->type;
+    if (const auto* l = dynamic_cast<const LabelNode*>(&e)) return expression_type(*l->element);
+    if (const auto* c = dynamic_cast<const CastNode*>(&e)) return c->type;
+    if (const auto* f = dynamic_cast<const FunctionNode*>(&e)) {
+        if (f->name == "count") return types::Integer();
+        if (f->name == "lower" || f->name == "upper" || f->name == "trim") return types::String();
+        if (f->name == "now" || f->name == "current_timestamp" || f->name == "localtimestamp")
+            return types::DateTime();
+        if (f->name == "current_date") return types::Date();
+        if (f->name == "current_time" || f->name == "localtime") return types::Time();
+        if (f->name == "char_length" || f->name == "length") return types::Integer();
+        if (returns_argument_type(f->name))
+            for (const auto& arg : f->args)
+                if (auto t = expression_type(*arg)) return t;
+        return nullptr;
+    }
+    if (const auto* u = dynamic_cast<const UnaryNode*>(&e))
+        return u->op == UnaryOp::not_ ? types::Boolean() : expression_type(*u->operand);
+    if (const auto* b = dynamic_cast<const BinaryNode*>(&e)) {
+        switch (b->op) {
+            case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::mod: {
+                auto l = expression_type(*b->left), r = expression_type(*b->right);
+                if (!l) return r;
+                if (!r || l->affinity() == r->affinity()) return l;
+                return nullptr;  // Date - Interval and the like: leave the value as the database gives it
+            }
+            case BinaryOp::div: return b->is_true_division() ? nullptr : expression_type(*b->left);
+            case BinaryOp::concat: return types::String();
+            case BinaryOp::custom: return nullptr;
+            default: return types::Boolean();
+        }
+    }
+    if (dynamic_cast<const BooleanListNode*>(&e) || dynamic_cast<const InNode*>(&e) ||
+        dynamic_cast<const BetweenNode*>(&e) || dynamic_cast<const ExistsNode*>(&e))
+        return types::Boolean();
+    if (const auto* k = dynamic_cast<const KeywordNode*>(&e))
+        return k->kind == KeywordNode::Kind::null ? nullptr : types::Boolean();
+    if (const auto* c = dynamic_cast<const CaseNode*>(&e)) {
+        for (const auto& w : c->whens)
+            if (auto t = expression_type(*w.second)) return t;
+        return c->else_ ? expression_type(*c->else_) : nullptr;
+    }
+    if (const auto* o = dynamic_cast<const OverNode*>(&e)) return expression_type(*o->element);
+    if (const auto* s = dynamic_cast<const ScalarSelectNode*>(&e)) {
+        if (const auto* sel = dynamic_cast<const SelectNode*>(s->select.get()); sel && !sel->columns.empty())
+            return expression_type(*sel->columns.front());
+        return nullptr;
+    }
+    if (dynamic_cast<const NextValueNode*>(&e)) return types::BigInteger();
+    return nullptr;
+}
+
+void SqlCompiler::process_coerced(const ColumnElement& operand, const TypePtr& type, int parent_precedence,
+                                  bool parenthesise_equal) {
+    if (!type || !dynamic_cast<const BindParamNode*>(&operand)) {
+        process_operand(operand, parent_precedence, parenthesise_equal);
+        return;
+    }
+    TypePtr saved = std::move(bind_type_);
+    bind_type_ = type;
+    process_operand(operand, parent_precedence, parenthesise_equal);
+    bind_type_ = std::move(saved);
+}
+
+Processor SqlCompiler::bind_processor_for(const TypePtr& type) {
+    for (const auto& [t, p] : bind_processors_)
+        if (t == type.get()) return p;
+    Processor p = type->bind_processor(type_compiler());
+    bind_processors_.emplace_back(type.get(), p);
+    return p;
+}
+
+void SqlCompiler::set_result_processors(const std::vector<ColumnPtr>& columns) {
+    std::vector<Processor> processors;
+    bool any = false;
+    for (const auto& c : columns) {
+        const TypePtr type = expression_type(*c);
+        processors.push_back(type ? type->result_processor(type_compiler()) : Processor{});
+        any = any || static_cast<bool>(processors.back());
+    }
+    // No processors at all keeps the per-row loop in Result away.
+    if (any) result_->result_processors = std::move(processors);
+    else result_->result_processors.clear();
+}
+
+void SqlCompiler::set_result_processors(const SelectBaseNode& select) {
+    if (const auto* s = dynamic_cast<const SelectNode*>(&select)) return set_result_processors(s->columns);
+    if (const auto* c = dynamic_cast<const CompoundSelectNode*>(&select); c && !c->selects.empty())
+        set_result_processors(*c->selects.front());
+}
+
+TypePtr SqlCompiler::column_type(const TableNode& table, const std::string& column) const {
+    const Column* c = table.find(column);
+    return c ? c->type() : nullptr;
+}
+
 void SqlCompiler::process_operand(const ColumnElement& child, int parent_precedence, bool parenthesise_equal) {
     const int p = child.precedence();
     const bool group = p < parent_precedence || (p == parent_precedence && parenthesise_equal && p != prec::atom);
@@ -138,17 +263,18 @@ void SqlCompiler::process_operand(const ColumnElement& child, int parent_precede
 }
 
 void SqlCompiler::emit_bind(const std::string& key, const std::optional<Value>& value) {
+    Processor processor = bind_type_ ? bind_processor_for(bind_type_) : Processor{};
     if (options_.literal_binds && value) {
-        out_ += render_literal_value(*value);
+        out_ += render_literal_value(processor ? processor(*value) : *value);
         return;
     }
     if (positional_) {
-        binds_.push_back(BindParameter{key, value, {}});
+        binds_.push_back(BindParameter{key, value, std::move(processor)});
         out_ += positional_marker;
         return;
     }
     const bool seen = std::any_of(binds_.begin(), binds_.end(), [&](const auto& b) { return b.key == key; });
-    if (!seen) binds_.push_back(BindParameter{key, value, {}});
+    if (!seen) binds_.push_back(BindParameter{key, value, std::move(processor)});
     out_ += bind_placeholder(safe_bind_name(key), 0);
 }
 
@@ -182,12 +308,13 @@ void SqlCompiler::order_by_clause(const std::vector<ColumnPtr>& order_by) {
     }
 }
 
-void SqlCompiler::set_clause(const NodeAssignments& assignments) {
+void SqlCompiler::set_clause(const NodeAssignments& assignments, const TableNode* table) {
     for (std::size_t i = 0; i < assignments.size(); ++i) {
         if (i) out_ += ", ";
         out_ += quote(assignments[i].first);
         out_ += '=';
-        process_operand(*assignments[i].second, prec::atom);
+        process_coerced(*assignments[i].second, table ? column_type(*table, assignments[i].first) : nullptr,
+                        prec::atom);
     }
 }
 
@@ -312,7 +439,13 @@ void SqlCompiler::visit_binary(const BinaryNode& node) {
     if (node.is_true_division() && div_is_floordiv()) return visit_true_division(node);
     if (node.op == BinaryOp::ilike || node.op == BinaryOp::not_ilike) return visit_ilike(node);
     const int p = node.precedence();
-    process_operand(*node.left, p, !same_operator(*node.left, node));
+    // A bound value takes the type of the other side (users.born == Date{...} binds as a Date).
+    const bool coerce = coerces_operands(node.op);
+    const bool left_bind = coerce && dynamic_cast<const BindParamNode*>(node.left.get()) != nullptr;
+    const bool right_bind = coerce && dynamic_cast<const BindParamNode*>(node.right.get()) != nullptr;
+    const TypePtr left_type = right_bind ? expression_type(*node.left) : nullptr;
+    const TypePtr right_type = left_bind ? expression_type(*node.right) : nullptr;
+    process_coerced(*node.left, right_type, p, !same_operator(*node.left, node));
     if (node.op == BinaryOp::custom) {
         out_ += ' ';
         out_ += node.custom_op;
@@ -322,14 +455,14 @@ void SqlCompiler::visit_binary(const BinaryNode& node) {
     } else {
         out_ += binary_operator_text(node.op);
     }
-    process_operand(*node.right, p, !same_operator(*node.right, node));
+    process_coerced(*node.right, left_type, p, !same_operator(*node.right, node));
     if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
 }
 
 void SqlCompiler::visit_true_division(const BinaryNode& node) {
     process_operand(*node.left, prec::multiplicative);
     out_ += " / CAST(";
-    process(*node.right);
+    process_coerced(*node.right, expression_type(*node.left));
     out_ += " AS " + true_division_type() + ")";
 }
 
@@ -387,23 +520,31 @@ void SqlCompiler::visit_in(const InNode& node) {
         process(*node.subquery);
         --depth_;
     } else if (!node.items.empty()) {
-        comma_list(node.items);
+        const TypePtr type = expression_type(*node.left);
+        for (std::size_t i = 0; i < node.items.size(); ++i) {
+            if (i) out_ += ", ";
+            process_coerced(*node.items[i], type);
+        }
     } else {
         const std::string name = namer_.next(node.left->bind_base());
+        TypePtr saved = std::move(bind_type_);
+        bind_type_ = expression_type(*node.left);
         for (std::size_t i = 0; i < node.values.size(); ++i) {
             if (i) out_ += ", ";
             emit_bind(name + "_" + std::to_string(i + 1), node.values[i]);
         }
+        bind_type_ = std::move(saved);
     }
     out_ += ')';
 }
 
 void SqlCompiler::visit_between(const BetweenNode& node) {
     process_operand(*node.expr, prec::comparison);
+    const TypePtr type = expression_type(*node.expr);
     out_ += node.negated ? " NOT BETWEEN " : " BETWEEN ";
-    process_operand(*node.low, prec::comparison);
+    process_coerced(*node.low, type, prec::comparison);
     out_ += " AND ";
-    process_operand(*node.high, prec::comparison);
+    process_coerced(*node.high, type, prec::comparison);
 }
 
 void SqlCompiler::visit_function(const FunctionNode& node) {
@@ -433,9 +574,10 @@ void SqlCompiler::visit_case(const CaseNode& node) {
         out_ += ' ';
         process(*node.value);
     }
+    const TypePtr value_type = node.value ? expression_type(*node.value) : nullptr;
     for (const auto& [cond, result] : node.whens) {
         out_ += " WHEN ";
-        process(*cond);
+        process_coerced(*cond, value_type);
         out_ += " THEN ";
         process(*result);
     }
@@ -560,7 +702,10 @@ void SqlCompiler::select_columns(const SelectNode& node) {
 }
 
 void SqlCompiler::visit_select(const SelectNode& node) {
-    if (depth_ == 0) result_->kind = StatementKind::select;
+    if (depth_ == 0) {
+        result_->kind = StatementKind::select;
+        set_result_processors(node.columns);
+    }
     ++depth_;
     const auto froms = node.froms(enclosing_froms_);
     const auto mark = enclosing_froms_.size();
@@ -598,7 +743,10 @@ void SqlCompiler::visit_select(const SelectNode& node) {
 }
 
 void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
-    if (depth_ == 0) result_->kind = StatementKind::select;
+    if (depth_ == 0) {
+        result_->kind = StatementKind::select;
+        set_result_processors(node);
+    }
     ++depth_;
     for (std::size_t i = 0; i < node.selects.size(); ++i) {
         if (i) out_ += compound_keyword(node.op);
@@ -648,7 +796,7 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
                 out_ += '(';
                 for (std::size_t i = 0; i < rows[r].size(); ++i) {
                     if (i) out_ += ", ";
-                    process(*rows[r][i].second);
+                    process_coerced(*rows[r][i].second, column_type(*node.table, rows[r][i].first));
                 }
                 out_ += ')';
             }
@@ -657,12 +805,14 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
     if (node.on_conflict != InsertNode::OnConflict::none) visit_on_conflict(node);
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("INSERT ... RETURNING");
+        if (depth_ == 1) set_result_processors(node.returning);
         returning_clause(node.returning);
     } else if (depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
                node.multi_values.empty() && result_->autoincrement_column) {
         std::vector<ColumnPtr> key;
         for (const auto& name : result_->primary_key_columns)
             key.push_back(node.table->make_column(node.table_from, name));
+        set_result_processors(key);
         returning_clause(key);
         result_->returns_primary_key = true;
     }
@@ -688,7 +838,7 @@ void SqlCompiler::visit_on_conflict(const InsertNode& node) {
     for (std::size_t i = 0; i < node.conflict_set.size(); ++i) {
         if (i) out_ += ", ";
         out_ += quote(node.conflict_set[i].first) + " = ";
-        process_operand(*node.conflict_set[i].second, prec::atom);
+        process_coerced(*node.conflict_set[i].second, column_type(*node.table, node.conflict_set[i].first), prec::atom);
     }
     if (node.conflict_where) {
         out_ += " WHERE ";
@@ -706,13 +856,14 @@ void SqlCompiler::visit_update(const UpdateNode& node) {
     out_ += "UPDATE ";
     process(*node.table);
     out_ += " SET ";
-    set_clause(assignments);
+    set_clause(assignments, node.table.get());
     if (node.where) {
         out_ += " WHERE ";
         process(*node.where);
     }
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("UPDATE ... RETURNING");
+        if (depth_ == 1) set_result_processors(node.returning);
         returning_clause(node.returning);
     }
     --depth_;
@@ -729,6 +880,7 @@ void SqlCompiler::visit_delete(const DeleteNode& node) {
     }
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("DELETE ... RETURNING");
+        if (depth_ == 1) set_result_processors(node.returning);
         returning_clause(node.returning);
     }
     --depth_;

@@ -39,6 +39,8 @@ void ColumnNode::walk(Walker& w) const {
     w.token("c");
     w.token(from ? from->name() : std::string());
     w.token(name);
+    // The type decides the compiled statement's processors, so it is part of the shape.
+    if (type) w.token(type->cache_token());
 }
 void ColumnNode::collect_froms(std::vector<FromPtr>& out) const { add_from(out, from); }
 
@@ -289,7 +291,7 @@ CastNode::CastNode(ColumnPtr element, TypePtr type) : element(std::move(element)
 void CastNode::accept(SqlCompiler& c) const { c.visit_cast(*this); }
 void CastNode::walk(Walker& w) const {
     w.token("cast");
-    w.token(type->name());
+    w.token(type->cache_token());
     element->walk(w);
 }
 

@@ -1,4 +1,6 @@
-// Type placeholder: just enough for the compiler (CAST names, true-division decisions).
+// TypeEngine: a generic kind plus parameters; its generic spelling and cache token are fixed
+// at construction so compiling and cache-key building never recompute them.
+#include <athanor/sql/type_compiler.hpp>
 #include <athanor/sql/type_engine.hpp>
 
 #include <algorithm>
@@ -6,26 +8,88 @@
 
 namespace athanor::sql {
 
-TypeEngine::TypeEngine(std::string name, TypeAffinity affinity) : name_(std::move(name)), affinity_(affinity) {}
+namespace {
 
-TypeEngine::~TypeEngine() = default;
-
-std::shared_ptr<const TypeEngine> TypeEngine::named(std::string name) {
+TypeAffinity affinity_from_spelling(const std::string& name) {
     std::string upper = name;
     std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
     const auto has = [&](const char* word) { return upper.find(word) != std::string::npos; };
-    TypeAffinity affinity = TypeAffinity::unknown;
-    if (has("INT")) affinity = TypeAffinity::integer;
-    else if (has("NUMERIC") || has("DECIMAL")) affinity = TypeAffinity::numeric;
-    else if (has("FLOAT") || has("DOUBLE") || has("REAL")) affinity = TypeAffinity::floating;
-    else if (has("CHAR") || has("TEXT") || has("CLOB") || has("STRING")) affinity = TypeAffinity::string;
-    else if (has("BOOL")) affinity = TypeAffinity::boolean;
-    else if (has("TIMESTAMP") || has("DATETIME")) affinity = TypeAffinity::datetime;
-    else if (has("DATE")) affinity = TypeAffinity::date;
-    else if (has("TIME")) affinity = TypeAffinity::time;
-    else if (has("INTERVAL")) affinity = TypeAffinity::interval;
-    else if (has("BLOB") || has("BINARY") || has("BYTEA")) affinity = TypeAffinity::binary;
+    if (has("INT")) return TypeAffinity::integer;
+    if (has("NUMERIC") || has("DECIMAL")) return TypeAffinity::numeric;
+    if (has("FLOAT") || has("DOUBLE") || has("REAL")) return TypeAffinity::floating;
+    if (has("CHAR") || has("TEXT") || has("CLOB") || has("STRING")) return TypeAffinity::string;
+    if (has("BOOL")) return TypeAffinity::boolean;
+    if (has("TIMESTAMP") || has("DATETIME")) return TypeAffinity::datetime;
+    if (has("DATE")) return TypeAffinity::date;
+    if (has("TIME")) return TypeAffinity::time;
+    if (has("BLOB") || has("BINARY") || has("BYTEA")) return TypeAffinity::binary;
+    return TypeAffinity::unknown;
+}
+
+const TypeCompiler& generic_compiler() {
+    static const TypeCompiler compiler;
+    return compiler;
+}
+
+}  // namespace
+
+TypeEngine::TypeEngine(TypeKind kind, TypeOptions options)
+    : kind_(kind), options_(std::move(options)), affinity_(affinity_of(kind)) {
+    if (kind_ == TypeKind::enum_ && !options_.length) {
+        std::size_t longest = 1;
+        for (const auto& v : options_.enum_values) longest = std::max(longest, v.size());
+        options_.length = static_cast<int>(longest);
+    }
+    name_ = generic_compiler().visit(*this);
+    token_ = std::to_string(static_cast<int>(kind_)) + ':' + name_;
+    if (options_.timezone) token_ += "+tz";
+    for (const auto& v : options_.enum_values) {
+        token_ += '|';
+        token_ += v;
+    }
+}
+
+TypeEngine::TypeEngine(std::string name, TypeAffinity affinity)
+    : kind_(TypeKind::custom), name_(std::move(name)), affinity_(affinity), token_("0:" + name_) {}
+
+TypeEngine::~TypeEngine() = default;
+
+std::string TypeEngine::compile(const TypeCompiler& compiler) const { return compiler.visit(*this); }
+Processor TypeEngine::bind_processor(const TypeCompiler& compiler) const { return compiler.bind_processor(*this); }
+Processor TypeEngine::result_processor(const TypeCompiler& compiler) const {
+    return compiler.result_processor(*this);
+}
+
+std::shared_ptr<const TypeEngine> TypeEngine::named(std::string name) {
+    if (auto generic = generic_type_from_name(name)) return generic;
+    const auto affinity = affinity_from_spelling(name);
     return std::make_shared<const TypeEngine>(std::move(name), affinity);
+}
+
+TypeAffinity TypeEngine::affinity_of(TypeKind kind) {
+    switch (kind) {
+        case TypeKind::integer:
+        case TypeKind::small_integer:
+        case TypeKind::big_integer: return TypeAffinity::integer;
+        case TypeKind::boolean: return TypeAffinity::boolean;
+        case TypeKind::string:
+        case TypeKind::text:
+        case TypeKind::unicode:
+        case TypeKind::unicode_text:
+        case TypeKind::uuid:
+        case TypeKind::json:
+        case TypeKind::enum_: return TypeAffinity::string;
+        case TypeKind::float_:
+        case TypeKind::double_: return TypeAffinity::floating;
+        case TypeKind::numeric: return TypeAffinity::numeric;
+        case TypeKind::date: return TypeAffinity::date;
+        case TypeKind::time: return TypeAffinity::time;
+        case TypeKind::datetime: return TypeAffinity::datetime;
+        case TypeKind::interval: return TypeAffinity::interval;
+        case TypeKind::large_binary: return TypeAffinity::binary;
+        case TypeKind::custom: break;
+    }
+    return TypeAffinity::unknown;
 }
 
 TypeAffinity TypeEngine::affinity_of(const Value& value) {

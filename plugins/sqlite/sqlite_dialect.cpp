@@ -1,9 +1,11 @@
 // The SQLite dialect: turns a URL into sqlite3_open_v2 arguments and sets connections up.
 #include "sqlite_dialect.hpp"
 
+#include "sqlite_compiler.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_ddl_compiler.hpp"
 #include "sqlite_reflection.hpp"
+#include "sqlite_type_compiler.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -141,6 +143,14 @@ std::string SqliteDialect::get_isolation_level(sdk::DriverConnection& connection
 
 bool SqliteDialect::is_disconnect(const DBAPIError& error) const {
     return dynamic_cast<const InterfaceError*>(&error) != nullptr && error.native_code() == SQLITE_MISUSE;
+}
+
+std::unique_ptr<sql::SqlCompiler> SqliteDialect::create_statement_compiler() const {
+    return std::make_unique<SqliteCompiler>(*this);
+}
+
+std::unique_ptr<sql::TypeCompiler> SqliteDialect::create_type_compiler() const {
+    return std::make_unique<SqliteTypeCompiler>();
 }
 
 std::unique_ptr<sql::DdlCompiler> SqliteDialect::create_ddl_compiler() const {

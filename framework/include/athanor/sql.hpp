@@ -24,9 +24,29 @@
 #include <athanor/sql/select.hpp>
 #include <athanor/sql/selectable.hpp>
 #include <athanor/sql/statement.hpp>
+#include <athanor/sql/type_compiler.hpp>
 #include <athanor/sql/type_engine.hpp>
+#include <athanor/sql/types.hpp>
 
 namespace athanor {
+// Types (Date, Time, DateTime and Interval are athanor::types::Date() ...: the plain names
+// are the value types).
+using sql::BigInteger;
+using sql::Boolean;
+using sql::Double;
+using sql::Enum;
+using sql::Float;
+using sql::Integer;
+using sql::JSON;
+using sql::LargeBinary;
+using sql::Numeric;
+using sql::SmallInteger;
+using sql::String;
+using sql::Text;
+using sql::TypePtr;
+using sql::Unicode;
+using sql::UnicodeText;
+using sql::Uuid;
 using sql::and_;
 using sql::asc;
 using sql::bindparam;

@@ -29,6 +29,7 @@
 namespace athanor::sql {
 class SqlCompiler;
 class DdlCompiler;
+class TypeCompiler;
 }
 
 namespace athanor::sdk {
@@ -98,6 +99,13 @@ public:
     /// True when Cursor::executemany() of a statement with RETURNING makes the returned rows
     /// available through fetch(), in parameter order (see athanor/sdk/driver.hpp).
     virtual bool supports_executemany_returning() const { return false; }
+
+    // ---- Types (issue 3; owned by the type system, framework/sql/type_compiler.cpp) ----
+    /// The type map and value processing: DDL/CAST names of generic types, bind/result
+    /// processors (e.g. SQLite's ISO-text dates, 0/1 booleans), and database type names back
+    /// to generic types for reflection. A dialect returns its subclass of
+    /// athanor::sql::TypeCompiler (athanor/sql/type_compiler.hpp). Default: the generic one.
+    virtual std::unique_ptr<sql::TypeCompiler> create_type_compiler() const;
 
     // ---- Schema and DDL (issue 3, schema engineer) ----
     /// The compiler for CREATE/DROP TABLE, INDEX, SEQUENCE and COMMENT ON: a dialect returns

@@ -1,0 +1,115 @@
+// The generic type factories. Parameterless types are shared singletons (types are immutable).
+#include <athanor/errors.hpp>
+#include <athanor/sql/types.hpp>
+
+#include <memory>
+#include <mutex>
+
+namespace athanor::types {
+
+namespace {
+
+TypePtr make(sql::TypeKind kind, sql::TypeOptions options = sql::TypeOptions()) {
+    return std::make_shared<const sql::TypeEngine>(kind, std::move(options));
+}
+
+sql::TypeOptions length_option(std::optional<int> length) {
+    sql::TypeOptions o;
+    o.length = length;
+    return o;
+}
+
+TypePtr shared(sql::TypeKind kind) {
+    // One instance per kind, built on first use.
+    static TypePtr cache[static_cast<int>(sql::TypeKind::enum_) + 1];
+    auto& slot = cache[static_cast<int>(kind)];
+    static std::once_flag flags[static_cast<int>(sql::TypeKind::enum_) + 1];
+    std::call_once(flags[static_cast<int>(kind)], [&] { slot = make(kind); });
+    return slot;
+}
+
+sql::TypeOptions timezone_option() {
+    sql::TypeOptions o;
+    o.timezone = true;
+    return o;
+}
+
+void check_positive(std::optional<int> n, const char* what, const char* type) {
+    if (n && *n <= 0)
+        throw ArgumentError(std::string(type) + ": " + what + " must be positive (got " + std::to_string(*n) + ")");
+}
+
+}  // namespace
+
+TypePtr Integer() { return shared(sql::TypeKind::integer); }
+TypePtr SmallInteger() { return shared(sql::TypeKind::small_integer); }
+TypePtr BigInteger() { return shared(sql::TypeKind::big_integer); }
+TypePtr Boolean() { return shared(sql::TypeKind::boolean); }
+TypePtr String(std::optional<int> length) {
+    if (!length) return shared(sql::TypeKind::string);
+    check_positive(length, "length", "String");
+    return make(sql::TypeKind::string, length_option(length));
+}
+TypePtr Text() { return shared(sql::TypeKind::text); }
+TypePtr Unicode(std::optional<int> length) {
+    if (!length) return shared(sql::TypeKind::unicode);
+    check_positive(length, "length", "Unicode");
+    return make(sql::TypeKind::unicode, length_option(length));
+}
+TypePtr UnicodeText() { return shared(sql::TypeKind::unicode_text); }
+TypePtr Float(std::optional<int> precision) {
+    if (!precision) return shared(sql::TypeKind::float_);
+    check_positive(precision, "precision", "Float");
+    return make(sql::TypeKind::float_, [&] {
+        sql::TypeOptions o;
+        o.precision = precision;
+        return o;
+    }());
+}
+TypePtr Double() { return shared(sql::TypeKind::double_); }
+TypePtr Numeric(std::optional<int> precision, std::optional<int> scale) {
+    if (!precision && !scale) return shared(sql::TypeKind::numeric);
+    check_positive(precision, "precision", "Numeric");
+    if (scale && *scale < 0)
+        throw ArgumentError("Numeric: scale must not be negative (got " + std::to_string(*scale) + ")");
+    if (scale && !precision)
+        throw ArgumentError("Numeric: a scale needs a precision; write Numeric(precision, scale)");
+    if (scale && precision && *scale > *precision)
+        throw ArgumentError("Numeric(" + std::to_string(*precision) + ", " + std::to_string(*scale) +
+                            "): the scale cannot exceed the precision");
+    return make(sql::TypeKind::numeric, [&] {
+        sql::TypeOptions o;
+        o.precision = precision;
+        o.scale = scale;
+        return o;
+    }());
+}
+TypePtr Date() { return shared(sql::TypeKind::date); }
+TypePtr Time(bool timezone) {
+    if (!timezone) return shared(sql::TypeKind::time);
+    static const TypePtr with_zone = make(sql::TypeKind::time, timezone_option());
+    return with_zone;
+}
+TypePtr DateTime(bool timezone) {
+    if (!timezone) return shared(sql::TypeKind::datetime);
+    static const TypePtr with_zone = make(sql::TypeKind::datetime, timezone_option());
+    return with_zone;
+}
+TypePtr Interval() { return shared(sql::TypeKind::interval); }
+TypePtr LargeBinary(std::optional<int> length) {
+    if (!length) return shared(sql::TypeKind::large_binary);
+    check_positive(length, "length", "LargeBinary");
+    return make(sql::TypeKind::large_binary, length_option(length));
+}
+TypePtr Uuid() { return shared(sql::TypeKind::uuid); }
+TypePtr JSON() { return shared(sql::TypeKind::json); }
+TypePtr Enum(std::vector<std::string> values, std::string name) {
+    if (values.empty()) throw ArgumentError("Enum" + (name.empty() ? std::string() : " '" + name + "'") +
+                                            " needs at least one value, e.g. Enum({\"a\", \"b\"})");
+    sql::TypeOptions o;
+    o.enum_values = std::move(values);
+    o.enum_name = std::move(name);
+    return make(sql::TypeKind::enum_, std::move(o));
+}
+
+}  // namespace athanor::types

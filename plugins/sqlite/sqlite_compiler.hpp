@@ -1,0 +1,28 @@
+// sqlite_compiler.hpp — the SQLite SQL flavour: the generic compiler with SQLite's hooks.
+//
+//   a / (b + 0.0)          true division of integers (CAST(b AS NUMERIC) stays an integer on SQLite)
+//   CURRENT_TIMESTAMP      for now()
+//   LIMIT -1 OFFSET n      an offset without a limit (the generic form, kept)
+//   ON CONFLICT ...        upsert; RETURNING (SQLite 3.35+)
+//
+// Example:
+//   auto compiler = dialect.create_statement_compiler();   // a SqliteCompiler
+//   compiler->compile(*select((t.c("a") / t.c("b")).label("q")).element())->sql;
+//   // SELECT t.a / (t.b + 0.0) AS q FROM t
+#pragma once
+
+#include <athanor/sql/compiler.hpp>
+
+namespace athanor::sqlite {
+
+class SqliteCompiler final : public sql::SqlCompiler {
+public:
+    using SqlCompiler::SqlCompiler;
+
+    void visit_true_division(const sql::BinaryNode& node) override;
+    void visit_function(const sql::FunctionNode& node) override;
+    bool supports_on_conflict() const override { return true; }
+    bool supports_returning() const override { return true; }
+};
+
+}  // namespace athanor::sqlite
