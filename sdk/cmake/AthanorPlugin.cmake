@@ -51,6 +51,8 @@ function(athanor_add_dialect_plugin name)
   endif()
   target_link_libraries(${target} PRIVATE athanor::athanor ${P_LIBRARIES})
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # Test programs load plugins at run time, so they must be rebuilt with them.
+  set_property(GLOBAL APPEND PROPERTY ATHANOR_PLUGIN_TARGETS ${target})
 
   # The manifest: readable without running plugin code.
   set(schemes_json "")
