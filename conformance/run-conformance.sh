@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs athanor-conformance against the URL held in environment variable URL-VAR and writes
+# the JSON report as NAME.json; used by CTest, one test per URL.
+#   run-conformance.sh URL-VAR NAME [extra athanor-conformance args]
+# Exits 77 (CTest SKIP_RETURN_CODE) with "SKIPPED: URL-VAR not set" when the variable is empty.
+# postgresql+odbc: when ATHANOR_TEST_PG_ODBC_URL is unset it is derived from
+# ATHANOR_TEST_PG_URL (scheme replaced, psqlODBC driver file added).
+set -uo pipefail
+var="${1:?usage: run-conformance.sh URL-VAR NAME}"
+name="${2:?usage: run-conformance.sh URL-VAR NAME}"
+shift 2
+reports="${ATHANOR_CONFORMANCE_REPORTS:-.}"
+rm -f "$reports/$name.json"  # no stale report from an earlier run in the matrix
+if [[ "$var" == ATHANOR_TEST_PG_ODBC_URL && -z "${ATHANOR_TEST_PG_ODBC_URL:-}" && -n "${ATHANOR_TEST_PG_URL:-}" ]]; then
+  rest="${ATHANOR_TEST_PG_URL#*://}"
+  sep='?'; [[ "$rest" == *\?* ]] && sep='&'
+  driver="${ATHANOR_TEST_PSQLODBC_DRIVER:-/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so}"
+  export ATHANOR_TEST_PG_ODBC_URL="postgresql+odbc://${rest}${sep}driver=${driver}"
+  if [[ ! -e "$driver" ]]; then
+    echo "SKIPPED: psqlODBC driver $driver not installed"; exit 77
+  fi
+fi
+url="${!var:-}"
+if [[ -z "$url" ]]; then
+  if [[ "$var" == ATHANOR_TEST_PG_ODBC_URL ]]; then
+    echo "SKIPPED: ATHANOR_TEST_PG_URL not set (postgresql+odbc is derived from it)"
+  else
+    echo "SKIPPED: $var not set"
+  fi
+  exit 77
+fi
+bin="${ATHANOR_CONFORMANCE_BIN:-athanor-conformance}"
+mkdir -p "$reports"
+# A fresh file database each time for file URLs of SQLite.
+case "$url" in
+  sqlite:///*|sqlite+*:///*) db="${url#*:///}"; db="${db%%\?*}"; [[ "$db" != ":memory:" && -n "$db" ]] && rm -f "$db" ;;
+esac
+exec "$bin" --url "$url" --report-json "$reports/$name.json" "$@" -- --report_level=short

@@ -1,0 +1,144 @@
+// athanor-conformance: the shared conformance suite, run against one URL.
+//
+//   athanor-conformance [--url URL] [--plugin PATH]... [--report-json FILE] [--compile-dir DIR]
+//                       [--list-flags] [-- BOOST.TEST ARGS]
+//
+// Our options are taken out of argv; everything else (or everything after "--") goes to
+// Boost.Test, e.g. --run_test=select/FetchLimitOffsetTest --log_level=test_suite.
+#define BOOST_TEST_NO_MAIN
+#include <boost/test/unit_test.hpp>
+
+#include "compile_suite.hpp"
+#include "context.hpp"
+#include "report.hpp"
+
+#include <athanor/engine/pool.hpp>
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace but = boost::unit_test;
+
+const char* usage =
+    "usage: athanor-conformance [--url URL] [--plugin PATH]... [--report-json FILE]\n"
+    "                           [--compile-dir DIR] [--list-flags] [--dump-compile] [-- BOOST.TEST ARGS]\n"
+    "  --url URL          database under test (default sqlite://)\n"
+    "  --plugin PATH      register a dialect plugin file (its .json manifest beside it) first\n"
+    "  --report-json FILE write the per-test JSON report there\n"
+    "  --compile-dir DIR  folder holding compile/<dialect>/*.txt expected SQL\n"
+    "  --list-flags       print the capability flags the plugin's manifest claims and exit\n"
+    "  --dump-compile     print the compile corpus as the URL's dialect renders it and exit\n"
+    "Other arguments go to Boost.Test (e.g. --run_test=select --log_level=test_suite).\n";
+
+bool g_list_flags = false;
+bool g_dump_compile = false;
+
+// Holds the engine for the run. Making it must not connect: the compile tier relies on that.
+struct EngineFixture {
+    void setup() {
+        auto& engine = cf::engine();
+        auto status = engine.pool().status();
+        if (status.opened_total != 0)
+            BOOST_TEST_MESSAGE("note: creating the engine opened " << status.opened_total << " connection(s)");
+    }
+    void teardown() { cf::engine().dispose(); }
+};
+BOOST_TEST_GLOBAL_FIXTURE(EngineFixture);
+
+bool init_suite() {
+    but::framework::master_test_suite().p_name.value = "athanor-conformance";
+    try {
+        auto& engine = cf::engine();
+        std::cout << "athanor-conformance: " << engine.url().render(true) << " -> plugin " << cf::manifest().name
+                  << " " << cf::manifest().version << " (" << cf::manifest().library_path.string() << "), driver "
+                  << cf::driver_name() << "\n";
+        if (engine.pool().status().opened_total != 0) {
+            std::cerr << "athanor-conformance: create_engine() opened a connection; it must not\n";
+            return false;
+        }
+    } catch (const athanor::Error& e) {
+        std::cerr << "athanor-conformance: cannot create an engine for " << cf::config().url << ":\n"
+                  << e.what() << "\n";
+        return false;
+    }
+    // A group whose namespace needed a trailing '_' (select_: POSIX select()) gets its name.
+    auto& master = but::framework::master_test_suite();
+    auto select_id = master.get("select_");
+    if (select_id != but::INV_TEST_UNIT_ID) but::framework::get(select_id, but::TUT_SUITE).p_name.value = "select";
+    but::framework::register_observer(cf::report_observer());
+    cf::register_compile_suite();
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<char*> boost_args{argv[0]};
+    bool rest_to_boost = false;
+    auto value = [&](int& i, const char* opt) -> std::string {
+        std::string a = argv[i];
+        auto eq = a.find('=');
+        if (eq != std::string::npos) return a.substr(eq + 1);
+        if (i + 1 >= argc) {
+            std::cerr << "athanor-conformance: " << opt << " needs a value\n" << usage;
+            std::exit(2);
+        }
+        return argv[++i];
+    };
+    auto is = [](const char* arg, const char* opt) {
+        auto n = std::strlen(opt);
+        return std::strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+    };
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        if (rest_to_boost) {
+            boost_args.push_back(argv[i]);
+        } else if (std::strcmp(a, "--") == 0) {
+            rest_to_boost = true;
+        } else if (is(a, "--url")) {
+            cf::config().url = value(i, "--url");
+        } else if (is(a, "--plugin")) {
+            cf::config().plugins.push_back(value(i, "--plugin"));
+        } else if (is(a, "--report-json")) {
+            cf::config().report_json = value(i, "--report-json");
+        } else if (is(a, "--compile-dir")) {
+            cf::config().compile_dir = value(i, "--compile-dir");
+        } else if (std::strcmp(a, "--dump-compile") == 0) {
+            g_dump_compile = true;
+        } else if (std::strcmp(a, "--list-flags") == 0) {
+            g_list_flags = true;
+        } else if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0) {
+            std::cout << usage;
+            boost_args.push_back(argv[i]);
+        } else {
+            boost_args.push_back(argv[i]);
+        }
+    }
+    if (cf::config().compile_dir.empty()) cf::config().compile_dir = ATHANOR_CONFORMANCE_COMPILE_DIR;
+    if (g_dump_compile) {
+        try {
+            cf::dump_compile(std::cout);
+            return 0;
+        } catch (const athanor::Error& e) {
+            std::cerr << e.what() << "\n";
+            return 2;
+        }
+    }
+    if (g_list_flags) {
+        try {
+            for (const auto& f : cf::manifest().capabilities) std::cout << f << "\n";
+            return 0;
+        } catch (const athanor::Error& e) {
+            std::cerr << e.what() << "\n";
+            return 2;
+        }
+    }
+    boost_args.push_back(nullptr);
+    return but::unit_test_main(&init_suite, static_cast<int>(boost_args.size() - 1), boost_args.data());
+}

@@ -1,0 +1,293 @@
+// dialect group — SQLAlchemy test_dialect.py: ping, exception wrapping, isolation levels,
+// autocommit, percent escaping, difficult parameter names, RETURNING guards.
+#include "context.hpp"
+
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+
+using namespace athanor::sql;
+namespace sa = athanor;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+Table data_table() {
+    return Table("cf_data", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                             Column("data", cf::sql_type(cf::T::varchar, 50))});
+}
+
+void create_data(cf::Session& s) {
+    s.create("cf_data", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "data " + cf::type(cf::T::varchar, 50)});
+}
+
+std::int64_t count_rows(sa::Connection& c, const Table& t) { return c.execute(select(count()).select_from(t)).scalar().as_int(); }
+
+std::string default_level() {
+    cf::Session s;
+    return s.conn.get_isolation_level();
+}
+
+std::string non_default_level() {
+    auto def = default_level();
+    for (const auto& l : cf::engine().dialect().isolation_levels())
+        if (l != def && l != "AUTOCOMMIT") return l;
+    return "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(dialect)
+
+BOOST_AUTO_TEST_SUITE(PingTest)
+BOOST_AUTO_TEST_CASE(test_do_ping) {
+    cf::Session s;
+    BOOST_TEST(s.conn.driver_connection().ping());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ExceptionTest)
+BOOST_AUTO_TEST_CASE(test_integrity_error, CF_REQUIRES("duplicate_key_raises_integrity_error")) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    BOOST_CHECK_THROW(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1_dupe"}})), sa::IntegrityError);
+}
+BOOST_AUTO_TEST_CASE(test_exception_with_non_ascii) {
+    cf::Session s;
+    try {
+        s.exec("SELECT * FROM " + cf::q("cf_réveillé_missing"));
+        BOOST_FAIL("selecting from a missing table did not raise");
+    } catch (const sa::DBAPIError& e) {
+        BOOST_TEST(!e.driver_message().empty());
+        BOOST_TEST(e.statement().find("réveillé") != std::string::npos);
+        BOOST_TEST(std::string(e.what()).find("réveillé") != std::string::npos);
+    }
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(IsolationLevelTest, CF_REQUIRES("isolation_level"))
+BOOST_AUTO_TEST_CASE(test_default_isolation_level) {
+    auto levels = cf::engine().dialect().isolation_levels();
+    auto def = default_level();
+    BOOST_TEST((std::find(levels.begin(), levels.end(), def) != levels.end()), "default level " << def << " not listed");
+}
+BOOST_AUTO_TEST_CASE(test_non_default_isolation_level) {
+    auto other = non_default_level();
+    BOOST_TEST_REQUIRE(!other.empty(), "the dialect lists no level besides its default and AUTOCOMMIT");
+    cf::Session s;
+    s.conn.set_isolation_level(other);
+    BOOST_TEST(s.conn.get_isolation_level() == other);
+}
+BOOST_AUTO_TEST_CASE(test_all_levels) {
+    cf::Session s;
+    auto def = s.conn.get_isolation_level();
+    for (const auto& l : cf::engine().dialect().isolation_levels()) {
+        s.conn.set_isolation_level(l);
+        BOOST_TEST(s.conn.get_isolation_level() == l);
+    }
+    s.conn.set_isolation_level(def);
+}
+BOOST_AUTO_TEST_CASE(test_invalid_level_execution_option, CF_REQUIRES("get_isolation_level_values")) {
+    cf::Session s;
+    try {
+        s.conn.set_isolation_level("FOO BAR");
+        BOOST_FAIL("an invalid isolation level was accepted");
+    } catch (const sa::ArgumentError& e) {
+        std::string m = e.what();
+        BOOST_TEST(m.find("FOO BAR") != std::string::npos);
+        for (const auto& l : cf::engine().dialect().isolation_levels()) BOOST_TEST(m.find(l) != std::string::npos, l);
+    }
+}
+BOOST_AUTO_TEST_CASE(test_invalid_level_engine_param,
+                     CF_REQUIRES("get_isolation_level_values", "dialect_level_isolation_level_param")) {
+    sa::EngineOptions o;
+    o.isolation_level = "FOO BAR";
+    auto e = sa::create_engine(cf::config().url, std::move(o));
+    BOOST_CHECK_THROW(e.connect(), sa::ArgumentError);
+}
+BOOST_AUTO_TEST_CASE(test_dialect_user_setting_is_restored, CF_REQUIRES("independent_readonly_connections")) {
+    auto other = non_default_level();
+    BOOST_TEST_REQUIRE(!other.empty());
+    sa::EngineOptions o;
+    o.isolation_level = other;
+    o.pool_size = 1;
+    auto e = sa::create_engine(cf::config().url, std::move(o));
+    {
+        auto c = e.connect();
+        BOOST_TEST(c.get_isolation_level() == other);
+        c.set_isolation_level(default_level());
+        BOOST_TEST(c.get_isolation_level() == default_level());
+    }
+    auto c = e.connect();
+    BOOST_TEST(c.get_isolation_level() == other);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(AutocommitIsolationTest, CF_REQUIRES("autocommit"))
+BOOST_AUTO_TEST_CASE(test_autocommit_on) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    auto def = s.conn.get_isolation_level();
+    s.conn.set_isolation_level("AUTOCOMMIT");
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    s.conn.rollback();
+    BOOST_TEST(count_rows(s.conn, t) == 1);
+    s.conn.set_isolation_level(def);
+}
+BOOST_AUTO_TEST_CASE(test_autocommit_off) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    s.conn.rollback();
+    BOOST_TEST(count_rows(s.conn, t) == 0);
+}
+BOOST_AUTO_TEST_CASE(test_turn_autocommit_off_via_default_iso_level) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    auto def = s.conn.get_isolation_level();
+    s.conn.set_isolation_level("AUTOCOMMIT");
+    BOOST_TEST(s.conn.get_isolation_level() == "AUTOCOMMIT");
+    s.conn.set_isolation_level(def);
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    s.conn.rollback();
+    BOOST_TEST(count_rows(s.conn, t) == 0);
+}
+BOOST_AUTO_TEST_CASE(test_dialect_autocommit_is_restored, CF_REQUIRES("independent_readonly_connections")) {
+    sa::EngineOptions o;
+    o.isolation_level = "AUTOCOMMIT";
+    o.pool_size = 1;
+    auto e = sa::create_engine(cf::config().url, std::move(o));
+    {
+        auto c = e.connect();
+        BOOST_TEST(c.get_isolation_level() == "AUTOCOMMIT");
+        c.set_isolation_level(default_level());
+    }
+    auto c = e.connect();
+    BOOST_TEST(c.get_isolation_level() == "AUTOCOMMIT");
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(EscapingTest)
+BOOST_AUTO_TEST_CASE(test_percent_sign_round_trip) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "some % value"}}));
+    s.conn.execute(t.insert().values({{"id", 2}, {"data", "some %% other value"}}));
+    BOOST_TEST(s.conn.scalar(select(t.c("data")).where(t.c("data") == literal_column("'some % value'"))).as_string() ==
+               "some % value");
+    BOOST_TEST(s.conn.scalar(select(t.c("data")).where(t.c("data") == literal_column("'some %% other value'"))).as_string() ==
+               "some %% other value");
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(DifficultParametersTest)
+const char* difficult_names[] = {"per % cent", "%percent", "(paren)", "colon:name", "dot.name", "space name",
+                                 "slash/name", "q?mark", "3digits", "_leading", "[brackets]", "dollar$sign"};
+BOOST_DATA_TEST_CASE(test_round_trip_same_named_column, bdata::make(difficult_names), name) {
+    cf::Session s;
+    const std::string col = name;
+    s.create("cf_difficult", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", cf::q(col) + " " + cf::type(cf::T::varchar, 50)});
+    Table t("cf_difficult", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                             Column(col, cf::sql_type(cf::T::varchar, 50))});
+    s.conn.execute(t.insert().values({{"id", 1}, {col, "some name"}}));
+    s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 2}, {col, "other"}}, {{"id", 3}, {col, "third"}}});
+    BOOST_TEST(s.conn.scalar(select(t.c(col)).where(t.c("id") == 1)).as_string() == "some name");
+    BOOST_TEST(s.conn.scalar(select(t.c("id")).where(t.c(col) == "third")).as_int() == 3);
+    BOOST_TEST(s.conn.scalar(select(count()).select_from(t).where(t.c(col).in_({"other", "third", "x"}))).as_int() == 2);
+    s.conn.execute(t.update().where(t.c(col) == "other").values({{col, "updated"}}));
+    BOOST_TEST(s.conn.scalar(select(t.c(col)).where(t.c("id") == 2)).as_string() == "updated");
+}
+BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
+    for (std::string pname : {"my_param", "_leading", "param9"}) {
+        auto r = s.conn.execute(select(t.c("data")).where(t.c("id") == bindparam(pname)), {{pname, 2}});
+        BOOST_TEST(r.scalar().as_string() == "d2", pname);
+    }
+}
+BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape_expanding) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    for (int i = 1; i <= 4; ++i) s.conn.execute(t.insert().values({{"id", i}, {"data", "d" + std::to_string(i)}}));
+    auto r = s.conn.execute(select(t.c("id")).where(t.c("data").in_({"d1", "d3", "nope"})).order_by(t.c("id")));
+    BOOST_TEST(cf::column_ints(std::move(r)) == (std::vector<std::int64_t>{1, 3}), boost::test_tools::per_element());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ReturningGuardsTest)
+namespace {
+// Runs `fn`; with the flag open it must succeed and return `expected` ids, else it must raise.
+void guard(const char* flag, const std::function<std::vector<std::int64_t>()>& fn, std::vector<std::int64_t> expected) {
+    if (cf::has(flag)) {
+        BOOST_TEST(fn() == expected, boost::test_tools::per_element());
+    } else {
+        BOOST_CHECK_THROW(fn(), sa::Error);
+    }
+}
+}  // namespace
+BOOST_AUTO_TEST_CASE(test_insert_single) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    guard("insert_returning", [&] { return cf::column_ints(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}).returning(t.c("id")))); }, {1});
+}
+BOOST_AUTO_TEST_CASE(test_insert_many) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    guard("insert_executemany_returning", [&] {
+        return cf::column_ints(s.conn.execute(t.insert().returning(t.c("id")),
+                                              std::vector<sa::Params>{{{"id", 1}, {"data", "d1"}}, {{"id", 2}, {"data", "d2"}}}));
+    }, {1, 2});
+}
+BOOST_AUTO_TEST_CASE(test_update_single) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    guard("update_returning", [&] { return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == 1).values({{"data", "x"}}).returning(t.c("id")))); }, {1});
+}
+BOOST_AUTO_TEST_CASE(test_update_many) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
+    guard("update_executemany_returning", [&] {
+        return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == bindparam("b_id")).values({{"data", bindparam("b_data")}}).returning(t.c("id")),
+                                              std::vector<sa::Params>{{{"b_id", 1}, {"b_data", "x"}}, {{"b_id", 2}, {"b_data", "y"}}}));
+    }, {1, 2});
+}
+BOOST_AUTO_TEST_CASE(test_delete_single) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    guard("delete_returning", [&] { return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == 1).returning(t.c("id")))); }, {1});
+}
+BOOST_AUTO_TEST_CASE(test_delete_many) {
+    cf::Session s;
+    create_data(s);
+    auto t = data_table();
+    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
+    s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
+    guard("delete_executemany_returning", [&] {
+        return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == bindparam("b_id")).returning(t.c("id")),
+                                              std::vector<sa::Params>{{{"b_id", 1}}, {{"b_id", 2}}}));
+    }, {1, 2});
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,203 @@
+// results, unicode_ddl and reflection groups — SQLAlchemy test_results.py,
+// test_unicode_ddl.py and test_reflection.py.
+#include "context.hpp"
+
+#include <athanor/errors.hpp>
+
+#include <filesystem>
+
+using namespace athanor::sql;
+namespace sa = athanor;
+
+namespace {
+
+struct Plain {
+    cf::Session s;
+    Table t{"cf_plain", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                         Column("data", cf::sql_type(cf::T::varchar, 50))}};
+    Plain() {
+        s.create("cf_plain", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "data " + cf::type(cf::T::varchar, 50)});
+        s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"data", "d1"}}, {{"id", 2}, {"data", "d2"}},
+                                                           {{"id", 3}, {"data", "d3"}}});
+        s.conn.commit();
+    }
+};
+
+// Reflection is J's Inspector (framework/reflection); the gate opens when its header exists.
+bool inspector_available() {
+#if __has_include(<athanor/reflection/inspector.hpp>)
+    return true;
+#else
+    return false;
+#endif
+}
+struct InspectorAvailable {
+    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+        if (inspector_available()) return true;
+        boost::test_tools::assertion_result r(false);
+        r.message() << "reflection: Inspector not available";
+        return r;
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(results)
+
+BOOST_AUTO_TEST_SUITE(RowFetchTest)
+BOOST_FIXTURE_TEST_CASE(test_via_string, Plain) {
+    auto row = s.conn.execute(select(t).where(t.c("id") == 1)).one();
+    BOOST_TEST(row["id"].as_int() == 1);
+    BOOST_TEST(row["data"].as_string() == "d1");
+}
+BOOST_FIXTURE_TEST_CASE(test_via_int, Plain) {
+    auto row = s.conn.execute(select(t).where(t.c("id") == 1)).one();
+    BOOST_TEST(row[0].as_int() == 1);
+    BOOST_TEST(row[1].as_string() == "d1");
+}
+BOOST_FIXTURE_TEST_CASE(test_via_attr, Plain) {
+    auto row = s.conn.execute(select(t).where(t.c("id") == 1)).one();
+    BOOST_TEST(row.get<std::int64_t>("id") == 1);
+    BOOST_TEST(row.get<std::string>("data") == "d1");
+}
+BOOST_FIXTURE_TEST_CASE(test_via_col_object, Plain) {
+    auto rows = s.conn.execute(select(t.c("data").label("renamed"))).mappings();
+    BOOST_TEST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST(rows[0].contains("renamed"));
+}
+BOOST_FIXTURE_TEST_CASE(test_row_with_dupe_names, Plain) {
+    auto row = s.conn.execute(select(t.c("data"), t.c("data").label("data")).where(t.c("id") == 1)).one();
+    BOOST_TEST(row.size() == 2u);
+    BOOST_TEST(row[0].as_string() == "d1");
+    BOOST_TEST(row[1].as_string() == "d1");
+}
+BOOST_FIXTURE_TEST_CASE(test_row_w_scalar_select, Plain) {
+    auto q = select(t.c("id"), select(max(t.c("id"))).scalar_subquery().label("m")).where(t.c("id") == 1);
+    auto row = s.conn.execute(q).one();
+    BOOST_TEST(row["m"].as_int() == 3);
+}
+BOOST_FIXTURE_TEST_CASE(test_keys, Plain) {
+    auto r = s.conn.execute(select(t.c("id"), t.c("data")));
+    BOOST_TEST(r.keys() == (std::vector<std::string>{"id", "data"}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_fetchmany_and_fetchone, Plain) {
+    auto r = s.conn.execute(select(t.c("id")).order_by(t.c("id")));
+    BOOST_TEST(r.fetchone()->get<std::int64_t>(0) == 1);
+    BOOST_TEST(r.fetchmany(5).size() == 2u);
+    BOOST_TEST(!r.fetchone().has_value());
+}
+BOOST_FIXTURE_TEST_CASE(test_one_raises, Plain) {
+    BOOST_CHECK_THROW(s.conn.execute(select(t.c("id"))).one(), sa::MultipleResultsFound);
+    BOOST_CHECK_THROW(s.conn.execute(select(t.c("id")).where(t.c("id") == 99)).one(), sa::NoResultFound);
+    BOOST_TEST(!s.conn.execute(select(t.c("id")).where(t.c("id") == 99)).one_or_none().has_value());
+}
+BOOST_FIXTURE_TEST_CASE(test_rows_after_commit, Plain, *boost::unit_test::precondition(cf::Requires{{"fetch_rows_post_commit"}})) {
+    auto r = s.conn.execute(select(t.c("id")).order_by(t.c("id")));
+    s.conn.commit();
+    BOOST_TEST(r.all().size() == 3u);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(PercentSchemaNamesTest, CF_REQUIRES("percent_schema_names"))
+BOOST_AUTO_TEST_CASE(test_single_roundtrip) {
+    cf::Session s;
+    s.create("cf_percent%table", {cf::q("percent%") + " " + cf::type(cf::T::integer), cf::q("spaces % more spaces") + " " + cf::type(cf::T::integer)});
+    Table t("cf_percent%table", {Column("percent%", cf::sql_type(cf::T::integer)), Column("spaces % more spaces", cf::sql_type(cf::T::integer))});
+    s.conn.execute(t.insert().values({{"percent%", 5}, {"spaces % more spaces", 12}}));
+    BOOST_TEST(s.conn.scalar(select(t.c("spaces % more spaces")).where(t.c("percent%") == 5)).as_int() == 12);
+}
+BOOST_AUTO_TEST_CASE(test_executemany_roundtrip) {
+    cf::Session s;
+    s.create("cf_percent%table", {cf::q("percent%") + " " + cf::type(cf::T::integer), cf::q("spaces % more spaces") + " " + cf::type(cf::T::integer)});
+    Table t("cf_percent%table", {Column("percent%", cf::sql_type(cf::T::integer)), Column("spaces % more spaces", cf::sql_type(cf::T::integer))});
+    s.conn.execute(t.insert(), std::vector<sa::Params>{{{"percent%", 7}, {"spaces % more spaces", 11}}, {{"percent%", 9}, {"spaces % more spaces", 10}}});
+    BOOST_TEST(s.conn.scalar(select(count()).select_from(t)).as_int() == 2);
+    s.conn.execute(t.update().values({{"spaces % more spaces", 15}}));
+    BOOST_TEST(s.conn.scalar(select(count()).select_from(t).where(t.c("spaces % more spaces") == 15)).as_int() == 2);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ServerSideCursorsTest, CF_REQUIRES("server_side_cursors"))
+BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchall, Plain) { BOOST_TEST(s.conn.execute(select(t.c("id"))).all().size() == 3u); }
+BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchmany, Plain) {
+    auto r = s.conn.execute(select(t.c("id")));
+    BOOST_TEST(r.fetchmany(2).size() == 2u);
+    BOOST_TEST(r.fetchmany(2).size() == 1u);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(unicode_ddl)
+BOOST_AUTO_TEST_SUITE(UnicodeSchemaTest, CF_REQUIRES("unicode_ddl"))
+struct UnicodeTables {
+    cf::Session s;
+    Table t1{"cf_unitable1", {Column("méil", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                              Column("\u6e2c\u8a66", cf::sql_type(cf::T::integer))}};
+    Table t2{"cf_Unitéble2", {Column("méil", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                              Column("\u6e2c\u8a66", cf::sql_type(cf::T::integer), ForeignKey("cf_unitable1.méil"))}};
+    UnicodeTables() {
+        s.create("cf_unitable1", {cf::q("méil") + " " + cf::type(cf::T::integer) + " PRIMARY KEY", cf::q("測試") + " " + cf::type(cf::T::integer)});
+        s.create("cf_Unitéble2", {cf::q("méil") + " " + cf::type(cf::T::integer) + " PRIMARY KEY",
+                                  cf::q("測試") + " " + cf::type(cf::T::integer) + " REFERENCES cf_unitable1 (" + cf::q("méil") + ")"});
+    }
+};
+BOOST_FIXTURE_TEST_CASE(test_insert, UnicodeTables) {
+    s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
+    s.conn.execute(t2.insert().values({{"méil", 1}, {"測試", 1}}));
+    BOOST_TEST(s.conn.execute(select(t1)).all().size() == 1u);
+    BOOST_TEST(s.conn.execute(select(t2)).one()[1].as_int() == 1);
+}
+BOOST_FIXTURE_TEST_CASE(test_col_targeting, UnicodeTables) {
+    s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
+    auto row = s.conn.execute(select(t1)).one();
+    BOOST_TEST(row["méil"].as_int() == 1);
+    BOOST_TEST(row["測試"].as_int() == 5);
+}
+BOOST_FIXTURE_TEST_CASE(test_join_on_unicode_fk, UnicodeTables) {
+    s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
+    s.conn.execute(t2.insert().values({{"méil", 2}, {"測試", 1}}));
+    auto q = select(t1.c("測試")).join_from(t2, t1);
+    BOOST_TEST(s.conn.scalar(q).as_int() == 5);
+}
+BOOST_FIXTURE_TEST_CASE(test_repr, UnicodeTables) {
+    auto sql = to_string(select(t1).where(t1.c("méil") == 1));
+    BOOST_TEST(sql.find("méil") != std::string::npos);
+    BOOST_TEST(sql.find("cf_unitable1") != std::string::npos);
+}
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
+
+// Reflection tests are written against J's Inspector; until it lands they are registered and
+// reported SKIPPED with the reason "reflection: Inspector not available".
+BOOST_AUTO_TEST_SUITE(reflection, *boost::unit_test::precondition(InspectorAvailable{}))
+BOOST_AUTO_TEST_SUITE(HasTableTest)
+BOOST_AUTO_TEST_CASE(test_has_table) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_has_table_view) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_has_table_temp_table) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE(HasIndexTest)
+BOOST_AUTO_TEST_CASE(test_has_index) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE(ComponentReflectionTest)
+BOOST_AUTO_TEST_CASE(test_get_table_names) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_view_names) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_columns) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_pk_constraint) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_foreign_keys) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_indexes) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_unique_constraints) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_check_constraints) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_table_comment) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_not_existing_table) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_metadata) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE(CompositeKeyReflectionTest)
+BOOST_AUTO_TEST_CASE(test_pk_column_order) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_fk_column_order) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE(HasSequenceTest)
+BOOST_AUTO_TEST_CASE(test_has_sequence) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_CASE(test_get_sequence_names) { BOOST_FAIL("the Inspector landed: write this reflection test"); }
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()

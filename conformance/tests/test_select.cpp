@@ -1,0 +1,554 @@
+// select group — SQLAlchemy test_select.py: ordering, LIMIT/OFFSET, joins, compound selects,
+// expanding/empty IN, LIKE helpers, EXISTS, DISTINCT ON guard, IS DISTINCT FROM, windows,
+// bitwise operators, computed and identity columns.
+#include "context.hpp"
+
+#include <athanor/errors.hpp>
+
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+
+using namespace athanor::sql;
+namespace sa = athanor;
+using Ints = std::vector<std::int64_t>;
+using Strs = std::vector<std::string>;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+// SQLAlchemy's FetchLimitOffsetTest fixture: some_table(id, x, y).
+struct SomeTable {
+    cf::Session s;
+    Table t{"cf_some_table", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                              Column("x", cf::sql_type(cf::T::integer)), Column("y", cf::sql_type(cf::T::integer))}};
+    SomeTable() {
+        s.create("cf_some_table", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "x " + cf::type(cf::T::integer),
+                                   "y " + cf::type(cf::T::integer)});
+        s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", 1}, {"y", 2}}, {{"id", 2}, {"x", 2}, {"y", 3}},
+                                                           {{"id", 3}, {"x", 3}, {"y", 4}}, {{"id", 4}, {"x", 4}, {"y", 5}},
+                                                           {{"id", 5}, {"x", 4}, {"y", 6}}});
+        s.conn.commit();
+    }
+    Ints ids(const Select& q) { return cf::column_ints(s.conn.execute(q)); }
+    Ints ids(const CompoundSelect& q) { return cf::column_ints(s.conn.execute(q)); }
+    Select base() const { return select(t.c("id")).order_by(t.c("id")); }
+};
+
+// JoinTest fixture: a(id), b(id, a_id -> a.id)
+struct AB {
+    cf::Session s;
+    Table a{"cf_a", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false))}};
+    Table b{"cf_b", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                     Column("a_id", cf::sql_type(cf::T::integer), ForeignKey("cf_a.id"), nullable(false))}};
+    AB() {
+        s.create("cf_a", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY"});
+        s.create("cf_b", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY",
+                          "a_id " + cf::type(cf::T::integer) + " NOT NULL REFERENCES cf_a (id)"});
+        s.conn.execute(a.insert(), std::vector<sa::Params>{{{"id", 1}}, {{"id", 2}}, {{"id", 3}}, {{"id", 4}}, {{"id", 5}}});
+        s.conn.execute(b.insert(), std::vector<sa::Params>{{{"id", 1}, {"a_id", 1}}, {{"id", 2}, {"a_id", 1}},
+                                                           {{"id", 4}, {"a_id", 2}}, {{"id", 5}, {"a_id", 3}}});
+        s.conn.commit();
+    }
+};
+
+// LikeFunctionsTest fixture: data with % _ / ^ characters.
+struct LikeData {
+    cf::Session s;
+    Table t{"cf_like", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                        Column("data", cf::sql_type(cf::T::varchar, 50))}};
+    LikeData() {
+        s.create("cf_like", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "data " + cf::type(cf::T::varchar, 50)});
+        const char* rows[] = {"abcdefg", "ab/cdefg", "ab%cdefg", "ab_cdefg", "abcde/fg", "abcde%fg", "ab#cdefg",
+                              "ab9cdefg", "abcde#fg", "abcd9fg", nullptr};
+        std::vector<sa::Params> p;
+        for (int i = 0; rows[i]; ++i) p.push_back({{"id", i + 1}, {"data", rows[i]}});
+        p.push_back({{"id", 11}, {"data", sa::null}});
+        s.conn.execute(t.insert(), p);
+        s.conn.commit();
+    }
+    Ints where(const Expr& e) { return cf::column_ints(s.conn.execute(select(t.c("id")).where(e).order_by(t.c("id")))); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(select_)  // renamed "select" in main.cpp (POSIX select() owns the global name)
+
+BOOST_AUTO_TEST_SUITE(OrderByLabelTest)
+BOOST_FIXTURE_TEST_CASE(test_plain, SomeTable) {
+    auto lx = t.c("x").label("lx");
+    BOOST_TEST(ids(select(lx).order_by(literal_column("lx"))) == (Ints{1, 2, 3, 4, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_composed_int, SomeTable) {
+    BOOST_TEST(ids(select((t.c("x") + t.c("y")).label("lx")).order_by(literal_column("lx"))) == (Ints{3, 5, 7, 9, 10}),
+               boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_composed_multiple, SomeTable) {
+    auto rows = s.conn.execute(select((t.c("x") + t.c("y")).label("lx"), (t.c("x") - t.c("y")).label("ly"))
+                                   .order_by(literal_column("lx"), literal_column("ly"))).all();
+    BOOST_TEST_REQUIRE(rows.size() == 5u);
+    BOOST_TEST(rows[0][0].as_int() == 3);
+    BOOST_TEST(rows[0][1].as_int() == -1);
+}
+BOOST_FIXTURE_TEST_CASE(test_plain_desc, SomeTable) {
+    BOOST_TEST(ids(select(t.c("x").label("lx")).order_by(literal_column("lx").desc())) == (Ints{4, 4, 3, 2, 1}),
+               boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_composed_int_desc, SomeTable) {
+    BOOST_TEST(ids(select((t.c("x") + t.c("y")).label("lx")).order_by(literal_column("lx").desc())) == (Ints{10, 9, 7, 5, 3}),
+               boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_group_by_composed, SomeTable, *boost::unit_test::precondition(cf::Requires{{"group_by_complex_expression"}})) {
+    auto expr = (t.c("x") + t.c("y")).label("lx");
+    auto rows = s.conn.execute(select(count(t.c("id")), expr).group_by(literal_column("lx")).order_by(literal_column("lx"))).all();
+    BOOST_TEST(rows.size() == 5u);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(FetchLimitOffsetTest)
+BOOST_FIXTURE_TEST_CASE(test_simple_limit, SomeTable) {
+    BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_render_multiple_times, SomeTable) {
+    auto sq = select(t.c("id")).order_by(t.c("id")).limit(1).subquery("sq");
+    auto u = union_(select(sq.c("id")), select(sq.c("id")));
+    BOOST_TEST(ids(u) == (Ints{1}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_simple_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+    BOOST_TEST(ids(base().offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_simple_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+    BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_simple_offset_zero, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+    BOOST_TEST(ids(base().offset(0)) == (Ints{1, 2, 3, 4, 5}), boost::test_tools::per_element());
+    BOOST_TEST(ids(base().limit(2).offset(0)) == (Ints{1, 2}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_zero, SomeTable) {
+    BOOST_TEST(ids(base().limit(0)).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_nobinds, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+    CompileOptions o;
+    o.literal_binds = true;
+    auto compiled = base().limit(2).offset(1).compile(cf::engine().dialect(), o);
+    BOOST_TEST(cf::column_ints(s.exec(compiled->sql)) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_bound_limit, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}})) {
+    auto compiled = base().limit(2).compile(cf::engine().dialect());
+    BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
+    BOOST_TEST(ids(base().limit(3)) == (Ints{1, 2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_bound_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}})) {
+    BOOST_TEST(ids(base().offset(3)) == (Ints{4, 5}), boost::test_tools::per_element());
+    BOOST_TEST(ids(base().offset(4)) == (Ints{5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_bound_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}})) {
+    BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
+    BOOST_TEST(ids(base().limit(3).offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_in_subquery, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+    auto sq = select(t.c("id"), t.c("x")).order_by(t.c("id")).limit(2).offset(2).subquery("sq");
+    BOOST_TEST(ids(select(sq.c("id")).order_by(sq.c("id"))) == (Ints{3, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_compiled_cache_reuse, SomeTable) {
+    // the same shape with other limits must not reuse a stale compiled LIMIT
+    for (int n = 1; n <= 4; ++n) BOOST_TEST(ids(base().limit(n)).size() == static_cast<std::size_t>(n));
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(JoinTest)
+BOOST_FIXTURE_TEST_CASE(test_inner_join_fk, AB) {
+    auto q = select(b.c("id")).join_from(a, b).order_by(b.c("id"));
+    BOOST_TEST(cf::column_ints(s.conn.execute(q)) == (Ints{1, 2, 4, 5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_inner_join_true, AB) {
+    auto q = select(a.c("id"), b.c("id")).join_from(a, b, true_()).order_by(a.c("id"), b.c("id"));
+    BOOST_TEST(s.conn.execute(q).all().size() == 20u);
+}
+BOOST_FIXTURE_TEST_CASE(test_inner_join_false, AB) {
+    auto q = select(a.c("id"), b.c("id")).join_from(a, b, false_()).order_by(a.c("id"), b.c("id"));
+    BOOST_TEST(s.conn.execute(q).all().empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_outer_join_false, AB) {
+    auto q = select(a.c("id"), b.c("id")).select_from(a.outerjoin(b, false_())).order_by(a.c("id"));
+    auto rows = s.conn.execute(q).all();
+    BOOST_TEST_REQUIRE(rows.size() == 5u);
+    for (const auto& r : rows) BOOST_TEST(r[1].is_null());
+}
+BOOST_FIXTURE_TEST_CASE(test_outer_join_fk, AB) {
+    auto q = select(a.c("id")).select_from(a.outerjoin(b)).where(b.c("id") == sa::null).order_by(a.c("id"));
+    BOOST_TEST(cf::column_ints(s.conn.execute(q)) == (Ints{4, 5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_join_aliased_self, AB) {
+    auto b2 = b.alias("b2");
+    auto q = select(b.c("id"), b2.c("id")).join_from(b, b2, and_(b.c("a_id") == b2.c("a_id"), b.c("id") < b2.c("id")));
+    auto rows = s.conn.execute(q).all();
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(rows[0][0].as_int() == 1);
+    BOOST_TEST(rows[0][1].as_int() == 2);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(CompoundSelectTest)
+BOOST_FIXTURE_TEST_CASE(test_plain_union, SomeTable) {
+    auto u = union_(select(t.c("id")).where(t.c("id") == 2), select(t.c("id")).where(t.c("id") == 3)).order_by(literal_column("id"));
+    BOOST_TEST(ids(u) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_select_from_plain_union, SomeTable) {
+    auto sq = union_(select(t.c("id")).where(t.c("id") == 2), select(t.c("id")).where(t.c("id") == 3)).subquery("u");
+    BOOST_TEST(ids(select(sq.c("id")).order_by(sq.c("id"))) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_selectable_in_unions, SomeTable,
+                        *boost::unit_test::precondition(cf::Requires{{"order_by_col_from_union", "parens_in_union_contained_select_w_limit_offset"}})) {
+    auto u = union_(select(t.c("id")).where(t.c("id") < 3).order_by(t.c("id")).limit(1),
+                    select(t.c("id")).where(t.c("id") > 3).order_by(t.c("id")).limit(1)).order_by(literal_column("id"));
+    BOOST_TEST(ids(u) == (Ints{1, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_order_by_selectable_in_unions, SomeTable,
+                        *boost::unit_test::precondition(cf::Requires{{"parens_in_union_contained_select_wo_limit_offset"}})) {
+    auto u = union_(select(t.c("id")).where(t.c("id") == 2).order_by(t.c("id")),
+                    select(t.c("id")).where(t.c("id") == 3).order_by(t.c("id"))).order_by(literal_column("id"));
+    BOOST_TEST(ids(u) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_distinct_selectable_in_unions, SomeTable) {
+    auto u = union_(select(t.c("x")).where(t.c("id") >= 4).distinct(), select(t.c("x")).where(t.c("id") == 1).distinct())
+                 .order_by(literal_column("x"));
+    BOOST_TEST(ids(u) == (Ints{1, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_in_unions_from_alias, SomeTable,
+                        *boost::unit_test::precondition(cf::Requires{{"parens_in_union_contained_select_w_limit_offset"}})) {
+    auto u = union_(select(t.c("id")).where(t.c("id") < 3).order_by(t.c("id")).limit(1),
+                    select(t.c("id")).where(t.c("id") > 3).order_by(t.c("id")).limit(1)).subquery("u");
+    BOOST_TEST(ids(select(u.c("id")).order_by(u.c("id"))) == (Ints{1, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_aliased_selectable_in_unions, SomeTable) {
+    auto a1 = select(t.c("id")).where(t.c("id") < 3).order_by(t.c("id")).limit(1).subquery("a1");
+    auto a2 = select(t.c("id")).where(t.c("id") > 3).order_by(t.c("id")).limit(1).subquery("a2");
+    auto u = union_(select(a1.c("id")), select(a2.c("id"))).order_by(literal_column("id"));
+    BOOST_TEST(ids(u) == (Ints{1, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_union_all_keeps_duplicates, SomeTable) {
+    auto u = union_all(select(t.c("x")).where(t.c("id") == 4), select(t.c("x")).where(t.c("id") == 5));
+    BOOST_TEST(ids(u) == (Ints{4, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_intersect, SomeTable, *boost::unit_test::precondition(cf::Requires{{"intersect"}})) {
+    auto u = intersect(select(t.c("id")).where(t.c("id") < 4), select(t.c("id")).where(t.c("id") > 1)).order_by(literal_column("id"));
+    BOOST_TEST(ids(u) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_except, SomeTable, *boost::unit_test::precondition(cf::Requires{{"except_"}})) {
+    auto u = except_(select(t.c("id")), select(t.c("id")).where(t.c("id") > 2)).order_by(literal_column("id"));
+    BOOST_TEST(ids(u) == (Ints{1, 2}), boost::test_tools::per_element());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ExpandingBoundInTest)
+BOOST_FIXTURE_TEST_CASE(test_multiple_empty_sets_direct, SomeTable) {
+    auto q = select(t.c("id")).where(and_(t.c("x").in_(std::vector<sa::Value>{}), t.c("y").in_(std::vector<sa::Value>{})));
+    BOOST_TEST(ids(q).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_bound_in_scalar_direct, SomeTable) {
+    BOOST_TEST(ids(select(t.c("id")).where(t.c("x").in_({2, 3, 4})).order_by(t.c("id"))) == (Ints{2, 3, 4, 5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_nonempty_in_plus_empty_notin, SomeTable) {
+    auto q = select(t.c("id")).where(and_(t.c("x").in_({2, 3}), t.c("y").not_in(std::vector<sa::Value>{}))).order_by(t.c("id"));
+    BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_empty_in_plus_notempty_notin, SomeTable) {
+    auto q = select(t.c("id")).where(and_(t.c("x").in_(std::vector<sa::Value>{}), t.c("y").not_in({2, 3})));
+    BOOST_TEST(ids(q).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_typed_str_in, SomeTable) {
+    auto q = select(t.c("id")).where(cast(t.c("x"), cf::sql_type(cf::T::varchar, 10)).in_({"2", "3"})).order_by(t.c("id"));
+    BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_untyped_str_in, SomeTable) {
+    auto q = select(t.c("id")).where(literal_column("'a'").in_({"a", "b"})).order_by(t.c("id"));
+    BOOST_TEST(ids(q).size() == 5u);
+}
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_direct, SomeTable) {
+    BOOST_TEST(ids(select(t.c("id")).where(t.c("x").in_(std::vector<sa::Value>{}))).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_negation_direct, SomeTable) {
+    BOOST_TEST(ids(select(t.c("id")).where(t.c("x").not_in(std::vector<sa::Value>{})).order_by(t.c("id"))) == (Ints{1, 2, 3, 4, 5}),
+               boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_direct, SomeTable) {
+    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), cf::sql_type(cf::T::varchar, 10)).in_(std::vector<sa::Value>{}))).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_negation_direct, SomeTable) {
+    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), cf::sql_type(cf::T::varchar, 10)).not_in(std::vector<sa::Value>{}))).size() == 5u);
+}
+BOOST_FIXTURE_TEST_CASE(test_null_in_empty_set_is_false_direct, SomeTable) {
+    auto q = select(case_({{null_().in_(std::vector<sa::Value>{}), Expr(true)}}, Expr(false)).label("v"));
+    BOOST_TEST(s.conn.scalar(q).as_bool() == false);
+}
+BOOST_FIXTURE_TEST_CASE(test_in_subquery, SomeTable) {
+    auto q = select(t.c("id")).where(t.c("id").in_(select(t.c("x")).where(t.c("y") > 4))).order_by(t.c("id"));
+    BOOST_TEST(ids(q) == (Ints{4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_large_in_list, SomeTable) {
+    std::vector<sa::Value> many;
+    for (int i = 0; i < 500; ++i) many.push_back(i * 2 + 1);
+    BOOST_TEST(ids(select(t.c("id")).where(t.c("id").in_(many)).order_by(t.c("id"))) == (Ints{1, 3, 5}), boost::test_tools::per_element());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(LikeFunctionsTest)
+BOOST_FIXTURE_TEST_CASE(test_startswith_unescaped, LikeData) {
+    BOOST_TEST(where(t.c("data").startswith("ab%c")) == (Ints{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_startswith_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").startswith("ab%c", true)) == (Ints{3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_startswith_sqlexpr, LikeData) {
+    auto q = t.c("data").like(literal_column("'ab%c'").concat(literal_column("'%'")));
+    BOOST_TEST(where(q).size() == 10u);
+}
+BOOST_FIXTURE_TEST_CASE(test_startswith_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").like("ab##c%", '#')) == (Ints{7}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_startswith_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").startswith("ab_c", true)) == (Ints{4}), boost::test_tools::per_element());
+    BOOST_TEST(where(t.c("data").startswith("ab/c", true)) == (Ints{2}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_endswith_unescaped, LikeData) {
+    BOOST_TEST(where(t.c("data").endswith("e%fg")) == (Ints{1, 2, 3, 4, 5, 6, 7, 8, 9}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_endswith_sqlexpr, LikeData) {
+    BOOST_TEST(where(t.c("data").like(literal_column("'%'").concat(literal_column("'e%fg'")))).size() == 9u);
+}
+BOOST_FIXTURE_TEST_CASE(test_endswith_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").endswith("e%fg", true)) == (Ints{6}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_endswith_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").like("%e##fg", '#')) == (Ints{9}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_endswith_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").endswith("e/fg", true)) == (Ints{5}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_contains_unescaped, LikeData) {
+    BOOST_TEST(where(t.c("data").contains("b%cde")) == (Ints{1, 2, 3, 4, 5, 6, 7, 8, 9}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_contains_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").contains("b%cde", true)) == (Ints{3}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_contains_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").like("%b##cde%", '#')) == (Ints{7}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_contains_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+    BOOST_TEST(where(t.c("data").contains("b/cd", true)) == (Ints{2}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_not_like, LikeData) {
+    BOOST_TEST(where(t.c("data").not_like("ab%")).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_ilike, LikeData) {
+    BOOST_TEST(where(t.c("data").ilike("AB9%")) == (Ints{8}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_regexp_match, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_match"}})) {
+    BOOST_TEST(where(t.c("data").op("~", Expr("^ab9"))) == (Ints{8}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_not_regexp_match, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_match"}})) {
+    BOOST_TEST(where(t.c("data").op("!~", Expr("^ab"))).empty());
+}
+BOOST_FIXTURE_TEST_CASE(test_regexp_replace, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_replace"}})) {
+    auto v = s.conn.scalar(select(func("regexp_replace", t.c("data"), Expr("[0-9]"), Expr("X"))).where(t.c("id") == 8));
+    BOOST_TEST(v.as_string() == "abXcdefg");
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ExistsTest)
+BOOST_FIXTURE_TEST_CASE(test_select_exists, SomeTable) {
+    auto q = select(literal(1).label("one")).where(exists(select(t.c("id")).where(t.c("x") == 4)));
+    BOOST_TEST(s.conn.execute(q).all().size() == 1u);
+}
+BOOST_FIXTURE_TEST_CASE(test_select_exists_false, SomeTable) {
+    auto q = select(literal(1).label("one")).where(exists(select(t.c("id")).where(t.c("x") == 99)));
+    BOOST_TEST(s.conn.execute(q).all().empty());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(DistinctOnTest)
+BOOST_FIXTURE_TEST_CASE(test_distinct, SomeTable) {
+    // DISTINCT ON is a PostgreSQL extension; plain DISTINCT must work everywhere.
+    BOOST_TEST(ids(select(t.c("x")).distinct().order_by(t.c("x"))) == (Ints{1, 2, 3, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_distinct_on, SomeTable, *boost::unit_test::precondition(cf::Requires{{"supports_distinct_on"}})) {
+    auto rows = s.exec("SELECT DISTINCT ON (x) id, x FROM cf_some_table ORDER BY x, id").all();
+    BOOST_TEST(rows.size() == 4u);
+    BOOST_TEST(rows[3][0].as_int() == 4);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(IsOrIsNotDistinctFromTest, CF_REQUIRES("supports_is_distinct_from"))
+struct DistinctCase {
+    std::optional<int> a, b;
+    int expected_distinct;
+};
+std::ostream& operator<<(std::ostream& os, const DistinctCase& c) {
+    return os << (c.a ? std::to_string(*c.a) : "NULL") << "," << (c.b ? std::to_string(*c.b) : "NULL");
+}
+const DistinctCase distinct_cases[] = {{1, 1, 0}, {1, 2, 1}, {std::nullopt, 1, 1}, {1, std::nullopt, 1},
+                                       {std::nullopt, std::nullopt, 0}};
+BOOST_DATA_TEST_CASE(test_is_or_is_not_distinct_from, bdata::make(distinct_cases), c) {
+    cf::Session s;
+    s.create("cf_is_distinct", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "col_a " + cf::type(cf::T::integer),
+                                "col_b " + cf::type(cf::T::integer)});
+    Table t("cf_is_distinct", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
+                               Column("col_a", cf::sql_type(cf::T::integer)), Column("col_b", cf::sql_type(cf::T::integer))});
+    s.conn.execute(t.insert().values({{"id", 1}, {"col_a", sa::Value(c.a)}, {"col_b", sa::Value(c.b)}}));
+    auto n = s.conn.execute(select(t.c("id")).where(t.c("col_a").is_distinct_from(t.c("col_b")))).all().size();
+    BOOST_TEST(n == static_cast<std::size_t>(c.expected_distinct));
+    auto m = s.conn.execute(select(t.c("id")).where(t.c("col_a").is_not_distinct_from(t.c("col_b")))).all().size();
+    BOOST_TEST(m == static_cast<std::size_t>(1 - c.expected_distinct));
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(WindowFunctionTest, CF_REQUIRES("window_functions"))
+BOOST_FIXTURE_TEST_CASE(test_window, SomeTable) {
+    auto q = select(max(t.c("y")).over(Window{{}, {t.c("id")}}).label("m")).order_by(t.c("id"));
+    BOOST_TEST(ids(q) == (Ints{2, 3, 4, 5, 6}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_window_partition, SomeTable) {
+    auto q = select(func("row_number").over(Window{{t.c("x")}, {t.c("id")}}).label("rn")).order_by(t.c("id"));
+    BOOST_TEST(ids(q) == (Ints{1, 1, 1, 1, 2}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_window_rows_between_w_caching, SomeTable) {
+    for (int i = 0; i < 2; ++i) {
+        auto rows = s.exec("SELECT sum(y) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM cf_some_table ORDER BY id");
+        BOOST_TEST(cf::column_ints(std::move(rows)) == (Ints{2, 5, 7, 9, 11}), boost::test_tools::per_element());
+    }
+}
+BOOST_FIXTURE_TEST_CASE(test_window_range, SomeTable, *boost::unit_test::precondition(cf::Requires{{"window_range"}})) {
+    auto rows = s.exec("SELECT sum(y) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM cf_some_table ORDER BY id");
+    BOOST_TEST(cf::column_ints(std::move(rows)) == (Ints{2, 5, 7, 15, 15}), boost::test_tools::per_element());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(BitwiseTest)
+struct BitCase {
+    const char* op;
+    const char* flag;
+    int a, b, expected;
+};
+std::ostream& operator<<(std::ostream& os, const BitCase& c) { return os << c.a << ' ' << c.op << ' ' << c.b; }
+const BitCase bit_cases[] = {{"&", "supports_bitwise_and", 12, 10, 8}, {"|", "supports_bitwise_or", 12, 10, 14},
+                             {"<<", "supports_bitwise_shift", 3, 2, 12}, {">>", "supports_bitwise_shift", 12, 2, 3}};
+BOOST_DATA_TEST_CASE(test_bitwise, bdata::make(bit_cases), c) {
+    if (!cf::has(c.flag)) {
+        BOOST_TEST_MESSAGE("requirement closed: " << c.flag);
+        return;
+    }
+    cf::Session s;
+    BOOST_TEST(s.conn.scalar(select(Expr(c.a).op(c.op, Expr(c.b)).label("v"))).as_int() == c.expected);
+}
+BOOST_AUTO_TEST_CASE(test_bitwise_not, CF_REQUIRES("supports_bitwise_not")) {
+    cf::Session s;
+    BOOST_TEST(s.exec("SELECT ~5").scalar().as_int() == -6);
+}
+BOOST_AUTO_TEST_CASE(test_bitwise_xor, CF_REQUIRES("supports_bitwise_xor")) {
+    cf::Session s;
+    BOOST_TEST(s.exec("SELECT 12 # 10").scalar().as_int() == 6);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ComputedColumnTest, CF_REQUIRES("computed_columns"))
+struct Computed {
+    cf::Session s;
+    Computed() {
+        std::string stored = cf::has("computed_columns_stored") ? " STORED" : "";
+        s.create("cf_computed", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "normal " + cf::type(cf::T::integer),
+                                 "computed_col " + cf::type(cf::T::integer) + " GENERATED ALWAYS AS (normal + 42)" + stored});
+        s.exec("INSERT INTO cf_computed (id, normal) VALUES (1, 1), (2, 2)");
+        s.conn.commit();
+    }
+};
+BOOST_FIXTURE_TEST_CASE(test_select_all, Computed) {
+    auto rows = s.exec("SELECT * FROM cf_computed ORDER BY id").all();
+    BOOST_TEST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[0][2].as_int() == 43);
+    BOOST_TEST(rows[1][2].as_int() == 44);
+}
+BOOST_FIXTURE_TEST_CASE(test_select_columns, Computed) {
+    BOOST_TEST(cf::column_ints(s.exec("SELECT computed_col FROM cf_computed ORDER BY id")) == (Ints{43, 44}), boost::test_tools::per_element());
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(IdentityColumnTest, CF_REQUIRES("identity_columns"))
+struct Identity {
+    cf::Session s;
+    Identity() {
+        s.create("cf_identity", {"id " + cf::type(cf::T::integer) + " GENERATED ALWAYS AS IDENTITY (START WITH 42)",
+                                 "desc_col " + cf::type(cf::T::varchar, 100)});
+        s.create("cf_identity_by_default", {"id " + cf::type(cf::T::integer) +
+                                            " GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY -5 START WITH 0 MINVALUE -1000 MAXVALUE 1000)",
+                                            "desc_col " + cf::type(cf::T::varchar, 100)});
+        s.exec("INSERT INTO cf_identity (desc_col) VALUES ('a'), ('b'), ('c')");
+        s.exec("INSERT INTO cf_identity_by_default (desc_col) VALUES ('a'), ('b'), ('c')");
+        s.conn.commit();
+    }
+};
+BOOST_FIXTURE_TEST_CASE(test_select_all, Identity) {
+    BOOST_TEST(cf::column_ints(s.exec("SELECT id FROM cf_identity ORDER BY id")) == (Ints{42, 43, 44}), boost::test_tools::per_element());
+    BOOST_TEST(cf::column_ints(s.exec("SELECT id FROM cf_identity_by_default ORDER BY id DESC")) == (Ints{0, -5, -10}),
+               boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_select_columns, Identity) {
+    BOOST_TEST(cf::column_strings(s.exec("SELECT desc_col FROM cf_identity ORDER BY id")) == (Strs{"a", "b", "c"}),
+               boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_insert_always_error, Identity, *boost::unit_test::precondition(cf::Requires{{"identity_columns_standard"}})) {
+    BOOST_CHECK_THROW(s.exec("INSERT INTO cf_identity (id, desc_col) VALUES (1, 'x')"), sa::DBAPIError);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(IdentityAutoincrementTest, CF_REQUIRES("autoincrement_without_sequence"))
+BOOST_AUTO_TEST_CASE(test_autoincrement_with_identity) {
+    cf::Session s;
+    s.create("cf_autoinc_identity", {"id " + cf::pk_int(), "x " + cf::type(cf::T::integer)});
+    Table t("cf_autoinc_identity", {Column("id", cf::sql_type(cf::T::integer), primary_key()), Column("x", cf::sql_type(cf::T::integer))});
+    auto r = s.conn.execute(t.insert().values({{"x", 1}}));
+    BOOST_TEST(r.inserted_primary_key().at(0).as_int() == 1);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ValuesExpressionTest, CF_REQUIRES("table_value_constructor"))
+BOOST_AUTO_TEST_CASE(test_tuples) {
+    cf::Session s;
+    auto rows = s.exec("SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'c')) AS v (n, s) ORDER BY n").all();
+    BOOST_TEST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST(rows[2][1].as_string() == "c");
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(SubqueryTest)
+BOOST_FIXTURE_TEST_CASE(test_scalar_subquery_correlated, SomeTable) {
+    auto t2 = t.alias("t2");
+    auto q = select(t.c("id"), select(count(t2.c("id"))).where(t2.c("x") == t.c("x")).scalar_subquery().label("n")).order_by(t.c("id"));
+    auto rows = s.conn.execute(q).all();
+    BOOST_TEST_REQUIRE(rows.size() == 5u);
+    BOOST_TEST(rows[4][1].as_int() == 2);
+    BOOST_TEST(rows[0][1].as_int() == 1);
+}
+BOOST_FIXTURE_TEST_CASE(test_group_by_having, SomeTable) {
+    auto q = select(t.c("x"), count(t.c("id")).label("n")).group_by(t.c("x")).having(count(t.c("id")) > 1);
+    auto rows = s.conn.execute(q).all();
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(rows[0][0].as_int() == 4);
+}
+BOOST_FIXTURE_TEST_CASE(test_nested_aggregates, SomeTable, *boost::unit_test::precondition(cf::Requires{{"nested_aggregates"}})) {
+    auto sq = select(t.c("x"), count(t.c("id")).label("n")).group_by(t.c("x")).subquery("sq");
+    BOOST_TEST(s.conn.scalar(select(max(sq.c("n")))).as_int() == 2);
+}
+BOOST_FIXTURE_TEST_CASE(test_case_expression, SomeTable) {
+    auto q = select(case_({{t.c("x") < 3, Expr("low")}}, Expr("high")).label("b")).order_by(t.c("id"));
+    BOOST_TEST(cf::column_strings(s.conn.execute(q)) == (Strs{"low", "low", "high", "high", "high"}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_between, SomeTable) {
+    BOOST_TEST(ids(select(t.c("id")).where(t.c("y").between(3, 5)).order_by(t.c("id"))) == (Ints{2, 3, 4}), boost::test_tools::per_element());
+}
+BOOST_FIXTURE_TEST_CASE(test_nulls_ordering, SomeTable, *boost::unit_test::precondition(cf::Requires{{"nullsordering"}})) {
+    s.conn.execute(t.insert().values({{"id", 6}, {"x", sa::null}, {"y", 1}}));
+    BOOST_TEST(ids(select(t.c("id")).order_by(t.c("x").nulls_first(), t.c("id"))).front() == 6);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END()
