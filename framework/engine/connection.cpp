@@ -199,6 +199,47 @@ void register_result(detail::ConnectionState& st, const std::shared_ptr<detail::
     results.push_back(rs);
 }
 
+/// Column names for a cursor's description. The same statement run again (the common case)
+/// describes the same columns, so the last metadata built on this thread is reused instead of
+/// allocating the names again for every execution.
+std::shared_ptr<const ResultMetadata> metadata_for(const std::vector<sdk::ColumnDescription>& description) {
+    thread_local std::shared_ptr<const ResultMetadata> last;
+    if (last) {
+        const auto& keys = last->keys();
+        bool same = keys.size() == description.size();
+        for (std::size_t i = 0; same && i < keys.size(); ++i) same = keys[i] == description[i].name;
+        if (same) return last;
+    }
+    std::vector<std::string> keys;
+    keys.reserve(description.size());
+    for (const auto& column : description) keys.push_back(column.name);
+    last = std::make_shared<const ResultMetadata>(std::move(keys));
+    return last;
+}
+
+/// compiled.bind() into a reused vector: cells of the same kind keep their storage (a string
+/// assigned over a string reuses its buffer), so executing row after row allocates nothing.
+/// Falls back to bind() — and its error message — when a value is missing.
+void bind_into(const sql::CompiledStatement& compiled, const Params& params, const Params* statement_values,
+               std::vector<Value>& out) {
+    const auto& binds = compiled.binds;
+    out.resize(binds.size());
+    for (std::size_t i = 0; i < binds.size(); ++i) {
+        const auto& b = binds[i];
+        const Value* v = params.find(b.key);
+        if (!v && statement_values) v = statement_values->find(b.key);
+        if (!v && b.value) v = &*b.value;
+        if (!v) {
+            out = compiled.bind(params, statement_values);  // throws ArgumentError naming the key
+            return;
+        }
+        if (b.processor)
+            out[i] = b.processor(*v);
+        else
+            out[i] = *v;
+    }
+}
+
 /// After a single execute(): either a row-returning result streaming from the cursor, or a
 /// finished DML result whose cursor is released at once.
 void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail::ResultState>& rs) {
@@ -213,10 +254,7 @@ void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail:
         rs->closed_reason = "This result object does not return rows. It has been closed automatically.";
         return;
     }
-    std::vector<std::string> keys;
-    keys.reserve(description.size());
-    for (const auto& column : description) keys.push_back(column.name);
-    rs->metadata = std::make_shared<const ResultMetadata>(std::move(keys));
+    rs->metadata = metadata_for(description);
     rs->connection = st.shared_from_this();
     register_result(st, rs);
 }
@@ -363,10 +401,6 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     auto compiled = engine.compile(statement, param_sets.front(), statement_values, from_cache);
     const Params* own = from_cache ? &statement_values : nullptr;
 
-    std::vector<std::vector<Value>> positional;
-    positional.reserve(param_sets.size());
-    for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
-
     // With a generated key per row, run row by row so each row's lastrowid (or RETURNING row)
     // is seen; the dialect-level batch strategies come with the insert compiler.
     const bool pk_insert = is_pk_insert(*compiled);
@@ -374,10 +408,17 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     if (pk_insert && compiled->autoincrement_column) {
         const auto& column = compiled->primary_key_columns[*compiled->autoincrement_column];
         per_row = compiled->returns_primary_key;
-        for (const auto& params : param_sets) {
-            const Value* v = supplied_value(*compiled, column, params, own);
+        for (std::size_t i = 0; !per_row && i < param_sets.size(); ++i) {
+            const Value* v = supplied_value(*compiled, column, param_sets[i], own);
             if (!v || v->is_null()) per_row = true;
         }
+    }
+    // The row-by-row path binds each row into one reused buffer; the whole list of positional
+    // rows is only built when a batch call or the echo log needs it.
+    std::vector<std::vector<Value>> positional;
+    if (!per_row || engine.echo()) {
+        positional.reserve(param_sets.size());
+        for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
     }
 
     auto& driver = st.driver();
@@ -389,14 +430,19 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
         auto cursor = driver.cursor();
         if (per_row) {
             std::int64_t total = 0;
-            for (std::size_t i = 0; i < positional.size(); ++i) {
-                rs->params = positional[i];
-                cursor->execute(compiled->sql, positional[i]);
+            std::vector<Value> row_values;
+            rs->inserted_primary_key_rows.reserve(param_sets.size());
+            for (std::size_t i = 0; i < param_sets.size(); ++i) {
+                bind_into(*compiled, param_sets[i], own, row_values);
+                try {
+                    cursor->execute(compiled->sql, row_values);
+                } catch (DBAPIError&) {
+                    rs->params = row_values;  // the failing row, for the error message
+                    throw;
+                }
                 std::optional<Row> returning;
                 if (compiled->returns_primary_key && !cursor->description().empty()) {
-                    std::vector<std::string> keys;
-                    for (const auto& c : cursor->description()) keys.push_back(c.name);
-                    auto meta = std::make_shared<const ResultMetadata>(std::move(keys));
+                    auto meta = metadata_for(cursor->description());
                     std::vector<Value> row;
                     if (cursor->fetch(row)) {
                         for (std::size_t c = 0; c < row.size() && c < compiled->result_processors.size(); ++c)

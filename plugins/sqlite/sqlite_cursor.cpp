@@ -146,6 +146,7 @@ sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
 }
 
 void SqliteCursor::release() {
+    idle_ = false;
     if (stmt_ == nullptr) return;
     if (session_->closed())
         sqlite3_finalize(stmt_);  // the connection is a zombie until its last statement goes
@@ -183,13 +184,26 @@ bool SqliteCursor::step() {
 void SqliteCursor::finish() {
     if (kind_ != Kind::query) rowcount_ = sqlite3_changes64(session_->db);
     if (kind_ == Kind::insert) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
-    release();
+    // Keep the finished statement: executing the same SQL again on this cursor (executemany
+    // row by row) then skips the cache, the keyword scan and the description. Reset now so it
+    // holds no lock; release() hands it back to the cache later.
+    sqlite3_reset(stmt_);
+    idle_ = true;
 }
 
 void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) {
     if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
-    reset_state();
     session_->require_open("execute");
+    if (idle_ && sql == sql_) {
+        // The same statement again: kind and description are still right.
+        idle_ = false;
+        row_ready_ = false;
+        rowcount_ = -1;
+        lastrowid_.reset();
+        bind_and_step(params);
+        return;
+    }
+    reset_state();
     sql_.assign(sql);
     stmt_ = acquire(sql);
     if (stmt_ == nullptr) {  // only blanks or comments: nothing to run, as in pysqlite
@@ -197,12 +211,6 @@ void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) 
             throw ProgrammingError("wrong number of parameters: the statement expects 0, " +
                                    std::to_string(params.size()) + " given");
         return;
-    }
-    try {
-        bind(params, true);
-    } catch (...) {
-        release();
-        throw;
     }
 
     const std::string keyword = leading_keyword(sql);
@@ -219,6 +227,19 @@ void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) 
         const char* name = sqlite3_column_name(stmt_, i);
         const char* type = sqlite3_column_decltype(stmt_, i);
         description_.push_back({name != nullptr ? name : "", type != nullptr ? type : ""});
+    }
+    bind_and_step(params);
+}
+
+void SqliteCursor::bind_and_step(std::span<const Value> params) {
+    try {
+        // A statement without result columns runs to completion inside this call, so SQLite
+        // may read the caller's values in place; one that returns rows steps again in fetch(),
+        // after the caller's values may be gone, so SQLite keeps its own copy.
+        bind(params, !description_.empty());
+    } catch (...) {
+        release();
+        throw;
     }
     row_ready_ = step();
 }
@@ -262,7 +283,7 @@ void SqliteCursor::executemany(std::string_view sql, std::span<const std::vector
 
 bool SqliteCursor::fetch(std::vector<Value>& row) {
     if (!row_ready_) {
-        if (stmt_ == nullptr || !step()) return false;
+        if (stmt_ == nullptr || idle_ || !step()) return false;
     }
     row_ready_ = false;
     const auto columns = static_cast<int>(description_.size());

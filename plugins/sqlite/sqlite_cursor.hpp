@@ -55,6 +55,8 @@ private:
     /// Returns the current statement to the cache (or finalizes it when the connection is gone).
     void release();
     void bind(std::span<const Value> params, bool copy_values);
+    /// Binds, then steps once so errors surface in execute().
+    void bind_and_step(std::span<const Value> params);
     /// Steps the current statement; true when a row is ready. Releases it on completion or error.
     bool step();
     void finish();
@@ -64,6 +66,7 @@ private:
     std::string sql_;
     Kind kind_ = Kind::query;
     bool row_ready_ = false;  // a stepped row waits to be read by fetch()
+    bool idle_ = false;       // stmt_ ran to completion and was reset; kept for a re-execute of sql_
     bool closed_ = false;
     std::vector<sdk::ColumnDescription> description_;
     std::int64_t rowcount_ = -1;
