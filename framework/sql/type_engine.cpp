@@ -41,10 +41,18 @@ TypeEngine::TypeEngine(TypeKind kind, TypeOptions options)
         options_.length = static_cast<int>(longest);
     }
     name_ = generic_compiler().visit(*this);
-    token_ = std::to_string(static_cast<int>(kind_)) + ':' + name_;
-    if (options_.timezone) token_ += "+tz";
+    // Short: it is appended to the cache key of every statement naming a column of this type.
+    token_ = '#' + std::to_string(static_cast<int>(kind_));
+    for (const auto& n : {options_.length, options_.precision, options_.scale}) {
+        token_ += ',';
+        if (n) token_ += std::to_string(*n);
+    }
+    while (token_.back() == ',') token_.pop_back();
+    if (options_.timezone) token_ += 'z';
     for (const auto& v : options_.enum_values) {
         token_ += '|';
+        token_ += std::to_string(v.size());  // length-prefixed: values may contain '|'
+        token_ += ':';
         token_ += v;
     }
 }
