@@ -161,4 +161,6 @@ bool SqliteDialect::has_table(sdk::DriverConnection& connection, std::string_vie
     return sqlite::has_table(connection, table, schema);
 }
 
+std::unique_ptr<sdk::Reflector> SqliteDialect::create_reflector() const { return std::make_unique<SqliteReflector>(); }
+
 }  // namespace athanor::sqlite

@@ -48,6 +48,9 @@ public:
     /// SQLite's SQL flavour (sqlite_compiler.hpp) and type map (sqlite_type_compiler.hpp).
     std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
+
+    /// Catalog reflection for the Inspector (sqlite_reflection.hpp).
+    std::unique_ptr<sdk::Reflector> create_reflector() const override;
 };
 
 }  // namespace athanor::sqlite

@@ -1,15 +1,24 @@
-// SQLite catalog queries. The schema name is an identifier, not a value, so it is quoted
-// (embedded quotes doubled) rather than bound.
+// SQLite catalog queries. Identifiers that cannot be bound (the schema in "schema".sqlite_master)
+// are quoted with embedded quotes doubled; table, index and schema names given to the
+// table-valued pragmas are bound as values. SQLite keeps constraint names, UNIQUE and CHECK
+// only in the CREATE TABLE text, so that text is tokenized (quotes, comments and nested
+// parentheses respected) rather than matched with regular expressions.
 #include "sqlite_reflection.hpp"
 
 #include <athanor/value.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace athanor::sqlite {
 
 namespace {
+
+using Rows = std::vector<std::vector<Value>>;
 
 std::string quote(std::string_view identifier) {
     std::string out = "\"";
@@ -20,23 +29,383 @@ std::string quote(std::string_view identifier) {
     return out + "\"";
 }
 
-bool any_row(sdk::DriverConnection& connection, const std::string& sql, const std::vector<Value>& params) {
+std::string upper(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
+    return out;
+}
+
+Rows query(sdk::DriverConnection& connection, const std::string& sql, const std::vector<Value>& params = {}) {
     auto cursor = connection.cursor();
     cursor->execute(sql, params);
+    Rows rows;
     std::vector<Value> row;
-    const bool found = cursor->fetch(row);
+    while (cursor->fetch(row)) rows.push_back(row);
     cursor->close();
-    return found;
+    return rows;
+}
+
+bool any_row(sdk::DriverConnection& connection, const std::string& sql, const std::vector<Value>& params) {
+    return !query(connection, sql, params).empty();
+}
+
+std::string text_of(const Value& v) { return v.is_null() ? std::string() : v.to_string(); }
+
+const char* const object_where = " WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE";
+
+/// The attached database holding `table`: `schema` when given, else main or temp ("main"
+/// when neither has it, so later queries come back empty).
+std::string database_of(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
+    if (!schema.empty()) return std::string(schema);
+    const std::vector<Value> params{Value(std::string(table))};
+    if (any_row(connection, std::string("SELECT 1 FROM main.sqlite_master") + object_where, params)) return "main";
+    if (any_row(connection, std::string("SELECT 1 FROM temp.sqlite_master") + object_where, params)) return "temp";
+    return "main";
+}
+
+std::vector<std::string> names_of_type(sdk::DriverConnection& connection, std::string_view schema, const char* type) {
+    const std::string db = schema.empty() ? "main" : std::string(schema);
+    std::vector<std::string> out;
+    for (const auto& row : query(connection,
+                                 "SELECT name FROM " + quote(db) + ".sqlite_master WHERE type = ? AND name NOT LIKE "
+                                 "'sqlite~_%' ESCAPE '~' ORDER BY name",
+                                 {Value(std::string(type))}))
+        out.push_back(text_of(row[0]));
+    return out;
+}
+
+// ---- CREATE TABLE text ----------------------------------------------------------------
+
+struct Token {
+    enum class Kind { word, quoted, string, punct };
+    Kind kind;
+    std::string text;  // identifiers unquoted
+    std::size_t begin;
+    std::size_t end;
+};
+
+std::vector<Token> tokenize(const std::string& sql) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    const auto n = sql.size();
+    while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(sql[i]);
+        if (std::isspace(c)) {
+            ++i;
+        } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+            while (i < n && sql[i] != '\n') ++i;
+        } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            const auto close = sql.find("*/", i + 2);
+            i = close == std::string::npos ? n : close + 2;
+        } else if (c == '"' || c == '`' || c == '[' || c == '\'') {
+            const char close = c == '[' ? ']' : static_cast<char>(c);
+            std::string text;
+            std::size_t j = i + 1;
+            while (j < n) {
+                if (sql[j] == close) {
+                    if (close != ']' && j + 1 < n && sql[j + 1] == close) {  // doubled quote
+                        text += close;
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                text += sql[j++];
+            }
+            out.push_back({c == '\'' ? Token::Kind::string : Token::Kind::quoted, text, i, std::min(j + 1, n)});
+            i = j + 1;
+        } else if (std::isalnum(c) || c == '_' || c == '$' || c >= 0x80) {
+            std::size_t j = i;
+            while (j < n) {
+                const unsigned char d = static_cast<unsigned char>(sql[j]);
+                if (!(std::isalnum(d) || d == '_' || d == '$' || d >= 0x80)) break;
+                ++j;
+            }
+            out.push_back({Token::Kind::word, sql.substr(i, j - i), i, j});
+            i = j;
+        } else {
+            out.push_back({Token::Kind::punct, std::string(1, static_cast<char>(c)), i, i + 1});
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool is_word(const Token& t, const char* keyword) { return t.kind == Token::Kind::word && upper(t.text) == keyword; }
+bool is_punct(const Token& t, char p) { return t.kind == Token::Kind::punct && t.text[0] == p; }
+
+/// Index of the ")" matching the "(" at `open`.
+std::size_t matching(const std::vector<Token>& t, std::size_t open) {
+    int depth = 0;
+    for (std::size_t i = open; i < t.size(); ++i) {
+        if (is_punct(t[i], '(')) ++depth;
+        if (is_punct(t[i], ')') && --depth == 0) return i;
+    }
+    return t.size();
+}
+
+/// The first name of each comma-separated element between t[open] = "(" and its ")".
+std::vector<std::string> name_list(const std::vector<Token>& t, std::size_t open) {
+    std::vector<std::string> out;
+    const auto close = matching(t, open);
+    bool expect = true;
+    for (std::size_t i = open + 1; i < close; ++i) {
+        if (is_punct(t[i], ',')) {
+            expect = true;
+        } else if (expect) {
+            out.push_back(t[i].text);
+            expect = false;
+        }
+    }
+    return out;
+}
+
+struct ParsedTable {
+    std::string pk_name;
+    std::vector<ReflectedUniqueConstraint> uniques;
+    std::vector<ReflectedCheckConstraint> checks;
+    std::vector<std::pair<std::string, std::vector<std::string>>> foreign_keys;  // name, columns
+    bool without_rowid = false;
+};
+
+void parse_constraints(const std::string& sql, const std::vector<Token>& t, std::size_t i, std::size_t end,
+                       const std::string& column, ParsedTable& out) {
+    std::string name;
+    while (i < end) {
+        if (is_word(t[i], "CONSTRAINT") && i + 1 < end) {
+            name = t[i + 1].text;
+            i += 2;
+        } else if (is_word(t[i], "PRIMARY")) {
+            out.pk_name = name;
+            name.clear();
+            ++i;
+        } else if (is_word(t[i], "UNIQUE")) {
+            std::vector<std::string> columns{column};
+            if (column.empty() && i + 1 < end && is_punct(t[i + 1], '(')) {
+                columns = name_list(t, i + 1);
+                i = matching(t, i + 1);
+            }
+            out.uniques.push_back({name, columns});
+            name.clear();
+            ++i;
+        } else if (is_word(t[i], "CHECK") && i + 1 < end && is_punct(t[i + 1], '(')) {
+            const auto close = matching(t, i + 1);
+            if (close >= t.size()) break;
+            std::string text = sql.substr(t[i + 1].end, t[close].begin - t[i + 1].end);
+            const auto first = text.find_first_not_of(" \t\r\n");
+            const auto last = text.find_last_not_of(" \t\r\n");
+            text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+            out.checks.push_back({name, text});
+            name.clear();
+            i = close + 1;
+        } else if (is_word(t[i], "FOREIGN") && i + 2 < end && is_punct(t[i + 2], '(')) {
+            out.foreign_keys.emplace_back(name, name_list(t, i + 2));
+            name.clear();
+            i = matching(t, i + 2) + 1;
+        } else if (is_word(t[i], "REFERENCES") && !column.empty()) {
+            out.foreign_keys.emplace_back(name, std::vector<std::string>{column});
+            name.clear();
+            ++i;
+        } else if (is_punct(t[i], '(')) {
+            i = matching(t, i) + 1;  // type arguments, DEFAULT (expr), referred columns
+        } else {
+            ++i;
+        }
+    }
+}
+
+ParsedTable parse_create_table(const std::string& sql) {
+    ParsedTable out;
+    const auto t = tokenize(sql);
+    std::size_t open = 0;
+    while (open < t.size() && !is_punct(t[open], '(')) ++open;
+    if (open == t.size()) return out;  // CREATE TABLE ... AS SELECT: no constraints
+    const auto close = matching(t, open);
+    std::size_t start = open + 1;
+    int depth = 0;
+    for (std::size_t i = open + 1; i <= close && i < t.size(); ++i) {
+        if (is_punct(t[i], '(')) ++depth;
+        if (is_punct(t[i], ')')) --depth;
+        const bool item_end = i == close || (depth == 0 && is_punct(t[i], ','));
+        if (!item_end) continue;
+        if (start < i) {
+            const auto& first = t[start];
+            const bool table_constraint = is_word(first, "CONSTRAINT") || is_word(first, "PRIMARY") ||
+                                          is_word(first, "UNIQUE") || is_word(first, "CHECK") ||
+                                          is_word(first, "FOREIGN");
+            if (table_constraint) parse_constraints(sql, t, start, i, "", out);
+            else parse_constraints(sql, t, start + 1, i, first.text, out);
+        }
+        start = i + 1;
+    }
+    for (std::size_t i = close + 1; i + 1 < t.size(); ++i)
+        if (is_word(t[i], "WITHOUT") && is_word(t[i + 1], "ROWID")) out.without_rowid = true;
+    return out;
+}
+
+ParsedTable parsed_table(sdk::DriverConnection& connection, const std::string& db, std::string_view table) {
+    const auto rows = query(connection, "SELECT sql FROM " + quote(db) + ".sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
+                            {Value(std::string(table))});
+    if (rows.empty() || rows[0][0].is_null()) return {};
+    return parse_create_table(rows[0][0].as_string());
+}
+
+std::vector<std::string> primary_key_columns(sdk::DriverConnection& connection, const std::string& db,
+                                             std::string_view table) {
+    std::vector<std::string> out;
+    for (const auto& row : query(connection, "SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk",
+                                 {Value(std::string(table)), Value(db)}))
+        out.push_back(text_of(row[0]));
+    return out;
+}
+
+bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (upper(a[i]) != upper(b[i])) return false;
+    return true;
 }
 
 }  // namespace
 
 bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
     const std::vector<Value> params{Value(std::string(table))};
-    const char* where = " WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE";
-    if (!schema.empty()) return any_row(connection, "SELECT 1 FROM " + quote(schema) + ".sqlite_master" + where, params);
-    return any_row(connection, std::string("SELECT 1 FROM main.sqlite_master") + where, params) ||
-           any_row(connection, std::string("SELECT 1 FROM temp.sqlite_master") + where, params);
+    if (!schema.empty()) return any_row(connection, "SELECT 1 FROM " + quote(schema) + ".sqlite_master" + object_where, params);
+    return any_row(connection, std::string("SELECT 1 FROM main.sqlite_master") + object_where, params) ||
+           any_row(connection, std::string("SELECT 1 FROM temp.sqlite_master") + object_where, params);
+}
+
+// ---- SqliteReflector --------------------------------------------------------------------
+
+std::string SqliteReflector::default_schema_name(sdk::DriverConnection&) { return "main"; }
+
+std::vector<std::string> SqliteReflector::get_schema_names(sdk::DriverConnection& connection) {
+    std::vector<std::string> out;
+    for (const auto& row : query(connection, "SELECT name FROM pragma_database_list ORDER BY seq"))
+        if (text_of(row[0]) != "temp") out.push_back(text_of(row[0]));
+    return out;
+}
+
+std::vector<std::string> SqliteReflector::get_table_names(sdk::DriverConnection& connection, std::string_view schema) {
+    return names_of_type(connection, schema, "table");
+}
+
+std::vector<std::string> SqliteReflector::get_view_names(sdk::DriverConnection& connection, std::string_view schema) {
+    return names_of_type(connection, schema, "view");
+}
+
+bool SqliteReflector::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
+    return sqlite::has_table(connection, table, schema);
+}
+
+std::vector<ReflectedColumn> SqliteReflector::get_columns(sdk::DriverConnection& connection, std::string_view table,
+                                                          std::string_view schema) {
+    const auto db = database_of(connection, table, schema);
+    const auto rows = query(connection,
+                            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid",
+                            {Value(std::string(table)), Value(db)});
+    int pk_count = 0;
+    for (const auto& row : rows)
+        if (row[4].as_int() > 0) ++pk_count;
+    const bool rowid_table = !rows.empty() && !parsed_table(connection, db, table).without_rowid;
+    std::vector<ReflectedColumn> out;
+    for (const auto& row : rows) {
+        if (row[5].as_int() == 1) continue;  // hidden column of a virtual table
+        ReflectedColumn c;
+        c.name = text_of(row[0]);
+        c.type_name = text_of(row[1]);
+        c.nullable = row[2].as_int() == 0;
+        if (!row[3].is_null()) c.default_ = text_of(row[3]);
+        // The rowid alias: exactly "INTEGER" as the sole key column of a rowid table.
+        c.autoincrement = rowid_table && pk_count == 1 && row[4].as_int() == 1 && upper(c.type_name) == "INTEGER";
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+ReflectedPrimaryKey SqliteReflector::get_pk_constraint(sdk::DriverConnection& connection, std::string_view table,
+                                                       std::string_view schema) {
+    const auto db = database_of(connection, table, schema);
+    ReflectedPrimaryKey out;
+    out.constrained_columns = primary_key_columns(connection, db, table);
+    if (!out.constrained_columns.empty()) out.name = parsed_table(connection, db, table).pk_name;
+    return out;
+}
+
+std::vector<ReflectedForeignKey> SqliteReflector::get_foreign_keys(sdk::DriverConnection& connection,
+                                                                   std::string_view table, std::string_view schema) {
+    const auto db = database_of(connection, table, schema);
+    const auto rows = query(connection,
+                            "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?, ?) "
+                            "ORDER BY id, seq",
+                            {Value(std::string(table)), Value(db)});
+    std::vector<ReflectedForeignKey> out;
+    std::vector<bool> implicit_target;  // REFERENCES t without columns: t's primary key
+    std::int64_t current = -1;
+    for (const auto& row : rows) {
+        if (out.empty() || row[0].as_int() != current) {
+            current = row[0].as_int();
+            ReflectedForeignKey fk;
+            fk.referred_schema = std::string(schema);
+            fk.referred_table = text_of(row[1]);
+            for (auto [value, key] : {std::pair{&row[4], "onupdate"}, std::pair{&row[5], "ondelete"}}) {
+                const auto action = upper(text_of(*value));
+                if (!action.empty() && action != "NO ACTION") fk.options[key] = action;
+            }
+            out.push_back(std::move(fk));
+            implicit_target.push_back(false);
+        }
+        out.back().constrained_columns.push_back(text_of(row[2]));
+        if (row[3].is_null()) implicit_target.back() = true;
+        else out.back().referred_columns.push_back(text_of(row[3]));
+    }
+    // SQLite numbers foreign keys last-declared first; report them in declaration order.
+    std::reverse(out.begin(), out.end());
+    std::reverse(implicit_target.begin(), implicit_target.end());
+    const auto parsed = out.empty() ? ParsedTable{} : parsed_table(connection, db, table);
+    std::vector<bool> used(parsed.foreign_keys.size(), false);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& fk = out[i];
+        if (implicit_target[i]) fk.referred_columns = primary_key_columns(connection, db, fk.referred_table);
+        for (std::size_t j = 0; j < parsed.foreign_keys.size(); ++j) {
+            if (used[j] || !same_names(parsed.foreign_keys[j].second, fk.constrained_columns)) continue;
+            used[j] = true;
+            fk.name = parsed.foreign_keys[j].first;
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<ReflectedIndex> SqliteReflector::get_indexes(sdk::DriverConnection& connection, std::string_view table,
+                                                         std::string_view schema) {
+    const auto db = database_of(connection, table, schema);
+    std::vector<ReflectedIndex> out;
+    // origin 'c': made by CREATE INDEX ('u' and 'pk' back constraints, reported elsewhere).
+    for (const auto& row : query(connection,
+                                 "SELECT name, \"unique\" FROM pragma_index_list(?, ?) WHERE origin = 'c' ORDER BY name",
+                                 {Value(std::string(table)), Value(db)})) {
+        ReflectedIndex index;
+        index.name = text_of(row[0]);
+        index.unique = row[1].as_int() != 0;
+        for (const auto& col : query(connection, "SELECT name FROM pragma_index_info(?, ?) ORDER BY seqno",
+                                     {Value(index.name), Value(db)}))
+            index.column_names.push_back(text_of(col[0]));
+        out.push_back(std::move(index));
+    }
+    return out;
+}
+
+std::vector<ReflectedUniqueConstraint> SqliteReflector::get_unique_constraints(sdk::DriverConnection& connection,
+                                                                               std::string_view table,
+                                                                               std::string_view schema) {
+    return parsed_table(connection, database_of(connection, table, schema), table).uniques;
+}
+
+std::vector<ReflectedCheckConstraint> SqliteReflector::get_check_constraints(sdk::DriverConnection& connection,
+                                                                             std::string_view table,
+                                                                             std::string_view schema) {
+    return parsed_table(connection, database_of(connection, table, schema), table).checks;
 }
 
 }  // namespace athanor::sqlite

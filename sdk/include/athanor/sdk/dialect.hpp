@@ -34,6 +34,8 @@ class TypeCompiler;
 
 namespace athanor::sdk {
 
+class Reflector;
+
 /// How placeholders are written in SQL sent to the driver (PEP 249 names).
 enum class Paramstyle {
     qmark,    // WHERE a = ?
@@ -116,6 +118,11 @@ public:
     /// True when `table` exists (in `schema`, "" = the default one); used by create_all /
     /// drop_all with checkfirst. Default: throws NotSupportedError naming the dialect.
     virtual bool has_table(DriverConnection& connection, std::string_view table, std::string_view schema);
+
+    // ---- Reflection (issue 5, reflection engineer) ----
+    /// The catalog reader behind athanor::Inspector (athanor/sdk/reflector.hpp). Default:
+    /// nullptr, and the Inspector throws NotSupportedError naming the dialect.
+    virtual std::unique_ptr<Reflector> create_reflector() const;
 };
 
 }  // namespace athanor::sdk

@@ -1,0 +1,87 @@
+// athanor/reflection/reflected.hpp — the plain records reflection hands back: what a
+// database's catalog says about a table's columns, keys, indexes and constraints, and about
+// its sequences. The shapes and field names follow SQLAlchemy's Inspector (ReflectedColumn,
+// ReflectedForeignKeyConstraint, ...), so code and JSON read the same as there.
+//
+// A dialect's Reflector (athanor/sdk/reflector.hpp) fills them; the Inspector
+// (athanor/reflection/inspector.hpp) adds the generic type of each column.
+//
+// Example:
+//   for (const athanor::ReflectedColumn& c : inspector.get_columns("users"))
+//       std::cout << c.name << ' ' << c.type_name << (c.nullable ? "" : " NOT NULL") << '\n';
+#pragma once
+
+#include <athanor/sql/type_engine.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace athanor {
+
+struct ReflectedColumn {
+    std::string name;
+    /// The generic type the dialect's type map gives for type_name (set by the Inspector).
+    sql::TypePtr type;
+    /// The type as the database spells it: "VARCHAR(50)", "character varying(50)".
+    std::string type_name;
+    bool nullable = true;
+    /// The server default as SQL text ("'new'", "CURRENT_TIMESTAMP", "nextval('t_id_seq'::regclass)").
+    std::optional<std::string> default_;
+    /// True when the database generates the value: SQLite's INTEGER PRIMARY KEY (rowid
+    /// alias), PostgreSQL's serial and identity columns.
+    bool autoincrement = false;
+    /// PostgreSQL identity column: "always" or "by default"; "" otherwise.
+    std::string identity;
+    std::optional<std::string> comment;
+};
+
+struct ReflectedPrimaryKey {
+    /// "" when the database keeps no name (SQLite without CONSTRAINT name).
+    std::string name;
+    std::vector<std::string> constrained_columns;
+};
+
+struct ReflectedForeignKey {
+    std::string name;
+    std::vector<std::string> constrained_columns;
+    /// "" when the referred table is in the default schema (and no schema was asked for).
+    std::string referred_schema;
+    std::string referred_table;
+    std::vector<std::string> referred_columns;
+    /// "ondelete" / "onupdate" -> CASCADE, SET NULL, SET DEFAULT, RESTRICT; absent for NO ACTION.
+    std::map<std::string, std::string> options;
+};
+
+/// An index created by CREATE INDEX (indexes that back a primary key or a unique constraint
+/// are reported by get_pk_constraint / get_unique_constraints instead).
+struct ReflectedIndex {
+    std::string name;
+    /// Key columns in order; an expression key is "" here.
+    std::vector<std::string> column_names;
+    bool unique = false;
+};
+
+struct ReflectedUniqueConstraint {
+    std::string name;
+    std::vector<std::string> column_names;
+};
+
+struct ReflectedCheckConstraint {
+    std::string name;
+    /// The condition as SQL text, without the CHECK keyword.
+    std::string sqltext;
+};
+
+struct ReflectedSequence {
+    std::string name;
+    std::optional<std::int64_t> start;
+    std::optional<std::int64_t> increment;
+    /// The column that owns it (serial / identity), "" for a standalone sequence.
+    std::string owner_table;
+    std::string owner_column;
+};
+
+}  // namespace athanor
