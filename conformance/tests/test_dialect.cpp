@@ -137,6 +137,7 @@ BOOST_AUTO_TEST_CASE(test_autocommit_on) {
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.rollback();
     BOOST_TEST(count_rows(s.conn, t) == 1);
+    s.conn.rollback();
     s.conn.set_isolation_level(def);
 }
 BOOST_AUTO_TEST_CASE(test_autocommit_off) {
