@@ -20,4 +20,8 @@ int run_dialects(std::ostream& out);
 /// commits, prints rows or a row count.
 int run_sql(const std::string& url, const std::string& statement, const Params& params, std::ostream& out);
 
+/// `athanor reflect URL [--json] [--schema NAME]`: the schema through the Inspector, as JSON
+/// (athanor::reflect_json) or as a readable listing.
+int run_reflect(const std::string& url, bool json, const std::string& schema, std::ostream& out);
+
 }  // namespace athanor::cli

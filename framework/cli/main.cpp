@@ -1,4 +1,4 @@
-// The `athanor` command-line tool: lists dialect plugins and runs one SQL statement.
+// The `athanor` command-line tool: lists dialect plugins, runs one SQL statement, reflects a schema.
 // Exit codes: 0 success, 1 an error from the database or the library, 2 bad usage.
 #include "commands.hpp"
 
@@ -10,6 +10,7 @@
 #include <exception>
 #include <stdexcept>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ constexpr const char* usage_text =
     "Usage:\n"
     "  athanor [--plugin-path FOLDER]... dialects\n"
     "  athanor [--plugin-path FOLDER]... sql [--param NAME=VALUE]... URL STATEMENT\n"
+    "  athanor [--plugin-path FOLDER]... reflect [--json] [--schema NAME] URL\n"
     "  athanor --help | --version\n"
     "\n"
     "Commands:\n"
@@ -30,11 +32,15 @@ constexpr const char* usage_text =
     "                   capabilities, SDK ABI) and why any of them cannot be loaded\n"
     "  sql URL STMT     run one statement on the database at URL, commit, and print the\n"
     "                   rows as a table, or the number of rows affected\n"
+    "  reflect URL      show the schema (tables with columns, keys, constraints, indexes,\n"
+    "                   comments; views; sequences); --json prints it as JSON keyed by table\n"
     "\n"
     "Options:\n"
     "  --plugin-path FOLDER  search FOLDER for plugins first (repeatable)\n"
     "  --param NAME=VALUE    bind VALUE to :NAME in the statement (repeatable); digits bind\n"
     "                        as an integer, anything else as text\n"
+    "  --json                reflect: print JSON\n"
+    "  --schema NAME         reflect: the schema to read (default: the database's default)\n"
     "  -h, --help            show this help\n"
     "  --version             show the version and the plugin SDK ABI\n"
     "\n"
@@ -44,7 +50,8 @@ constexpr const char* usage_text =
     "\n"
     "Example:\n"
     "  athanor sql sqlite:// \"SELECT 1 AS x\"\n"
-    "  athanor sql --param id=2 sqlite:///app.db \"SELECT * FROM users WHERE id = :id\"\n";
+    "  athanor sql --param id=2 sqlite:///app.db \"SELECT * FROM users WHERE id = :id\"\n"
+    "  athanor reflect --json sqlite:///app.db\n";
 
 int usage_error(const std::string& problem) {
     std::cerr << "athanor: " << problem << "\n\n" << usage_text;
@@ -77,6 +84,8 @@ bool parse_param(const std::string& text, athanor::Params& params) {
 int run(const std::vector<std::string>& args) {
     std::vector<std::string> rest;
     athanor::Params params;
+    bool json = false;
+    std::optional<std::string> schema;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& arg = args[i];
         if (arg == "-h" || arg == "--help") {
@@ -102,11 +111,21 @@ int run(const std::vector<std::string>& args) {
             ++i;
             continue;
         }
+        if (arg == "--json") {
+            json = true;
+            continue;
+        }
+        if (arg == "--schema") {
+            if (i + 1 == args.size()) return usage_error("--schema needs a NAME");
+            schema = args[++i];
+            continue;
+        }
         if (arg.size() > 1 && arg[0] == '-' && rest.size() < 2) return usage_error("unknown option '" + arg + "'");
         rest.push_back(arg);
     }
     if (rest.empty()) return usage_error("no command given");
     const auto& command = rest[0];
+    if ((json || schema) && command != "reflect") return usage_error("--json and --schema go with 'reflect' only");
     if (command == "dialects") {
         if (rest.size() != 1 || !params.empty()) return usage_error("'dialects' takes no arguments");
         return athanor::cli::run_dialects(std::cout);
@@ -115,6 +134,10 @@ int run(const std::vector<std::string>& args) {
         if (rest.size() != 3)
             return usage_error("'sql' needs exactly two arguments, URL and STATEMENT (quote the statement)");
         return athanor::cli::run_sql(rest[1], rest[2], params, std::cout);
+    }
+    if (command == "reflect") {
+        if (rest.size() != 2 || !params.empty()) return usage_error("'reflect' needs exactly one argument, URL");
+        return athanor::cli::run_reflect(rest[1], json, schema.value_or(""), std::cout);
     }
     return usage_error("unknown command '" + command + "'");
 }

@@ -11,7 +11,7 @@ namespace athanor {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json name_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json optional_text(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }

@@ -129,3 +129,26 @@ athanor_cli_test(NAME cli_sql_read_back
 set_tests_properties(cli_sql_create PROPERTIES FIXTURES_REQUIRED cli_db FIXTURES_SETUP cli_table)
 set_tests_properties(cli_sql_insert PROPERTIES FIXTURES_REQUIRED "cli_db;cli_table" FIXTURES_SETUP cli_rows)
 set_tests_properties(cli_sql_read_back PROPERTIES FIXTURES_REQUIRED "cli_db;cli_rows")
+
+# `athanor reflect`: a file database with a self-referencing table, shown as text and JSON.
+set(_cli_reflect_db ${CMAKE_CURRENT_BINARY_DIR}/cli_reflect.db)
+add_test(NAME cli_reflect_clean COMMAND ${CMAKE_COMMAND} -E rm -f ${_cli_reflect_db})
+set_tests_properties(cli_reflect_clean PROPERTIES FIXTURES_SETUP cli_reflect_db)
+athanor_cli_test(NAME cli_reflect_create
+  ARGS sql sqlite:///${_cli_reflect_db}
+    "CREATE TABLE items (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES items (id) ON DELETE CASCADE, name VARCHAR(20) NOT NULL CONSTRAINT uq_items_name UNIQUE, CHECK (length(name) > 0))")
+set_tests_properties(cli_reflect_create PROPERTIES FIXTURES_REQUIRED cli_reflect_db FIXTURES_SETUP cli_reflect_table)
+athanor_cli_test(NAME cli_reflect_text
+  ARGS reflect sqlite:///${_cli_reflect_db}
+  EXPECT "table items\n" "  id INTEGER AUTOINCREMENT\n" "  name VARCHAR\\(20\\) NOT NULL\n"
+         "FOREIGN KEY \\(parent\\) REFERENCES items \\(id\\) ON DELETE CASCADE" "UNIQUE uq_items_name \\(name\\)"
+         "CHECK \\(length\\(name\\) > 0\\)")
+athanor_cli_test(NAME cli_reflect_json
+  ARGS reflect --json sqlite:///${_cli_reflect_db}
+  EXPECT "\"tables\": {\n    \"items\": {" "\"columns\": " "\"primary_key\": {" "\"referred_table\": \"items\""
+         "\"ondelete\": \"CASCADE\"" "\"unique_constraints\": " "\"check_constraints\": "
+         "\"sqltext\": \"length\\(name\\) > 0\"" "\"views\": ..,\n  \"sequences\": ..\n}")
+set_tests_properties(cli_reflect_text cli_reflect_json PROPERTIES FIXTURES_REQUIRED "cli_reflect_db;cli_reflect_table")
+athanor_cli_test(NAME cli_reflect_empty ARGS reflect sqlite:// EXPECT "\\(no tables, views or sequences\\)")
+athanor_cli_test(NAME cli_reflect_needs_url ARGS reflect EXIT 2 EXPECT "'reflect' needs exactly one argument, URL")
+athanor_cli_test(NAME cli_json_only_with_reflect ARGS --json sql sqlite:// "SELECT 1" EXIT 2 EXPECT "go with 'reflect' only")
