@@ -1,8 +1,8 @@
 // Tests of the ODBC transport (sdk/odbc) through the public API: sqlite+odbc (Debian's SQLite
 // ODBC driver, always) and PostgreSQL through psqlODBC when ATHANOR_TEST_PG_URL names a server
-// (scripts/pg-test-cluster start STATE_FILE prints one). Until a plugin serves
-// postgresql+odbc, the PostgreSQL cases reach psqlODBC with a raw ?odbc_connect= string through
-// the sqlite plugin's ODBC dialect: the transport is the same generic code either way.
+// (scripts/pg-test-cluster start STATE_FILE prints one), through the postgresql_odbc plugin's
+// postgresql+odbc:// URLs (user, password, host, port, database; psqlODBC found without
+// odbcinst.ini) and, once, a raw ?odbc_connect= string.
 #define BOOST_TEST_MODULE test_odbc
 #include <boost/test/unit_test.hpp>
 
@@ -10,7 +10,9 @@
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
+#include <athanor/sql.hpp>
 #include <athanor/sql/text.hpp>
+#include <athanor/sql/types.hpp>
 
 #include <atomic>
 #include <cstdint>
@@ -111,9 +113,15 @@ sa::Bytes long_blob(std::size_t n) {
     return b;
 }
 
-/// The PostgreSQL server of ATHANOR_TEST_PG_URL as psqlODBC connection-string parts.
+/// The PostgreSQL server of ATHANOR_TEST_PG_URL.
 struct PgTarget {
     std::string host, port, user, password, database;
+    /// postgresql+odbc://user:pw@host:port/db[?query]
+    std::string url(const std::string& query = "") const {
+        return "postgresql+odbc://" + percent_encode(user) + ":" + percent_encode(password) + "@" + host + ":" + port +
+               "/" + percent_encode(database) + (query.empty() ? "" : "?" + query);
+    }
+    /// The same server as a psqlODBC connection string, for ?odbc_connect=.
     std::string connect_string(const std::string& extra = "") const {
         return std::string("Driver=") + psqlodbc_driver + ";Server=" + host + ";Port=" + port + ";Database=" +
                database + ";UID=" + user + ";PWD={" + password + "}" + extra;
@@ -128,19 +136,8 @@ std::optional<PgTarget> pg_target() {
                     url.username().value_or(""), url.password().value_or(""), url.database().value_or("")};
 }
 
-/// An engine on PostgreSQL through psqlODBC (postgresql+odbc when a plugin serves it).
-sa::Engine pg_engine(const PgTarget& pg, const std::string& extra = "") {
-    const std::string query = "?odbc_connect=" + percent_encode(pg.connect_string(extra)) + "&odbc_text=wide";
-    try {
-        auto engine = make_engine("postgresql+odbc://" + query);
-        engine.dialect();
-        return engine;
-    } catch (const sa::NoSuchModuleError&) {
-        return make_engine("sqlite+odbc://" + query);
-    } catch (const sa::ArgumentError&) {
-        return make_engine("sqlite+odbc://" + query);
-    }
-}
+/// An engine on PostgreSQL through psqlODBC: postgresql+odbc://... with `query` added.
+sa::Engine pg_engine(const PgTarget& pg, const std::string& query = "") { return make_engine(pg.url(query)); }
 
 #define REQUIRE_PG(pg)                                                                                    \
     const auto pg = pg_target();                                                                          \
@@ -388,6 +385,59 @@ BOOST_AUTO_TEST_CASE(sqlite_odbc_ping_and_closed_connection) {
 
 // ---------------------------------------------------------------- PostgreSQL via psqlODBC ----
 
+BOOST_AUTO_TEST_CASE(pg_odbc_plugin_identity_flavour_and_metadata) {
+    // No server needed for the identity and the SQL flavour.
+    auto offline = make_engine("postgresql+odbc://u:pw@127.0.0.1:1/none");
+    BOOST_TEST(offline.dialect().name() == "postgresql");
+    BOOST_TEST(offline.dialect().driver() == "odbc");
+    BOOST_TEST((offline.dialect().paramstyle() == sa::sdk::Paramstyle::qmark));
+    const auto loaded = registry().load(sa::Url::parse("postgresql+odbc://"));
+    BOOST_TEST(loaded.manifest->name == "postgresql_odbc");  // its own plugin file and capability list
+    BOOST_TEST(loaded.manifest->has_capability("insert_returning"));
+    BOOST_TEST(!loaded.manifest->has_capability("implements_get_lastrowid"));
+    BOOST_TEST(!loaded.manifest->has_capability("insert_executemany_returning"));
+    namespace sql = athanor::sql;
+    sql::MetaData md;
+    auto& t = md.table("o_things", sql::Column("id", sa::types::Integer(), sql::primary_key(), sql::autoincrement()),
+                       sql::Column("data", sa::types::LargeBinary()), sql::Column("ref", sa::types::Uuid()));
+    BOOST_TEST(sql::CreateTable(t).compile(offline.dialect())->sql ==
+               "CREATE TABLE o_things (\n\tid SERIAL NOT NULL,\n\tdata BYTEA,\n\t\"ref\" UUID,\n\tPRIMARY KEY (id)\n)");
+    BOOST_TEST(t.insert().values({{"data", sa::Bytes{1}}}).compile(offline.dialect())->sql ==
+               "INSERT INTO o_things (data) VALUES (?) RETURNING o_things.id");
+
+    REQUIRE_PG(pg);
+    const std::string name = "o_md_" + std::to_string(::getpid());
+    sql::MetaData live;
+    auto& lt = live.table(name, sql::Column("id", sa::types::Integer(), sql::primary_key(), sql::autoincrement()),
+                          sql::Column("flag", sa::types::Boolean()), sql::Column("span", sa::types::Interval()),
+                          sql::Column("ref", sa::types::Uuid()), sql::Column("price", sa::types::Numeric(20, 4)));
+    auto engine = pg_engine(*pg);
+    live.create_all(engine);
+    live.create_all(engine);  // has_table through ODBC: nothing issued the second time
+    {
+        auto conn = engine.connect();
+        auto r = conn.execute(lt.insert().values({{"flag", true}, {"span", sa::Interval{14, 3, 4500000}},
+                                                  {"ref", "1b4e28ba2fa111d2883f0016d3cca427"},
+                                                  {"price", sa::Decimal("-1.5")}}));
+        BOOST_TEST((r.inserted_primary_key() == std::vector<sa::Value>{sa::Value(1)}));  // SERIAL via RETURNING
+        auto row = conn.execute(sql::select(lt)).one();
+        BOOST_TEST((row[1] == sa::Value(true)));
+        BOOST_TEST((row[2].as_interval() == sa::Interval{14, 3, 4500000}));  // ConnSettings: iso_8601 IntervalStyle
+        BOOST_TEST(row[3].as_string() == "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+        BOOST_TEST(row[4].as_decimal().str() == "-1.5000");
+        conn.commit();
+    }
+    // A raw connection string still works through the same plugin.
+    auto verbatim = make_engine("postgresql+odbc://?odbc_connect=" + percent_encode(pg->connect_string()));
+    auto vc = verbatim.connect();
+    BOOST_TEST(count_rows(vc, name) == 1);
+    vc.close();
+    live.drop_all(engine);
+    live.drop_all(engine);
+    auto check = engine.connect();
+    BOOST_TEST(check.execute(text("SELECT to_regclass('" + name + "') IS NULL")).scalar_one().as_bool());
+}
+
 BOOST_AUTO_TEST_CASE(pg_odbc_types_round_trip) {
     REQUIRE_PG(pg);
     auto engine = pg_engine(*pg);
@@ -413,7 +463,7 @@ BOOST_AUTO_TEST_CASE(pg_odbc_types_round_trip) {
     BOOST_TEST(rows[0][1].as_double() == 3.141592653589793);
     BOOST_TEST(rows[0][2].as_string() == unicode);
     BOOST_TEST((rows[0][3].as_bytes() == sa::Bytes{0, 1, 0, 255}));
-    BOOST_TEST((rows[0][4] == sa::Value(true)));  // psqlODBC's default BoolsAsChar=1: "bool" text read as bool
+    BOOST_TEST((rows[0][4] == sa::Value(true)));  // the dialect's default BoolsAsChar=0: SQL_BIT
     BOOST_TEST(rows[0][5].as_decimal().str() == "-12345678.1234");
     BOOST_TEST((rows[0][6] == sa::Value(sa::Date{1969, 7, 20})));
     BOOST_TEST((rows[0][7].as_time() == sa::Time{23, 59, 58, 123456, std::nullopt}));
@@ -427,8 +477,8 @@ BOOST_AUTO_TEST_CASE(pg_odbc_types_round_trip) {
                             {{"s", unicode}}).scalar_one().as_int() == 1);
     conn.rollback();
 
-    // With BoolsAsChar=0 psqlODBC describes BOOLEAN as SQL_BIT.
-    auto bit_engine = pg_engine(*pg, ";BoolsAsChar=0");
+    // With psqlODBC's own default BoolsAsChar=1 BOOLEAN arrives as "1"/"0" text, still read as bool.
+    auto bit_engine = pg_engine(*pg, "BoolsAsChar=1");
     auto bits = bit_engine.connect();
     auto cursor = bits.driver_connection().cursor();
     cursor->execute("SELECT true AS yes, false AS no, NULL::boolean AS unknown", {});

@@ -40,16 +40,4 @@ std::string PgCompiler::render_literal_value(const Value& value) const {
     return out + "'::bytea";
 }
 
-std::string PgCompiler::type_sql(const sql::TypeEngine& type) const {
-    std::string name = type.name();
-    std::string up = name;
-    std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return std::toupper(c); });
-    if (up == "DATETIME") return "TIMESTAMP";
-    if (up == "BLOB" || up == "LARGEBINARY" || up == "BINARY" || up == "VARBINARY") return "BYTEA";
-    if (up == "DOUBLE") return "DOUBLE PRECISION";
-    if (up == "TINYINT") return "SMALLINT";
-    if (up == "CLOB") return "TEXT";
-    return name;
-}
-
 }  // namespace athanor::postgresql

@@ -7,7 +7,7 @@
 //   INSERT ... ON CONFLICT      (upsert)
 //   implicit RETURNING          (a single-row INSERT returns its generated primary key)
 //   '\xDEAD'::bytea             (binary literals; X'..' would be a bit string)
-//   TIMESTAMP, BYTEA, DOUBLE PRECISION in CAST for the generic DATETIME, BLOB, DOUBLE
+//   CAST type names from PgTypeCompiler (TIMESTAMP, BYTEA, DOUBLE PRECISION, UUID, ...)
 // Booleans (true/false), RETURNING and true division (a / CAST(b AS NUMERIC)) keep the
 // generic behaviour, which is already PostgreSQL's.
 //
@@ -31,7 +31,6 @@ public:
     std::string next_value_sql(const std::string& quoted_sequence) const override;
     bool supports_on_conflict() const override { return true; }
     std::string render_literal_value(const Value& value) const override;
-    std::string type_sql(const sql::TypeEngine& type) const override;
 };
 
 }  // namespace athanor::postgresql

@@ -1,9 +1,12 @@
 // The PostgreSQL dialect: URL -> libpq keywords, isolation levels, disconnect detection.
 #include "pg_dialect.hpp"
 
+#include "pg_catalog.hpp"
 #include "pg_compiler.hpp"
 #include "pg_connection.hpp"
+#include "pg_ddl_compiler.hpp"
 #include "pg_errors.hpp"
+#include "pg_type_compiler.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -124,6 +127,14 @@ bool PgDialect::is_disconnect(const DBAPIError& error) const {
 
 std::unique_ptr<sql::SqlCompiler> PgDialect::create_statement_compiler() const {
     return std::make_unique<PgCompiler>(*this);
+}
+
+std::unique_ptr<sql::TypeCompiler> PgDialect::create_type_compiler() const { return std::make_unique<PgTypeCompiler>(); }
+
+std::unique_ptr<sql::DdlCompiler> PgDialect::create_ddl_compiler() const { return std::make_unique<PgDdlCompiler>(*this); }
+
+bool PgDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
+    return postgresql::has_table(connection, table, schema, sdk::Paramstyle::dollar);
 }
 
 }  // namespace athanor::postgresql

@@ -40,6 +40,10 @@ public:
 
     std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     bool supports_executemany_returning() const override { return true; }
+    std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
+    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    /// pg_class / pg_namespace lookup (see pg_catalog.hpp).
+    bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
 };
 
 }  // namespace athanor::postgresql

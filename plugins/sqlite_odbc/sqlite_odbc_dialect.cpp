@@ -1,6 +1,11 @@
 // `sqlite+odbc://`: URL handling and error translation for the SQLite ODBC driver.
 #include "sqlite_odbc_dialect.hpp"
 
+#include "sqlite_compiler.hpp"
+#include "sqlite_ddl_compiler.hpp"
+#include "sqlite_reflection.hpp"
+#include "sqlite_type_compiler.hpp"
+
 #include <athanor/errors.hpp>
 #include <athanor/odbc/driver_lookup.hpp>
 
@@ -18,7 +23,6 @@ std::string upper(std::string_view s) {
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
     return out;
 }
-
 
 }  // namespace
 
@@ -65,6 +69,22 @@ void SqliteOdbcDialect::set_isolation_level(sdk::DriverConnection& connection, s
 
 std::string SqliteOdbcDialect::get_isolation_level(sdk::DriverConnection& connection) {
     return odbc_connection(connection).autocommit() ? "AUTOCOMMIT" : "SERIALIZABLE";
+}
+
+std::unique_ptr<sql::SqlCompiler> SqliteOdbcDialect::create_statement_compiler() const {
+    return std::make_unique<SqliteCompiler>(*this);
+}
+
+std::unique_ptr<sql::TypeCompiler> SqliteOdbcDialect::create_type_compiler() const {
+    return std::make_unique<SqliteTypeCompiler>();
+}
+
+std::unique_ptr<sql::DdlCompiler> SqliteOdbcDialect::create_ddl_compiler() const {
+    return std::make_unique<SqliteDdlCompiler>(*this);
+}
+
+bool SqliteOdbcDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
+    return sqlite::has_table(connection, table, schema);  // plain catalog queries, qmark parameters
 }
 
 odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {

@@ -13,7 +13,8 @@
 // Differences from `sqlite://`: no lastrowid (ODBC has none; use RETURNING), decimals come
 // back as text (the driver describes DECIMAL as VARCHAR), constraint failures (native code 19,
 // SQLSTATE HY000 from the driver) are IntegrityError with SQLSTATE "23000".
-// Isolation levels: AUTOCOMMIT and SERIALIZABLE.
+// Isolation levels: AUTOCOMMIT and SERIALIZABLE. The SQL flavour (statement, DDL and type
+// compilers, has_table) is sqlite://'s, compiled from plugins/sqlite's sources.
 //
 // Example:
 //   auto engine = athanor::create_engine("sqlite+odbc:///app.db");
@@ -31,6 +32,11 @@ public:
     void set_isolation_level(sdk::DriverConnection& connection, std::string_view level) override;
     std::string get_isolation_level(sdk::DriverConnection& connection) override;
     odbc::OdbcConnectionString connection_string(const Url& url) const override;
+
+    std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
+    std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
+    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
 
 protected:
     std::string default_odbc_driver() const override;

@@ -1,0 +1,46 @@
+// pg_odbc_dialect.hpp — `postgresql+odbc://`: PostgreSQL through psqlODBC (Debian's
+// odbc-postgresql) on the SDK's ODBC transport, with the PostgreSQL SQL flavour of
+// plugins/postgresql (statement, DDL and type compilers, has_table) compiled in.
+//
+// URLs (OdbcDialect's rules): postgresql+odbc://user:pw@host[:port]/db[?key=value...] gives
+// Driver=<psqlodbcw.so path>;Server=host;Port=port (5432 when omitted);Database=db;UID;PWD
+// — the driver file is found in the usual folders, so no odbcinst.ini is needed; ?driver=
+// names another (an odbcinst.ini section or a .so path). postgresql+odbc://user:pw@DSNNAME
+// or ?dsn= uses odbc.ini; ?odbc_connect= passes a whole connection string. Other query keys
+// are psqlODBC attributes (sslmode=require, UseDeclareFetch=1, Fetch=1000, ...).
+// Defaults added unless the URL sets them: BoolsAsChar=0 (BOOLEAN arrives as SQL_BIT, so a
+// bool, not the text '1'/'0') and ConnSettings that switch IntervalStyle to iso_8601 so
+// intervals read back as athanor::Interval.
+//
+// Differences from postgresql:// (libpq): qmark parameters (psqlODBC rewrites them), no
+// lastrowid (use RETURNING, which the compiler adds for inserted primary keys), executemany
+// is ODBC array binding (one round trip per row inside the driver) and returns no RETURNING
+// rows, time zone offsets of TIMESTAMP/TIME WITH TIME ZONE are not carried by ODBC's
+// timestamp struct (values arrive in the session time zone, without offset).
+// Isolation levels: AUTOCOMMIT, READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ,
+// SERIALIZABLE (SQL_ATTR_TXN_ISOLATION).
+//
+// Example:
+//   auto engine = athanor::create_engine("postgresql+odbc://app:secret@127.0.0.1:5432/app");
+#pragma once
+
+#include <athanor/odbc/dialect.hpp>
+
+namespace athanor::postgresql {
+
+class PgOdbcDialect final : public odbc::OdbcDialect {
+public:
+    std::string name() const override { return "postgresql"; }
+
+    std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
+    std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
+    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
+
+protected:
+    std::string default_odbc_driver() const override;
+    std::optional<std::uint16_t> default_port() const override { return 5432; }
+    std::vector<std::pair<std::string, std::string>> default_attributes() const override;
+};
+
+}  // namespace athanor::postgresql
