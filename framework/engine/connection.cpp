@@ -415,8 +415,10 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     }
     // The row-by-row path binds each row into one reused buffer; the whole list of positional
     // rows is only built when a batch call or the echo log needs it.
+    const bool batch_returning =
+        per_row && compiled->returns_primary_key && engine.dialect->supports_executemany_returning();
     std::vector<std::vector<Value>> positional;
-    if (!per_row || engine.echo()) {
+    if (!per_row || batch_returning || engine.echo()) {
         positional.reserve(param_sets.size());
         for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
     }
@@ -428,7 +430,32 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     rs->compiled = compiled;
     try {
         auto cursor = driver.cursor();
-        if (per_row) {
+        // A driver that hands back RETURNING rows from executemany (libpq pipeline) needs one
+        // batch, not one round trip per row.
+        if (batch_returning) {
+            cursor->executemany(compiled->sql, positional);
+            std::shared_ptr<const ResultMetadata> meta;
+            std::vector<Value> row;
+            std::size_t i = 0;
+            while (i < param_sets.size() && cursor->fetch(row)) {
+                if (!meta) {
+                    std::vector<std::string> keys;
+                    for (const auto& c : cursor->description()) keys.push_back(c.name);
+                    meta = std::make_shared<const ResultMetadata>(std::move(keys));
+                }
+                for (std::size_t c = 0; c < row.size() && c < compiled->result_processors.size(); ++c)
+                    if (compiled->result_processors[c]) row[c] = compiled->result_processors[c](std::move(row[c]));
+                std::optional<Row> returning;
+                returning.emplace(meta, row);
+                rs->inserted_primary_key_rows.push_back(primary_key_for(*compiled, param_sets[i], own, {}, returning));
+                ++i;
+            }
+            if (i != param_sets.size())
+                throw InternalError("the driver returned " + std::to_string(i) + " RETURNING rows for " +
+                                    std::to_string(param_sets.size()) + " parameter sets");
+            const auto count = cursor->rowcount();
+            rs->rowcount = count >= 0 ? count : static_cast<std::int64_t>(i);
+        } else if (per_row) {
             std::int64_t total = 0;
             std::vector<Value> row_values;
             rs->inserted_primary_key_rows.reserve(param_sets.size());
