@@ -14,7 +14,11 @@ namespace athanor::sql {
 namespace {
 
 std::string with_length(std::string base, std::optional<int> n) {
-    if (n) base += "(" + std::to_string(*n) + ")";
+    if (n) {
+        base += '(';
+        base += std::to_string(*n);
+        base += ')';
+    }
     return base;
 }
 
