@@ -7,6 +7,7 @@
 #include <athanor/sdk/dialect.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace athanor {
 
@@ -23,13 +24,21 @@ bool generated_default(const ReflectedColumn& c) {
     return c.autoincrement && c.default_ && c.default_->rfind("nextval(", 0) == 0;
 }
 
+template <class... Extra>
+sql::Column build_column(const ReflectedColumn& c, Extra&&... extra) {
+    return sql::Column(c.name, c.type ? c.type : sql::TypeEngine::named(c.type_name), sql::nullable(c.nullable),
+                       sql::autoincrement(c.autoincrement), sql::comment(c.comment.value_or("")),
+                       std::forward<Extra>(extra)...);
+}
+
 sql::Column make_column(const ReflectedColumn& c) {
-    sql::Column column(c.name, c.type ? c.type : sql::TypeEngine::named(c.type_name), sql::nullable(c.nullable),
-                       sql::autoincrement(c.autoincrement), sql::comment(c.comment.value_or("")));
-    if (c.default_ && !generated_default(c))
-        return sql::Column(c.name, column.type(), sql::nullable(c.nullable), sql::autoincrement(c.autoincrement),
-                           sql::comment(c.comment.value_or("")), sql::ServerDefault{true, *c.default_, Value()});
-    return column;
+    if (!c.identity.empty()) {
+        sql::Identity identity;
+        identity.always = c.identity == "always";
+        return build_column(c, identity);
+    }
+    if (c.default_ && !generated_default(c)) return build_column(c, sql::ServerDefault{true, *c.default_, Value()});
+    return build_column(c);
 }
 
 sql::TableArgs table_args(Inspector& inspector, const std::string& table, const std::string& schema) {
