@@ -2,10 +2,12 @@
 // time) from shared/reference/benchmarks.md on Athanor and on the raw C baseline of the same
 // database, interleaved round by round, and prints the median of each with its ratio.
 //
-//   athanor-bench [--url sqlite:///path] [--rows N] [--lookups K] [--rounds R] [--system both|raw|athanor]
+//   athanor-bench [--url sqlite:///path|postgresql://...] [--rows N] [--lookups K] [--rounds R] [--system both|raw|athanor]
 //
-// Without --url a SQLite file in a fresh temp folder is used (and removed afterwards). Besides
-// the table, one line per workload for scripts:
+// Without --url a SQLite file in a fresh temp folder is used (and removed afterwards). With a
+// postgresql:// (or postgresql+odbc://) URL the raw side is libpq in four W1 variants
+// (prepared, pipeline, multivalues1000, copy; raw_postgresql.cpp), each compared with Athanor.
+// Besides the table, one line per workload and raw variant for scripts:
 //   RESULT W1 sqlite raw=prepared athanor_ms=... raw_ms=... ratio=...
 #include "bench_system.hpp"
 
@@ -30,6 +32,9 @@ namespace fs = std::filesystem;
 namespace bench {
 
 std::string raw_sqlite_version();
+std::string raw_postgresql_version();
+std::vector<std::string> raw_postgresql_variants();
+std::unique_ptr<BenchSystem> make_raw_postgresql(const std::string& conninfo, const std::string& variant);
 
 namespace {
 
@@ -154,16 +159,22 @@ int run(int argc, char** argv) {
     const athanor::Url url = athanor::Url::parse(o.url);
     const std::string scheme = url.backend_name();
 
-    std::unique_ptr<BenchSystem> raw;
+    std::vector<std::unique_ptr<BenchSystem>> raws;
     std::string raw_info;
     if (scheme == "sqlite") {
         const std::string path = url.database().value_or("");
         if (path.empty() || path == ":memory:")
             usage("the benchmark needs a SQLite file database (sqlite:///path/bench.db), not memory");
-        if (o.only_system != "athanor") raw = make_raw_sqlite(path);
+        if (o.only_system != "athanor") raws.push_back(make_raw_sqlite(path));
         raw_info = "SQLite " + raw_sqlite_version() + ", WAL, synchronous=FULL, file " + path;
+    } else if (scheme == "postgresql") {
+        // libpq reads the same URL once the +driver suffix is gone.
+        const std::string conninfo = "postgresql" + o.url.substr(o.url.find("://"));
+        if (o.only_system != "athanor")
+            for (const auto& variant : raw_postgresql_variants()) raws.push_back(make_raw_postgresql(conninfo, variant));
+        raw_info = "PostgreSQL via libpq " + raw_postgresql_version() + " at " + url.render();
     } else {
-        usage("no raw baseline for '" + scheme + "' yet (supported: sqlite)");
+        usage("no raw baseline for '" + scheme + "' yet (supported: sqlite, postgresql)");
     }
     std::unique_ptr<BenchSystem> athanor;
     if (o.only_system != "raw") athanor = make_athanor(o.url);
@@ -171,28 +182,34 @@ int run(int argc, char** argv) {
     std::cout << "athanor-bench: " << raw_info << "\nN=" << o.rows << " rows, " << o.lookups << " lookups, "
               << o.rounds << " rounds (median), raw and athanor interleaved\n";
 
-    std::map<std::string, std::vector<double>> raw_times, athanor_times;
+    std::vector<std::map<std::string, std::vector<double>>> raw_times(raws.size());
+    std::map<std::string, std::vector<double>> athanor_times;
     for (std::size_t r = 0; r < o.rounds; ++r) {
-        // Rotate who goes first so neither side always runs on a warmer cache.
+        // Rotate who goes first so no system always runs on a warmer cache.
         std::vector<std::pair<BenchSystem*, std::map<std::string, std::vector<double>>*>> order;
-        if (raw) order.emplace_back(raw.get(), &raw_times);
+        for (std::size_t i = 0; i < raws.size(); ++i) order.emplace_back(raws[i].get(), &raw_times[i]);
         if (athanor) order.emplace_back(athanor.get(), &athanor_times);
-        if (r % 2 == 1) std::reverse(order.begin(), order.end());
+        if (!order.empty()) std::rotate(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(r % order.size()), order.end());
         for (auto& [system, times] : order) run_once(*system, o, *times);
         std::cerr << "round " << (r + 1) << "/" << o.rounds << " done\n";
     }
 
-    std::cout << "\n| workload | what                        |   raw ms | athanor ms | ratio  | goal   |\n"
-              << "|----------|-----------------------------|---------:|-----------:|-------:|-------:|\n";
+    std::cout << "\n| workload | what                        | raw variant     |   raw ms | athanor ms | ratio  | goal   |\n"
+              << "|----------|-----------------------------|-----------------|---------:|-----------:|-------:|-------:|\n";
     std::string results;
-    for (const auto& g : goals) {
-        const double r_ms = median(raw_times[g.workload]);
+    const std::size_t raw_count = std::max<std::size_t>(raws.size(), 1);
+    for (const auto& g : goals)
+    for (std::size_t v = 0; v < raw_count; ++v) {
+        BenchSystem* raw = v < raws.size() ? raws[v].get() : nullptr;
+        const double r_ms = raw ? median(raw_times[v][g.workload]) : 0;
         const double a_ms = median(athanor_times[g.workload]);
         const bool both = raw && athanor;
+        std::string variant = raw ? raw->variant() : "-";
+        variant.resize(15, ' ');
         const double ratio = both && r_ms > 0 ? a_ms / r_ms : 0;
         std::string what = g.what;
         what.resize(27, ' ');
-        std::cout << "| " << g.workload << "       | " << what << " | " << (raw ? fmt(r_ms, 1) : "-") << " | "
+        std::cout << "| " << g.workload << "       | " << what << " | " << variant << " | " << (raw ? fmt(r_ms, 1) : "-") << " | "
                   << (athanor ? fmt(a_ms, 1) : "-") << " | " << (both ? fmt(ratio, 2) + "x" : "-") << " | <= "
                   << fmt(g.ratio, 2) << "x" << (both ? (ratio <= g.ratio ? "  met" : "  MISSED") : "") << " |\n";
         if (both)
@@ -201,7 +218,7 @@ int run(int argc, char** argv) {
     }
     std::cout << '\n' << results;
 
-    raw.reset();
+    raws.clear();
     athanor.reset();
     if (temp_dir) fs::remove_all(*temp_dir);
     return 0;
