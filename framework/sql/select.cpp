@@ -65,10 +65,24 @@ std::vector<std::pair<std::string, bool>> SelectNode::column_labels() const {
     std::vector<std::pair<std::string, bool>> labels;
     BindNamer anon;
     labels.reserve(columns.size());
-    for (const auto& c : columns) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const auto& c = columns[i];
         if (auto* label = dynamic_cast<const LabelNode*>(c.get())) {
             labels.emplace_back(label->name, true);
-        } else if (dynamic_cast<const ColumnNode*>(c.get()) || dynamic_cast<const TextNode*>(c.get())) {
+        } else if (const auto* col = dynamic_cast<const ColumnNode*>(c.get())) {
+            // As SQLAlchemy 2.0: a name already taken gets a label, so result keys stay
+            // unique (users.id, addresses.id AS id_1; the same column again: id__1).
+            std::string name = c->result_name();
+            bool repeated = false, same_column = false;
+            for (std::size_t j = 0; j < i && !same_column; ++j) {
+                if (labels[j].first != name) continue;
+                repeated = true;
+                const auto* other = dynamic_cast<const ColumnNode*>(columns[j].get());
+                same_column = other && other->from == col->from && other->name == col->name;
+            }
+            if (repeated) labels.emplace_back(anon.next(same_column ? name + "_" : name), true);
+            else labels.emplace_back(std::move(name), false);
+        } else if (dynamic_cast<const TextNode*>(c.get())) {
             labels.emplace_back(c->result_name(), false);
         } else if (auto name = c->result_name(); !name.empty()) {
             labels.emplace_back(std::move(name), true);
@@ -104,6 +118,15 @@ std::vector<FromPtr> SelectNode::froms(const std::vector<const FromClause*>& enc
         if (!covered_by(enclosing, f.get())) kept.push_back(f);
     if (kept.empty() && result.empty()) kept = candidates;
     for (const auto& f : kept) add_from(result, f);
+    // A table that is part of a join in the list is not listed again on its own.
+    if (result.size() > 1)
+        result.erase(std::remove_if(result.begin(), result.end(),
+                                    [&](const FromPtr& f) {
+                                        return std::any_of(result.begin(), result.end(), [&](const FromPtr& o) {
+                                            return o.get() != f.get() && o->covers(f.get());
+                                        });
+                                    }),
+                     result.end());
     return result;
 }
 
@@ -134,6 +157,10 @@ void append_args(SelectNode& node, const std::vector<SelectArg>& args) {
             node.columns.reserve(node.columns.size() + table->columns.size());
             for (const auto& c : table->columns)
                 node.columns.push_back(std::make_shared<ColumnNode>(a.from(), c.name(), c.type(), &c));
+            add_from(node.explicit_froms, a.from());
+        } else if (const auto* join = dynamic_cast<const JoinNode*>(a.from().get())) {
+            // Each side's columns, qualified by their own table (a join has no name).
+            append_args(node, {SelectArg(From(join->left)), SelectArg(From(join->right))});
             add_from(node.explicit_froms, a.from());
         } else {
             for (const auto& name : a.from()->column_names()) node.columns.push_back(a.from()->make_column(a.from(), name));

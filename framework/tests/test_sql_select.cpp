@@ -266,6 +266,39 @@ BOOST_AUTO_TEST_CASE(joins_with_inferred_on) {
                "SELECT users.name, addresses.email FROM users, addresses WHERE users.id = addresses.user_id");
 }
 
+BOOST_AUTO_TEST_CASE(select_of_a_join_qualifies_and_dedupes_columns) {
+    // SQLAlchemy 2.0: each column qualified by its table, a repeated name labelled name_N.
+    const std::string expected =
+        "SELECT users.id, users.name, users.age, addresses.id AS id_1, addresses.user_id, addresses.email FROM users "
+        "JOIN addresses ON users.id = addresses.user_id";
+    const auto s = select(users.join(addresses));
+    BOOST_TEST(sql(s) == expected);
+    const std::vector<std::string> names{"id", "name", "age", "id_1", "user_id", "email"};
+    BOOST_TEST(s.node()->column_names() == names, boost::test_tools::per_element());
+    // The deduplicated name is the subquery's column name.
+    const auto sq = s.subquery("j");
+    BOOST_TEST(sql(select(sq.c("id_1"))) == "SELECT j.id_1 FROM (" + expected + ") AS j");
+    // Two tables listed plainly, a third id gets id_2; the same column twice gets id__1.
+    BOOST_TEST(sql(select(users.c("id"), addresses.c("id"), nodes.c("id")).where(users.c("id") == addresses.c("user_id"))
+                       .where(nodes.c("id") == users.c("id"))) ==
+               "SELECT users.id, addresses.id AS id_1, nodes.id AS id_2 FROM users, addresses, nodes WHERE users.id = "
+               "addresses.user_id AND nodes.id = users.id");
+    BOOST_TEST(sql(select(users.c("id"), users.c("id"))) == "SELECT users.id, users.id AS id__1 FROM users");
+}
+
+BOOST_AUTO_TEST_CASE(tables_in_an_explicit_join_are_not_repeated_in_from) {
+    const std::string expected =
+        "SELECT users.id, users.name, users.age, addresses.id AS id_1, addresses.user_id, addresses.email FROM users "
+        "JOIN addresses ON users.id = addresses.user_id";
+    BOOST_TEST(sql(select(users, addresses).select_from(users.join(addresses))) == expected);
+    BOOST_TEST(sql(select(users, addresses).join_from(users, addresses)) == expected);
+    BOOST_TEST(sql(select(users.c("name"), addresses.c("email")).select_from(users).select_from(users.join(addresses))) ==
+               "SELECT users.name, addresses.email FROM users JOIN addresses ON users.id = addresses.user_id");
+    // A table outside the join is still listed.
+    BOOST_TEST(sql(select(users.c("name"), nodes.c("id")).select_from(users.join(addresses))) ==
+               "SELECT users.name, nodes.id FROM users JOIN addresses ON users.id = addresses.user_id, nodes");
+}
+
 BOOST_AUTO_TEST_CASE(join_inference_errors) {
     Table messages("messages", {Column("id", integer(), primary_key()), Column("sender", integer(), ForeignKey("users.id")),
                                 Column("recipient", integer(), ForeignKey("users.id"))});
