@@ -750,16 +750,23 @@ void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
     ++depth_;
     for (std::size_t i = 0; i < node.selects.size(); ++i) {
         if (i) out_ += compound_keyword(node.op);
-        const auto& s = *node.selects[i];
-        const bool group = !s.order_by.empty() || s.limit || s.offset ||
-                           dynamic_cast<const CompoundSelectNode*>(&s) != nullptr;
-        if (group) out_ += '(';
-        process(s);
-        if (group) out_ += ')';
+        compound_member(*node.selects[i]);
     }
     order_by_clause(node.order_by);
     if (node.limit || node.offset) limit_clause(node.limit, node.offset);
     --depth_;
+}
+
+bool SqlCompiler::compound_member_needs_grouping(const SelectBaseNode& member) {
+    return !member.order_by.empty() || member.limit || member.offset ||
+           dynamic_cast<const CompoundSelectNode*>(&member) != nullptr;
+}
+
+void SqlCompiler::compound_member(const SelectBaseNode& member) {
+    const bool group = compound_member_needs_grouping(member);
+    if (group) out_ += '(';
+    process(member);
+    if (group) out_ += ')';
 }
 
 void SqlCompiler::visit_insert(const InsertNode& node) {

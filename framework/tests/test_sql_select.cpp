@@ -398,6 +398,10 @@ BOOST_AUTO_TEST_CASE(compound_selects) {
     BOOST_TEST(sql(u) ==
                "SELECT users.id FROM users WHERE users.id < :id_1 UNION SELECT users.id FROM users WHERE users.id > :id_2");
     check_values_agree(u);
+    // Members with ORDER BY/LIMIT are parenthesised in the generic (standard) form.
+    BOOST_TEST(sql(union_(a.order_by(users.c("id")).limit(1), b)) ==
+               "(SELECT users.id FROM users WHERE users.id < :id_1 ORDER BY users.id LIMIT 1) UNION SELECT "
+               "addresses.user_id FROM addresses");
     auto sq = union_all(a, b).subquery("ids");
     BOOST_TEST(sql(select(sq.c("id"))) ==
                "SELECT ids.id FROM (SELECT users.id FROM users WHERE users.id < :id_1 UNION ALL SELECT "

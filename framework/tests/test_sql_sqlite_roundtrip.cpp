@@ -121,6 +121,36 @@ BOOST_AUTO_TEST_CASE(joins_aggregates_subqueries) {
     BOOST_TEST(u == (Names{"alice", "carol"}));
 }
 
+BOOST_AUTO_TEST_CASE(select_of_a_join_has_unique_keys) {
+    // Unqualified names were "ambiguous column name" on SQLite; repeated names get labels.
+    auto result = conn.execute(select(users.join(addresses)).order_by(addresses.c("id")));
+    const std::vector<std::string> keys{"id", "name", "age", "id_1", "user_id", "email"};
+    BOOST_TEST(result.keys() == keys, boost::test_tools::per_element());
+    auto rows = result.all();
+    BOOST_TEST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST(rows[2].get<std::int64_t>("id") == 2);
+    BOOST_TEST(rows[2].get<std::int64_t>("id_1") == 3);
+    BOOST_TEST(rows[2].get<std::string>("email") == "b@50%_off.org");
+    auto both = conn.execute(select(users, addresses).join_from(users, addresses)).all();
+    BOOST_TEST(both.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(compound_members_with_limit_run_on_sqlite) {
+    // SQLite has no "(SELECT ... LIMIT 1) UNION ..."; members become subqueries in FROM.
+    auto oldest = select(users.c("name")).order_by(desc(users.c("age"))).limit(1);
+    auto youngest = select(users.c("name")).order_by(users.c("age")).limit(1);
+    auto stmt = union_(oldest, youngest).order_by(literal_column("name"));
+    BOOST_TEST(stmt.compile(engine.dialect())->sql ==
+               "SELECT * FROM (SELECT users.name FROM users ORDER BY users.age DESC LIMIT 1) UNION SELECT * FROM "
+               "(SELECT users.name FROM users ORDER BY users.age LIMIT 1) ORDER BY name");
+    std::vector<std::string> u;
+    for (const auto& v : conn.execute(stmt).scalars()) u.push_back(v.as_string());
+    BOOST_TEST(u == (Names{"bob", "carol"}));
+    // A plain member stays as it is.
+    BOOST_TEST(union_all(select(users.c("id")), youngest).compile(engine.dialect())->sql ==
+               "SELECT users.id FROM users UNION ALL SELECT * FROM (SELECT users.name FROM users ORDER BY users.age LIMIT 1)");
+}
+
 BOOST_AUTO_TEST_CASE(recursive_cte_and_window) {
     auto seq = select(literal(1).label("n")).cte("seq", true);
     auto full = seq.union_all(select((seq.c("n") + 1).label("n")).where(seq.c("n") < 5));

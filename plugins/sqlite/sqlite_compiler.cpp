@@ -19,4 +19,12 @@ void SqliteCompiler::visit_function(const sql::FunctionNode& node) {
     SqlCompiler::visit_function(node);
 }
 
+void SqliteCompiler::compound_member(const sql::SelectBaseNode& member) {
+    if (!compound_member_needs_grouping(member)) return SqlCompiler::compound_member(member);
+    // A subquery in FROM may carry ORDER BY/LIMIT and be compound; SQLite takes no alias here.
+    out() += "SELECT * FROM (";
+    process(member);
+    out() += ')';
+}
+
 }  // namespace athanor::sqlite

@@ -4,6 +4,8 @@
 //   CURRENT_TIMESTAMP      for now()
 //   LIMIT -1 OFFSET n      an offset without a limit (the generic form, kept)
 //   ON CONFLICT ...        upsert; RETURNING (SQLite 3.35+)
+//   SELECT * FROM (...)    a UNION member with ORDER BY/LIMIT (SQLite allows them only at the
+//                          end of a compound SELECT, and no parenthesised members)
 //
 // Example:
 //   auto compiler = dialect.create_statement_compiler();   // a SqliteCompiler
@@ -21,6 +23,7 @@ public:
 
     void visit_true_division(const sql::BinaryNode& node) override;
     void visit_function(const sql::FunctionNode& node) override;
+    void compound_member(const sql::SelectBaseNode& member) override;
     bool supports_on_conflict() const override { return true; }
     bool supports_returning() const override { return true; }
 };

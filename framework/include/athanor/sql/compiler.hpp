@@ -105,6 +105,12 @@ public:
     virtual bool implicit_returning() const { return false; }
     /// Appends " RETURNING a, b".
     virtual void returning_clause(const std::vector<ColumnPtr>& columns);
+    /// One member SELECT of a UNION/INTERSECT/EXCEPT. The generic form parenthesises a member
+    /// that has ORDER BY/LIMIT/OFFSET or is itself compound, "(SELECT ... LIMIT 1) UNION ...";
+    /// a database without such parentheses (SQLite) wraps it as SELECT * FROM (...) instead.
+    virtual void compound_member(const SelectBaseNode& member);
+    /// True when a compound member needs grouping (ORDER BY, LIMIT, OFFSET, nested compound).
+    static bool compound_member_needs_grouping(const SelectBaseNode& member);
     /// FROM for a SELECT without tables: "" or " FROM DUAL" / " FROM system.onerow".
     virtual std::string default_from() const { return ""; }
     /// The next value of a sequence (already quoted); raises CompileError by default.
