@@ -502,7 +502,28 @@ void throw_integer_range(std::int64_t value, const char* wanted) {
 }
 }  // namespace detail
 
+// ---------------------------------------------------------------- in-place setters
+
+void Value::set_text(std::string_view text) {
+    if (auto* s = std::get_if<std::string>(&v_))
+        s->assign(text.data(), text.size());
+    else
+        v_.emplace<std::string>(text);
+}
+
+void Value::set_bytes(const std::uint8_t* data, std::size_t size) {
+    if (auto* b = std::get_if<Bytes>(&v_))
+        b->assign(data, data + size);
+    else
+        v_.emplace<Bytes>(data, data + size);
+}
+
 // ---------------------------------------------------------------- Params
+
+Params::Params(std::initializer_list<Entry> entries) {
+    items_.reserve(entries.size());
+    for (const auto& entry : entries) items_.emplace_back(std::string(entry.key), std::move(entry.value));
+}
 
 Params& Params::set(std::string key, Value value) {
     for (auto& item : items_) {

@@ -274,12 +274,10 @@ bool is_pk_insert(const sql::CompiledStatement& compiled) {
     return compiled.kind == sql::StatementKind::insert && !compiled.primary_key_columns.empty();
 }
 
-/// The new row's key: given values, the autoincrement column from lastrowid or RETURNING.
-std::vector<Value> primary_key_for(const sql::CompiledStatement& compiled, const Params& params,
-                                   const Params* statement_values, std::optional<std::int64_t> lastrowid,
-                                   const std::optional<Row>& returning) {
-    std::vector<Value> key;
-    key.reserve(compiled.primary_key_columns.size());
+/// Appends the new row's key to `out`: given values, the autoincrement column from lastrowid
+/// or the RETURNING row.
+void append_primary_key(const sql::CompiledStatement& compiled, const Params& params, const Params* statement_values,
+                        std::optional<std::int64_t> lastrowid, const Row* returning, std::vector<Value>& out) {
     for (std::size_t i = 0; i < compiled.primary_key_columns.size(); ++i) {
         const auto& column = compiled.primary_key_columns[i];
         if (returning) {
@@ -291,19 +289,33 @@ std::vector<Value> primary_key_for(const sql::CompiledStatement& compiled, const
                     index = k;
                     break;
                 }
-            key.push_back(index < row.size() ? row[index] : Value());
+            out.push_back(index < row.size() ? row[index] : Value());
             continue;
         }
         const Value* given = supplied_value(compiled, column, params, statement_values);
         if (given && !given->is_null()) {
-            key.push_back(*given);
+            out.push_back(*given);
         } else if (compiled.autoincrement_column == i && lastrowid) {
-            key.push_back(*lastrowid);
+            out.push_back(*lastrowid);
         } else {
-            key.push_back(Value());
+            out.push_back(Value());
         }
     }
-    return key;
+}
+
+/// Applies the compiled result processors to one fetched row.
+void process_row(const sql::CompiledStatement& compiled, std::vector<Value>& row) {
+    const auto& processors = compiled.result_processors;
+    for (std::size_t c = 0; c < row.size() && c < processors.size(); ++c)
+        if (processors[c]) row[c] = processors[c](std::move(row[c]));
+}
+
+/// Marks a result as one that returns no rows (DML without RETURNING for the caller).
+void present_no_rows(detail::ResultState& rs) {
+    rs.metadata.reset();
+    rs.exhausted = true;
+    rs.closed = true;
+    rs.closed_reason = "This result object does not return rows. It has been closed automatically.";
 }
 
 const char* kind_name(sql::StatementKind kind) {
@@ -379,11 +391,17 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     if (is_pk_insert(*compiled)) {
         std::optional<Row> returning;
         if (compiled->returns_primary_key && rs->metadata) {
-            rs->pending = rs->next_row();
-            returning = rs->pending;
+            // RETURNING added for the key is the engine's, not the caller's: read the key row,
+            // then present a result without rows, as SQLAlchemy does.
+            returning = rs->next_row();
+            rs->release_cursor();
+            present_no_rows(*rs);
+            if (rs->rowcount < 0) rs->rowcount = returning ? 1 : 0;
         }
-        rs->inserted_primary_key = primary_key_for(*compiled, params, own, rs->lastrowid, returning);
-        rs->inserted_primary_key_rows = {rs->inserted_primary_key};
+        rs->key_width = compiled->primary_key_columns.size();
+        rs->inserted_keys.reserve(rs->key_width);
+        append_primary_key(*compiled, params, own, rs->lastrowid, returning ? &*returning : nullptr,
+                           rs->inserted_keys);
         rs->has_inserted_primary_key = true;
     } else {
         rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), false);
@@ -402,10 +420,14 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     const Params* own = from_cache ? &statement_values : nullptr;
 
     // With a generated key per row, run row by row so each row's lastrowid (or RETURNING row)
-    // is seen; the dialect-level batch strategies come with the insert compiler.
+    // is seen; the dialect-level batch strategies come with the insert compiler. A RETURNING
+    // the caller asked for needs every row back: one batch where the driver returns RETURNING
+    // rows from executemany, else row by row.
     const bool pk_insert = is_pk_insert(*compiled);
-    bool per_row = false;
-    if (pk_insert && compiled->autoincrement_column) {
+    const bool caller_rows = compiled->explicit_returning;
+    const bool batch_rows = caller_rows && engine.dialect->supports_executemany_returning();
+    bool per_row = caller_rows && !batch_rows;
+    if (!caller_rows && pk_insert && compiled->autoincrement_column) {
         const auto& column = compiled->primary_key_columns[*compiled->autoincrement_column];
         per_row = compiled->returns_primary_key;
         for (std::size_t i = 0; !per_row && i < param_sets.size(); ++i) {
@@ -428,6 +450,16 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     if (engine.echo()) engine.log_statement_many(compiled->sql, positional, from_cache ? "cached" : "generated");
     auto rs = std::make_shared<detail::ResultState>();
     rs->compiled = compiled;
+    if (pk_insert) {
+        rs->key_width = compiled->primary_key_columns.size();
+        rs->inserted_keys.reserve(rs->key_width * param_sets.size());
+    }
+    // Reads every row the cursor has into the buffered rows handed out by the Result.
+    const auto collect_rows = [&](sdk::Cursor& cursor) {
+        if (!rs->metadata && !cursor.description().empty()) rs->metadata = metadata_for(cursor.description());
+        Row row;
+        while (rs->fetch_into_from(cursor, row)) rs->buffered.push_back(row);
+    };
     try {
         auto cursor = driver.cursor();
         // A driver that hands back RETURNING rows from executemany (libpq pipeline) needs one
@@ -438,16 +470,10 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
             std::vector<Value> row;
             std::size_t i = 0;
             while (i < param_sets.size() && cursor->fetch(row)) {
-                if (!meta) {
-                    std::vector<std::string> keys;
-                    for (const auto& c : cursor->description()) keys.push_back(c.name);
-                    meta = std::make_shared<const ResultMetadata>(std::move(keys));
-                }
-                for (std::size_t c = 0; c < row.size() && c < compiled->result_processors.size(); ++c)
-                    if (compiled->result_processors[c]) row[c] = compiled->result_processors[c](std::move(row[c]));
-                std::optional<Row> returning;
-                returning.emplace(meta, row);
-                rs->inserted_primary_key_rows.push_back(primary_key_for(*compiled, param_sets[i], own, {}, returning));
+                if (!meta) meta = metadata_for(cursor->description());
+                process_row(*compiled, row);
+                const Row returning(meta, row);
+                append_primary_key(*compiled, param_sets[i], own, {}, &returning, rs->inserted_keys);
                 ++i;
             }
             if (i != param_sets.size())
@@ -455,10 +481,17 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
                                     std::to_string(param_sets.size()) + " parameter sets");
             const auto count = cursor->rowcount();
             rs->rowcount = count >= 0 ? count : static_cast<std::int64_t>(i);
+        } else if (batch_rows) {
+            cursor->executemany(compiled->sql, positional);
+            collect_rows(*cursor);
+            const auto count = cursor->rowcount();
+            rs->rowcount = count >= 0 ? count : static_cast<std::int64_t>(rs->buffered.size());
+            if (pk_insert)
+                for (const auto& params : param_sets)
+                    append_primary_key(*compiled, params, own, {}, nullptr, rs->inserted_keys);
         } else if (per_row) {
             std::int64_t total = 0;
             std::vector<Value> row_values;
-            rs->inserted_primary_key_rows.reserve(param_sets.size());
             for (std::size_t i = 0; i < param_sets.size(); ++i) {
                 bind_into(*compiled, param_sets[i], own, row_values);
                 try {
@@ -468,20 +501,25 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
                     throw;
                 }
                 std::optional<Row> returning;
-                if (compiled->returns_primary_key && !cursor->description().empty()) {
-                    auto meta = metadata_for(cursor->description());
+                std::int64_t returned = 0;
+                if (caller_rows) {
+                    const auto before = rs->buffered.size();
+                    collect_rows(*cursor);  // runs the statement to completion: rowcount is known
+                    returned = static_cast<std::int64_t>(rs->buffered.size() - before);
+                } else if (compiled->returns_primary_key && !cursor->description().empty()) {
                     std::vector<Value> row;
                     if (cursor->fetch(row)) {
-                        for (std::size_t c = 0; c < row.size() && c < compiled->result_processors.size(); ++c)
-                            if (compiled->result_processors[c]) row[c] = compiled->result_processors[c](std::move(row[c]));
-                        returning.emplace(meta, std::move(row));
+                        process_row(*compiled, row);
+                        returning.emplace(metadata_for(cursor->description()), std::move(row));
+                        returned = 1;
                     }
                 }
                 const auto count = cursor->rowcount();
-                total += count > 0 ? count : (returning ? 1 : 0);
+                total += count > 0 ? count : returned;
                 rs->lastrowid = cursor->lastrowid();
-                rs->inserted_primary_key_rows.push_back(
-                    primary_key_for(*compiled, param_sets[i], own, rs->lastrowid, returning));
+                if (pk_insert)
+                    append_primary_key(*compiled, param_sets[i], own, rs->lastrowid,
+                                       returning ? &*returning : nullptr, rs->inserted_keys);
             }
             rs->rowcount = total;
         } else {
@@ -490,18 +528,21 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
             rs->lastrowid = cursor->lastrowid();
             if (pk_insert)
                 for (const auto& params : param_sets)
-                    rs->inserted_primary_key_rows.push_back(primary_key_for(*compiled, params, own, {}, {}));
+                    append_primary_key(*compiled, params, own, {}, nullptr, rs->inserted_keys);
         }
         cursor->close();
     } catch (DBAPIError& e) {
         st.handle_dbapi_error(e, compiled->sql, rs->params);
         throw;
     }
-    rs->exhausted = true;
-    rs->closed = true;
-    rs->closed_reason = "This result object does not return rows. It has been closed automatically.";
     rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), true);
     rs->params.clear();
+    if (caller_rows && rs->metadata) {
+        // Every parameter set's RETURNING rows, in order, read from the buffer.
+        if (rs->buffered.empty()) rs->exhausted = true;
+        return Result(rs);
+    }
+    present_no_rows(*rs);
     return Result(rs);
 }
 

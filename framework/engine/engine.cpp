@@ -136,11 +136,11 @@ std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Ex
     auto specialised = given.with_parameter_keys(first_params);
     const sql::Executable& statement = specialised ? *specialised : given;
     std::string key;
-    if (cache.capacity() > 0) key = statement.cache_key();
+    // One walk yields the key and this statement's own literals; the cached form carries the
+    // first statement's literals, so a hit binds these instead. A miss ignores them.
+    if (cache.capacity() > 0) key = statement.cache_key(statement_values);
     if (!key.empty()) {
         if (auto hit = cache.get(key)) {
-            // The cached form carries the first statement's literals; use this one's.
-            statement.bound_values(statement_values);
             from_cache = true;
             return hit;
         }

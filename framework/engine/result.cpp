@@ -28,9 +28,18 @@ std::size_t ResultMetadata::index_of(std::string_view key) const {
 
 // --- Row ---------------------------------------------------------------------------------
 
+namespace {
+/// Shared by every row built without column names, so an empty Row allocates nothing.
+const std::shared_ptr<const ResultMetadata>& no_columns() {
+    static const auto empty = std::make_shared<const ResultMetadata>(std::vector<std::string>{});
+    return empty;
+}
+}  // namespace
+
 Row::Row(std::shared_ptr<const ResultMetadata> metadata, std::vector<Value> values)
-    : metadata_(metadata ? std::move(metadata) : std::make_shared<const ResultMetadata>(std::vector<std::string>{})),
-      values_(std::move(values)) {}
+    : metadata_(metadata ? std::move(metadata) : no_columns()), values_(std::move(values)) {}
+
+Row::Row() : metadata_(no_columns()) {}
 
 const Value& Row::operator[](std::size_t index) const {
     if (index >= values_.size())
@@ -74,16 +83,23 @@ void ResultState::release_cursor() {
     cursor.reset();
 }
 
-std::optional<Row> ResultState::next_row() {
-    if (pending) {
-        std::optional<Row> row = std::move(pending);
-        pending.reset();
-        return row;
+bool ResultState::fetch_into(Row& row) {
+    if (next_buffered < buffered.size()) {
+        row = std::move(buffered[next_buffered++]);
+        if (next_buffered == buffered.size() && !cursor) {
+            buffered.clear();
+            next_buffered = 0;
+            exhausted = true;
+        }
+        return true;
     }
-    if (!cursor) return std::nullopt;
+    if (!cursor) {
+        exhausted = true;
+        return false;
+    }
     bool more = false;
     try {
-        more = cursor->fetch(buffer);
+        more = fetch_into_from(*cursor, row);
     } catch (DBAPIError& e) {
         if (connection)
             connection->handle_dbapi_error(e, statement_sql(), params);
@@ -94,18 +110,41 @@ std::optional<Row> ResultState::next_row() {
     if (!more) {
         release_cursor();
         exhausted = true;
-        return std::nullopt;
     }
-    if (compiled) {
+    return more;
+}
+
+bool ResultState::fetch_into_from(sdk::Cursor& from, Row& row) {
+    if (!from.fetch(row.values_)) return false;
+    const auto& names = metadata ? metadata : no_columns();
+    if (row.metadata_ != names) row.metadata_ = names;
+    // Most statements have no result processors at all (the vector is empty).
+    if (compiled && !compiled->result_processors.empty()) {
         const auto& processors = compiled->result_processors;
-        for (std::size_t i = 0; i < buffer.size() && i < processors.size(); ++i)
-            if (processors[i]) buffer[i] = processors[i](std::move(buffer[i]));
+        auto& values = row.values_;
+        for (std::size_t i = 0; i < values.size() && i < processors.size(); ++i)
+            if (processors[i]) values[i] = processors[i](std::move(values[i]));
     }
-    // Move the cells out so the buffer keeps its capacity for the next fetch.
-    std::vector<Value> values;
-    values.reserve(buffer.size());
-    for (auto& v : buffer) values.push_back(std::move(v));
-    return Row(metadata, std::move(values));
+    return true;
+}
+
+const std::vector<std::vector<Value>>& ResultState::primary_key_rows() {
+    if (!key_rows) {
+        key_rows.emplace();
+        if (key_width > 0) {
+            key_rows->reserve(inserted_keys.size() / key_width);
+            for (std::size_t i = 0; i + key_width <= inserted_keys.size(); i += key_width)
+                key_rows->emplace_back(inserted_keys.begin() + static_cast<std::ptrdiff_t>(i),
+                                       inserted_keys.begin() + static_cast<std::ptrdiff_t>(i + key_width));
+        }
+    }
+    return *key_rows;
+}
+
+std::optional<Row> ResultState::next_row() {
+    std::optional<Row> row(std::in_place);
+    if (!fetch_into(*row)) return std::nullopt;
+    return row;
 }
 
 }  // namespace detail
@@ -141,6 +180,8 @@ std::vector<std::string> Result::keys() const {
 }
 
 std::optional<Row> Result::fetchone() { return rows_state(state_).next_row(); }
+
+bool Result::fetch_into(Row& row) { return rows_state(state_).fetch_into(row); }
 
 std::vector<Row> Result::fetchmany(std::size_t n) {
     auto& st = rows_state(state_);
@@ -225,18 +266,19 @@ std::vector<Value> Result::inserted_primary_key() const {
         throw InvalidRequestError("inserted_primary_key is only available for a single-row insert() construct; "
                                   "this is an empty Result");
     if (!state_->has_inserted_primary_key) throw InvalidRequestError(state_->primary_key_unavailable);
-    return state_->inserted_primary_key;
+    return state_->inserted_keys;
 }
 
 const std::vector<std::vector<Value>>& Result::inserted_primary_key_rows() const {
     static const std::vector<std::vector<Value>> none;
-    return state_ ? state_->inserted_primary_key_rows : none;
+    return state_ ? state_->primary_key_rows() : none;
 }
 
 void Result::close() {
     if (!state_) return;
     state_->release_cursor();
-    state_->pending.reset();
+    state_->buffered.clear();
+    state_->next_buffered = 0;
     if (!state_->closed) {
         state_->closed = true;
         state_->closed_reason.clear();
@@ -249,8 +291,8 @@ Result::iterator::iterator(Result* result) : result_(result) { ++*this; }
 
 Result::iterator& Result::iterator::operator++() {
     if (!result_) return *this;
-    current_ = result_->fetchone();
-    if (!current_) result_ = nullptr;
+    // The same Row every step: the driver overwrites its cells in place.
+    if (!result_->fetch_into(current_)) result_ = nullptr;
     return *this;
 }
 

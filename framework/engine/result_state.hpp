@@ -24,8 +24,10 @@ struct ResultState {
     std::vector<Value> params;  // the positional values; kept alive while the cursor may read them
 
     std::shared_ptr<const ResultMetadata> metadata;  // null when the statement returns no rows
-    std::vector<Value> buffer;                       // reused by every fetch
-    std::optional<Row> pending;                      // a row read ahead (RETURNING of a key)
+    // Rows already read, handed out before the cursor's (executemany ... RETURNING collects
+    // every parameter set's rows here).
+    std::vector<Row> buffered;
+    std::size_t next_buffered = 0;
 
     bool closed = false;     // close(), first(), one(), ... or a statement that returns no rows
     bool exhausted = false;  // every row was read
@@ -34,15 +36,26 @@ struct ResultState {
     std::int64_t rowcount = -1;
     std::optional<std::int64_t> lastrowid;
     bool has_inserted_primary_key = false;
-    std::vector<Value> inserted_primary_key;
-    std::vector<std::vector<Value>> inserted_primary_key_rows;
+    // The inserted keys, flat: key_width values per parameter set, in order. One growing vector
+    // instead of one vector per row; the nested form is built only if someone asks for it.
+    std::size_t key_width = 0;
+    std::vector<Value> inserted_keys;
+    std::optional<std::vector<std::vector<Value>>> key_rows;  // inserted_keys split into rows
     std::string primary_key_unavailable;  // why inserted_primary_key() throws
 
     const std::string& statement_sql() const { return compiled ? compiled->sql : sql; }
-    /// Reads the next row into a Row, or nullopt at the end (then the cursor is released).
+    /// Reads the next row into `row`, reusing its cells' storage; false at the end (then the
+    /// cursor is released).
+    bool fetch_into(Row& row);
+    /// Reads the next row of `from` (not this result's cursor) into `row`, with this result's
+    /// metadata and processors; false at its end.
+    bool fetch_into_from(sdk::Cursor& from, Row& row);
+    /// The next row as a new Row, or nullopt at the end.
     std::optional<Row> next_row();
     /// Releases the cursor without marking the result closed.
     void release_cursor();
+    /// inserted_keys as one vector per parameter set (built on first use).
+    const std::vector<std::vector<Value>>& primary_key_rows();
 };
 
 }  // namespace athanor::detail

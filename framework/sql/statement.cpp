@@ -2,6 +2,7 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/default_dialect.hpp>
+#include <athanor/sql/dml.hpp>
 #include <athanor/sql/expression.hpp>
 #include <athanor/sql/statement.hpp>
 
@@ -16,13 +17,32 @@ std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& 
 std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& dialect,
                                                             const CompileOptions& options) const {
     auto compiler = dialect.create_statement_compiler();
-    return compiler->compile(*element(), options);
+    auto compiled = compiler->compile(*element(), options);
+    // The compiler renders RETURNING; whether the user asked for it is the tree's to say.
+    if (compiled) {
+        const ClauseElement* root = element().get();
+        if (const auto* insert = dynamic_cast<const InsertNode*>(root))
+            compiled->explicit_returning = !insert->returning.empty();
+        else if (const auto* update = dynamic_cast<const UpdateNode*>(root))
+            compiled->explicit_returning = !update->returning.empty();
+        else if (const auto* del = dynamic_cast<const DeleteNode*>(root))
+            compiled->explicit_returning = !del->returning.empty();
+    }
+    return compiled;
 }
 
 std::string Statement::cache_key() const {
     std::string key;
     key.reserve(160);
     Walker walker(&key, nullptr);
+    element()->walk(walker);
+    return key;
+}
+
+std::string Statement::cache_key(Params& values) const {
+    std::string key;
+    key.reserve(160);
+    Walker walker(&key, &values);
     element()->walk(walker);
     return key;
 }

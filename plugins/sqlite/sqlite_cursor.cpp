@@ -87,25 +87,36 @@ int bind_one(sqlite3_stmt* stmt, int index, const Value& value, sqlite3_destruct
         value.storage());
 }
 
-Value column_value(sqlite3_stmt* stmt, int column) {
-    switch (sqlite3_column_type(stmt, column)) {
+/// Writes column `column` into `cell`; text and blobs reuse the cell's storage, so a row
+/// buffer fetched into again and again stops allocating once its strings are big enough.
+/// One sqlite3_column_value() per cell (one trip through the connection mutex) instead of a
+/// column_type/column_text/column_bytes call each; reading the value without the mutex is
+/// safe because a connection and its cursors are used by one thread at a time.
+void read_column(sqlite3_stmt* stmt, int column, Value& cell) {
+    sqlite3_value* value = sqlite3_column_value(stmt, column);
+    switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
-            return Value(static_cast<std::int64_t>(sqlite3_column_int64(stmt, column)));
+            cell = Value(static_cast<std::int64_t>(sqlite3_value_int64(value)));
+            return;
         case SQLITE_FLOAT:
-            return Value(sqlite3_column_double(stmt, column));
+            cell = Value(sqlite3_value_double(value));
+            return;
         case SQLITE_TEXT: {
             // text before bytes: the documented order to get the UTF-8 length.
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-            const int size = sqlite3_column_bytes(stmt, column);
-            return Value(std::string(text != nullptr ? text : "", static_cast<std::size_t>(size)));
+            const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+            const int size = sqlite3_value_bytes(value);
+            cell.set_text(text != nullptr ? std::string_view(text, static_cast<std::size_t>(size)) : std::string_view());
+            return;
         }
         case SQLITE_BLOB: {
-            const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, column));
-            const int size = sqlite3_column_bytes(stmt, column);
-            return data != nullptr ? Value(Bytes(data, data + size)) : Value(Bytes{});
+            const auto* data = static_cast<const std::uint8_t*>(sqlite3_value_blob(value));
+            const int size = sqlite3_value_bytes(value);
+            cell.set_bytes(data, data != nullptr ? static_cast<std::size_t>(size) : 0);
+            return;
         }
         default:
-            return Value();
+            cell.set_null();
+            return;
     }
 }
 
@@ -288,7 +299,7 @@ bool SqliteCursor::fetch(std::vector<Value>& row) {
     row_ready_ = false;
     const auto columns = static_cast<int>(description_.size());
     row.resize(description_.size());
-    for (int i = 0; i < columns; ++i) row[static_cast<std::size_t>(i)] = column_value(stmt_, i);
+    for (int i = 0; i < columns; ++i) read_column(stmt_, i, row[static_cast<std::size_t>(i)]);
     return true;
 }
 

@@ -11,7 +11,8 @@
 // storage class and no SQLite function understands ISO 8601 durations, so binding one
 // throws NotSupportedError: store months/days/microseconds explicitly instead.
 // Fetching follows the value's storage class: INTEGER -> integer, REAL -> double, TEXT ->
-// text, BLOB -> bytes, NULL -> NULL.
+// text, BLOB -> bytes, NULL -> NULL. fetch() writes into the caller's cells in place
+// (Value::set_text/set_bytes), so a row vector reused across fetches keeps its string storage.
 //
 // Example (inside the plugin):
 //   SqliteCursor cursor(session);

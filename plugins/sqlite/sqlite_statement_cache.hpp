@@ -1,9 +1,13 @@
 // sqlite_statement_cache.hpp — a per-connection LRU cache of idle prepared statements.
 //
 // A statement is either idle (in the cache) or checked out by exactly one user, never both:
-// take() removes it from the cache, give_back() resets it and returns it. So two cursors
-// running the same SQL at once never share a sqlite3_stmt; the second gets nullptr from take()
-// and prepares its own. Not thread-safe: a connection is used by one thread at a time.
+// take() hands it out, give_back() resets it and returns it. So two cursors running the same
+// SQL at once never share a sqlite3_stmt; the second gets nullptr from take() and prepares its
+// own. Not thread-safe: a connection is used by one thread at a time.
+//
+// An entry (its SQL text and index slot) stays in place while its statement is checked out,
+// so the take/give-back cycle of a statement run again and again allocates nothing; only the
+// first give_back() of new SQL allocates its entry.
 //
 // Example:
 //   StatementCache cache(100);
@@ -19,7 +23,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 
 struct sqlite3_stmt;
 
@@ -35,16 +38,20 @@ public:
     /// The idle statement for `sql`, now owned by the caller; nullptr when none is idle.
     sqlite3_stmt* take(std::string_view sql);
     /// Resets `stmt` and keeps it as the idle statement for `sql`, evicting the least
-    /// recently used one beyond capacity. Finalizes it instead when `sql` already has an
+    /// recently used entry beyond capacity. Finalizes it instead when `sql` already has an
     /// idle statement or the capacity is 0.
     void give_back(std::string_view sql, sqlite3_stmt* stmt);
     /// Finalizes every idle statement.
     void clear();
 
-    std::size_t size() const { return entries_.size(); }
+    /// Number of idle statements.
+    std::size_t size() const;
 
 private:
-    using Entry = std::pair<std::string, sqlite3_stmt*>;
+    struct Entry {
+        std::string sql;
+        sqlite3_stmt* stmt = nullptr;  // nullptr while checked out
+    };
     std::size_t capacity_;
     std::list<Entry> entries_;  // most recently used first
     std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // keys view into entries_

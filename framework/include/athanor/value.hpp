@@ -169,6 +169,17 @@ public:
                                  Decimal, Interval>;
     const Storage& storage() const { return v_; }
 
+    // In-place setters for drivers that fill a reused row buffer: a cell that already holds
+    // text (or bytes) keeps its allocation and only copies the new content, so reading row
+    // after row into the same vector allocates nothing once the buffers are large enough.
+    // Any other kind is replaced. Application code can simply assign a Value instead.
+    /// Makes this a text value equal to `text`, reusing the current string's capacity.
+    void set_text(std::string_view text);
+    /// Makes this a bytes value holding `size` bytes from `data`, reusing the current capacity.
+    void set_bytes(const std::uint8_t* data, std::size_t size);
+    /// Makes this NULL.
+    void set_null() { v_.emplace<Null>(); }
+
 private:
     Storage v_;
 };
@@ -248,16 +259,33 @@ T Value::get() const {
     }
 }
 
-/// Named parameter set: `{{"name", "Alex"}, {"age", 30}}`. Order is kept.
+/// Named parameter set: `{{"name", "Alex"}, {"age", 30}}`. Order is kept; keys are compared
+/// with a linear scan, which beats hashing for the handful of keys a statement binds.
 class ATHANOR_API Params {
 public:
     using Item = std::pair<std::string, Value>;
+    /// One `{"key", value}` entry of the brace form. The elements of an initializer_list are
+    /// const, so a list of Items could only be copied out (every string value allocated
+    /// twice); an Entry's value is `mutable`, so Params moves it out instead, and the key is
+    /// only viewed until Params builds its own. Lives only as long as the braces, as
+    /// initializer lists do.
+    struct Entry {
+        template <class V>
+            requires std::is_constructible_v<Value, V&&>
+        Entry(std::string_view k, V&& v) : key(k), value(std::forward<V>(v)) {}
+        Entry(const Item& item) : key(item.first), value(item.second) {}
+        std::string_view key;
+        mutable Value value;
+    };
+
     Params() = default;
-    Params(std::initializer_list<Item> items) : items_(items) {}
+    Params(std::initializer_list<Entry> entries);
     explicit Params(std::vector<Item> items) : items_(std::move(items)) {}
 
     /// Sets or replaces `key`.
     Params& set(std::string key, Value value);
+    /// Room for `n` entries without reallocating.
+    void reserve(std::size_t n) { items_.reserve(n); }
     /// nullptr when absent.
     const Value* find(std::string_view key) const;
     bool contains(std::string_view key) const { return find(key) != nullptr; }

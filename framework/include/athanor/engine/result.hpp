@@ -9,6 +9,12 @@
 // A Result keeps its connection's cursor busy until it is exhausted or closed; first(),
 // one(), scalar() and friends close it for you.
 //
+// Row lifetime when iterating: the iterator owns one Row and the driver fills that same Row
+// again for every step (its strings keep their capacity), so `for (const auto& row : result)`
+// allocates nothing per row once the buffers have grown. A reference or pointer to `*it` is
+// valid until the iterator advances; to keep a row, copy it (`Row kept = row;`) or use
+// fetchone()/fetchall(), which hand out independent Rows.
+//
 // Usage:
 //   for (const auto& row : conn.execute(athanor::text("SELECT id, name FROM users")))
 //       std::cout << row.get<std::int64_t>("id") << ' ' << row.get<std::string>(1) << '\n';
@@ -49,6 +55,8 @@ private:
 class ATHANOR_API Row {
 public:
     Row(std::shared_ptr<const ResultMetadata> metadata, std::vector<Value> values);
+    /// An empty row with no columns.
+    Row();
 
     std::size_t size() const { return values_.size(); }
     /// By position; throws InvalidRequestError when out of range.
@@ -76,6 +84,7 @@ public:
     bool operator==(const Row& other) const { return values_ == other.values_; }
 
 private:
+    friend struct detail::ResultState;  // fills a reused Row in place
     std::shared_ptr<const ResultMetadata> metadata_;
     std::vector<Value> values_;
 };
@@ -159,20 +168,25 @@ public:
 
         iterator() = default;
         explicit iterator(Result* result);
-        reference operator*() const { return *current_; }
-        pointer operator->() const { return &*current_; }
+        /// The current row: owned by the iterator and overwritten by the next ++ (see the
+        /// file comment); copy it to keep it.
+        reference operator*() const { return current_; }
+        pointer operator->() const { return &current_; }
         iterator& operator++();
         void operator++(int) { ++*this; }
         bool operator==(const iterator& other) const { return result_ == other.result_; }
 
     private:
         Result* result_ = nullptr;
-        std::optional<Row> current_;
+        Row current_;  // the reused fetch buffer
     };
     iterator begin() { return iterator(this); }
     iterator end() { return iterator(); }
 
 private:
+    /// Fills `row` in place with the next row; false at the end.
+    bool fetch_into(Row& row);
+
     std::shared_ptr<detail::ResultState> state_;
 };
 

@@ -50,8 +50,12 @@ struct ATHANOR_API CompiledStatement {
     /// inserted_primary_key.
     std::vector<std::string> primary_key_columns;
     std::optional<std::size_t> autoincrement_column;
-    /// The statement ends in RETURNING <pk columns>: the inserted key comes back as a row.
+    /// The statement ends in RETURNING <pk columns> added implicitly for the primary key: the
+    /// inserted key comes back as a row, which the engine consumes (the Result returns no rows).
     bool returns_primary_key = false;
+    /// The INSERT/UPDATE/DELETE has a RETURNING clause the caller asked for (.returning()): its
+    /// rows belong to the caller, also under executemany.
+    bool explicit_returning = false;
 
     /// Positional values for one execution: each bind takes params[key], else
     /// (*statement_values)[key], else its own value, then goes through its processor; a bind

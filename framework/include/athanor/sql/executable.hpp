@@ -36,6 +36,11 @@ public:
     /// the cache.
     virtual void bound_values(Params& out) const;
 
+    /// cache_key() and bound_values(values) at once: the engine calls this on every execution,
+    /// and a statement that can produce both in one pass over its tree overrides it. The
+    /// default calls the two in turn.
+    virtual std::string cache_key(Params& values) const;
+
     /// A statement whose shape depends on the parameters given (an insert() or update() without
     /// values() takes its columns from the first parameter set) returns the specialised form
     /// here; nullptr means the statement is complete as it is.

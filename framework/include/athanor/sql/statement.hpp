@@ -2,7 +2,8 @@
 //
 // compile() asks the dialect for its SqlCompiler (Dialect::create_statement_compiler) and
 // renders the statement's tree; cache_key() and bound_values() walk the same tree without
-// rendering, so the engine compiles a shape once and rebinds values on every execution.
+// rendering (cache_key(values) does both in one walk), so the engine compiles a shape once
+// and rebinds values on every execution.
 //
 // Usage:
 //   auto compiled = select(users).where(users.c("id") == 5).compile(dialect);
@@ -33,6 +34,8 @@ public:
     std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect, const CompileOptions& options) const;
     std::string cache_key() const override;
     void bound_values(Params& out) const override;
+    /// One walk of the tree for both (what the engine uses on every execution).
+    std::string cache_key(Params& values) const override;
 
     /// The root node of the statement.
     virtual ElementPtr element() const = 0;
