@@ -3,6 +3,7 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/ddl_compiler.hpp>
+#include <athanor/sql/type_compiler.hpp>
 
 #include <algorithm>
 
@@ -15,6 +16,11 @@ SqlCompiler& DdlCompiler::statement_compiler() {
     // Quoting and literals follow the dialect's statement compiler, so both agree.
     if (!statement_compiler_) statement_compiler_ = dialect_.create_statement_compiler();
     return *statement_compiler_;
+}
+
+const TypeCompiler& DdlCompiler::type_compiler() {
+    if (!type_compiler_) type_compiler_ = dialect_.create_type_compiler();
+    return *type_compiler_;
 }
 
 std::string DdlCompiler::quote(const std::string& identifier) { return statement_compiler().quote(identifier); }
@@ -128,6 +134,9 @@ std::vector<std::string> DdlCompiler::comment_statements(const TableNode& table)
     return out;
 }
 
+std::vector<AuxiliaryDdl> DdlCompiler::pre_create_statements(const TableNode&) { return {}; }
+std::vector<AuxiliaryDdl> DdlCompiler::post_drop_statements(const TableNode&) { return {}; }
+
 // ---- hooks --------------------------------------------------------------------------
 std::string DdlCompiler::get_column_specification(const TableNode& table, const Column& column) {
     std::string out = quote(column.name()) + " " + type_ddl(table, column) + default_clause(column);
@@ -144,13 +153,18 @@ std::string DdlCompiler::get_column_specification(const TableNode& table, const 
 
 std::string DdlCompiler::type_ddl(const TableNode& table, const Column& column) {
     if (!column.type()) throw CompileError("column '" + table.table_name + "." + column.name() + "' has no type");
-    return column.type()->name();
+    return type_compiler().process(*column.type());
 }
 
 std::string DdlCompiler::default_clause(const Column& column) {
     const auto& d = column.server_default();
     if (!d) return "";
-    return " DEFAULT " + (d->is_text ? d->text : literal(d->value));
+    if (d->is_text) return " DEFAULT " + d->text;
+    // The value as the column stores it (SQLite keeps booleans as 0/1, dates as ISO text).
+    Value value = d->value;
+    if (column.type() && !value.is_null())
+        if (auto processor = column.type()->bind_processor(type_compiler())) value = processor(std::move(value));
+    return " DEFAULT " + literal(value);
 }
 
 std::string DdlCompiler::identity_clause(const Identity& identity) {

@@ -117,6 +117,19 @@ std::vector<Sequence> column_sequences(const TableNode& table) {
     return out;
 }
 
+/// Runs a dialect's auxiliary DDL once per create_all/drop_all (`done` holds what ran), asking
+/// its exists query first under checkfirst.
+void run_auxiliary(Connection& connection, const AuxiliaryDdl& aux, bool checkfirst, bool creating,
+                   std::vector<std::string>& done) {
+    if (std::find(done.begin(), done.end(), aux.sql) != done.end()) return;
+    done.push_back(aux.sql);
+    if (checkfirst && !aux.exists_query.empty()) {
+        const bool exists = !connection.exec_driver_sql(aux.exists_query).all().empty();
+        if (exists == creating) return;
+    }
+    connection.exec_driver_sql(aux.sql);
+}
+
 }  // namespace
 
 void MetaData::create_all(Connection& connection, bool checkfirst) const {
@@ -126,9 +139,11 @@ void MetaData::create_all(Connection& connection, bool checkfirst) const {
     const bool if_not_exists = checkfirst && ddl->supports_if_exists();
     if (sequences)
         for (const auto& s : sequences_) connection.execute(CreateSequence(s, if_not_exists));
+    std::vector<std::string> done;
     for (const auto& table : ordered) {
         const auto& node = table.table();
         if (checkfirst && table_exists(connection, node)) continue;
+        for (const auto& aux : ddl->pre_create_statements(node)) run_auxiliary(connection, aux, checkfirst, true, done);
         if (sequences)
             for (const auto& s : column_sequences(node)) connection.execute(CreateSequence(s, if_not_exists));
         connection.execute(CreateTable(table));
@@ -150,6 +165,11 @@ void MetaData::drop_all(Connection& connection, bool checkfirst) const {
         if (sequences)
             for (const auto& s : column_sequences(node)) connection.execute(DropSequence(s, if_exists));
     }
+    // After every table, since several tables may share one object (a named enum type).
+    std::vector<std::string> done;
+    for (const auto& table : ordered)
+        for (const auto& aux : ddl->post_drop_statements(table.table()))
+            run_auxiliary(connection, aux, checkfirst, false, done);
     if (sequences)
         for (auto it = sequences_.rbegin(); it != sequences_.rend(); ++it) connection.execute(DropSequence(*it, if_exists));
 }

@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(ddl_and_type_names_in_postgresql_flavour) {
                        Column("day", types::Date()), Column("at", types::Time(true)),
                        Column("ts", types::DateTime()), Column("tstz", types::DateTime(true)),
                        Column("span", types::Interval()), Column("ref", types::Uuid()),
-                       Column("doc", types::JSON()), Column("mood", types::Enum({"happy", "it's"}, "mood")),
+                       Column("doc", types::JSON()), Column("mood", types::Enum({"happy", "it's"})),
                        Column("note", types::Text(), comment("free text")));
     BOOST_TEST(ddl(CreateTable(t, true)) ==
                "CREATE TABLE IF NOT EXISTS things (\n\tid SERIAL NOT NULL,\n\tbig BIGINT,\n\tflag BOOLEAN,\n"
@@ -206,6 +206,34 @@ BOOST_AUTO_TEST_CASE(ddl_and_type_names_in_postgresql_flavour) {
     BOOST_TEST(ddl(CreateSequence(Sequence("ticket_seq"), true)) == "CREATE SEQUENCE IF NOT EXISTS ticket_seq");
     // CAST names come from the same type compiler.
     BOOST_TEST(select(cast(literal(Value("x")), types::Uuid())).compile(dialect)->sql == "SELECT CAST($1 AS UUID) AS anon_1");
+}
+
+BOOST_AUTO_TEST_CASE(named_enum_is_a_native_type_and_defaults_follow_the_type) {
+    auto engine = make_engine("postgresql://nobody@127.0.0.1:1/none");
+    const auto& dialect = engine.dialect();
+    using namespace athanor::sql;
+    namespace types = athanor::types;
+    MetaData md;
+    auto& t = md.table("people", Column("id", TypeEngine::named("INTEGER"), primary_key()),
+                       Column("mood", types::Enum({"happy", "it's"}, "mood")), Column("size", types::Enum({"s", "xl"})),
+                       Column("ok", types::Boolean(), server_default(true)));
+    BOOST_TEST(CreateTable(t).compile(dialect)->sql ==
+               "CREATE TABLE people (\n\tid SERIAL NOT NULL,\n\tmood mood,\n\tsize VARCHAR(2) CHECK (size IN ('s', "
+               "'xl')),\n\tok BOOLEAN DEFAULT true,\n\tPRIMARY KEY (id)\n)");
+    auto ddl = dialect.create_ddl_compiler();
+    const auto pre = ddl->pre_create_statements(t.table());
+    BOOST_TEST_REQUIRE(pre.size() == 1u);
+    BOOST_TEST(pre[0].sql == "CREATE TYPE mood AS ENUM ('happy', 'it''s')");
+    BOOST_TEST(pre[0].exists_query.find("typname = 'mood'") != std::string::npos);
+    const auto post = ddl->post_drop_statements(t.table());
+    BOOST_TEST_REQUIRE(post.size() == 1u);
+    BOOST_TEST(post[0].sql == "DROP TYPE mood");
+    // In a schema, the type goes there too; CAST names it.
+    auto& s = md.table("things", Column("mood", types::Enum({"a"}, "Mood")), TableOptions{.schema = "app"});
+    BOOST_TEST(dialect.create_ddl_compiler()->pre_create_statements(s.table()).at(0).sql ==
+               "CREATE TYPE app.\"Mood\" AS ENUM ('a')");
+    BOOST_TEST(select(cast(t.c("id"), types::Enum({"happy"}, "mood"))).compile(dialect)->sql ==
+               "SELECT CAST(people.id AS mood) AS id FROM people");
 }
 
 // ---------------------------------------------------------------- live server
@@ -734,13 +762,17 @@ BOOST_AUTO_TEST_CASE(metadata_create_all_round_trips_postgresql_types) {
     BOOST_TEST(row[8].as_string() == "sad");
     expect_error<sa::DataError>([&] { conn.execute(t.insert().values({{"mood", "angry"}})); });  // bind processor
     conn.rollback();
-    expect_error<sa::IntegrityError>([&] { conn.execute(text("INSERT INTO " + name + " (mood) VALUES ('angry')")); });
+    // A named Enum is a native type (CREATE TYPE mood AS ENUM): the server rejects other values.
+    expect_error<sa::DataError>([&] { conn.execute(text("INSERT INTO " + name + " (mood) VALUES ('angry')")); });
     conn.rollback();
+    BOOST_TEST(scalar(conn, "SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = '" + name +
+                                "'::regclass AND attname = 'mood'").as_string() == "mood");
     conn.close();
     md.drop_all(engine);
     md.drop_all(engine);  // checkfirst: already gone
     auto check = engine.connect();
     BOOST_TEST(scalar(check, "SELECT to_regclass('" + name + "') IS NULL").as_bool());
+    BOOST_TEST(scalar(check, "SELECT to_regtype('mood') IS NULL").as_bool());  // DROP TYPE after the table
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -53,6 +53,16 @@ public:
     }
 };
 
+/// No BOOLEAN type: booleans are SMALLINT 0/1.
+class TestTypeCompiler final : public TypeCompiler {
+public:
+    std::string visit_boolean(const TypeEngine&) const override { return "SMALLINT"; }
+    Processor bind_processor(const TypeEngine& t) const override {
+        if (t.kind() == TypeKind::boolean) return processors::bool_to_int;
+        return TypeCompiler::bind_processor(t);
+    }
+};
+
 class TestDialect final : public athanor::sdk::Dialect {
 public:
     std::string name() const override { return "testdb"; }
@@ -70,6 +80,7 @@ public:
     std::unique_ptr<SqlCompiler> create_statement_compiler() const override {
         return std::make_unique<TestCompiler>(*this);
     }
+    std::unique_ptr<TypeCompiler> create_type_compiler() const override { return std::make_unique<TestTypeCompiler>(); }
 };
 
 /// The generic compiler with a chosen paramstyle.
@@ -251,6 +262,16 @@ BOOST_AUTO_TEST_CASE(statement_kinds) {
     BOOST_TEST((users.update().values({{"age", 1}}).compile(dialect)->kind == StatementKind::update));
     BOOST_TEST((users.delete_().compile(dialect)->kind == StatementKind::delete_));
     BOOST_TEST((union_(select(users.c("id")), select(users.c("age"))).compile(dialect)->kind == StatementKind::select));
+}
+
+BOOST_AUTO_TEST_CASE(ddl_types_come_from_the_dialect_type_compiler) {
+    // The generic DdlCompiler asks the dialect's TypeCompiler, as CAST does.
+    Table flags("flags", {Column("id", integer(), primary_key()), Column("on", athanor::types::Boolean(),
+                                                                         server_default(true))});
+    BOOST_TEST(CreateTable(flags).compile(dialect)->sql ==
+               "CREATE TABLE flags (\n\tid INTEGER NOT NULL,\n\t`on` SMALLINT DEFAULT 1,\n\tPRIMARY KEY (id)\n)");
+    BOOST_TEST(sql(select(cast(users.c("age"), athanor::types::Boolean()))) ==
+               "SELECT CAST(users.age AS SMALLINT) AS age FROM users");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

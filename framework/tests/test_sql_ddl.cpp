@@ -304,6 +304,13 @@ BOOST_AUTO_TEST_CASE(sqlite_ddl_golden) {
     auto& plain = md.table("plain", Column("id", integer(), primary_key(), autoincrement(false)));
     BOOST_TEST(sqlite_sql(CreateTable(plain)) == "CREATE TABLE plain (\n\tid INTEGER NOT NULL,\n\tPRIMARY KEY (id)\n)");
     BOOST_TEST(sqlite_sql(DropTable(users, true)) == "DROP TABLE IF EXISTS users");
+    // A server default value is rendered as the column type stores it: SQLite booleans are 0/1.
+    auto& flags = md.table("flags", Column("on", sa::types::Boolean(), server_default(true)),
+                           Column("off", sa::types::Boolean(), server_default(false)),
+                           Column("day", sa::types::Date(), server_default(Value(sa::Date{2024, 2, 29}))));
+    BOOST_TEST(sqlite_sql(CreateTable(flags)) ==
+               "CREATE TABLE flags (\n\t\"on\" BOOLEAN DEFAULT 1,\n\toff BOOLEAN DEFAULT 0,\n\t\"day\" DATE DEFAULT "
+               "'2024-02-29'\n)");
     BOOST_CHECK_THROW(sqlite_sql(CreateSequence(Sequence("s"))), sa::CompileError);
     BOOST_CHECK_THROW(sqlite_sql(SetTableComment(users)), sa::CompileError);
     // The column Sequence is ignored on SQLite: the id comes from the rowid.

@@ -5,13 +5,17 @@
 //   default on PostgreSQL), unless the column has an Identity (GENERATED ... AS IDENTITY)
 //   or a Sequence (plain INTEGER; the INSERT uses nextval('seq')).
 // - Sequences, IF [NOT] EXISTS and COMMENT ON statements: the generic (standard) forms.
-// - Enum columns: VARCHAR(n) plus CHECK (col IN ('a', 'b')), since create_all cannot issue
-//   CREATE TYPE ... AS ENUM yet.
+// - A named Enum (Enum({"happy", "sad"}, "mood")) is a native type: create_all issues
+//   CREATE TYPE mood AS ENUM ('happy', 'sad') before the table (once, and under checkfirst
+//   only when pg_type lacks it) and drop_all DROP TYPE mood after the tables, as SQLAlchemy.
+//   An unnamed Enum is VARCHAR(n) plus CHECK (col IN ('a', 'b')).
 //
 // Example:
+//   CREATE TYPE mood AS ENUM ('happy', 'sad')
 //   CREATE TABLE users (
 //       id SERIAL NOT NULL,
-//       mood VARCHAR(5) CHECK (mood IN ('happy', 'sad')),
+//       mood mood,
+//       size VARCHAR(5) CHECK (size IN ('small', 'large')),
 //       PRIMARY KEY (id)
 //   )
 #pragma once
@@ -26,6 +30,13 @@ public:
 
     std::string get_column_specification(const sql::TableNode& table, const sql::Column& column) override;
     std::string type_ddl(const sql::TableNode& table, const sql::Column& column) override;
+    std::vector<sql::AuxiliaryDdl> pre_create_statements(const sql::TableNode& table) override;
+    std::vector<sql::AuxiliaryDdl> post_drop_statements(const sql::TableNode& table) override;
+
+private:
+    /// "schema.name" of a named enum type (the table's schema), and the pg_type lookup for it.
+    std::string enum_type_name(const sql::TableNode& table, const sql::TypeEngine& type);
+    std::string enum_exists_query(const sql::TableNode& table, const sql::TypeEngine& type);
 };
 
 }  // namespace athanor::postgresql

@@ -3,6 +3,9 @@
 
 #include <athanor/sql/types.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 
 namespace athanor::postgresql {
 
@@ -24,6 +27,20 @@ std::string PgTypeCompiler::visit_datetime(const sql::TypeEngine& t) const {
 std::string PgTypeCompiler::visit_large_binary(const sql::TypeEngine&) const { return "BYTEA"; }
 
 std::string PgTypeCompiler::visit_uuid(const sql::TypeEngine&) const { return "UUID"; }
+
+std::string PgTypeCompiler::visit_enum(const sql::TypeEngine& t) const {
+    const std::string& name = t.options().enum_name;
+    if (name.empty()) return TypeCompiler::visit_enum(t);
+    // A lower-case plain name as is; anything else double-quoted (PostgreSQL folds to lower case).
+    const bool plain = !std::isdigit(static_cast<unsigned char>(name.front())) &&
+                       std::all_of(name.begin(), name.end(), [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                       });
+    if (plain) return name;
+    std::string quoted = "\"";
+    for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + '"';
+}
 
 sql::Processor PgTypeCompiler::bind_processor(const sql::TypeEngine& t) const {
     if (t.kind() == sql::TypeKind::uuid) return sql::processors::uuid_to_canonical;

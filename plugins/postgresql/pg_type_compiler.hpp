@@ -4,9 +4,9 @@
 // Names: BOOLEAN, SMALLINT, INTEGER, BIGINT, NUMERIC(p, s), REAL (Float(p <= 24)),
 // DOUBLE PRECISION (Double, Float without or with larger precision), VARCHAR(n), TEXT, BYTEA,
 // DATE, TIME [WITH TIME ZONE], TIMESTAMP [WITH TIME ZONE], INTERVAL, UUID, JSON (a JSONB
-// column made elsewhere reads back the same), and VARCHAR(longest value) for Enum — a native enum type
-// needs CREATE TYPE in create_all, which the MetaData has no hook for yet; PgDdlCompiler
-// adds a CHECK (col IN (...)) instead.
+// column made elsewhere reads back the same), and for Enum: its type name when it has one
+// (PgDdlCompiler makes create_all issue CREATE TYPE ... AS ENUM), else VARCHAR(longest
+// value) with a CHECK (col IN (...)) added by PgDdlCompiler.
 // Values travel in their native form: UUIDs bound as canonical dashed text (the generic
 // processor would send 32 hex digits, which the server also accepts but never prints),
 // everything else as the generic processors leave it (libpq decodes results by type OID).
@@ -29,6 +29,7 @@ public:
     std::string visit_datetime(const sql::TypeEngine& type) const override;
     std::string visit_large_binary(const sql::TypeEngine& type) const override;
     std::string visit_uuid(const sql::TypeEngine& type) const override;
+    std::string visit_enum(const sql::TypeEngine& type) const override;
 
     sql::Processor bind_processor(const sql::TypeEngine& type) const override;
 };

@@ -35,6 +35,16 @@ class Dialect;
 namespace athanor::sql {
 
 class SqlCompiler;
+class TypeCompiler;
+
+/// A statement MetaData::create_all / drop_all runs around a table's CREATE TABLE / DROP
+/// TABLE for an object the table needs (PostgreSQL: CREATE TYPE mood AS ENUM (...)).
+struct AuxiliaryDdl {
+    std::string sql;
+    /// Under checkfirst: a query returning a row when the object exists; the CREATE runs only
+    /// when it returns none, the DROP only when it returns one. Empty: always run.
+    std::string exists_query;
+};
 
 class ATHANOR_API DdlCompiler {
 public:
@@ -57,6 +67,11 @@ public:
     /// The COMMENT ON statements create_all issues after CREATE TABLE: none unless
     /// supports_comments() and not inline_comments().
     std::vector<std::string> comment_statements(const TableNode& table);
+    /// Run by create_all before the table's CREATE TABLE (each distinct statement once per
+    /// create_all); none here.
+    virtual std::vector<AuxiliaryDdl> pre_create_statements(const TableNode& table);
+    /// Run by drop_all after every table is dropped (each distinct statement once); none here.
+    virtual std::vector<AuxiliaryDdl> post_drop_statements(const TableNode& table);
 
     // ---- capability flags -------------------------------------------------------------
     /// IF NOT EXISTS / IF EXISTS on tables, indexes and sequences.
@@ -73,9 +88,10 @@ public:
     // ---- hooks --------------------------------------------------------------------------
     /// One column inside CREATE TABLE.
     virtual std::string get_column_specification(const TableNode& table, const Column& column);
-    /// The column's type in DDL.
+    /// The column's type in DDL: the dialect's TypeCompiler name for it.
     virtual std::string type_ddl(const TableNode& table, const Column& column);
-    /// " DEFAULT x" from the server_default, or "".
+    /// " DEFAULT x" from the server_default, or "": text verbatim, a value as a literal after
+    /// the column type's bind processing (Boolean true -> 1 on SQLite, true on PostgreSQL).
     virtual std::string default_clause(const Column& column);
     /// "GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY[ (START WITH s INCREMENT BY i)]".
     virtual std::string identity_clause(const Identity& identity);
@@ -110,6 +126,8 @@ public:
     /// A value as a SQL literal, through the dialect's statement compiler.
     std::string literal(const Value& value);
     const sdk::Dialect& dialect() const { return dialect_; }
+    /// The dialect's type compiler, created once per DdlCompiler (one DDL compile).
+    const TypeCompiler& type_compiler();
     /// Throws CompileError: "<construct> is not supported by dialect <name>".
     [[noreturn]] void unsupported(const std::string& construct) const;
 
@@ -119,6 +137,7 @@ protected:
 
 private:
     std::unique_ptr<SqlCompiler> statement_compiler_;
+    std::unique_ptr<TypeCompiler> type_compiler_;
 };
 
 }  // namespace athanor::sql
