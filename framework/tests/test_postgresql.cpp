@@ -775,4 +775,142 @@ BOOST_AUTO_TEST_CASE(metadata_create_all_round_trips_postgresql_types) {
     BOOST_TEST(scalar(check, "SELECT to_regtype('mood') IS NULL").as_bool());  // DROP TYPE after the table
 }
 
+// Prepared statements fix their parameter and result types when prepared; the same SQL must
+// keep working after the table is dropped and created again with other column types.
+BOOST_AUTO_TEST_CASE(prepared_statements_follow_a_table_recreated_with_other_types) {
+    auto engine = make_engine(pg_url());
+    const std::string table = private_name("t_stale");
+    DropTables cleanup{engine, {table}};
+    const std::string insert = "INSERT INTO " + table + " (x) VALUES (:x)";
+    const std::string read = "SELECT x FROM " + table;
+    const auto recreate = [&](sa::Connection& c, const std::string& type) {
+        c.execute(text("DROP TABLE IF EXISTS " + table));
+        c.execute(text("CREATE TABLE " + table + " (x " + type + ")"));
+    };
+    auto conn = engine.connect();
+    // DDL on the same connection, inside its transaction.
+    recreate(conn, "varchar(20)");
+    conn.execute(text(insert), {{"x", "41"}});
+    BOOST_TEST(scalar(conn, read).as_string() == "41");
+    recreate(conn, "bigint");
+    conn.execute(text(insert), {{"x", "42"}});      // not "column x is of type bigint but expression is ... varying"
+    BOOST_TEST(scalar(conn, read).as_int() == 42);  // not "cached plan must not change result type"
+    conn.commit();
+
+    // DDL on another connection of this process (another engine, so another pool).
+    auto other_engine = make_engine(pg_url());
+    auto other = other_engine.connect();
+    recreate(other, "text");
+    other.commit();
+    conn.execute(text(insert), {{"x", "forty-three"}});
+    BOOST_TEST(scalar(conn, read).as_string() == "forty-three");
+    conn.commit();
+
+    // A transaction that ran DDL and rolled back brings the old column type back.
+    recreate(conn, "bigint");
+    conn.execute(text(insert), {{"x", "44"}});
+    BOOST_TEST(scalar(conn, read).as_int() == 44);
+    conn.rollback();
+    conn.execute(text(insert), {{"x", "forty-five"}});
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM " + table).as_int() == 2);
+    conn.commit();
+
+    // DDL the plugin cannot see (as from another process): inside a DO block.
+    const auto hidden_recreate = [&](const std::string& type) {
+        other.execute(text("DO $$ BEGIN EXECUTE 'DROP TABLE " + table + "'; EXECUTE 'CREATE TABLE " + table + " (x " +
+                           type + ")'; END $$"));
+        other.commit();
+    };
+    // Outside a transaction block the refused statement is prepared again and run once more.
+    sa::EngineOptions ac;
+    ac.isolation_level = "AUTOCOMMIT";
+    auto ac_engine = make_engine(pg_url(), ac);
+    auto autocommit = ac_engine.connect();
+    autocommit.execute(text(insert), {{"x", "z46"}});
+    BOOST_TEST(scalar(autocommit, "SELECT max(x) FROM " + table).as_string() == "z46");
+    hidden_recreate("bigint");
+    autocommit.execute(text(insert), {{"x", "47"}});                              // was 42804
+    BOOST_TEST(scalar(autocommit, "SELECT max(x) FROM " + table).as_int() == 47);  // was 0A000
+    // Inside a transaction the refusal aborted it: the error says so, and a re-run works.
+    BOOST_TEST(scalar(conn, read).as_int() == 47);
+    conn.commit();
+    hidden_recreate("text");
+    conn.execute(text(insert), {{"x", "forty-eight"}});  // re-prepared: its own transaction is still fine
+    conn.commit();
+    auto stale = expect_error<sa::DBAPIError>([&] { scalar(conn, read); });
+    BOOST_TEST(stale.sqlstate() == "0A000");
+    BOOST_TEST(contains(stale.what(), "running the transaction again"));
+    conn.rollback();
+    BOOST_TEST(scalar(conn, read).as_string() == "forty-eight");
+    conn.commit();
+}
+
+BOOST_AUTO_TEST_CASE(parameters_are_sent_with_their_types) {
+    auto engine = make_engine(pg_url());
+    auto conn = engine.connect();
+    // Operators need typed operands: "unknown & unknown" is ambiguous.
+    BOOST_TEST(scalar(conn, "SELECT :a & :b", {{"a", 12}, {"b", 10}}).as_int() == 8);
+    BOOST_TEST(scalar(conn, "SELECT :a + :b", {{"a", 0.5}, {"b", 2}}).as_double() == 2.5);
+    // Integers that fit go as int4, so functions taking integer accept them; others as int8.
+    BOOST_TEST(scalar(conn, "SELECT substr('athanor', :from, :n)", {{"from", 2}, {"n", 3}}).as_string() == "tha");
+    BOOST_TEST(scalar(conn, "SELECT :big + 1", {{"big", std::int64_t{5000000000}}}).as_int() == 5000000001);
+    // A boolean stays a boolean through CASE.
+    const Value chosen = scalar(conn, "SELECT CASE WHEN :c THEN :t ELSE :f END", {{"c", true}, {"t", true}, {"f", false}});
+    BOOST_TEST((chosen.kind() == Value::Kind::boolean));
+    BOOST_TEST((chosen == Value(true)));
+    // A bare parameter comes back as the kind it was sent as.
+    for (const Value& v : {Value(7), Value(-2.5), Value(false), Value(sa::Decimal("1.50")), Value(sa::Date{2024, 2, 29}),
+                           Value(sa::Time{23, 59, 58, 250000, std::nullopt}), Value(sa::Time{12, 0, 0, 0, 330}),
+                           Value(sa::DateTime{{1999, 12, 31}, {23, 59, 59, 1, std::nullopt}}),
+                           Value(sa::Interval{14, 3, 4500000}), Value(sa::Bytes{0, 1, 255})}) {
+        BOOST_TEST_CONTEXT(v.repr()) {
+            const Value back = scalar(conn, "SELECT :v AS v", {{"v", v}});
+            BOOST_TEST((back.kind() == v.kind()));
+            BOOST_TEST((back == v));
+        }
+    }
+    const Value tz = scalar(conn, "SELECT :v AS v", {{"v", sa::DateTime{{2024, 2, 29}, {12, 0, 0, 0, 60}}}});
+    BOOST_TEST(tz.as_datetime().time.utc_offset_minutes.has_value());  // sent as timestamptz
+    // The same SQL first with NULL (type left to the server: text here), then with an
+    // integer, is two prepared statements: the integer is not read back as text.
+    BOOST_TEST(scalar(conn, "SELECT :v AS null_then_int", {{"v", Value()}}).is_null());
+    const Value seven = scalar(conn, "SELECT :v AS null_then_int", {{"v", 7}});
+    BOOST_TEST((seven.kind() == Value::Kind::integer));
+    BOOST_TEST(seven.as_int() == 7);
+
+    // int8 parameters against int2/int4 columns: comparisons and assignments; text still
+    // coerces to varchar, uuid and jsonb; NULL first, values later, with the same SQL.
+    const std::string table = private_name("t_binds");
+    DropTables cleanup{engine, {table}};
+    conn.execute(text("CREATE TABLE " + table +
+                      " (id int4 PRIMARY KEY, small int2, n int4, label varchar(10), ref uuid, doc jsonb, "
+                      "price numeric(10, 2), at timestamp)"));
+    const std::string insert = "INSERT INTO " + table +
+                               " (id, small, n, label, ref, doc, price, at) VALUES (:id, :small, :n, :label, :ref, "
+                               ":doc, :price, :at)";
+    conn.execute(text(insert), {{"id", 1}, {"small", Value()}, {"n", Value()}, {"label", "one"},
+                                {"ref", "1b4e28ba-2fa1-11d2-883f-0016d3cca427"}, {"doc", R"({"k": 1})"},
+                                {"price", 2.5}, {"at", sa::Date{2024, 1, 2}}});
+    conn.execute(text(insert), {{"id", 2}, {"small", 3}, {"n", 40}, {"label", Value()}, {"ref", Value()},
+                                {"doc", Value()}, {"price", sa::Decimal("3.25")}, {"at", Value()}});
+    // executemany: one statement for all sets; a parameter mixing integer and double is inferred.
+    conn.execute(text(insert), std::vector<sa::Params>{
+                                   {{"id", 3}, {"small", Value()}, {"n", 5}, {"label", "three"}, {"ref", Value()},
+                                    {"doc", Value()}, {"price", 7}, {"at", Value()}},
+                                   {{"id", 4}, {"small", 4}, {"n", Value()}, {"label", "four"}, {"ref", Value()},
+                                    {"doc", Value()}, {"price", 0.25}, {"at", sa::DateTime{{2024, 1, 2}, {3, 4, 5, 0, std::nullopt}}}}});
+    BOOST_TEST(scalar(conn, "SELECT n FROM " + table + " WHERE id = :id", {{"id", 2}}).as_int() == 40);
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM " + table + " WHERE n = :v OR small = :v", {{"v", 4}}).as_int() == 1);
+    BOOST_TEST(scalar(conn, "SELECT sum(price) FROM " + table).as_decimal().str() == "13.00");
+    BOOST_TEST(scalar(conn, "SELECT doc ->> 'k' FROM " + table + " WHERE id = :id", {{"id", 1}}).as_string() == "1");
+    BOOST_TEST(scalar(conn, "SELECT id FROM " + table + " WHERE at = :at", {{"at", sa::Date{2024, 1, 2}}}).as_int() == 1);
+    conn.execute(text("UPDATE " + table + " SET small = :s WHERE id = :id"), {{"s", 9}, {"id", 1}});
+    BOOST_TEST(scalar(conn, "SELECT small FROM " + table + " WHERE id = 1").as_int() == 9);
+    // Out of int4's range is the server's range error, not a wrapped value.
+    auto range = expect_error<sa::DataError>(
+        [&] { conn.execute(text("UPDATE " + table + " SET n = :n WHERE id = 1"), {{"n", std::int64_t{5000000000}}}); });
+    BOOST_TEST(range.sqlstate() == "22003");
+    conn.rollback();
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -93,6 +93,7 @@ void PgConnection::commit() {
     session_->require_open("commit");
     if (PQtransactionStatus(session_->conn) == PQTRANS_IDLE) return;  // PEP 249: nothing to commit
     ResultPtr res = session_->exec("COMMIT");
+    session_->transaction_ended();
     // The server answers COMMIT of an aborted transaction by rolling it back.
     if (std::string_view(PQcmdStatus(res.get())) == "ROLLBACK")
         throw InternalError("COMMIT rolled the transaction back instead: an earlier statement in it failed, so "
@@ -104,6 +105,7 @@ void PgConnection::rollback() {
     session_->require_open("roll back");
     if (PQtransactionStatus(session_->conn) == PQTRANS_IDLE) return;
     session_->exec("ROLLBACK");
+    session_->transaction_ended();
 }
 
 bool PgConnection::ping() {

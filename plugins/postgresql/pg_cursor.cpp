@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 
 namespace athanor::postgresql {
 
@@ -39,11 +40,61 @@ std::string leading_keyword(std::string_view sql) {
 }
 
 /// Statements worth keeping prepared: the ones that are planned and run repeatedly.
-bool worth_preparing(std::string_view sql, std::size_t param_count) {
+bool worth_preparing(const std::string& keyword, std::size_t param_count) {
     if (param_count > 0) return true;
-    const std::string k = leading_keyword(sql);
+    const std::string& k = keyword;
     return k == "SELECT" || k == "INSERT" || k == "UPDATE" || k == "DELETE" || k == "WITH" || k == "VALUES" ||
            k == "TABLE" || k == "MERGE";
+}
+
+bool contains_ci(std::string_view text, std::string_view word) {
+    const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    if (word.size() > text.size()) return false;
+    for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+        std::size_t j = 0;
+        while (j < word.size() && lower(text[i + j]) == lower(word[j])) ++j;
+        if (j == word.size()) return true;
+    }
+    return false;
+}
+
+/// What a statement does to the session's prepared statements once it has run.
+enum class SchemaEffect { none, ddl, transaction_end, server_dropped_statements };
+
+SchemaEffect schema_effect(const std::string& keyword, std::string_view sql) {
+    if (keyword == "CREATE" || keyword == "ALTER" || keyword == "DROP") return SchemaEffect::ddl;
+    // The search_path decides which table a name means.
+    if ((keyword == "SET" || keyword == "RESET") && contains_ci(sql, "search_path")) return SchemaEffect::ddl;
+    if (keyword == "COMMIT" || keyword == "END" || keyword == "ROLLBACK" || keyword == "ABORT")
+        return SchemaEffect::transaction_end;
+    if ((keyword == "DISCARD" || keyword == "DEALLOCATE") && contains_ci(sql, "all"))
+        return SchemaEffect::server_dropped_statements;
+    return SchemaEffect::none;
+}
+
+/// True when the server refused to run a statement prepared earlier for a reason that
+/// preparing it again against today's schema may cure: its result row type changed, its
+/// fixed parameter types no longer fit (42804 datatype mismatch, 42883 no such operator),
+/// a table or column it names is gone (class 42), or the statement itself is gone (26000).
+bool stale_statement_error(std::string_view sqlstate, std::string_view message) {
+    if (sqlstate == "0A000") return message.find("cached plan must not change result type") != std::string_view::npos;
+    return sqlstate == "26000" || sqlstate.substr(0, 2) == "42";
+}
+
+bool stale_statement_error(const PGresult* result) {
+    if (result == nullptr || PQresultStatus(result) != PGRES_FATAL_ERROR) return false;
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    return state != nullptr && stale_statement_error(state, message != nullptr ? message : "");
+}
+
+/// Inside a transaction the refused statement aborted it, so it cannot simply run again.
+[[noreturn]] void throw_stale_in_transaction(const DBAPIError& error) {
+    throw_for_sqlstate(error.driver_message() +
+                           "\n(the statement was prepared on this connection before the schema changed, e.g. by "
+                           "DDL from another process; the connection has dropped its prepared statements, so "
+                           "rolling back and running the transaction again prepares them afresh)",
+                       error.sqlstate(), error.native_code());
 }
 
 [[noreturn]] void wrong_count(std::size_t expected, std::size_t given, std::string_view where_in_batch = {}) {
@@ -114,22 +165,69 @@ void PgCursor::accept(ResultPtr result) {
     }
 }
 
+void PgCursor::after_success(const std::string& keyword, std::string_view sql) {
+    switch (schema_effect(keyword, sql)) {
+        case SchemaEffect::ddl:
+            session_->ddl_ran(PQtransactionStatus(session_->conn) != PQTRANS_IDLE);
+            break;
+        case SchemaEffect::transaction_end:
+            session_->transaction_ended();
+            break;
+        case SchemaEffect::server_dropped_statements:
+            session_->statements_dropped_by_server();
+            break;
+        case SchemaEffect::none:
+            break;
+    }
+}
+
 void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
     start("execute");
     for (std::size_t i = 0; i < params.size(); ++i) check_sendable(params[i], i + 1);
     PGconn* conn = session_->conn;
-    if (!worth_preparing(sql, params.size())) {
+    const std::string keyword = leading_keyword(sql);
+    if (!worth_preparing(keyword, params.size())) {
         sql_.assign(sql);
-        accept(ResultPtr(PQexecParams(conn, sql_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0)));
+        ResultPtr result(PQexecParams(conn, sql_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0));
+        // A failed COMMIT/ROLLBACK still ends the transaction; a failed DDL changed nothing.
+        if (PQresultStatus(result.get()) == PGRES_FATAL_ERROR &&
+            schema_effect(keyword, sql) == SchemaEffect::transaction_end && !session_->closed() &&
+            PQtransactionStatus(conn) == PQTRANS_IDLE)
+            session_->transaction_ended();
+        accept(std::move(result));
+        after_success(keyword, sql);
         return;
     }
     types_.resize(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) types_[i] = declared_type(params[i]);
-    const PreparedStatement& statement = session_->prepare(sql, types_);
-    if (static_cast<std::size_t>(statement.param_count) != params.size()) wrong_count(statement.param_count, params.size());
+    // Outside a transaction block a refused statement ran in its own implicit transaction,
+    // which the error rolled back, so running it once more cannot do anything twice.
+    const bool own_transaction = PQtransactionStatus(conn) == PQTRANS_IDLE;
+    bool reused = false;
+    const PreparedStatement* statement = &session_->prepare(sql, types_, &reused);
+    if (static_cast<std::size_t>(statement->param_count) != params.size()) wrong_count(statement->param_count, params.size());
     buffer_.encode(params);
-    accept(ResultPtr(PQexecPrepared(conn, statement.name.c_str(), buffer_.count(), buffer_.values(), buffer_.lengths(),
-                                    buffer_.formats(), 0)));
+    const auto run = [&] {
+        return ResultPtr(PQexecPrepared(conn, statement->name.c_str(), buffer_.count(), buffer_.values(),
+                                        buffer_.lengths(), buffer_.formats(), 0));
+    };
+    ResultPtr result = run();
+    if (reused && stale_statement_error(result.get())) {
+        session_->schema_changed();  // every statement prepared before is suspect, here and elsewhere
+        if (!own_transaction) {
+            try {
+                throw_result_error(conn, result.get(), session_->where);
+            } catch (const DBAPIError& e) {
+                throw_stale_in_transaction(e);
+            }
+        }
+        statement = &session_->prepare(sql, types_);
+        if (static_cast<std::size_t>(statement->param_count) != params.size())
+            wrong_count(statement->param_count, params.size());
+        result = run();
+    }
+    accept(std::move(result));
+    if (!keyword.empty() && keyword != "SELECT") after_success(keyword, sql);
 }
 
 void PgCursor::executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) {
@@ -141,6 +239,10 @@ void PgCursor::executemany(std::string_view sql, std::span<const std::vector<Val
     // Check everything before the first set is sent, so a bad value cannot leave half a batch.
     const std::size_t width = param_sets.front().size();
     types_.assign(width, 0);
+    // One prepared statement serves every set, so each parameter gets one declared type:
+    // that of its non-NULL values when they agree; unknown (inferred, as for text) when they
+    // do not (an integer here, a double there); bytea as soon as one is Bytes (binary format).
+    std::vector<std::uint8_t> seen(width, 0);
     for (std::size_t s = 0; s < param_sets.size(); ++s) {
         const auto& set = param_sets[s];
         if (set.size() != width)
@@ -149,12 +251,31 @@ void PgCursor::executemany(std::string_view sql, std::span<const std::vector<Val
                                    "; every set must bind the same parameters");
         for (std::size_t i = 0; i < width; ++i) {
             check_sendable(set[i], i + 1);
-            if (declared_type(set[i]) != 0) types_[i] = declared_type(set[i]);
+            if (set[i].is_null() || types_[i] == oid::bytea) continue;
+            const TypeOid type = declared_type(set[i]);
+            if (type == oid::bytea || !seen[i]) types_[i] = type;
+            else if (type != types_[i]) types_[i] = oid::unknown;
+            seen[i] = 1;
         }
     }
-    const PreparedStatement& statement = session_->prepare(sql, types_);
-    if (static_cast<std::size_t>(statement.param_count) != width) wrong_count(statement.param_count, width);
-    PipelineOutcome outcome = run_pipeline(session_->conn, statement.name, param_sets, session_->where);
+    // As in execute(): a batch that fits one sync runs in one implicit transaction outside a
+    // transaction block, so a stale statement refused there left nothing behind.
+    const bool own_transaction =
+        PQtransactionStatus(session_->conn) == PQTRANS_IDLE && param_sets.size() <= pipeline_sync_every;
+    bool reused = false;
+    const PreparedStatement* statement = &session_->prepare(sql, types_, &reused);
+    if (static_cast<std::size_t>(statement->param_count) != width) wrong_count(statement->param_count, width);
+    PipelineOutcome outcome;
+    try {
+        outcome = run_pipeline(session_->conn, statement->name, param_sets, session_->where, pipeline_sync_every);
+    } catch (const DatabaseError& e) {
+        if (!reused || session_->closed() || !stale_statement_error(e.sqlstate(), e.driver_message())) throw;
+        session_->schema_changed();
+        if (!own_transaction) throw_stale_in_transaction(e);
+        statement = &session_->prepare(sql, types_);
+        if (static_cast<std::size_t>(statement->param_count) != width) wrong_count(statement->param_count, width);
+        outcome = run_pipeline(session_->conn, statement->name, param_sets, session_->where, pipeline_sync_every);
+    }
     rowcount_ = outcome.rowcount;
     if (!outcome.row_results.empty()) describe(outcome.row_results.front().get());
     results_ = std::move(outcome.row_results);

@@ -7,6 +7,14 @@
 // before execute() returns, so several cursors on one connection never disturb each other;
 // fetch() decodes one row at a time by column type OID (see pg_types.hpp).
 //
+// Stale statements: DDL (CREATE/ALTER/DROP, SET search_path), and COMMIT/ROLLBACK of a
+// transaction that ran DDL, make every connection of the process re-prepare (pg_session.hpp).
+// When the server still refuses a statement prepared earlier (DDL from elsewhere: "cached
+// plan must not change result type", a parameter type that no longer fits, a table gone),
+// the connection drops its statements; outside a transaction block the statement is then
+// prepared and run once more (the refusal rolled its implicit transaction back), inside one
+// the error is thrown, since it aborted the transaction, saying that a re-run will work.
+//
 // executemany() prepares once and runs the sets in libpq pipeline mode (pg_pipeline.hpp).
 // With RETURNING, the returned rows are fetchable afterwards in parameter order.
 // rowcount() is the command tag's count (summed over a batch); lastrowid() is always
@@ -49,6 +57,8 @@ public:
 
 private:
     void start(std::string_view operation);
+    /// Tells the session what a statement that succeeded did to the schema or transaction.
+    void after_success(const std::string& keyword, std::string_view sql);
     /// Takes ownership of a single statement's result: rows, description, rowcount; throws on error.
     void accept(ResultPtr result);
     void describe(const PGresult* result);

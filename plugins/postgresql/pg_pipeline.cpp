@@ -117,7 +117,7 @@ private:
 PipelineOutcome run_pipeline(PGconn* conn, const std::string& name, std::span<const std::vector<Value>> sets,
                              std::string_view where, std::size_t sync_every) {
     PipelineRun run(conn, where);
-    return run.run(name, sets, sync_every == 0 ? 1000 : sync_every);
+    return run.run(name, sets, sync_every == 0 ? pipeline_sync_every : sync_every);
 }
 
 }  // namespace athanor::postgresql

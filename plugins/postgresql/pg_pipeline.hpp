@@ -28,6 +28,9 @@
 
 namespace athanor::postgresql {
 
+/// Sets sent between two syncs by default: one implicit transaction outside a BEGIN.
+inline constexpr std::size_t pipeline_sync_every = 1000;
+
 struct PipelineOutcome {
     std::vector<ResultPtr> row_results;  // results that have columns, in parameter order
     std::int64_t rowcount = 0;           // sum of the command tags' counts
@@ -36,6 +39,6 @@ struct PipelineOutcome {
 /// Runs the prepared statement `name` once per set (values already checked sendable and
 /// counted). Throws the first error (mapped by SQLSTATE) after leaving pipeline mode.
 PipelineOutcome run_pipeline(PGconn* conn, const std::string& name, std::span<const std::vector<Value>> sets,
-                             std::string_view where, std::size_t sync_every = 1000);
+                             std::string_view where, std::size_t sync_every = pipeline_sync_every);
 
 }  // namespace athanor::postgresql

@@ -5,10 +5,72 @@
 
 #include <athanor/errors.hpp>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+
 namespace athanor::postgresql {
 
+namespace {
+
+// Bumped by any session of the process that saw the schema change; a session whose cache is
+// older forgets it. Connections of one pool (and of several engines) usually share a database.
+std::atomic<std::uint64_t> schema_generation{0};
+
+bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+/// The highest $n placeholder in `sql`, skipping quoted strings and identifiers, comments and
+/// dollar-quoted bodies. The server accepts parameter types declared beyond the last one the
+/// SQL uses, so this is how too many parameters are caught once they are all typed.
+int highest_placeholder(std::string_view sql) {
+    int highest = 0;
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {
+            // E'...' strings escape with backslashes; '' and "" are doubled quotes anyway.
+            const bool backslashes = c == '\'' && i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                                     (i < 2 || !identifier_char(sql[i - 2]));
+            for (++i; i < sql.size() && sql[i] != c; ++i)
+                if (backslashes && sql[i] == '\\') ++i;
+            ++i;
+        } else if (sql.substr(i, 2) == "--") {
+            i = sql.find('\n', i);
+        } else if (sql.substr(i, 2) == "/*") {
+            i = sql.find("*/", i + 2);
+            if (i != std::string_view::npos) i += 2;
+        } else if (c == '$' && (i == 0 || !identifier_char(sql[i - 1]))) {
+            std::size_t end = i + 1;
+            if (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end]))) {
+                int n = 0;
+                while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end])) && n < 100000)
+                    n = n * 10 + (sql[end++] - '0');
+                highest = std::max(highest, n);
+                i = end;
+                continue;
+            }
+            // $tag$ ... $tag$ (a dollar-quoted body): skip to the closing tag.
+            while (end < sql.size() && identifier_char(sql[end]) && sql[end] != '$') ++end;
+            if (end < sql.size() && sql[end] == '$') {
+                const std::string_view tag = sql.substr(i, end - i + 1);
+                i = sql.find(tag, end + 1);
+                if (i != std::string_view::npos) i += tag.size();
+            } else {
+                i = end;
+            }
+        } else {
+            ++i;
+        }
+        if (i == std::string_view::npos) break;
+    }
+    return highest;
+}
+
+}  // namespace
+
 PgSession::PgSession(PGconn* connection, std::size_t cache_size, std::string where_text)
-    : conn(connection), statements(cache_size), where(std::move(where_text)) {}
+    : conn(connection), statements(cache_size), where(std::move(where_text)),
+      schema_generation_(schema_generation.load(std::memory_order_relaxed)) {}
 
 PgSession::~PgSession() { close(); }
 
@@ -46,21 +108,60 @@ void PgSession::deallocate_evicted() {
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) throw_result_error(conn, res.get(), where);
 }
 
-const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<const TypeOid> types) {
+void PgSession::forget_statements() {
+    statements.drain(evicted_);
+    if (!closed()) deallocate_evicted();
+}
+
+void PgSession::schema_changed() {
+    schema_generation_ = schema_generation.fetch_add(1, std::memory_order_relaxed) + 1;
+    forget_statements();
+}
+
+void PgSession::statements_dropped_by_server() {
+    statements.clear();
+    evicted_.clear();
+}
+
+void PgSession::ddl_ran(bool in_transaction) {
+    ddl_in_transaction_ = ddl_in_transaction_ || in_transaction;
+    schema_changed();
+}
+
+void PgSession::transaction_ended() {
+    if (!ddl_in_transaction_ || closed()) return;
+    // Committed: other sessions now see the new schema; rolled back: the old one is back.
+    // ROLLBACK TO SAVEPOINT may undo DDL too, but the transaction (and the flag) goes on.
+    if (PQtransactionStatus(conn) == PQTRANS_IDLE) ddl_in_transaction_ = false;
+    schema_changed();
+}
+
+const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<const TypeOid> types, bool* reused) {
     require_open("execute");
-    // The declared types are part of the statement, so bytea parameters change the key.
+    if (reused != nullptr) *reused = false;
+    if (const auto now = schema_generation.load(std::memory_order_relaxed); now != schema_generation_) {
+        schema_generation_ = now;
+        forget_statements();
+    }
+    // The declared types are part of the statement: "SQL\0" then each OID, 0 for inferred.
     std::string_view key = sql;
     bool any_declared = false;
     for (TypeOid t : types) any_declared = any_declared || t != 0;
     if (any_declared) {
         key_.assign(sql);
         key_ += '\0';
-        for (TypeOid t : types) key_ += t != 0 ? 'b' : '.';
+        for (TypeOid t : types) {
+            key_ += std::to_string(t);
+            key_ += ',';
+        }
         key = key_;
     }
     const bool cached = statements.capacity() > 0;
     if (cached)
-        if (const PreparedStatement* hit = statements.find(key)) return *hit;
+        if (const PreparedStatement* hit = statements.find(key)) {
+            if (reused != nullptr) *reused = true;
+            return *hit;
+        }
 
     PreparedStatement statement;
     if (cached) statement.name = "athanor_s" + std::to_string(++counter_);
@@ -74,6 +175,7 @@ const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<cons
         throw_result_error(conn, described.get(), where);
     }
     statement.param_count = PQnparams(described.get());
+    if (!types.empty()) statement.param_count = std::min(statement.param_count, highest_placeholder(sql));
     if (!cached) {
         unnamed_ = std::move(statement);
         return unnamed_;

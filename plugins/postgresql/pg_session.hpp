@@ -1,12 +1,23 @@
 // pg_session.hpp — the state a PostgreSQL connection shares with its cursors.
 //
 // Owns the PGconn and the prepared-statement cache. prepare() returns the server-side
-// statement for a SQL text: on a miss it sends PQprepare (declaring bytea parameters, every
-// other type left for the server to infer) and PQdescribePrepared (so a wrong number of
+// statement for a SQL text and the parameter type OIDs declared for it (pg_types.hpp; 0 =
+// inferred): on a miss it sends PQprepare and PQdescribePrepared (so a wrong number of
 // parameters is a ProgrammingError before anything runs), names it athanor_sN and caches
-// it; statements pushed out of the LRU are DEALLOCATEd. With a cache size of 0 the unnamed
+// it under SQL + OIDs, so a NULL (OID 0) and a later integer (int8) never share a plan;
+// statements pushed out of the LRU are DEALLOCATEd. With a cache size of 0 the unnamed
 // statement is used every time. Cursors hold a shared_ptr, so a cursor that outlives
 // close() gets a clear InterfaceError instead of a dangling handle.
+//
+// Schema changes: the server fixes a prepared statement's parameter types (inferred ones
+// too) and result row type when it is prepared, so after a table is dropped and created
+// again with other column types the same SQL fails ("cached plan must not change result
+// type", "column x is of type bigint but expression is of type character varying").
+// schema_changed() — called by the cursor after DDL (CREATE/ALTER/DROP, SET search_path),
+// at the end of a transaction that ran DDL, and when the server refuses a cached statement
+// for such a reason — bumps a process-wide generation: every PgSession forgets (and
+// DEALLOCATEs) its statements before its next prepare(), since pooled connections share one
+// database. DDL from another process is caught by the cursor's retry (pg_cursor.hpp).
 //
 // Example (inside the plugin):
 //   auto session = std::make_shared<PgSession>(conn, 100, "127.0.0.1:5432, database 'app'");
@@ -43,8 +54,18 @@ struct PgSession {
     void require_open(std::string_view operation) const;
 
     /// The prepared statement for `sql` with the given declared parameter types (see above).
-    /// The reference is valid until the next prepare().
-    const PreparedStatement& prepare(std::string_view sql, std::span<const TypeOid> types);
+    /// The reference is valid until the next prepare(). `reused` (when given) is set to true
+    /// when it came from the cache, i.e. was prepared against an earlier state of the schema.
+    const PreparedStatement& prepare(std::string_view sql, std::span<const TypeOid> types, bool* reused = nullptr);
+
+    /// The schema may have changed: this and every other session re-prepare (see above).
+    void schema_changed();
+    /// The server already dropped every prepared statement (DISCARD ALL, DEALLOCATE ALL).
+    void statements_dropped_by_server();
+    /// DDL ran inside the open transaction; its COMMIT or ROLLBACK changes the schema again.
+    void ddl_ran(bool in_transaction);
+    /// COMMIT, ROLLBACK or ROLLBACK TO SAVEPOINT ran: re-prepare if the transaction ran DDL.
+    void transaction_ended();
 
     /// Runs parameterless SQL through the simple protocol; throws on failure.
     ResultPtr exec(const std::string& sql);
@@ -54,6 +75,11 @@ struct PgSession {
 
 private:
     void deallocate_evicted();
+    /// Forgets every cached statement; DEALLOCATEs them now or after a failed transaction ends.
+    void forget_statements();
+
+    std::uint64_t schema_generation_;   // the process-wide generation the cache was built in
+    bool ddl_in_transaction_ = false;
 
     std::uint64_t counter_ = 0;
     std::vector<std::string> evicted_;  // names waiting for DEALLOCATE

@@ -29,6 +29,20 @@ const PreparedStatement& PreparedStatementCache::insert(std::string key, Prepare
     return entries_.front().second;
 }
 
+void PreparedStatementCache::erase(std::string_view key, std::vector<std::string>& evicted) {
+    const auto it = index_.find(key);
+    if (it == index_.end()) return;
+    const auto entry = it->second;
+    index_.erase(it);  // before the key it views goes
+    evicted.push_back(std::move(entry->second.name));
+    entries_.erase(entry);
+}
+
+void PreparedStatementCache::drain(std::vector<std::string>& evicted) {
+    for (auto& entry : entries_) evicted.push_back(std::move(entry.second.name));
+    clear();
+}
+
 void PreparedStatementCache::clear() {
     index_.clear();
     entries_.clear();

@@ -1,6 +1,6 @@
 // pg_statement_cache.hpp — per-connection LRU of server-side prepared statements.
 //
-// Maps a cache key (the SQL, plus which parameters are declared bytea) to the name of a
+// Maps a cache key (the SQL, plus the parameter type OIDs declared) to the name of a
 // statement already prepared on the server (athanor_s1, athanor_s2, ...) and its parameter
 // count. A PGresult does not depend on its statement, so evicting a statement that a
 // cursor's rows came from is safe; the evicted names are handed back to be DEALLOCATEd.
@@ -40,7 +40,11 @@ public:
     const PreparedStatement* find(std::string_view key);
     /// Adds `statement` under `key` (capacity > 0), appending the names pushed out to `evicted`.
     const PreparedStatement& insert(std::string key, PreparedStatement statement, std::vector<std::string>& evicted);
-    /// Forgets everything (the server side is gone or will be deallocated by the caller).
+    /// Removes `key` (a statement the server refused to run as prepared), appending its name.
+    void erase(std::string_view key, std::vector<std::string>& evicted);
+    /// Forgets everything, appending every name to `evicted` (for DEALLOCATE).
+    void drain(std::vector<std::string>& evicted);
+    /// Forgets everything (the server side is gone, or already dropped by DISCARD ALL).
     void clear();
 
 private:

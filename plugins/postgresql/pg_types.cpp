@@ -221,7 +221,28 @@ Decoder decoder_for(TypeOid type) {
     }
 }
 
-TypeOid declared_type(const Value& value) { return value.kind() == Value::Kind::bytes ? oid::bytea : 0; }
+TypeOid declared_type(const Value& value) {
+    switch (value.kind()) {
+        case Value::Kind::boolean: return oid::boolean;
+        case Value::Kind::integer: {
+            const std::int64_t v = std::get<std::int64_t>(value.storage());
+            const bool fits = v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max();
+            return fits ? oid::int4 : oid::int8;
+        }
+        case Value::Kind::floating: return oid::float8;
+        case Value::Kind::bytes: return oid::bytea;
+        case Value::Kind::decimal: return oid::numeric;
+        case Value::Kind::date: return oid::date;
+        case Value::Kind::time:
+            return std::get<Time>(value.storage()).utc_offset_minutes ? oid::timetz : oid::time;
+        case Value::Kind::datetime:
+            return std::get<DateTime>(value.storage()).time.utc_offset_minutes ? oid::timestamptz : oid::timestamp;
+        case Value::Kind::interval: return oid::interval;
+        case Value::Kind::null:
+        case Value::Kind::text: break;
+    }
+    return oid::unknown;  // text coerces to varchar, json, uuid, enums...; NULL to anything
+}
 
 void check_sendable(const Value& value, std::size_t position) {
     if (value.kind() == Value::Kind::text) {

@@ -8,10 +8,19 @@
 // json, jsonb, enums and every other OID -> text. A value the Value types cannot hold
 // ('infinity' timestamps, BC dates, year 10000, time 24:00) stays text rather than failing.
 //
-// Parameters are sent as text with type OID 0 (the server infers the type from the
-// statement), except bytea, sent in binary format with its length and OID bytea so that
-// zero bytes survive. Booleans are 'true'/'false', doubles the shortest exact form,
-// dates/times their ISO text, intervals ISO 8601 durations.
+// Parameters are sent in text format with the type OID of their Value kind, so that the
+// server does not have to guess from context ("$1 & $2" needs a type; a boolean must stay a
+// boolean through CASE): bool -> bool, integer -> int4 when it fits, else int8 (the
+// smallest type the server widens where needed: int4 still passes to a function taking
+// integer, such as substr() or round(numeric, int)), double -> float8, Decimal ->
+// numeric, Date -> date, Time -> time / timetz (with an offset), DateTime -> timestamp /
+// timestamptz (with an offset), Interval -> interval, Bytes -> bytea (binary format, so zero
+// bytes survive). Text and NULL are sent as OID 0 (unknown): text then coerces to varchar,
+// json, uuid, enums...; NULL takes whatever type the statement gives it. int8 still works
+// against int2/int4 columns: comparison operators exist across the integer types and the
+// assignment casts narrow (with a range check) on INSERT/UPDATE. Booleans are
+// 'true'/'false', doubles the shortest exact form, dates/times their ISO text, intervals
+// ISO 8601 durations.
 //
 // Example (inside the plugin):
 //   ParameterBuffer buffer;
@@ -33,8 +42,19 @@ namespace athanor::postgresql {
 using TypeOid = unsigned int;  // libpq's Oid
 
 namespace oid {
+inline constexpr TypeOid unknown = 0;  // as a declared parameter type: let the server infer it
 inline constexpr TypeOid boolean = 16;
 inline constexpr TypeOid bytea = 17;
+inline constexpr TypeOid int8 = 20;
+inline constexpr TypeOid int4 = 23;
+inline constexpr TypeOid float8 = 701;
+inline constexpr TypeOid date = 1082;
+inline constexpr TypeOid time = 1083;
+inline constexpr TypeOid timestamp = 1114;
+inline constexpr TypeOid timestamptz = 1184;
+inline constexpr TypeOid interval = 1186;
+inline constexpr TypeOid timetz = 1266;
+inline constexpr TypeOid numeric = 1700;
 }  // namespace oid
 
 /// The built-in type's name ("int4", "text", "timestamptz"...), or "oid:NNNN" for others.
@@ -44,7 +64,7 @@ std::string type_name_for(TypeOid type);
 using Decoder = Value (*)(const char* text, int length);
 Decoder decoder_for(TypeOid type);
 
-/// The type to declare for a parameter when preparing: bytea for Bytes, else 0 (inferred).
+/// The type to declare for a parameter when preparing (see above): 0 for text and NULL.
 TypeOid declared_type(const Value& value);
 
 /// Throws DataError when `value` cannot be sent (text holding a NUL character), naming the
