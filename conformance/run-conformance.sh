@@ -4,7 +4,7 @@
 #   run-conformance.sh URL-VAR NAME [extra athanor-conformance args]
 # Exits 77 (CTest SKIP_RETURN_CODE) with "SKIPPED: URL-VAR not set" when the variable is empty.
 # postgresql+odbc: when ATHANOR_TEST_PG_ODBC_URL is unset it is derived from
-# ATHANOR_TEST_PG_URL (scheme replaced, psqlODBC driver file added).
+# ATHANOR_TEST_PG_URL (scheme replaced: postgresql+odbc://user:pw@host:port/db).
 set -uo pipefail
 var="${1:?usage: run-conformance.sh URL-VAR NAME}"
 name="${2:?usage: run-conformance.sh URL-VAR NAME}"
@@ -12,13 +12,16 @@ shift 2
 reports="${ATHANOR_CONFORMANCE_REPORTS:-.}"
 rm -f "$reports/$name.json"  # no stale report from an earlier run in the matrix
 if [[ "$var" == ATHANOR_TEST_PG_ODBC_URL && -z "${ATHANOR_TEST_PG_ODBC_URL:-}" && -n "${ATHANOR_TEST_PG_URL:-}" ]]; then
+  # The postgresql_odbc plugin finds psqlodbcw.so itself; ATHANOR_TEST_PSQLODBC_DRIVER names
+  # another driver file (added as ?driver=).
   rest="${ATHANOR_TEST_PG_URL#*://}"
-  sep='?'; [[ "$rest" == *\?* ]] && sep='&'
-  driver="${ATHANOR_TEST_PSQLODBC_DRIVER:-/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so}"
-  export ATHANOR_TEST_PG_ODBC_URL="postgresql+odbc://${rest}${sep}driver=${driver}"
-  if [[ ! -e "$driver" ]]; then
-    echo "SKIPPED: psqlODBC driver $driver not installed"; exit 77
+  if [[ -n "${ATHANOR_TEST_PSQLODBC_DRIVER:-}" ]]; then
+    sep='?'; [[ "$rest" == *\?* ]] && sep='&'
+    rest="${rest}${sep}driver=${ATHANOR_TEST_PSQLODBC_DRIVER}"
+  elif [[ ! -e /usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so ]]; then
+    echo "SKIPPED: psqlODBC driver psqlodbcw.so not installed"; exit 77
   fi
+  export ATHANOR_TEST_PG_ODBC_URL="postgresql+odbc://${rest}"
 fi
 url="${!var:-}"
 if [[ -z "$url" ]]; then

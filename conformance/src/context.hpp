@@ -2,25 +2,33 @@
 // Engine under test, the capability gate and per-backend provisioning.
 //
 // A test declares the SQLAlchemy requirement names it needs with CF_REQUIRES; a closed gate
-// makes Boost.Test skip it with the flag's name as the reason. Tables are created through a
-// Session, which drops them again (and drops leftovers first), so runs repeat.
+// makes Boost.Test skip it with the flag's name as the reason. Tables are defined on the
+// Session's MetaData with generic types (what a third-party plugin must compile) and created
+// with create_all(); the Session drops them again (and drops leftovers first), so runs repeat.
+// Raw DDL through text() is only for what MetaData cannot express (views, temporary tables,
+// computed columns) or where the test is about the SQL itself.
 //
 // Usage:
 //   BOOST_AUTO_TEST_CASE(test_simple_limit, CF_REQUIRES("offset")) {
 //       cf::Session s;
-//       s.create("cf_some_table", {"id " + cf::pk_int(), "x " + cf::type(cf::T::integer)});
-//       s.conn.execute(athanor::text("INSERT INTO cf_some_table (id, x) VALUES (1, 2)"));
+//       auto& t = s.metadata.table("cf_some_table", Column("id", Integer(), primary_key()),
+//                                  Column("x", Integer()));
+//       s.create_all();
+//       s.conn.execute(t.insert().values({{"id", 1}, {"x", 2}}));
 //   }
 #pragma once
 
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/sql.hpp>
+#include <athanor/sql/schema/metadata.hpp>
+#include <athanor/sql/types.hpp>
 #include <athanor/sql/text.hpp>
 
 #include <boost/test/unit_test.hpp>
 
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +41,9 @@ inline std::ostream& operator<<(std::ostream& os, const Time& v) { return os << 
 inline std::ostream& operator<<(std::ostream& os, const DateTime& v) { return os << v.iso(); }
 inline std::ostream& operator<<(std::ostream& os, const Decimal& v) { return os << v.str(); }
 }  // namespace athanor
+
+// Generic types for the tests' Column definitions: ty::Integer(), ty::String(50), ...
+namespace ty = athanor::types;
 
 namespace cf {
 
@@ -51,9 +62,8 @@ const athanor::PluginManifest& manifest();
 std::string dialect_name();
 std::string driver_name();
 
-/// Whether the requirement is open for this URL. Manifest entries are "flag" (every driver of
-/// the plugin) or "flag@driver" (that driver only); "-flag@driver" withdraws a flag for one
-/// driver. A few flags are derived from the engine rather than claimed (see context.cpp).
+/// Whether the requirement is open for this URL: the plugin's manifest lists it. A few flags
+/// are derived from the engine rather than claimed (see context.cpp).
 bool has(std::string_view flag);
 /// The reason a requirement is closed, "" when open.
 std::string closed_reason(std::string_view flag);
@@ -65,15 +75,10 @@ struct Requires {
 };
 #define CF_REQUIRES(...) *boost::unit_test::precondition(::cf::Requires{{__VA_ARGS__}})
 
-// ---- provisioning (SQLAlchemy's provision.py): DDL vocabulary per backend -------------------
-enum class T { integer, bigint, smallint, varchar, text, numeric, floating, double_, boolean, date, time,
-               datetime, datetime_tz, time_tz, binary, uuid, json, interval };
-/// The DDL type for a generic type on this backend: type(T::varchar, 50) -> "VARCHAR(50)".
-std::string type(T t, int a = 0, int b = 0);
-/// "INTEGER PRIMARY KEY" spelling of an autoincrementing integer primary key.
-std::string pk_int();
-/// A TypeEngine for the expression language's Table definitions.
-athanor::sql::TypePtr sql_type(T t, int a = 0, int b = 0);
+// ---- provisioning (SQLAlchemy's provision.py) ------------------------------------------------
+/// The DDL name the dialect's own type compiler gives a generic type, for the few raw DDL
+/// statements MetaData cannot express: type(athanor::types::String(50)) -> "VARCHAR(50)".
+std::string type(const athanor::sql::TypePtr& generic);
 
 /// One connection plus the tables a test created; dropped (and committed) on destruction.
 class Session {
@@ -82,8 +87,12 @@ public:
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
-    /// Drops `name` if a previous run left it, then CREATE TABLE name (columns...) and commits.
-    void create(const std::string& name, const std::vector<std::string>& columns, const std::string& suffix = "");
+    /// The tables (and sequences) of this test; create_all() creates them.
+    athanor::sql::MetaData metadata;
+    /// Drops what a crashed earlier run left of `metadata`, then create_all and commit; the
+    /// destructor runs drop_all.
+    void create_all();
+    /// Raw DDL (views, temporary tables, computed columns):
     /// Runs any DDL and records `drop_sql` to run at the end (reverse order).
     void ddl(const std::string& create_sql, const std::string& drop_sql);
     /// Best-effort: runs `sql`, swallowing errors (for cleanup of leftovers), and commits.
@@ -93,6 +102,8 @@ public:
 
 private:
     std::vector<std::string> drops_;
+    bool created_ = false;
+    std::set<std::string> created_tables_;
 };
 
 /// Quoted identifier in this dialect.

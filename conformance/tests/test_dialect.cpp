@@ -14,13 +14,12 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-Table data_table() {
-    return Table("cf_data", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                             Column("data", cf::sql_type(cf::T::varchar, 50))});
-}
-
-void create_data(cf::Session& s) {
-    s.create("cf_data", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "data " + cf::type(cf::T::varchar, 50)});
+// cf_data(id, data), created through the session's MetaData.
+Table create_data(cf::Session& s) {
+    Table t = s.metadata.table("cf_data", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                               Column("data", ty::String(50)));
+    s.create_all();
+    return t;
 }
 
 std::int64_t count_rows(sa::Connection& c, const Table& t) { return c.execute(select(count()).select_from(t)).scalar().as_int(); }
@@ -51,8 +50,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(ExceptionTest)
 BOOST_AUTO_TEST_CASE(test_integrity_error, CF_REQUIRES("duplicate_key_raises_integrity_error")) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     BOOST_CHECK_THROW(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1_dupe"}})), sa::IntegrityError);
 }
@@ -130,8 +128,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(AutocommitIsolationTest, CF_REQUIRES("autocommit"))
 BOOST_AUTO_TEST_CASE(test_autocommit_on) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     auto def = s.conn.get_isolation_level();
     s.conn.set_isolation_level("AUTOCOMMIT");
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
@@ -142,16 +139,14 @@ BOOST_AUTO_TEST_CASE(test_autocommit_on) {
 }
 BOOST_AUTO_TEST_CASE(test_autocommit_off) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.rollback();
     BOOST_TEST(count_rows(s.conn, t) == 0);
 }
 BOOST_AUTO_TEST_CASE(test_turn_autocommit_off_via_default_iso_level) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     auto def = s.conn.get_isolation_level();
     s.conn.set_isolation_level("AUTOCOMMIT");
     BOOST_TEST(s.conn.get_isolation_level() == "AUTOCOMMIT");
@@ -178,8 +173,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(EscapingTest)
 BOOST_AUTO_TEST_CASE(test_percent_sign_round_trip) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "some % value"}}));
     s.conn.execute(t.insert().values({{"id", 2}, {"data", "some %% other value"}}));
     BOOST_TEST(s.conn.scalar(select(t.c("data")).where(t.c("data") == literal_column("'some % value'"))).as_string() ==
@@ -195,9 +189,9 @@ const char* difficult_names[] = {"per % cent", "%percent", "(paren)", "colon:nam
 BOOST_DATA_TEST_CASE(test_round_trip_same_named_column, bdata::make(difficult_names), name) {
     cf::Session s;
     const std::string col = name;
-    s.create("cf_difficult", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", cf::q(col) + " " + cf::type(cf::T::varchar, 50)});
-    Table t("cf_difficult", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                             Column(col, cf::sql_type(cf::T::varchar, 50))});
+    auto& t = s.metadata.table("cf_difficult", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                               Column(col, ty::String(50)));
+    s.create_all();
     s.conn.execute(t.insert().values({{"id", 1}, {col, "some name"}}));
     s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 2}, {col, "other"}}, {{"id", 3}, {col, "third"}}});
     BOOST_TEST(s.conn.scalar(select(t.c(col)).where(t.c("id") == 1)).as_string() == "some name");
@@ -208,8 +202,7 @@ BOOST_DATA_TEST_CASE(test_round_trip_same_named_column, bdata::make(difficult_na
 }
 BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
     for (std::string pname : {"my_param", "_leading", "param9"}) {
@@ -219,8 +212,7 @@ BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape) {
 }
 BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape_expanding) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     for (int i = 1; i <= 4; ++i) s.conn.execute(t.insert().values({{"id", i}, {"data", "d" + std::to_string(i)}}));
     auto r = s.conn.execute(select(t.c("id")).where(t.c("data").in_({"d1", "d3", "nope"})).order_by(t.c("id")));
     BOOST_TEST(cf::column_ints(std::move(r)) == (std::vector<std::int64_t>{1, 3}), boost::test_tools::per_element());
@@ -240,14 +232,12 @@ void guard(const char* flag, const std::function<std::vector<std::int64_t>()>& f
 }  // namespace
 BOOST_AUTO_TEST_CASE(test_insert_single) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     guard("insert_returning", [&] { return cf::column_ints(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}).returning(t.c("id")))); }, {1});
 }
 BOOST_AUTO_TEST_CASE(test_insert_many) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     guard("insert_executemany_returning", [&] {
         return cf::column_ints(s.conn.execute(t.insert().returning(t.c("id")),
                                               std::vector<sa::Params>{{{"id", 1}, {"data", "d1"}}, {{"id", 2}, {"data", "d2"}}}));
@@ -255,15 +245,13 @@ BOOST_AUTO_TEST_CASE(test_insert_many) {
 }
 BOOST_AUTO_TEST_CASE(test_update_single) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     guard("update_returning", [&] { return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == 1).values({{"data", "x"}}).returning(t.c("id")))); }, {1});
 }
 BOOST_AUTO_TEST_CASE(test_update_many) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
     guard("update_executemany_returning", [&] {
@@ -273,15 +261,13 @@ BOOST_AUTO_TEST_CASE(test_update_many) {
 }
 BOOST_AUTO_TEST_CASE(test_delete_single) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     guard("delete_returning", [&] { return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == 1).returning(t.c("id")))); }, {1});
 }
 BOOST_AUTO_TEST_CASE(test_delete_many) {
     cf::Session s;
-    create_data(s);
-    auto t = data_table();
+    auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
     guard("delete_executemany_returning", [&] {

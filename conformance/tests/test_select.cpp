@@ -19,11 +19,10 @@ namespace {
 // SQLAlchemy's FetchLimitOffsetTest fixture: some_table(id, x, y).
 struct SomeTable {
     cf::Session s;
-    Table t{"cf_some_table", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                              Column("x", cf::sql_type(cf::T::integer)), Column("y", cf::sql_type(cf::T::integer))}};
+    Table& t = s.metadata.table("cf_some_table", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                                Column("x", ty::Integer()), Column("y", ty::Integer()));
     SomeTable() {
-        s.create("cf_some_table", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "x " + cf::type(cf::T::integer),
-                                   "y " + cf::type(cf::T::integer)});
+        s.create_all();
         s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", 1}, {"y", 2}}, {{"id", 2}, {"x", 2}, {"y", 3}},
                                                            {{"id", 3}, {"x", 3}, {"y", 4}}, {{"id", 4}, {"x", 4}, {"y", 5}},
                                                            {{"id", 5}, {"x", 4}, {"y", 6}}});
@@ -37,13 +36,11 @@ struct SomeTable {
 // JoinTest fixture: a(id), b(id, a_id -> a.id)
 struct AB {
     cf::Session s;
-    Table a{"cf_a", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false))}};
-    Table b{"cf_b", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                     Column("a_id", cf::sql_type(cf::T::integer), ForeignKey("cf_a.id"), nullable(false))}};
+    Table& a = s.metadata.table("cf_a", Column("id", ty::Integer(), primary_key(), autoincrement(false)));
+    Table& b = s.metadata.table("cf_b", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                                Column("a_id", ty::Integer(), ForeignKey("cf_a.id"), nullable(false)));
     AB() {
-        s.create("cf_a", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY"});
-        s.create("cf_b", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY",
-                          "a_id " + cf::type(cf::T::integer) + " NOT NULL REFERENCES cf_a (id)"});
+        s.create_all();
         s.conn.execute(a.insert(), std::vector<sa::Params>{{{"id", 1}}, {{"id", 2}}, {{"id", 3}}, {{"id", 4}}, {{"id", 5}}});
         s.conn.execute(b.insert(), std::vector<sa::Params>{{{"id", 1}, {"a_id", 1}}, {{"id", 2}, {"a_id", 1}},
                                                            {{"id", 4}, {"a_id", 2}}, {{"id", 5}, {"a_id", 3}}});
@@ -54,10 +51,10 @@ struct AB {
 // LikeFunctionsTest fixture: data with % _ / ^ characters.
 struct LikeData {
     cf::Session s;
-    Table t{"cf_like", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                        Column("data", cf::sql_type(cf::T::varchar, 50))}};
+    Table& t = s.metadata.table("cf_like", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                                Column("data", ty::String(50)));
     LikeData() {
-        s.create("cf_like", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "data " + cf::type(cf::T::varchar, 50)});
+        s.create_all();
         const char* rows[] = {"abcdefg", "ab/cdefg", "ab%cdefg", "ab_cdefg", "abcde/fg", "abcde%fg", "ab#cdefg",
                               "ab9cdefg", "abcde#fg", "abcd9fg", nullptr};
         std::vector<sa::Params> p;
@@ -257,7 +254,7 @@ BOOST_FIXTURE_TEST_CASE(test_empty_in_plus_notempty_notin, SomeTable) {
     BOOST_TEST(ids(q).empty());
 }
 BOOST_FIXTURE_TEST_CASE(test_typed_str_in, SomeTable) {
-    auto q = select(t.c("id")).where(cast(t.c("x"), cf::sql_type(cf::T::varchar, 10)).in_({"2", "3"})).order_by(t.c("id"));
+    auto q = select(t.c("id")).where(cast(t.c("x"), ty::String(10)).in_({"2", "3"})).order_by(t.c("id"));
     BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_untyped_str_in, SomeTable) {
@@ -272,10 +269,10 @@ BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_negation_direct, SomeTabl
                boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_direct, SomeTable) {
-    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), cf::sql_type(cf::T::varchar, 10)).in_(std::vector<sa::Value>{}))).empty());
+    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), ty::String(10)).in_(std::vector<sa::Value>{}))).empty());
 }
 BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_negation_direct, SomeTable) {
-    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), cf::sql_type(cf::T::varchar, 10)).not_in(std::vector<sa::Value>{}))).size() == 5u);
+    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), ty::String(10)).not_in(std::vector<sa::Value>{}))).size() == 5u);
 }
 BOOST_FIXTURE_TEST_CASE(test_null_in_empty_set_is_false_direct, SomeTable) {
     auto q = select(case_({{null_().in_(std::vector<sa::Value>{}), Expr(true)}}, Expr(false)).label("v"));
@@ -390,10 +387,9 @@ const DistinctCase distinct_cases[] = {{1, 1, 0}, {1, 2, 1}, {std::nullopt, 1, 1
                                        {std::nullopt, std::nullopt, 0}};
 BOOST_DATA_TEST_CASE(test_is_or_is_not_distinct_from, bdata::make(distinct_cases), c) {
     cf::Session s;
-    s.create("cf_is_distinct", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "col_a " + cf::type(cf::T::integer),
-                                "col_b " + cf::type(cf::T::integer)});
-    Table t("cf_is_distinct", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                               Column("col_a", cf::sql_type(cf::T::integer)), Column("col_b", cf::sql_type(cf::T::integer))});
+    auto& t = s.metadata.table("cf_is_distinct", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                               Column("col_a", ty::Integer()), Column("col_b", ty::Integer()));
+    s.create_all();
     s.conn.execute(t.insert().values({{"id", 1}, {"col_a", sa::Value(c.a)}, {"col_b", sa::Value(c.b)}}));
     auto n = s.conn.execute(select(t.c("id")).where(t.c("col_a").is_distinct_from(t.c("col_b")))).all().size();
     BOOST_TEST(n == static_cast<std::size_t>(c.expected_distinct));
@@ -454,9 +450,12 @@ BOOST_AUTO_TEST_SUITE(ComputedColumnTest, CF_REQUIRES("computed_columns"))
 struct Computed {
     cf::Session s;
     Computed() {
+        // Raw DDL: MetaData has no Computed column yet.
         std::string stored = cf::has("computed_columns_stored") ? " STORED" : "";
-        s.create("cf_computed", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "normal " + cf::type(cf::T::integer),
-                                 "computed_col " + cf::type(cf::T::integer) + " GENERATED ALWAYS AS (normal + 42)" + stored});
+        s.ddl("CREATE TABLE " + cf::q("cf_computed") + " (id " + cf::type(ty::Integer()) + " PRIMARY KEY, normal " +
+                  cf::type(ty::Integer()) + ", computed_col " + cf::type(ty::Integer()) +
+                  " GENERATED ALWAYS AS (normal + 42)" + stored + ")",
+              "DROP TABLE " + cf::q("cf_computed"));
         s.exec("INSERT INTO cf_computed (id, normal) VALUES (1, 1), (2, 2)");
         s.conn.commit();
     }
@@ -473,29 +472,32 @@ BOOST_FIXTURE_TEST_CASE(test_select_columns, Computed) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(IdentityColumnTest, CF_REQUIRES("identity_columns"))
-struct Identity {
+struct IdentityTables {
     cf::Session s;
-    Identity() {
-        s.create("cf_identity", {"id " + cf::type(cf::T::integer) + " GENERATED ALWAYS AS IDENTITY (START WITH 42)",
-                                 "desc_col " + cf::type(cf::T::varchar, 100)});
-        s.create("cf_identity_by_default", {"id " + cf::type(cf::T::integer) +
-                                            " GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY -5 START WITH 0 MINVALUE -1000 MAXVALUE 1000)",
-                                            "desc_col " + cf::type(cf::T::varchar, 100)});
+    IdentityTables() {
+        s.metadata.table("cf_identity", Column("id", ty::Integer(), athanor::sql::Identity(42, 1, true)),
+                         Column("desc_col", ty::String(100)));
+        s.create_all();
+        // Raw DDL: Identity() has no MINVALUE / MAXVALUE, which a descending identity from 0 needs.
+        s.ddl("CREATE TABLE " + cf::q("cf_identity_by_default") + " (id " + cf::type(ty::Integer()) +
+                  " GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY -5 START WITH 0 MINVALUE -1000 MAXVALUE 1000), desc_col " +
+                  cf::type(ty::String(100)) + ")",
+              "DROP TABLE " + cf::q("cf_identity_by_default"));
         s.exec("INSERT INTO cf_identity (desc_col) VALUES ('a'), ('b'), ('c')");
         s.exec("INSERT INTO cf_identity_by_default (desc_col) VALUES ('a'), ('b'), ('c')");
         s.conn.commit();
     }
 };
-BOOST_FIXTURE_TEST_CASE(test_select_all, Identity) {
+BOOST_FIXTURE_TEST_CASE(test_select_all, IdentityTables) {
     BOOST_TEST(cf::column_ints(s.exec("SELECT id FROM cf_identity ORDER BY id")) == (Ints{42, 43, 44}), boost::test_tools::per_element());
     BOOST_TEST(cf::column_ints(s.exec("SELECT id FROM cf_identity_by_default ORDER BY id DESC")) == (Ints{0, -5, -10}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_select_columns, Identity) {
+BOOST_FIXTURE_TEST_CASE(test_select_columns, IdentityTables) {
     BOOST_TEST(cf::column_strings(s.exec("SELECT desc_col FROM cf_identity ORDER BY id")) == (Strs{"a", "b", "c"}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_insert_always_error, Identity, *boost::unit_test::precondition(cf::Requires{{"identity_columns_standard"}})) {
+BOOST_FIXTURE_TEST_CASE(test_insert_always_error, IdentityTables, *boost::unit_test::precondition(cf::Requires{{"identity_columns_standard"}})) {
     BOOST_CHECK_THROW(s.exec("INSERT INTO cf_identity (id, desc_col) VALUES (1, 'x')"), sa::DBAPIError);
 }
 BOOST_AUTO_TEST_SUITE_END()
@@ -503,8 +505,8 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(IdentityAutoincrementTest, CF_REQUIRES("autoincrement_without_sequence"))
 BOOST_AUTO_TEST_CASE(test_autoincrement_with_identity) {
     cf::Session s;
-    s.create("cf_autoinc_identity", {"id " + cf::pk_int(), "x " + cf::type(cf::T::integer)});
-    Table t("cf_autoinc_identity", {Column("id", cf::sql_type(cf::T::integer), primary_key()), Column("x", cf::sql_type(cf::T::integer))});
+    auto& t = s.metadata.table("cf_autoinc_identity", Column("id", ty::Integer(), primary_key()), Column("x", ty::Integer()));
+    s.create_all();
     auto r = s.conn.execute(t.insert().values({{"x", 1}}));
     BOOST_TEST(r.inserted_primary_key().at(0).as_int() == 1);
 }

@@ -15,14 +15,14 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-// One-column table cf_types(id, x) of the given DDL type.
+// One-column table cf_types(id, x) of the given generic type, made by create_all.
 struct TypeTable {
     cf::Session s;
-    Table t;
-    TypeTable(cf::T type, int a = 0, int b = 0)
-        : t("cf_types", {Column("id", cf::sql_type(cf::T::integer), primary_key(), autoincrement(false)),
-                         Column("x", cf::sql_type(type, a, b))}) {
-        s.create("cf_types", {"id " + cf::type(cf::T::integer) + " PRIMARY KEY", "x " + cf::type(type, a, b)});
+    Table& t;
+    explicit TypeTable(const TypePtr& type)
+        : t(s.metadata.table("cf_types", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
+                             Column("x", type))) {
+        s.create_all();
     }
     sa::Value round_trip(const sa::Value& v) {
         s.conn.execute(t.insert().values({{"id", 1}, {"x", v}}));
@@ -64,31 +64,31 @@ BOOST_AUTO_TEST_SUITE(types)
 
 BOOST_AUTO_TEST_SUITE(StringTest)
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(strings), v) {
-    TypeTable f(cf::T::varchar, 255);
+    TypeTable f(ty::String(255));
     BOOST_TEST(f.round_trip(v).as_string() == v, shown(v));
 }
 BOOST_DATA_TEST_CASE(test_literal, bdata::make(strings), v) {
     if (!v.empty() && !cf::has("unicode_data_no_special_types") && static_cast<unsigned char>(v[0]) > 127) return;
-    TypeTable f(cf::T::varchar, 255);
+    TypeTable f(ty::String(255));
     BOOST_TEST(f.literal_round_trip(v).as_string() == v, shown(v));
 }
 BOOST_AUTO_TEST_CASE(test_nolength_string, CF_REQUIRES("unbounded_varchar")) {
-    TypeTable f(cf::T::varchar);
+    TypeTable f(ty::String());
     BOOST_TEST(f.round_trip("some string").as_string() == "some string");
 }
 BOOST_AUTO_TEST_CASE(test_dont_truncate_rightside) {
-    TypeTable f(cf::T::varchar, 50);
+    TypeTable f(ty::String(50));
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", "ab"}}, {{"id", 2}, {"x", "abc"}}});
     auto n = f.s.conn.scalar(select(count()).select_from(f.t).where(f.t.c("x").like("%bc")));
     BOOST_TEST(n.as_int() == 1);
 }
 BOOST_AUTO_TEST_CASE(test_concatenate_binary) {
-    TypeTable f(cf::T::varchar, 50);
+    TypeTable f(ty::String(50));
     f.s.conn.execute(f.t.insert().values({{"id", 1}, {"x", "some"}}));
     BOOST_TEST(f.s.conn.scalar(select(f.t.c("x").concat(" value"))).as_string() == "some value");
 }
 BOOST_AUTO_TEST_CASE(test_concatenate_clauselist) {
-    TypeTable f(cf::T::varchar, 50);
+    TypeTable f(ty::String(50));
     f.s.conn.execute(f.t.insert().values({{"id", 1}, {"x", "a"}}));
     BOOST_TEST(f.s.conn.scalar(select(f.t.c("x").concat("b").concat(f.t.c("x")).concat("c"))).as_string() == "abac");
 }
@@ -96,42 +96,42 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(UnicodeVarcharTest, CF_REQUIRES("unicode_data"))
 BOOST_DATA_TEST_CASE(test_round_trip_executemany, bdata::make(strings), v) {
-    TypeTable f(cf::T::varchar, 255);
+    TypeTable f(ty::String(255));
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", v}}, {{"id", 2}, {"x", v + v}}});
     BOOST_TEST(cf::column_strings(f.s.conn.execute(select(f.t.c("x")).order_by(f.t.c("id")))) ==
                (std::vector<std::string>{v, v + v}), boost::test_tools::per_element());
 }
 BOOST_AUTO_TEST_CASE(test_empty_strings_varchar, CF_REQUIRES("empty_strings_varchar")) {
-    TypeTable f(cf::T::varchar, 255);
+    TypeTable f(ty::String(255));
     auto v = f.round_trip("");
     BOOST_TEST(!v.is_null());
     BOOST_TEST(v.as_string() == "");
 }
 BOOST_AUTO_TEST_CASE(test_null_strings_varchar) {
-    TypeTable f(cf::T::varchar, 255);
+    TypeTable f(ty::String(255));
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TextTest, CF_REQUIRES("text_type"))
 BOOST_DATA_TEST_CASE(test_text_roundtrip, bdata::make(strings), v) {
-    TypeTable f(cf::T::text);
+    TypeTable f(ty::Text());
     BOOST_TEST(f.round_trip(v).as_string() == v, shown(v));
 }
 BOOST_DATA_TEST_CASE(test_literal, bdata::make(strings), v) {
-    TypeTable f(cf::T::text);
+    TypeTable f(ty::Text());
     BOOST_TEST(f.literal_round_trip(v).as_string() == v, shown(v));
 }
 BOOST_AUTO_TEST_CASE(test_text_empty_strings, CF_REQUIRES("empty_strings_text")) {
-    TypeTable f(cf::T::text);
+    TypeTable f(ty::Text());
     BOOST_TEST(f.round_trip("").as_string() == "");
 }
 BOOST_AUTO_TEST_CASE(test_text_null_strings) {
-    TypeTable f(cf::T::text);
+    TypeTable f(ty::Text());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_large_text) {
-    TypeTable f(cf::T::text);
+    TypeTable f(ty::Text());
     std::string big(200000, 'x');
     BOOST_TEST(f.round_trip(big).as_string().size() == big.size());
 }
@@ -139,11 +139,11 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(IntegerTest)
 BOOST_DATA_TEST_CASE(test_huge_int, bdata::make(integers), v) {
-    TypeTable f(cf::T::bigint);
+    TypeTable f(ty::BigInteger());
     BOOST_TEST(f.round_trip(v).as_int() == v);
 }
 BOOST_DATA_TEST_CASE(test_literal, bdata::make(integers), v) {
-    TypeTable f(cf::T::bigint);
+    TypeTable f(ty::BigInteger());
     BOOST_TEST(f.literal_round_trip(v).as_int() == v);
 }
 BOOST_AUTO_TEST_CASE(test_huge_int_auto_accommodation) {
@@ -152,39 +152,39 @@ BOOST_AUTO_TEST_CASE(test_huge_int_auto_accommodation) {
         BOOST_TEST(s.conn.scalar(select(literal(v).label("v"))).as_int() == v);
 }
 BOOST_AUTO_TEST_CASE(test_integer_column) {
-    TypeTable f(cf::T::integer);
+    TypeTable f(ty::Integer());
     BOOST_TEST(f.round_trip(-2147483647).as_int() == -2147483647);
 }
 BOOST_AUTO_TEST_CASE(test_smallint_column) {
-    TypeTable f(cf::T::smallint);
+    TypeTable f(ty::SmallInteger());
     BOOST_TEST(f.round_trip(32767).as_int() == 32767);
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(NumericTest)
 BOOST_DATA_TEST_CASE(test_numeric_as_decimal, bdata::make(decimals), v) {
-    TypeTable f(cf::T::numeric, 12, 4);
+    TypeTable f(ty::Numeric(12, 4));
     auto got = f.round_trip(sa::Decimal(v));
     BOOST_TEST(close(got.as_decimal().to_double(), sa::Decimal(v).to_double()), v << " came back as " << got.repr());
 }
 BOOST_DATA_TEST_CASE(test_render_literal_numeric, bdata::make(decimals), v) {
-    TypeTable f(cf::T::numeric, 12, 4);
+    TypeTable f(ty::Numeric(12, 4));
     BOOST_TEST(close(f.literal_round_trip(sa::Decimal(v)).as_decimal().to_double(), sa::Decimal(v).to_double()));
 }
 BOOST_DATA_TEST_CASE(test_float_as_float, bdata::make(doubles), v) {
-    TypeTable f(cf::T::double_);
+    TypeTable f(ty::Double());
     BOOST_TEST(close(f.round_trip(v).as_double(), v));
 }
 BOOST_DATA_TEST_CASE(test_render_literal_float, bdata::make(doubles), v) {
-    TypeTable f(cf::T::double_);
+    TypeTable f(ty::Double());
     BOOST_TEST(close(f.literal_round_trip(v).as_double(), v));
 }
 BOOST_AUTO_TEST_CASE(test_numeric_null_as_decimal) {
-    TypeTable f(cf::T::numeric, 12, 4);
+    TypeTable f(ty::Numeric(12, 4));
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_numeric_null_as_float) {
-    TypeTable f(cf::T::double_);
+    TypeTable f(ty::Double());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_float_coerce_round_trip) {
@@ -197,35 +197,35 @@ BOOST_AUTO_TEST_CASE(test_decimal_coerce_round_trip, CF_REQUIRES("implicit_decim
 }
 BOOST_AUTO_TEST_CASE(test_decimal_coerce_round_trip_w_cast) {
     cf::Session s;
-    auto v = s.conn.scalar(select(cast(literal(sa::Decimal("15.7563")), cf::sql_type(cf::T::numeric, 10, 4)).label("v")));
+    auto v = s.conn.scalar(select(cast(literal(sa::Decimal("15.7563")), ty::Numeric(10, 4)).label("v")));
     BOOST_TEST(close(v.as_decimal().to_double(), 15.7563));
 }
 BOOST_AUTO_TEST_CASE(test_precision_decimal, CF_REQUIRES("precision_numerics_general")) {
-    TypeTable f(cf::T::numeric, 10, 5);
+    TypeTable f(ty::Numeric(10, 5));
     BOOST_TEST(f.round_trip(sa::Decimal("54.23456")).as_decimal() == sa::Decimal("54.23456"));
 }
 BOOST_AUTO_TEST_CASE(test_enotation_decimal, CF_REQUIRES("precision_numerics_enotation_large")) {
-    TypeTable f(cf::T::numeric, 25, 10);
+    TypeTable f(ty::Numeric(25, 10));
     BOOST_TEST(f.round_trip(sa::Decimal("1E-2")).as_decimal().to_double() == 0.01);
 }
 BOOST_AUTO_TEST_CASE(test_many_significant_digits, CF_REQUIRES("precision_numerics_many_significant_digits")) {
-    TypeTable f(cf::T::numeric, 38, 12);
+    TypeTable f(ty::Numeric(38, 12));
     BOOST_TEST(f.round_trip(sa::Decimal("31943874831932418390.012345678901")).as_decimal() ==
                sa::Decimal("31943874831932418390.012345678901"));
 }
 BOOST_AUTO_TEST_CASE(test_numeric_no_decimal, CF_REQUIRES("precision_numerics_retains_significant_digits")) {
-    TypeTable f(cf::T::numeric, 10, 3);
+    TypeTable f(ty::Numeric(10, 3));
     BOOST_TEST(f.round_trip(sa::Decimal("10.000")).as_decimal() == sa::Decimal("10.000"));
 }
 BOOST_AUTO_TEST_CASE(test_infinity_floats, CF_REQUIRES("infinity_floats")) {
-    TypeTable f(cf::T::double_);
+    TypeTable f(ty::Double());
     BOOST_TEST(std::isinf(f.round_trip(INFINITY).as_double()));
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TrueDivTest)
 BOOST_AUTO_TEST_CASE(test_truediv_integer) {
-    TypeTable f(cf::T::integer);
+    TypeTable f(ty::Integer());
     f.round_trip(15);
     auto v = f.s.conn.scalar(select((f.t.c("x") / Expr(10)).label("q")));
     BOOST_TEST(close(v.as_double(), 1.5));
@@ -235,12 +235,14 @@ BOOST_AUTO_TEST_CASE(test_truediv_integer_bound) {
     BOOST_TEST(close(s.conn.scalar(select((literal(15) / literal(10)).label("q"))).as_double(), 1.5));
 }
 BOOST_AUTO_TEST_CASE(test_truediv_numeric) {
-    TypeTable f(cf::T::numeric, 10, 2);
+    TypeTable f(ty::Numeric(10, 2));
     f.round_trip(sa::Decimal("15.00"));
-    BOOST_TEST(close(f.s.conn.scalar(select((f.t.c("x") / Expr(sa::Decimal("10")).node()).label("q"))).as_double(), 1.5));
+    auto q = select((f.t.c("x") / Expr(sa::Decimal("10")).node()).label("q"));  // SQLAlchemy: 1.5 on every backend
+    auto v = f.s.conn.scalar(q);
+    BOOST_TEST(close(v.as_double(), 1.5), v.repr() << " from " << to_string(q));
 }
 BOOST_AUTO_TEST_CASE(test_truediv_float) {
-    TypeTable f(cf::T::double_);
+    TypeTable f(ty::Double());
     f.round_trip(15.0);
     BOOST_TEST(close(f.s.conn.scalar(select((f.t.c("x") / Expr(10.0)).label("q"))).as_double(), 1.5));
 }
@@ -248,22 +250,22 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(BooleanTest)
 BOOST_AUTO_TEST_CASE(test_render_literal_bool) {
-    TypeTable f(cf::T::boolean);
+    TypeTable f(ty::Boolean());
     BOOST_TEST(f.literal_round_trip(true).as_bool() == true);
 }
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::boolean);
+    TypeTable f(ty::Boolean());
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", true}}, {{"id", 2}, {"x", false}}});
     auto rows = f.s.conn.execute(select(f.t.c("x")).order_by(f.t.c("id"))).all();
     BOOST_TEST(rows.at(0)[0].as_bool() == true);
     BOOST_TEST(rows.at(1)[0].as_bool() == false);
 }
 BOOST_AUTO_TEST_CASE(test_null, CF_REQUIRES("nullable_booleans")) {
-    TypeTable f(cf::T::boolean);
+    TypeTable f(ty::Boolean());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_whereclause) {
-    TypeTable f(cf::T::boolean);
+    TypeTable f(ty::Boolean());
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", true}}, {{"id", 2}, {"x", false}}});
     BOOST_TEST(cf::column_ints(f.s.conn.execute(select(f.t.c("id")).where(f.t.c("x") == true))) == (std::vector<std::int64_t>{1}),
                boost::test_tools::per_element());
@@ -276,15 +278,15 @@ BOOST_AUTO_TEST_SUITE(BinaryTest)
 const sa::Bytes blobs[] = {sa::Bytes{}, sa::Bytes{0x00}, sa::Bytes{0xff, 0xfe, 0x00, 0x01}, sa::Bytes{'a', 'b', 'c'},
                            sa::Bytes(3000, 0x5a)};
 BOOST_DATA_TEST_CASE(test_binary_roundtrip, bdata::xrange(5), i) {
-    TypeTable f(cf::T::binary);
+    TypeTable f(ty::LargeBinary());
     BOOST_TEST(f.round_trip(blobs[i]).as_bytes() == blobs[i]);
 }
 BOOST_AUTO_TEST_CASE(test_binary_null) {
-    TypeTable f(cf::T::binary);
+    TypeTable f(ty::LargeBinary());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_binary_comparison, CF_REQUIRES("binary_comparisons")) {
-    TypeTable f(cf::T::binary);
+    TypeTable f(ty::LargeBinary());
     f.round_trip(sa::Bytes{1, 2, 3});
     BOOST_TEST(f.s.conn.scalar(select(count()).select_from(f.t).where(f.t.c("x") == sa::Value(sa::Bytes{1, 2, 3}))).as_int() == 1);
 }
@@ -293,28 +295,28 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(DateTest, CF_REQUIRES("date"))
 const sa::Date dates[] = {{2012, 10, 15}, {1970, 1, 1}, {2000, 2, 29}, {9999, 12, 31}};
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(dates), d) {
-    TypeTable f(cf::T::date);
+    TypeTable f(ty::Date());
     BOOST_TEST(f.round_trip(d).as_date() == d);
 }
 BOOST_AUTO_TEST_CASE(test_null) {
-    TypeTable f(cf::T::date);
+    TypeTable f(ty::Date());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_null_bound_comparison, CF_REQUIRES("standalone_null_binds_whereclause")) {
-    TypeTable f(cf::T::date);
+    TypeTable f(ty::Date());
     f.round_trip(sa::Date{2012, 10, 15});
     auto n = f.s.conn.execute(select(f.t.c("id")).where(f.t.c("x") == bindparam("foo")), {{"foo", sa::null}}).all().size();
     BOOST_TEST(n == 0u);
 }
 BOOST_AUTO_TEST_CASE(test_literal, CF_REQUIRES("datetime_literals")) {
-    TypeTable f(cf::T::date);
+    TypeTable f(ty::Date());
     BOOST_TEST(f.literal_round_trip(sa::Date{2012, 10, 15}).as_date() == (sa::Date{2012, 10, 15}));
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateHistoricTest, CF_REQUIRES("date_historic"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::date);
+    TypeTable f(ty::Date());
     BOOST_TEST(f.round_trip(sa::Date{1727, 4, 1}).as_date() == (sa::Date{1727, 4, 1}));
 }
 BOOST_AUTO_TEST_SUITE_END()
@@ -322,18 +324,18 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(TimeTest, CF_REQUIRES("time"))
 const sa::Time times[] = {{12, 20, 15, 0, std::nullopt}, {0, 0, 0, 0, std::nullopt}, {23, 59, 59, 0, std::nullopt}};
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(times), tm) {
-    TypeTable f(cf::T::time);
+    TypeTable f(ty::Time());
     BOOST_TEST(f.round_trip(tm).as_time() == tm);
 }
 BOOST_AUTO_TEST_CASE(test_null) {
-    TypeTable f(cf::T::time);
+    TypeTable f(ty::Time());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimeMicrosecondsTest, CF_REQUIRES("time_microseconds"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::time);
+    TypeTable f(ty::Time());
     sa::Time tm{12, 20, 15, 123456, std::nullopt};
     BOOST_TEST(f.round_trip(tm).as_time() == tm);
 }
@@ -341,7 +343,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimeTZTest, CF_REQUIRES("time_timezone"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::time_tz);
+    TypeTable f(ty::Time(true));
     sa::Time tm{12, 20, 15, 0, 120};
     BOOST_TEST(f.round_trip(tm).as_time() == tm);
 }
@@ -351,15 +353,15 @@ BOOST_AUTO_TEST_SUITE(DateTimeTest, CF_REQUIRES("datetime"))
 const sa::DateTime datetimes[] = {{{2012, 10, 15}, {12, 57, 18, 0, std::nullopt}}, {{1970, 1, 1}, {0, 0, 0, 0, std::nullopt}},
                                   {{2099, 12, 31}, {23, 59, 59, 0, std::nullopt}}};
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(datetimes), dt) {
-    TypeTable f(cf::T::datetime);
+    TypeTable f(ty::DateTime());
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
 }
 BOOST_AUTO_TEST_CASE(test_null) {
-    TypeTable f(cf::T::datetime);
+    TypeTable f(ty::DateTime());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_CASE(test_ordering_and_comparison) {
-    TypeTable f(cf::T::datetime);
+    TypeTable f(ty::DateTime());
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", datetimes[0]}}, {{"id", 2}, {"x", datetimes[1]}}});
     auto n = f.s.conn.scalar(select(count()).select_from(f.t).where(f.t.c("x") > sa::Value(datetimes[1])));
     BOOST_TEST(n.as_int() == 1);
@@ -368,7 +370,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTimeMicrosecondsTest, CF_REQUIRES("datetime_microseconds"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::datetime);
+    TypeTable f(ty::DateTime());
     sa::DateTime dt{{2012, 10, 15}, {12, 57, 18, 396, std::nullopt}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
 }
@@ -376,7 +378,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimestampMicrosecondsTest, CF_REQUIRES("timestamp_microseconds"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::datetime);
+    TypeTable f(ty::DateTime());
     sa::DateTime dt{{2012, 10, 15}, {12, 57, 18, 396, std::nullopt}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
 }
@@ -384,7 +386,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTimeHistoricTest, CF_REQUIRES("datetime_historic"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::datetime);
+    TypeTable f(ty::DateTime());
     sa::DateTime dt{{1850, 11, 10}, {11, 52, 35, 0, std::nullopt}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
 }
@@ -392,7 +394,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTimeTZTest, CF_REQUIRES("datetime_timezone"))
 BOOST_AUTO_TEST_CASE(test_round_trip) {
-    TypeTable f(cf::T::datetime_tz);
+    TypeTable f(ty::DateTime(true));
     f.s.exec("SET TIME ZONE 'UTC'");
     sa::DateTime dt{{2012, 10, 15}, {12, 57, 18, 0, 0}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
@@ -407,7 +409,7 @@ BOOST_AUTO_TEST_CASE(test_select_direct_literal_interval) {
     BOOST_TEST(v.microseconds == 2LL * 3600 * 1000000);
 }
 BOOST_AUTO_TEST_CASE(test_arithmetic_operation_table_date_and_literal_interval) {
-    TypeTable f(cf::T::date);
+    TypeTable f(ty::Date());
     f.round_trip(sa::Date{2020, 1, 30});
     auto v = f.s.exec("SELECT CAST(x + INTERVAL '3 days' AS DATE) FROM cf_types").scalar();
     BOOST_TEST(v.as_date() == (sa::Date{2020, 2, 2}));
@@ -416,7 +418,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(UuidTest, CF_REQUIRES("uuid_data_type"))
 BOOST_AUTO_TEST_CASE(test_uuid_round_trip) {
-    TypeTable f(cf::T::uuid);
+    TypeTable f(ty::Uuid());
     f.s.exec("INSERT INTO cf_types (id, x) VALUES (1, '6f1b8f8e-3c1a-4c5e-9d6b-1a2b3c4d5e6f')");
     auto v = f.s.exec("SELECT CAST(x AS VARCHAR) FROM cf_types WHERE x = '6f1b8f8e-3c1a-4c5e-9d6b-1a2b3c4d5e6f'").scalar();
     BOOST_TEST(v.as_string() == "6f1b8f8e-3c1a-4c5e-9d6b-1a2b3c4d5e6f");
@@ -425,7 +427,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(JSONTest, CF_REQUIRES("json_type"))
 BOOST_AUTO_TEST_CASE(test_round_trip_data1) {
-    TypeTable f(cf::T::json);
+    TypeTable f(ty::JSON());
     f.s.exec("INSERT INTO cf_types (id, x) VALUES (1, :j)", {{"j", R"({"key1": "value1", "key2": [1, 2, 3]})"}});
     auto v = f.s.exec("SELECT x ->> 'key1' FROM cf_types").scalar();
     BOOST_TEST(v.as_string() == "value1");

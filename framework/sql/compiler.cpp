@@ -812,7 +812,10 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
     if (node.on_conflict != InsertNode::OnConflict::none) visit_on_conflict(node);
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("INSERT ... RETURNING");
-        if (depth_ == 1) set_result_processors(node.returning);
+        if (depth_ == 1) {
+            set_result_processors(node.returning);
+            result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+        }
         returning_clause(node.returning);
     } else if (depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
                node.multi_values.empty() && result_->autoincrement_column) {
@@ -870,7 +873,10 @@ void SqlCompiler::visit_update(const UpdateNode& node) {
     }
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("UPDATE ... RETURNING");
-        if (depth_ == 1) set_result_processors(node.returning);
+        if (depth_ == 1) {
+            set_result_processors(node.returning);
+            result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+        }
         returning_clause(node.returning);
     }
     --depth_;
@@ -887,7 +893,10 @@ void SqlCompiler::visit_delete(const DeleteNode& node) {
     }
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("DELETE ... RETURNING");
-        if (depth_ == 1) set_result_processors(node.returning);
+        if (depth_ == 1) {
+            set_result_processors(node.returning);
+            result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+        }
         returning_clause(node.returning);
     }
     --depth_;

@@ -133,6 +133,18 @@ BOOST_AUTO_TEST_CASE(delete_statements) {
     BOOST_TEST(sql(sub) == "DELETE FROM users WHERE users.id IN (SELECT archive.id FROM archive)");
 }
 
+BOOST_AUTO_TEST_CASE(compiler_marks_explicit_returning) {
+    // The compiler itself says whether RETURNING is the caller's (a dialect compiling through
+    // SqlCompiler directly gets it too), not only Statement::compile.
+    GenericDialect dialect;
+    const auto compiled = [&](const Statement& s) { return dialect.create_statement_compiler()->compile(*s.element()); };
+    BOOST_TEST(compiled(users.insert().values({{"name", "x"}}).returning(users.c("id")))->explicit_returning);
+    BOOST_TEST(compiled(users.update().values({{"age", 1}}).returning(users.c("id")))->explicit_returning);
+    BOOST_TEST(compiled(users.delete_().returning(users.c("id")))->explicit_returning);
+    BOOST_TEST(!compiled(users.insert().values({{"name", "x"}}))->explicit_returning);
+    BOOST_TEST(!compiled(users.delete_())->explicit_returning);
+}
+
 BOOST_AUTO_TEST_CASE(upsert_on_conflict) {
     auto base = users.insert().values({{"id", 1}, {"name", "a"}});
     BOOST_TEST(sql(base.on_conflict_do_nothing()) == "INSERT INTO users (id, name) VALUES (:id, :name) ON CONFLICT DO NOTHING");
