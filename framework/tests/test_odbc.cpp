@@ -9,11 +9,13 @@
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
+#include <athanor/reflection/inspector.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql.hpp>
 #include <athanor/sql/text.hpp>
 #include <athanor/sql/types.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -383,6 +385,46 @@ BOOST_AUTO_TEST_CASE(sqlite_odbc_ping_and_closed_connection) {
     BOOST_TEST(!cursor->lastrowid().has_value());
 }
 
+BOOST_AUTO_TEST_CASE(sqlite_odbc_reflection) {
+    // The Inspector runs sqlite://'s catalog queries through the ODBC transport.
+    TempDb db("reflect");
+    auto engine = make_engine(db.url());
+    {
+        auto conn = engine.connect();
+        conn.execute(text("CREATE TABLE parents (id INTEGER PRIMARY KEY, name VARCHAR(30) NOT NULL DEFAULT 'p')"));
+        conn.execute(text("CREATE TABLE kids (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL "
+                          "REFERENCES parents (id) ON DELETE CASCADE, nick TEXT, UNIQUE (nick))"));
+        conn.execute(text("CREATE INDEX ix_kids_parent ON kids (parent_id)"));
+        conn.execute(text("CREATE VIEW kid_names AS SELECT nick FROM kids"));
+        conn.commit();
+    }
+    sa::Inspector inspector(engine);
+    BOOST_TEST(inspector.default_schema_name() == "main");
+    BOOST_TEST((inspector.get_table_names() == std::vector<std::string>{"kids", "parents"}));
+    BOOST_TEST((inspector.get_view_names() == std::vector<std::string>{"kid_names"}));
+    BOOST_TEST(inspector.has_table("kids"));
+    BOOST_TEST(!inspector.has_table("nope"));
+    const auto columns = inspector.get_columns("parents");
+    BOOST_TEST_REQUIRE(columns.size() == 2u);
+    BOOST_TEST(columns[0].autoincrement);  // INTEGER PRIMARY KEY: the rowid alias
+    BOOST_TEST(columns[1].type_name == "VARCHAR(30)");
+    BOOST_TEST(columns[1].type->length().value_or(-1) == 30);
+    BOOST_TEST(!columns[1].nullable);
+    BOOST_TEST(columns[1].default_.value_or("") == "'p'");
+    BOOST_TEST((inspector.get_pk_constraint("kids").constrained_columns == std::vector<std::string>{"id"}));
+    const auto fks = inspector.get_foreign_keys("kids");
+    BOOST_TEST_REQUIRE(fks.size() == 1u);
+    BOOST_TEST(fks[0].referred_table == "parents");
+    BOOST_TEST((fks[0].constrained_columns == std::vector<std::string>{"parent_id"}));
+    BOOST_TEST((fks[0].referred_columns == std::vector<std::string>{"id"}));
+    BOOST_TEST(fks[0].options.at("ondelete") == "CASCADE");
+    BOOST_TEST(inspector.has_index("kids", "ix_kids_parent"));
+    const auto uniques = inspector.get_unique_constraints("kids");
+    BOOST_TEST_REQUIRE(uniques.size() == 1u);
+    BOOST_TEST((uniques[0].column_names == std::vector<std::string>{"nick"}));
+    BOOST_CHECK_THROW(inspector.get_columns("nope"), sa::NoSuchTableError);
+}
+
 // ---------------------------------------------------------------- PostgreSQL via psqlODBC ----
 
 BOOST_AUTO_TEST_CASE(pg_odbc_plugin_identity_flavour_and_metadata) {
@@ -568,4 +610,56 @@ BOOST_AUTO_TEST_CASE(pg_odbc_transactions_savepoints_ping) {
     BOOST_TEST(e.sqlstate().substr(0, 2) == "08");
     BOOST_TEST(!contains(e.what(), "not-the-password-x9"));
     BOOST_TEST(contains(e.what(), "password authentication failed"));
+}
+
+BOOST_AUTO_TEST_CASE(pg_odbc_reflection) {
+    // The Inspector runs postgresql://'s pg_catalog queries with ? placeholders through psqlODBC.
+    REQUIRE_PG(pg);
+    auto engine = pg_engine(*pg);
+    const std::string parents = "o_parents_" + std::to_string(::getpid());
+    const std::string kids = "o_kids_" + std::to_string(::getpid());
+    {
+        auto conn = engine.connect();
+        conn.execute(text("DROP TABLE IF EXISTS " + kids + ", " + parents));
+        conn.execute(text("CREATE TABLE " + parents + " (id SERIAL PRIMARY KEY, name VARCHAR(30) NOT NULL "
+                          "DEFAULT 'p', price NUMERIC(10, 2))"));
+        conn.execute(text("CREATE TABLE " + kids + " (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, parent_id "
+                          "INTEGER NOT NULL REFERENCES " + parents + " (id) ON DELETE CASCADE, nick TEXT UNIQUE, "
+                          "CONSTRAINT " + kids + "_nick_len CHECK (length(nick) < 20))"));
+        conn.execute(text("CREATE INDEX ix_" + kids + " ON " + kids + " (parent_id)"));
+        conn.execute(text("COMMENT ON TABLE " + kids + " IS 'children'"));
+        conn.commit();
+    }
+    sa::Inspector inspector(engine);
+    BOOST_TEST(inspector.default_schema_name() == "public");
+    const auto tables = inspector.get_table_names();
+    BOOST_TEST((std::find(tables.begin(), tables.end(), kids) != tables.end()));
+    BOOST_TEST(inspector.has_table(parents));
+    BOOST_TEST(!inspector.has_table("o_nope"));
+    const auto columns = inspector.get_columns(parents);
+    BOOST_TEST_REQUIRE(columns.size() == 3u);
+    BOOST_TEST(columns[0].autoincrement);  // serial: nextval(...) default
+    BOOST_TEST(columns[1].type_name == "character varying(30)");
+    BOOST_TEST(!columns[1].nullable);
+    BOOST_TEST(contains(columns[1].default_.value_or(""), "'p'"));
+    BOOST_TEST(columns[2].type->scale().value_or(-1) == 2);
+    BOOST_TEST(inspector.get_columns(kids)[0].identity == "always");
+    BOOST_TEST((inspector.get_pk_constraint(kids).constrained_columns == std::vector<std::string>{"id"}));
+    const auto fks = inspector.get_foreign_keys(kids);
+    BOOST_TEST_REQUIRE(fks.size() == 1u);
+    BOOST_TEST(fks[0].referred_table == parents);
+    BOOST_TEST((fks[0].referred_columns == std::vector<std::string>{"id"}));
+    BOOST_TEST(fks[0].options.at("ondelete") == "CASCADE");
+    const auto indexes = inspector.get_indexes(kids);
+    BOOST_TEST_REQUIRE(indexes.size() == 1u);  // not the ones behind the primary key and UNIQUE
+    BOOST_TEST(indexes[0].name == "ix_" + kids);
+    BOOST_TEST(inspector.get_unique_constraints(kids).size() == 1u);
+    const auto checks = inspector.get_check_constraints(kids);
+    BOOST_TEST_REQUIRE(checks.size() == 1u);
+    BOOST_TEST(contains(checks[0].sqltext, "length(nick)"));
+    BOOST_TEST(inspector.get_table_comment(kids).value_or("") == "children");
+    BOOST_CHECK_THROW(inspector.get_columns("o_nope"), sa::NoSuchTableError);
+    auto conn = engine.connect();
+    conn.execute(text("DROP TABLE " + kids + ", " + parents));
+    conn.commit();
 }

@@ -6,6 +6,7 @@
 #include "pg_connection.hpp"
 #include "pg_ddl_compiler.hpp"
 #include "pg_errors.hpp"
+#include "pg_reflection.hpp"
 #include "pg_type_compiler.hpp"
 
 #include <athanor/errors.hpp>
@@ -132,6 +133,10 @@ std::unique_ptr<sql::SqlCompiler> PgDialect::create_statement_compiler() const {
 std::unique_ptr<sql::TypeCompiler> PgDialect::create_type_compiler() const { return std::make_unique<PgTypeCompiler>(); }
 
 std::unique_ptr<sql::DdlCompiler> PgDialect::create_ddl_compiler() const { return std::make_unique<PgDdlCompiler>(*this); }
+
+std::unique_ptr<sdk::Reflector> PgDialect::create_reflector() const {
+    return std::make_unique<PgReflector>(sdk::Paramstyle::dollar);
+}
 
 bool PgDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
     return postgresql::has_table(connection, table, schema, sdk::Paramstyle::dollar);

@@ -44,7 +44,7 @@ public:
     std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     /// pg_class / pg_namespace lookup (see pg_catalog.hpp).
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
-    /// pg_catalog reflection for the Inspector (pg_reflection.hpp; defined there).
+    /// pg_catalog reflection for the Inspector (pg_reflection.hpp).
     std::unique_ptr<sdk::Reflector> create_reflector() const override;
 };
 

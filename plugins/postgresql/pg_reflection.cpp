@@ -2,7 +2,6 @@
 // through the same subquery, so "" schema resolution is identical everywhere; names are cast
 // to text so the driver hands back plain strings.
 #include "pg_reflection.hpp"
-#include "pg_dialect.hpp"
 
 #include <athanor/value.hpp>
 
@@ -276,10 +275,6 @@ std::optional<std::string> PgReflector::get_table_comment(sdk::DriverConnection&
     const auto rows = query(connection, "SELECT pg_catalog.obj_description(" + relation + ", 'pg_class')", schema, table);
     if (rows.empty() || rows[0][0].is_null()) return std::nullopt;
     return text_of(rows[0][0]);
-}
-
-std::unique_ptr<sdk::Reflector> PgDialect::create_reflector() const {
-    return std::make_unique<PgReflector>(sdk::Paramstyle::dollar);
 }
 
 }  // namespace athanor::postgresql

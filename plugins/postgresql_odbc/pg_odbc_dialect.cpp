@@ -4,6 +4,7 @@
 #include "pg_catalog.hpp"
 #include "pg_compiler.hpp"
 #include "pg_ddl_compiler.hpp"
+#include "pg_reflection.hpp"
 #include "pg_type_compiler.hpp"
 
 #include <athanor/odbc/driver_lookup.hpp>
@@ -33,6 +34,10 @@ std::unique_ptr<sql::DdlCompiler> PgOdbcDialect::create_ddl_compiler() const {
 
 bool PgOdbcDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
     return postgresql::has_table(connection, table, schema, sdk::Paramstyle::qmark);
+}
+
+std::unique_ptr<sdk::Reflector> PgOdbcDialect::create_reflector() const {
+    return std::make_unique<PgReflector>(sdk::Paramstyle::qmark);  // psqlODBC takes ? placeholders
 }
 
 }  // namespace athanor::postgresql

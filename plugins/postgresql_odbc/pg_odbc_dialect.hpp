@@ -1,6 +1,7 @@
 // pg_odbc_dialect.hpp — `postgresql+odbc://`: PostgreSQL through psqlODBC (Debian's
 // odbc-postgresql) on the SDK's ODBC transport, with the PostgreSQL SQL flavour of
-// plugins/postgresql (statement, DDL and type compilers, has_table) compiled in.
+// plugins/postgresql (statement, DDL and type compilers, has_table, the Inspector's
+// reflector) compiled in.
 //
 // URLs (OdbcDialect's rules): postgresql+odbc://user:pw@host[:port]/db[?key=value...] gives
 // Driver=<psqlodbcw.so path>;Server=host;Port=port (5432 when omitted);Database=db;UID;PWD
@@ -36,6 +37,8 @@ public:
     std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
+    /// The pg_catalog reflector of postgresql:// with qmark placeholders (pg_reflection.hpp).
+    std::unique_ptr<sdk::Reflector> create_reflector() const override;
 
 protected:
     std::string default_odbc_driver() const override;

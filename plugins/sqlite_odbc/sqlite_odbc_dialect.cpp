@@ -87,6 +87,8 @@ bool SqliteOdbcDialect::has_table(sdk::DriverConnection& connection, std::string
     return sqlite::has_table(connection, table, schema);  // plain catalog queries, qmark parameters
 }
 
+std::unique_ptr<sdk::Reflector> SqliteOdbcDialect::create_reflector() const { return std::make_unique<SqliteReflector>(); }
+
 odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {
     // The driver reports SQLite failures as HY000 with SQLite's result code as the native code;
     // classify them as sqlite:// does (pysqlite's choices), keeping the driver's SQLSTATE.

@@ -14,7 +14,8 @@
 // back as text (the driver describes DECIMAL as VARCHAR), constraint failures (native code 19,
 // SQLSTATE HY000 from the driver) are IntegrityError with SQLSTATE "23000".
 // Isolation levels: AUTOCOMMIT and SERIALIZABLE. The SQL flavour (statement, DDL and type
-// compilers, has_table) is sqlite://'s, compiled from plugins/sqlite's sources.
+// compilers, has_table, the Inspector's reflector) is sqlite://'s, compiled from
+// plugins/sqlite's sources.
 //
 // Example:
 //   auto engine = athanor::create_engine("sqlite+odbc:///app.db");
@@ -37,6 +38,8 @@ public:
     std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
+    /// The sqlite_master/pragma reflector of sqlite:// (sqlite_reflection.hpp).
+    std::unique_ptr<sdk::Reflector> create_reflector() const override;
 
 protected:
     std::string default_odbc_driver() const override;
