@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE test_engine
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
@@ -21,12 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry r(sa::PluginRegistry::Options{false, false});
-    static std::once_flag once;
-    std::call_once(once, [] { r.add_search_path(ATHANOR_TEST_PLUGIN_DIR); });
-    return r;
-}
+using athanor::test::registry;
 
 fs::path make_temp_dir() {
     std::string pattern = (fs::temp_directory_path() / "athanor_engine_XXXXXX").string();

@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE test_pool
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
@@ -27,24 +29,13 @@ using namespace std::chrono_literals;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry r(sa::PluginRegistry::Options{false, false});
-    static std::once_flag once;
-    std::call_once(once, [] { r.add_search_path(ATHANOR_TEST_PLUGIN_DIR); });
-    return r;
-}
+using athanor::test::registry;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "athanor_pool_XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
+struct TempDir : athanor::test::TempDir {
+    TempDir() : athanor::test::TempDir("athanor_pool") {}
     std::string url(const char* name = "pool.db") const {
         // A generous busy timeout: eight threads write to one file.
-        return "sqlite:///" + (path / name).string() + "?timeout=30";
+        return sqlite_url(name) + "?timeout=30";
     }
 };
 

@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE test_sqlite
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
@@ -34,12 +36,7 @@ constexpr std::int64_t sqlite_constraint_foreignkey = 787;
 constexpr std::int64_t sqlite_constraint_notnull = 1299;
 constexpr std::int64_t sqlite_constraint_primarykey = 1555;
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
-    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
-    (void)added;
-    return instance;
-}
+using athanor::test::registry;
 
 sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
     options.registry = &registry();

@@ -1,0 +1,65 @@
+// test_support.hpp — what the framework's test programs share: a plugin registry that sees
+// only the plugins this build tree made, temporary folders, and test-server URLs from the
+// environment (scripts/with-test-servers exports them).
+#pragma once
+
+#include <athanor/engine/engine.hpp>
+#include <athanor/engine/plugin_registry.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace athanor::test {
+
+/// A registry with only the build tree's plugin folder: tests never pick up an installed
+/// plugin or whatever ATHANOR_PLUGIN_PATH says.
+inline PluginRegistry& registry() {
+    static PluginRegistry instance(PluginRegistry::Options{false, false});
+    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
+    (void)added;
+    return instance;
+}
+
+/// create_engine() through registry().
+inline Engine engine(const std::string& url, EngineOptions options = {}) {
+    options.registry = &registry();
+    return create_engine(url, std::move(options));
+}
+
+/// A fresh folder under the temp directory, removed with everything in it on destruction.
+class TempDir {
+public:
+    explicit TempDir(const std::string& prefix = "athanor_test") {
+        std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "_XXXXXX")).string();
+        if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed for " + pattern);
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    /// A file in this folder.
+    std::filesystem::path file(const std::string& name) const { return path_ / name; }
+    /// `sqlite:////abs/folder/name`
+    std::string sqlite_url(const std::string& name = "test.db") const { return "sqlite:///" + file(name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// The value of a test-server URL variable, or nullopt when unset or empty.
+inline std::optional<std::string> env_url(const char* variable) {
+    const char* value = std::getenv(variable);
+    if (!value || !*value) return std::nullopt;
+    return std::string(value);
+}
+
+}  // namespace athanor::test
