@@ -67,6 +67,12 @@ void ConnectionState::drop_savepoints(std::size_t from) {
 
 void ConnectionState::commit_root() {
     check_open();
+    // The database already discarded that transaction with the lost connection: committing
+    // "nothing" would tell the caller their writes were saved (SQLAlchemy's PendingRollbackError).
+    if (invalidated_in_transaction)
+        throw InvalidRequestError(
+            "Can't commit: the database connection was lost inside this transaction and its work is gone; "
+            "call rollback() on the Connection (or its Transaction), then run the transaction again");
     if (!in_transaction) return;  // nothing begun: commit is a no-op, as in SQLAlchemy
     auto& d = driver();
     if (!d.autocommit()) {
@@ -443,6 +449,12 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     if (!per_row || batch_returning || engine.echo()) {
         positional.reserve(param_sets.size());
         for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
+    } else if (std::any_of(compiled->binds.begin(), compiled->binds.end(),
+                           [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); })) {
+        // A value a bind processor rejects (an Enum outside its values, bad JSON) fails the whole
+        // call before any row is written, as one batch would.
+        std::vector<Value> scratch;
+        for (const auto& params : param_sets) bind_into(*compiled, params, own, scratch);
     }
 
     auto& driver = st.driver();

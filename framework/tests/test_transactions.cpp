@@ -88,6 +88,19 @@ BOOST_AUTO_TEST_CASE(commit_makes_rows_visible) {
     BOOST_CHECK_THROW(tx.commit(), sa::InvalidRequestError);
 }
 
+BOOST_AUTO_TEST_CASE(commit_after_the_connection_was_lost_refuses) {
+    Db db;
+    auto conn = db.engine.connect();
+    insert(conn, 1);        // autobegins
+    conn.invalidate();      // the database connection is gone, and the transaction with it
+    BOOST_CHECK_THROW(conn.commit(), sa::InvalidRequestError);
+    BOOST_CHECK_THROW(insert(conn, 2), sa::InvalidRequestError);
+    conn.rollback();        // acknowledges the loss; the Connection reconnects on next use
+    insert(conn, 3);
+    conn.commit();
+    BOOST_TEST(db.rows() == (Rows{3}));
+}
+
 BOOST_AUTO_TEST_CASE(rollback_discards_rows) {
     Db db;
     auto conn = db.engine.connect();
