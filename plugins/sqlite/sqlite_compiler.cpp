@@ -11,6 +11,15 @@ void SqliteCompiler::visit_true_division(const sql::BinaryNode& node) {
     out() += " + 0.0)";
 }
 
+void SqliteCompiler::visit_binary(const sql::BinaryNode& node) {
+    // SQLite stores an integral NUMERIC value as INTEGER, so numeric / numeric (15.00 / 10)
+    // would truncate to 1: divide as REAL, the result processor turns it back into a Decimal.
+    const auto numeric = [](const sql::ColumnElement& e) { return e.affinity() == sql::TypeAffinity::numeric; };
+    if (node.op == sql::BinaryOp::div && !node.is_true_division() && (numeric(*node.left) || numeric(*node.right)))
+        return visit_true_division(node);
+    SqlCompiler::visit_binary(node);
+}
+
 void SqliteCompiler::visit_function(const sql::FunctionNode& node) {
     if (node.name == "now" && node.args.empty()) {
         out() += "CURRENT_TIMESTAMP";

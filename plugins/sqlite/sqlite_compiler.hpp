@@ -22,6 +22,7 @@ public:
     using SqlCompiler::SqlCompiler;
 
     void visit_true_division(const sql::BinaryNode& node) override;
+    void visit_binary(const sql::BinaryNode& node) override;
     void visit_function(const sql::FunctionNode& node) override;
     void compound_member(const sql::SelectBaseNode& member) override;
     bool supports_on_conflict() const override { return true; }
