@@ -346,6 +346,142 @@ std::string no_primary_key_reason(const sql::CompiledStatement* compiled, bool m
            what;
 }
 
+// ---- insertmanyvalues ---------------------------------------------------------------------
+
+/// Appends the placeholder for 1-based `position` in a positional paramstyle.
+void append_placeholder(std::string& sql, sdk::Paramstyle style, std::size_t position) {
+    switch (style) {
+        case sdk::Paramstyle::qmark: sql += '?'; return;
+        case sdk::Paramstyle::format: sql += "%s"; return;
+        case sdk::Paramstyle::numeric: sql += ':'; break;
+        case sdk::Paramstyle::dollar: sql += '$'; break;
+        case sdk::Paramstyle::named: break;  // never reached: the compiler records no tuple for it
+    }
+    sql += std::to_string(position);
+}
+
+/// prefix + `rows` tuples with placeholders numbered through + suffix.
+std::string multivalues_sql(const sql::InsertManyValues& imv, sdk::Paramstyle style, std::size_t rows) {
+    const std::size_t per_row = imv.tuple_segments.size() - 1;
+    std::string sql = imv.prefix;
+    sql.reserve(imv.prefix.size() + imv.suffix.size() + rows * (per_row * 8 + 4));
+    std::size_t position = 1;
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (r) sql += ", ";
+        for (std::size_t i = 0; i <= per_row; ++i) {
+            sql += imv.tuple_segments[i];
+            if (i < per_row) append_placeholder(sql, style, position++);
+        }
+    }
+    sql += imv.suffix;
+    return sql;
+}
+
+/// True when executemany of `compiled` goes out as multi-row VALUES pages: the dialect opts in,
+/// the insert has a tuple to repeat, and every value the engine needs back comes from
+/// RETURNING in VALUES order (a lastrowid per row cannot be had from one statement).
+bool use_insertmanyvalues(const detail::EngineState& engine, const sql::CompiledStatement& compiled,
+                          bool needs_lastrowid) {
+    if (!compiled.insertmanyvalues || engine.options.insertmanyvalues_page_size == 0) return false;
+    const auto& dialect = *engine.dialect;
+    if (!dialect.supports_multivalues_insert()) return false;
+    if (compiled.explicit_returning || compiled.returns_primary_key) return dialect.multivalues_returning_in_order();
+    return !needs_lastrowid;
+}
+
+/// Runs the pages. Each page binds its rows into one flat vector and runs with
+/// Cursor::execute(); RETURNING rows are read per page and matched to parameter sets in order.
+/// The SQL of a full page is built once per call, so is the shorter last page.
+void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatement& compiled,
+                          const std::vector<Params>& param_sets, const Params* own, std::string_view origin,
+                          detail::ResultState& rs) {
+    auto& engine = *st.engine;
+    const auto& imv = *compiled.insertmanyvalues;
+    const auto style = engine.dialect->paramstyle();
+    const std::size_t per_row = compiled.binds.size();
+    std::size_t page_rows = engine.options.insertmanyvalues_page_size;
+    if (const auto limit = engine.dialect->max_bind_params(); limit && per_row)
+        page_rows = std::max<std::size_t>(1, std::min(page_rows, limit / per_row));
+    const std::size_t total = param_sets.size();
+    const std::size_t pages = (total + page_rows - 1) / page_rows;
+    const bool caller_rows = compiled.explicit_returning;
+    const bool pk_insert = is_pk_insert(compiled);
+
+    // A value a bind processor rejects fails the call before any page is written.
+    if (std::any_of(compiled.binds.begin(), compiled.binds.end(),
+                    [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); })) {
+        std::vector<Value> scratch;
+        for (const auto& params : param_sets) bind_into(compiled, params, own, scratch);
+    }
+
+    auto& driver = st.driver();
+    st.autobegin();
+    std::string full_sql, last_sql;
+    std::vector<Value> values, row_values, fetched;
+    std::shared_ptr<const ResultMetadata> key_meta;
+    Row row;
+    std::int64_t rowcount = 0;
+    std::size_t logged_rows = 0;
+    std::size_t page = 0;
+    std::string* sql = nullptr;
+    try {
+        auto cursor = driver.cursor();
+        for (std::size_t first = 0; first < total; first += page_rows, ++page) {
+            const std::size_t rows = std::min(page_rows, total - first);
+            sql = rows == page_rows ? &full_sql : &last_sql;
+            if (sql->empty()) *sql = multivalues_sql(imv, style, rows);
+            values.resize(rows * per_row);
+            for (std::size_t r = 0; r < rows; ++r) {
+                bind_into(compiled, param_sets[first + r], own, row_values);
+                // Swapping hands the page cell's old buffers back to row_values for the next bind.
+                for (std::size_t i = 0; i < per_row; ++i) std::swap(values[r * per_row + i], row_values[i]);
+            }
+            if (engine.echo()) {
+                if (rows != logged_rows) engine.log(*sql);  // the SQL once per page shape
+                logged_rows = rows;
+                std::string line = "[" + std::string(origin) + "; insertmanyvalues " + std::to_string(page + 1) + "/" +
+                                   std::to_string(pages) + ", " + std::to_string(rows) + " rows] ";
+                line += engine.options.hide_parameters ? std::string("[parameters hidden]")
+                                                       : detail::render_params(values);
+                engine.log(line);
+            }
+            cursor->execute(*sql, values);
+
+            std::size_t returned = 0;
+            if (caller_rows) {
+                if (!rs.metadata && !cursor->description().empty()) rs.metadata = metadata_for(cursor->description());
+                while (rs.fetch_into_from(*cursor, row)) {
+                    rs.buffered.push_back(row);
+                    ++returned;
+                }
+            } else if (compiled.returns_primary_key) {
+                if (!key_meta) key_meta = metadata_for(cursor->description());
+                while (returned < rows && cursor->fetch(fetched)) {
+                    process_row(compiled, fetched);
+                    const Row returning(key_meta, std::move(fetched));
+                    append_primary_key(compiled, param_sets[first + returned], own, {}, &returning, rs.inserted_keys);
+                    ++returned;
+                }
+            }
+            if ((caller_rows || compiled.returns_primary_key) && returned != rows)
+                throw InternalError("insertmanyvalues: the database returned " + std::to_string(returned) +
+                                    " RETURNING rows for a page of " + std::to_string(rows) +
+                                    " rows; set EngineOptions::insertmanyvalues_page_size = 0 to insert row by row");
+            if (pk_insert && !compiled.returns_primary_key)
+                for (std::size_t r = 0; r < rows; ++r)
+                    append_primary_key(compiled, param_sets[first + r], own, {}, nullptr, rs.inserted_keys);
+            const auto count = cursor->rowcount();
+            rowcount += count >= 0 ? count : static_cast<std::int64_t>(rows);
+        }
+        cursor->close();
+    } catch (DBAPIError& e) {
+        // The page as sent: its SQL and values (masked in the message unless hide_parameters is off).
+        st.handle_dbapi_error(e, sql ? *sql : compiled.sql, values);
+        throw;
+    }
+    rs.rowcount = rowcount;
+}
+
 }  // namespace
 
 Connection::Connection(std::shared_ptr<detail::ConnectionState> state) : state_(std::move(state)) {}
@@ -440,6 +576,22 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
             const Value* v = supplied_value(*compiled, column, param_sets[i], own);
             if (!v || v->is_null()) per_row = true;
         }
+    }
+    if (use_insertmanyvalues(engine, *compiled, per_row && !caller_rows && !compiled->returns_primary_key)) {
+        auto rs = std::make_shared<detail::ResultState>();
+        rs->compiled = compiled;
+        if (pk_insert) {
+            rs->key_width = compiled->primary_key_columns.size();
+            rs->inserted_keys.reserve(rs->key_width * param_sets.size());
+        }
+        run_insertmanyvalues(st, *compiled, param_sets, own, from_cache ? "cached" : "generated", *rs);
+        rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), true);
+        if (caller_rows && rs->metadata) {
+            if (rs->buffered.empty()) rs->exhausted = true;
+            return Result(rs);
+        }
+        present_no_rows(*rs);
+        return Result(rs);
     }
     // The row-by-row path binds each row into one reused buffer; the whole list of positional
     // rows is only built when a batch call or the echo log needs it.

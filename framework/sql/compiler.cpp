@@ -88,8 +88,10 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
     binds_.clear();
     bind_type_.reset();
     bind_processors_.clear();
+    values_tuple_.reset();
     out_.reserve(256);
     process(statement);
+    record_insertmanyvalues();
 
     std::string sql;
     std::vector<BindParameter> binds;
@@ -133,6 +135,29 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
     result_->sql = std::move(sql);
     result_->binds = std::move(binds);
     return std::move(result_);
+}
+
+void SqlCompiler::record_insertmanyvalues() {
+    // Only when out_ is the whole statement and every placeholder is one of the tuple's, so a
+    // page is prefix + k renumbered tuples + suffix and the binds repeat per row.
+    if (!values_tuple_ || !positional_ || !ctes_.empty() || options_.literal_binds) return;
+    const auto& span = *values_tuple_;
+    if (span.binds_before != 0 || span.binds_after != binds_.size() || span.end > out_.size()) return;
+    InsertManyValues imv;
+    imv.prefix = out_.substr(0, span.begin);
+    imv.suffix = out_.substr(span.end);
+    if (imv.prefix.find(positional_marker) != std::string::npos ||
+        imv.suffix.find(positional_marker) != std::string::npos)
+        return;
+    imv.tuple_segments.emplace_back();
+    for (std::size_t i = span.begin; i < span.end; ++i) {
+        if (out_[i] == positional_marker)
+            imv.tuple_segments.emplace_back();
+        else
+            imv.tuple_segments.back() += out_[i];
+    }
+    if (imv.tuple_segments.size() != binds_.size() + 1) return;
+    result_->insertmanyvalues = std::move(imv);
 }
 
 // ---- helpers ------------------------------------------------------------------------
@@ -798,6 +823,11 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
                 out_ += quote(first[i].first);
             }
             out_ += ") VALUES ";
+            // A top-level single-row VALUES without ON CONFLICT (a page of rows could conflict
+            // with each other) can be batched by executemany: remember where its tuple is.
+            const bool batchable =
+                depth_ == 1 && rows.size() == 1 && node.on_conflict == InsertNode::OnConflict::none;
+            ValuesTupleSpan span{out_.size(), 0, binds_.size(), 0};
             for (std::size_t r = 0; r < rows.size(); ++r) {
                 if (r) out_ += ", ";
                 out_ += '(';
@@ -806,6 +836,11 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
                     process_coerced(*rows[r][i].second, column_type(*node.table, rows[r][i].first));
                 }
                 out_ += ')';
+            }
+            if (batchable) {
+                span.end = out_.size();
+                span.binds_after = binds_.size();
+                values_tuple_ = span;
             }
         }
     }

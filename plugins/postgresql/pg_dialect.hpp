@@ -40,6 +40,14 @@ public:
 
     std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     bool supports_executemany_returning() const override { return true; }
+    /// insertmanyvalues: multi-row VALUES pages. RETURNING order is relied on: the server runs
+    /// INSERT ... VALUES as a Values scan feeding the insert row by row and emits each RETURNING
+    /// row as its row is inserted, so they arrive in VALUES order (current behaviour, not a
+    /// documented promise; test_insertmanyvalues checks it). 65535 is the protocol's limit on
+    /// parameters per statement (a 16-bit count).
+    bool supports_multivalues_insert() const override { return true; }
+    bool multivalues_returning_in_order() const override { return true; }
+    std::size_t max_bind_params() const override { return 65535; }
     std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     /// pg_class / pg_namespace lookup (see pg_catalog.hpp).

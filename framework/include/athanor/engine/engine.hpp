@@ -60,6 +60,11 @@ struct EngineOptions {
     std::string isolation_level = {};
     /// Compiled statements kept per engine (0 disables the cache).
     std::size_t compiled_cache_size = 500;
+    /// Rows per statement when executemany of a single-row insert() is sent as
+    /// INSERT ... VALUES (...), (...), ... ("insertmanyvalues", on dialects that support it,
+    /// e.g. PostgreSQL). A page is made smaller when rows x parameters would pass the
+    /// dialect's parameter limit. 0 turns the batching off (the driver's executemany is used).
+    std::size_t insertmanyvalues_page_size = 1000;
     LogSink log_sink = {};
     /// The registry to load the dialect from; nullptr means PluginRegistry::global().
     PluginRegistry* registry = nullptr;

@@ -37,6 +37,21 @@ struct BindParameter {
 
 enum class StatementKind { select, insert, update, delete_, ddl, text, other };
 
+/// Where the VALUES tuple sits in a single-row INSERT, so executemany can send many parameter
+/// sets as one INSERT ... VALUES (...), (...), ... per page ("insertmanyvalues"). Only built
+/// for a top-level INSERT with one VALUES row, no INSERT ... SELECT, no CTE and no ON CONFLICT,
+/// in a positional paramstyle, when every bind is inside the tuple (prefix and suffix bind
+/// nothing), so CompiledStatement::binds are exactly the tuple's binds in order.
+struct InsertManyValues {
+    /// "INSERT INTO t (a, b) VALUES " — the text before the first tuple.
+    std::string prefix;
+    /// The tuple split around its placeholders: "(" , ", ", ")" for "(?, ?)"; one more segment
+    /// than binds. The engine puts the page's placeholders between them.
+    std::vector<std::string> tuple_segments;
+    /// The text after the tuple, e.g. " RETURNING t.id" (empty without RETURNING).
+    std::string suffix;
+};
+
 struct ATHANOR_API CompiledStatement {
     std::string sql;
     std::vector<BindParameter> binds;
@@ -56,6 +71,8 @@ struct ATHANOR_API CompiledStatement {
     /// The INSERT/UPDATE/DELETE has a RETURNING clause the caller asked for (.returning()): its
     /// rows belong to the caller, also under executemany.
     bool explicit_returning = false;
+    /// Set for a single-row INSERT the engine may batch into multi-row VALUES pages.
+    std::optional<InsertManyValues> insertmanyvalues;
 
     /// Positional values for one execution: each bind takes params[key], else
     /// (*statement_values)[key], else its own value, then goes through its processor; a bind

@@ -189,6 +189,16 @@ protected:
     mutable std::unique_ptr<TypeCompiler> type_compiler_;
     TypePtr bind_type_;  // the type the bind being rendered takes (set by process_coerced)
     std::vector<std::pair<const TypeEngine*, Processor>> bind_processors_;  // per type, per statement
+
+private:
+    // Where a top-level single-row INSERT's VALUES tuple is in out_ (offsets and bind counts),
+    // turned into CompiledStatement::insertmanyvalues at the end of compile().
+    struct ValuesTupleSpan {
+        std::size_t begin = 0, end = 0;
+        std::size_t binds_before = 0, binds_after = 0;
+    };
+    std::optional<ValuesTupleSpan> values_tuple_;
+    void record_insertmanyvalues();
 };
 
 }  // namespace athanor::sql

@@ -123,6 +123,20 @@ public:
     /// The catalog reader behind athanor::Inspector (athanor/sdk/reflector.hpp). Default:
     /// nullptr, and the Inspector throws NotSupportedError naming the dialect.
     virtual std::unique_ptr<Reflector> create_reflector() const;
+
+    // ---- insertmanyvalues (engine executemany of single-row INSERTs; engineer M) ----
+    /// True when the database takes INSERT ... VALUES (...), (...), ... : the engine then sends
+    /// an executemany of a single-row insert() as such statements, EngineOptions::
+    /// insertmanyvalues_page_size rows each, with Cursor::execute(). Default: false.
+    virtual bool supports_multivalues_insert() const { return false; }
+    /// True when the RETURNING rows of one multi-row INSERT ... VALUES come back in VALUES
+    /// order, so the engine may batch inserts whose RETURNING (the caller's, or the implicit
+    /// primary key) it maps back to parameter sets. When false such inserts keep the
+    /// executemany path. Default: false.
+    virtual bool multivalues_returning_in_order() const { return false; }
+    /// The most bound parameters one statement may have (0: no known limit); the engine
+    /// shrinks a page so that rows x parameters-per-row stays within it.
+    virtual std::size_t max_bind_params() const { return 0; }
 };
 
 }  // namespace athanor::sdk
