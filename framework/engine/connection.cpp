@@ -144,6 +144,7 @@ void ConnectionState::close_results() {
         }
     }
     open_results.clear();
+    spare_cursor.reset();
 }
 
 void ConnectionState::invalidate() {
@@ -521,7 +522,7 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     st.autobegin();
     if (engine.echo()) engine.log_statement(compiled->sql, rs->params, from_cache ? "cached" : "generated");
     try {
-        rs->cursor = driver.cursor();
+        rs->cursor = st.spare_cursor ? std::move(st.spare_cursor) : driver.cursor();
         rs->cursor->execute(compiled->sql, rs->params);
     } catch (DBAPIError& e) {
         rs->cursor.reset();
@@ -546,7 +547,7 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
                            rs->inserted_keys);
         rs->has_inserted_primary_key = true;
     } else {
-        rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), false);
+        rs->primary_key_source = kind_name(compiled->kind);  // the message is built only if asked
     }
     return Result(rs);
 }
@@ -719,7 +720,7 @@ Result Connection::exec_driver_sql(std::string_view sql, const std::vector<Value
     st.autobegin();
     if (st.engine->echo()) st.engine->log_statement(rs->sql, rs->params, "raw sql");
     try {
-        rs->cursor = driver.cursor();
+        rs->cursor = st.spare_cursor ? std::move(st.spare_cursor) : driver.cursor();
         rs->cursor->execute(rs->sql, rs->params);
     } catch (DBAPIError& e) {
         rs->cursor.reset();

@@ -50,6 +50,11 @@ struct ConnectionState : std::enable_shared_from_this<ConnectionState> {
     // connection goes back to the pool.
     std::vector<std::weak_ptr<ResultState>> open_results;
 
+    // A cursor whose result ran out, kept for the next execute() on this connection: running
+    // the same statement again then skips the driver's cursor setup (prepared-statement lookup,
+    // column description). Dropped with the driver connection (close_results()).
+    std::unique_ptr<sdk::Cursor> spare_cursor;
+
     ConnectionState(std::shared_ptr<EngineState> e, Pool::Lease l) : engine(std::move(e)), lease(std::move(l)) {}
 
     /// Throws ResourceClosedError when closed.

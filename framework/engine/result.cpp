@@ -83,6 +83,21 @@ void ResultState::release_cursor() {
     cursor.reset();
 }
 
+void ResultState::recycle_cursor() {
+    if (cursor && connection && !connection->closed && connection->lease && !connection->spare_cursor) {
+        connection->spare_cursor = std::move(cursor);
+        return;
+    }
+    release_cursor();
+}
+
+std::string ResultState::primary_key_unavailable_message() const {
+    if (!primary_key_unavailable.empty() || !primary_key_source) return primary_key_unavailable;
+    return std::string("inserted_primary_key is only available for a single-row insert() construct; this result "
+                       "came from ") +
+           primary_key_source;
+}
+
 bool ResultState::fetch_into(Row& row) {
     if (next_buffered < buffered.size()) {
         row = std::move(buffered[next_buffered++]);
@@ -108,7 +123,7 @@ bool ResultState::fetch_into(Row& row) {
         throw;
     }
     if (!more) {
-        release_cursor();
+        recycle_cursor();
         exhausted = true;
     }
     return more;
@@ -265,7 +280,7 @@ std::vector<Value> Result::inserted_primary_key() const {
     if (!state_)
         throw InvalidRequestError("inserted_primary_key is only available for a single-row insert() construct; "
                                   "this is an empty Result");
-    if (!state_->has_inserted_primary_key) throw InvalidRequestError(state_->primary_key_unavailable);
+    if (!state_->has_inserted_primary_key) throw InvalidRequestError(state_->primary_key_unavailable_message());
     return state_->inserted_keys;
 }
 

@@ -42,6 +42,9 @@ struct ResultState {
     std::vector<Value> inserted_keys;
     std::optional<std::vector<std::vector<Value>>> key_rows;  // inserted_keys split into rows
     std::string primary_key_unavailable;  // why inserted_primary_key() throws
+    // Or, when that is empty, what kind of statement this was ("a SELECT"): the message is
+    // built from it only when someone asks, not on every execute().
+    const char* primary_key_source = nullptr;
 
     const std::string& statement_sql() const { return compiled ? compiled->sql : sql; }
     /// Reads the next row into `row`, reusing its cells' storage; false at the end (then the
@@ -54,6 +57,11 @@ struct ResultState {
     std::optional<Row> next_row();
     /// Releases the cursor without marking the result closed.
     void release_cursor();
+    /// After the last row: hands the cursor to the connection for its next execute() (when it
+    /// has none spare and is still open), else releases it.
+    void recycle_cursor();
+    /// Why inserted_primary_key() is unavailable, as a message.
+    std::string primary_key_unavailable_message() const;
     /// inserted_keys as one vector per parameter set (built on first use).
     const std::vector<std::vector<Value>>& primary_key_rows();
 };

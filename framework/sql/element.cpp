@@ -6,6 +6,7 @@
 #include <athanor/sql/selectable.hpp>
 
 #include <algorithm>
+#include <cstring>
 
 namespace athanor::sql {
 
@@ -37,7 +38,7 @@ ColumnNode::ColumnNode(FromPtr from, std::string name, TypePtr type, const Colum
 void ColumnNode::accept(SqlCompiler& c) const { c.visit_column(*this); }
 void ColumnNode::walk(Walker& w) const {
     w.token("c");
-    w.token(from ? from->name() : std::string());
+    w.token(from ? std::string_view(from->name()) : std::string_view());
     w.token(name);
     // The type decides the compiled statement's processors, so it is part of the shape.
     if (type) w.token(type->cache_token());
@@ -352,18 +353,50 @@ std::string BindNamer::next(std::string_view base) {
     return std::string(base) + "_1";
 }
 
+void Walker::mix_bytes(std::string_view bytes) {
+    // Length first, so ("ab", "c") and ("a", "bc") differ; then 8 bytes at a time.
+    mix(0x5A00000000000000ull ^ bytes.size());
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + i, 8);
+        mix(word);
+    }
+    if (i < bytes.size()) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, bytes.size() - i);
+        mix(word);
+    }
+}
+
 void Walker::number(std::int64_t n) {
     if (!key_) return;
-    key_->append(std::to_string(n));
-    key_->push_back(' ');
+    mix(0x4E00000000000000ull);
+    mix(static_cast<std::uint64_t>(n));
+}
+
+void Walker::finish() {
+    if (!key_) return;
+    // Final avalanche (murmur3's fmix64) on each lane, so every input bit reaches every byte.
+    const auto fmix = [](std::uint64_t k) {
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDull;
+        k ^= k >> 33;
+        k *= 0xC4CEB9FE1A85EC53ull;
+        k ^= k >> 33;
+        return k;
+    };
+    const std::uint64_t a = fmix(h1_);
+    const std::uint64_t b = fmix(h2_ ^ a);
+    key_->assign(15, '\0');
+    std::memcpy(key_->data() + 1, &a, 8);
+    std::memcpy(key_->data() + 9, &b, 6);
 }
 
 void Walker::bind(const BindParamNode& b) {
     if (key_) {
-        key_->append(b.anonymous ? "?" : ":");
-        key_->append(b.key);
-        key_->push_back(static_cast<char>('a' + static_cast<int>(b.affinity_)));
-        key_->push_back(' ');
+        mix(0x4200000000000000ull | (b.anonymous ? 0x100u : 0u) | static_cast<std::uint64_t>(b.affinity_));
+        mix_bytes(b.key);
     }
     if (!values_) return;
     if (b.anonymous) {

@@ -33,17 +33,17 @@ std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& 
 
 std::string Statement::cache_key() const {
     std::string key;
-    key.reserve(160);
     Walker walker(&key, nullptr);
     element()->walk(walker);
+    walker.finish();
     return key;
 }
 
 std::string Statement::cache_key(Params& values) const {
     std::string key;
-    key.reserve(160);
     Walker walker(&key, &values);
     element()->walk(walker);
+    walker.finish();
     return key;
 }
 
