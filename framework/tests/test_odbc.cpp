@@ -437,7 +437,9 @@ BOOST_AUTO_TEST_CASE(pg_odbc_plugin_identity_flavour_and_metadata) {
     BOOST_TEST(loaded.manifest->name == "postgresql_odbc");  // its own plugin file and capability list
     BOOST_TEST(loaded.manifest->has_capability("insert_returning"));
     BOOST_TEST(!loaded.manifest->has_capability("implements_get_lastrowid"));
-    BOOST_TEST(!loaded.manifest->has_capability("insert_executemany_returning"));
+    // the engine runs executemany ... RETURNING row by row and collects every row
+    BOOST_TEST(loaded.manifest->has_capability("insert_executemany_returning"));
+    BOOST_TEST(loaded.manifest->has_capability("delete_executemany_returning"));
     namespace sql = athanor::sql;
     sql::MetaData md;
     auto& t = md.table("o_things", sql::Column("id", sa::types::Integer(), sql::primary_key(), sql::autoincrement()),
@@ -568,6 +570,53 @@ BOOST_AUTO_TEST_CASE(pg_odbc_rowcount_executemany_and_errors) {
     conn.rollback();
     conn.execute(text("DROP TABLE odbc_many"));
     conn.commit();
+}
+
+BOOST_AUTO_TEST_CASE(pg_odbc_parameters_reach_the_server_typed) {
+    REQUIRE_PG(pg);
+    auto engine = pg_engine(*pg);
+    auto conn = engine.connect();
+    // Server-side, psqlODBC sends every parameter as `unknown`: `? & ?` would be "operator is
+    // not unique" and `SELECT ?` would come back as text.
+    BOOST_TEST(conn.execute(text("SELECT :a & :b"), {{"a", 6}, {"b", 3}}).scalar_one().as_int() == 2);
+    BOOST_TEST(conn.execute(text("SELECT :a | :b"), {{"a", 4}, {"b", 1}}).scalar_one().as_int() == 5);
+    for (std::int64_t v : {std::int64_t(-5), std::int64_t(2147483648LL), std::numeric_limits<std::int64_t>::max(),
+                           std::numeric_limits<std::int64_t>::min()}) {
+        const auto got = conn.execute(text("SELECT :v"), {{"v", v}}).scalar_one();
+        BOOST_TEST((got.kind() == sa::Value::Kind::integer), v << " came back as " << got.repr());
+        if (got.kind() == sa::Value::Kind::integer) BOOST_TEST(got.as_int() == v);
+    }
+    const auto d = conn.execute(text("SELECT :v"), {{"v", 15.7563}}).scalar_one();
+    BOOST_TEST((d.kind() == sa::Value::Kind::floating), "15.7563 came back as " << d.repr());
+    if (d.kind() == sa::Value::Kind::floating) BOOST_TEST(d.as_double() == 15.7563);
+    // Text stays untyped, so the server still coerces it to uuid, json, varchar, ...
+    BOOST_TEST(conn.execute(text("SELECT :u = CAST('3b241101-e2bb-4255-8caf-4136c566a962' AS UUID)"),
+                            {{"u", "3b241101-e2bb-4255-8caf-4136c566a962"}})
+                   .scalar_one()
+                   .as_bool());
+    BOOST_TEST(conn.execute(text("SELECT CAST(:j AS JSONB) ->> 'a'"), {{"j", "{\"a\": \"x'y\"}"}}).scalar_one().as_string() ==
+               "x'y");
+    BOOST_TEST(conn.execute(text("SELECT length(CAST(:s AS VARCHAR(10)))"), {{"s", "héllo"}}).scalar_one().as_int() == 5);
+    conn.rollback();
+}
+
+BOOST_AUTO_TEST_CASE(pg_odbc_update_delete_returning_that_match_nothing) {
+    REQUIRE_PG(pg);
+    auto engine = pg_engine(*pg);
+    auto conn = engine.connect();
+    conn.execute(text("CREATE TEMP TABLE odbc_ret (id INTEGER PRIMARY KEY, x INTEGER)"));
+    conn.execute(text("INSERT INTO odbc_ret VALUES (1, 10)"));
+    // psqlODBC answers SQL_NO_DATA when nothing matched; the result still has columns.
+    BOOST_TEST(conn.execute(text("UPDATE odbc_ret SET x = x + 1 WHERE id = :id RETURNING id, x"), {{"id", 99}})
+                   .all()
+                   .empty());
+    BOOST_TEST(conn.execute(text("DELETE FROM odbc_ret WHERE id = :id RETURNING id"), {{"id", 99}}).all().empty());
+    auto updated = conn.execute(text("UPDATE odbc_ret SET x = x + 1 WHERE id = :id RETURNING id, x"), {{"id", 1}}).all();
+    BOOST_TEST_REQUIRE(updated.size() == 1u);
+    BOOST_TEST(updated[0][1].as_int() == 11);
+    BOOST_TEST(conn.execute(text("DELETE FROM odbc_ret WHERE id = :id RETURNING id"), {{"id", 1}}).all().size() == 1u);
+    BOOST_TEST(conn.execute(text("UPDATE odbc_ret SET x = 0 WHERE id = 99")).rowcount() == 0);
+    conn.rollback();
 }
 
 BOOST_AUTO_TEST_CASE(pg_odbc_transactions_savepoints_ping) {

@@ -9,6 +9,8 @@
 
 #include <athanor/odbc/driver_lookup.hpp>
 
+#include <sql.h>
+
 namespace athanor::postgresql {
 
 std::string PgOdbcDialect::default_odbc_driver() const {
@@ -17,7 +19,21 @@ std::string PgOdbcDialect::default_odbc_driver() const {
 }
 
 std::vector<std::pair<std::string, std::string>> PgOdbcDialect::default_attributes() const {
-    return {{"BoolsAsChar", "0"}, {"ConnSettings", "SET IntervalStyle = 'iso_8601'"}};
+    // UseServerSidePrepare=0: psqlODBC sends every server-side parameter as type `unknown`
+    // (parameter OID 0) and, for a prepared statement, without a cast, so `? & ?` is "operator
+    // is not unique" and `SELECT ?` comes back as text. Prepared by the driver, it writes each
+    // value as a typed literal instead: doubles as '1.5'::float8, SQL_INTEGER values bare (the
+    // server types them int4/int8/numeric by size), text quoted and untyped (so it still
+    // coerces to uuid, json, varchar, ...).
+    return {{"BoolsAsChar", "0"},
+            {"UseServerSidePrepare", "0"},
+            {"ConnSettings", "SET IntervalStyle = 'iso_8601'"}};
+}
+
+odbc::OdbcConnectOptions PgOdbcDialect::connect_options(const Url& url) const {
+    auto options = OdbcDialect::connect_options(url);
+    options.integer_sql_type = SQL_INTEGER;  // a bare literal; SQL_BIGINT would be quoted and untyped
+    return options;
 }
 
 std::unique_ptr<sql::SqlCompiler> PgOdbcDialect::create_statement_compiler() const {

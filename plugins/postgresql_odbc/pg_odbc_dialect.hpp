@@ -10,13 +10,14 @@
 // or ?dsn= uses odbc.ini; ?odbc_connect= passes a whole connection string. Other query keys
 // are psqlODBC attributes (sslmode=require, UseDeclareFetch=1, Fetch=1000, ...).
 // Defaults added unless the URL sets them: BoolsAsChar=0 (BOOLEAN arrives as SQL_BIT, so a
-// bool, not the text '1'/'0') and ConnSettings that switch IntervalStyle to iso_8601 so
+// bool, not the text '1'/'0'), UseServerSidePrepare=0 (psqlODBC then writes parameters as
+// typed literals: server-side it sends them all as `unknown`) and ConnSettings that switch IntervalStyle to iso_8601 so
 // intervals read back as athanor::Interval.
 //
 // Differences from postgresql:// (libpq): qmark parameters (psqlODBC rewrites them), no
 // lastrowid (use RETURNING, which the compiler adds for inserted primary keys), executemany
-// is ODBC array binding (one round trip per row inside the driver) and returns no RETURNING
-// rows, time zone offsets of TIMESTAMP/TIME WITH TIME ZONE are not carried by ODBC's
+// is ODBC array binding (the engine runs executemany ... RETURNING row by row), booleans reach
+// the server untyped (CASE WHEN .. THEN ? ELSE ? END of bools reads back as text), time zone offsets of TIMESTAMP/TIME WITH TIME ZONE are not carried by ODBC's
 // timestamp struct (values arrive in the session time zone, without offset).
 // Isolation levels: AUTOCOMMIT, READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ,
 // SERIALIZABLE (SQL_ATTR_TXN_ISOLATION).
@@ -39,6 +40,8 @@ public:
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
     /// The pg_catalog reflector of postgresql:// with qmark placeholders (pg_reflection.hpp).
     std::unique_ptr<sdk::Reflector> create_reflector() const override;
+    /// OdbcDialect's options with integers bound as SQL_INTEGER (see default_attributes()).
+    odbc::OdbcConnectOptions connect_options(const Url& url) const override;
 
 protected:
     std::string default_odbc_driver() const override;

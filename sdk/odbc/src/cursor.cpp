@@ -93,22 +93,33 @@ std::int64_t OdbcCursor::affected_rows(short execute_rc) {
 }
 
 void OdbcCursor::read_result(short execute_rc) {
+    // The result shape comes from SQLNumResultCols, never from the return code: an UPDATE or
+    // DELETE ... RETURNING that matched nothing gives SQL_NO_DATA (psqlODBC) yet has columns.
+    const bool no_data = execute_rc == SQL_NO_DATA;
     SQLSMALLINT columns = 0;
-    if (execute_rc != SQL_NO_DATA && !SQL_SUCCEEDED(SQLNumResultCols(h(stmt_), &columns)))
-        fail("reading the result shape");
+    if (!SQL_SUCCEEDED(SQLNumResultCols(h(stmt_), &columns))) {
+        if (!no_data) fail("reading the result shape");
+        columns = 0;  // some drivers have no result to ask about after SQL_NO_DATA
+    }
     if (columns <= 0) {
         rowcount_ = affected_rows(execute_rc);
         SQLFreeStmt(h(stmt_), SQL_CLOSE);
         return;
     }
     description_.resize(static_cast<std::size_t>(columns));
+    rowcount_ = -1;  // drivers disagree on SQLRowCount after SELECT; PEP 249 says -1
+    if (no_data) {
+        // A result without rows. The driver manager refuses SQLDescribeCol and SQLFetch after
+        // SQL_NO_DATA (function sequence error), so the columns stay unnamed.
+        SQLFreeStmt(h(stmt_), SQL_CLOSE);
+        return;
+    }
     columns_.reserve(description_.size());
     for (SQLSMALLINT i = 1; i <= columns; ++i)
         columns_.push_back(detail::describe_column(stmt_, static_cast<SQLUSMALLINT>(i),
                                                    session_->options.boolean_type_names,
                                                    description_[static_cast<std::size_t>(i - 1)], *session_));
     has_rows_ = true;
-    rowcount_ = -1;  // drivers disagree on SQLRowCount after SELECT; PEP 249 says -1
 }
 
 void OdbcCursor::execute(std::string_view sql, std::span<const Value> params) {
@@ -120,7 +131,7 @@ void OdbcCursor::execute(std::string_view sql, std::span<const Value> params) {
     std::vector<detail::ParameterColumn> bound;
     bound.reserve(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
-        bound.push_back(detail::build_single(params[i], session_->wide()));
+        bound.push_back(detail::build_single(params[i], session_->wide(), session_->options.integer_sql_type));
         if (!SQL_SUCCEEDED(detail::bind_column(stmt_, static_cast<SQLUSMALLINT>(i + 1), bound.back())))
             fail("binding parameter " + std::to_string(i + 1));
     }
@@ -135,7 +146,7 @@ void OdbcCursor::execute_loop(std::span<const std::vector<Value>> sets, std::siz
         std::vector<detail::ParameterColumn> bound;
         bound.reserve(sets[r].size());
         for (std::size_t i = 0; i < sets[r].size(); ++i) {
-            bound.push_back(detail::build_single(sets[r][i], session_->wide()));
+            bound.push_back(detail::build_single(sets[r][i], session_->wide(), session_->options.integer_sql_type));
             if (!SQL_SUCCEEDED(detail::bind_column(stmt_, static_cast<SQLUSMALLINT>(i + 1), bound.back())))
                 fail("binding parameter " + std::to_string(i + 1) + " of set " + std::to_string(r + 1));
         }
@@ -159,7 +170,7 @@ bool OdbcCursor::execute_arrays(std::span<const std::vector<Value>> sets, std::s
             columns.clear();
             std::size_t bytes = 0;
             for (std::size_t i = 0; i < params && !mixed; ++i) {
-                auto column = detail::build_column(sets, i, first, count, session_->wide());
+                auto column = detail::build_column(sets, i, first, count, session_->wide(), session_->options.integer_sql_type);
                 if (!column) mixed = true;
                 else bytes += column->data.size(), columns.push_back(std::move(*column));
             }

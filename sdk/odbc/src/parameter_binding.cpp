@@ -65,7 +65,8 @@ std::pair<std::size_t, std::size_t> decimal_shape(const std::string& text) {
 }  // namespace
 
 std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> sets, std::size_t index,
-                                            std::size_t first, std::size_t count, bool wide_text) {
+                                            std::size_t first, std::size_t count, bool wide_text,
+                                            short integer_sql_type) {
     std::optional<Layout> layout;
     for (std::size_t r = first; r < first + count; ++r) {
         const Layout l = layout_of(sets[r][index]);
@@ -87,7 +88,7 @@ std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> 
             col.c_type = SQL_C_BIT, col.sql_type = SQL_BIT, col.column_size = 1, col.element_size = 1;
             break;
         case Layout::integer:
-            col.c_type = SQL_C_SBIGINT, col.sql_type = SQL_BIGINT, col.column_size = 19;
+            col.c_type = SQL_C_SBIGINT, col.sql_type = integer_sql_type, col.column_size = 19;
             col.element_size = sizeof(std::int64_t);
             break;
         case Layout::floating:
@@ -239,10 +240,10 @@ std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> 
     return col;
 }
 
-ParameterColumn build_single(const Value& value, bool wide_text) {
+ParameterColumn build_single(const Value& value, bool wide_text, short integer_sql_type) {
     // Wrapping in a one-row set keeps a single code path for every layout.
     const std::vector<std::vector<Value>> sets{std::vector<Value>{value}};
-    return *build_column(sets, 0, 0, 1, wide_text);
+    return *build_column(sets, 0, 0, 1, wide_text, integer_sql_type);
 }
 
 short bind_column(void* stmt, unsigned short number, ParameterColumn& column) {

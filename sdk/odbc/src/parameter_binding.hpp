@@ -3,7 +3,8 @@
 // One ParameterColumn holds parameter `index` for `rows` parameter sets, column-wise, ready
 // for SQLBindParameter (a single execute is an array of one). Type choices:
 //   NULL      SQL_C_CHAR -> SQL_VARCHAR with SQL_NULL_DATA (or the non-null rows' type)
-//   bool      SQL_C_BIT -> SQL_BIT            integer  SQL_C_SBIGINT -> SQL_BIGINT
+//   bool      SQL_C_BIT -> SQL_BIT            integer  SQL_C_SBIGINT -> integer_sql_type
+//             (SQL_BIGINT unless the connection options say otherwise, e.g. SQL_INTEGER for psqlODBC)
 //   double    SQL_C_DOUBLE -> SQL_DOUBLE
 //   text      SQL_C_WCHAR (UTF-16) -> SQL_WVARCHAR, SQL_WLONGVARCHAR above 4000 characters;
 //             with wide == false (OdbcTextMode::utf8) SQL_C_CHAR -> SQL_VARCHAR/SQL_LONGVARCHAR
@@ -18,7 +19,7 @@
 // and executemany falls back to one execute per set.
 //
 // Example:
-//   auto column = build_column(sets, 0, 0, sets.size(), true);
+//   auto column = build_column(sets, 0, 0, sets.size(), true, SQL_BIGINT);
 //   if (column) bind_column(stmt, 1, *column);
 #pragma once
 
@@ -43,10 +44,11 @@ struct ParameterColumn {
 
 /// Parameter `index` of sets [first, first + count); nullopt when the rows mix kinds.
 std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> sets, std::size_t index,
-                                            std::size_t first, std::size_t count, bool wide);
+                                            std::size_t first, std::size_t count, bool wide,
+                                            short integer_sql_type);
 
 /// One parameter on its own.
-ParameterColumn build_single(const Value& value, bool wide);
+ParameterColumn build_single(const Value& value, bool wide, short integer_sql_type);
 
 /// SQLBindParameter for parameter number `number` (1-based); returns the SQLRETURN.
 short bind_column(void* stmt, unsigned short number, ParameterColumn& column);

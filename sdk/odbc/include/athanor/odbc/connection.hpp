@@ -61,6 +61,11 @@ struct OdbcConnectOptions {
     bool array_binding = true;
     /// Rows per parameter array (memory is capped as well, see cursor.hpp).
     std::size_t array_batch_rows = 1000;
+    /// The SQL type integer parameters are bound as (with C type SQL_C_SBIGINT). SQL_BIGINT
+    /// (-5) by default; psqlODBC with UseServerSidePrepare=0 writes an SQL_INTEGER (4) value
+    /// as a bare literal the server types by size (int4, int8, numeric), an SQL_BIGINT one as
+    /// an untyped quoted string ('6' & '3' is "operator is not unique").
+    short integer_sql_type = -5;
     /// Character columns whose driver type name is one of these are read as booleans
     /// (psqlODBC describes BOOLEAN as SQL_VARCHAR "bool" unless BoolsAsChar=0).
     std::vector<std::string> boolean_type_names = {"bool", "boolean"};

@@ -3,7 +3,8 @@
 // execute() prepares the SQL (SQLPrepareW; re-executing the same SQL reuses the prepared
 // statement), checks the parameter count (SQLNumParams), binds every parameter (types in
 // the table of sdk/odbc/src/parameter_binding.hpp) and runs SQLExecute. Quirks handled:
-// SQL_NO_DATA from an UPDATE/DELETE that matched nothing is success with rowcount 0; the
+// SQL_NO_DATA from an UPDATE/DELETE that matched nothing is success with rowcount 0 (with
+// RETURNING, SQLNumResultCols still gives the columns: an empty result, unnamed columns); the
 // rowcount of a statement returning rows is -1 whatever SQLRowCount says (drivers disagree:
 // psqlODBC gives the row count, sqlite3odbc 0). fetch() reads each cell with SQLGetData, long
 // text and binary values in chunks (see column_reader.hpp for the type map).
