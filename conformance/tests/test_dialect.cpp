@@ -36,6 +36,18 @@ std::string non_default_level() {
     return "";
 }
 
+// SQLAlchemy skips test_non_default_isolation_level when the dialect has no level besides its
+// default and AUTOCOMMIT (SQLite through ODBC: SERIALIZABLE only); the same, as a precondition.
+struct HasNonDefaultLevel {
+    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+        if (!cf::has("isolation_level") || !non_default_level().empty()) return true;
+        boost::test_tools::assertion_result r(false);
+        r.message() << "isolation_level: no non-default isolation level available (the dialect lists only its "
+                       "default and AUTOCOMMIT)";
+        return r;
+    }
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(dialect)
@@ -73,9 +85,9 @@ BOOST_AUTO_TEST_CASE(test_default_isolation_level) {
     auto def = default_level();
     BOOST_TEST((std::find(levels.begin(), levels.end(), def) != levels.end()), "default level " << def << " not listed");
 }
-BOOST_AUTO_TEST_CASE(test_non_default_isolation_level) {
+BOOST_AUTO_TEST_CASE(test_non_default_isolation_level, *boost::unit_test::precondition(HasNonDefaultLevel{})) {
     auto other = non_default_level();
-    BOOST_TEST_REQUIRE(!other.empty(), "the dialect lists no level besides its default and AUTOCOMMIT");
+    BOOST_TEST_REQUIRE(!other.empty());
     cf::Session s;
     s.conn.set_isolation_level(other);
     BOOST_TEST(s.conn.get_isolation_level() == other);
