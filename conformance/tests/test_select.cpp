@@ -428,14 +428,17 @@ struct BitCase {
 std::ostream& operator<<(std::ostream& os, const BitCase& c) { return os << c.a << ' ' << c.op << ' ' << c.b; }
 const BitCase bit_cases[] = {{"&", "supports_bitwise_and", 12, 10, 8}, {"|", "supports_bitwise_or", 12, 10, 14},
                              {"<<", "supports_bitwise_shift", 3, 2, 12}, {">>", "supports_bitwise_shift", 12, 2, 3}};
-BOOST_DATA_TEST_CASE(test_bitwise, bdata::make(bit_cases), c) {
-    if (!cf::has(c.flag)) {
-        BOOST_TEST_MESSAGE("requirement closed: " << c.flag);
-        return;
-    }
+void bitwise(const BitCase& c) {
     cf::Session s;
-    BOOST_TEST(s.conn.scalar(select(Expr(c.a).op(c.op, Expr(c.b)).label("v"))).as_int() == c.expected);
+    BOOST_TEST(s.conn.scalar(select(Expr(c.a).op(c.op, Expr(c.b)).label("v"))).as_int() == c.expected, c);
 }
+// SQLAlchemy parametrizes test_bitwise with a requirement per operator: one case per value.
+BOOST_AUTO_TEST_SUITE(test_bitwise)
+BOOST_AUTO_TEST_CASE(_0, CF_REQUIRES("supports_bitwise_and")) { bitwise(bit_cases[0]); }
+BOOST_AUTO_TEST_CASE(_1, CF_REQUIRES("supports_bitwise_or")) { bitwise(bit_cases[1]); }
+BOOST_AUTO_TEST_CASE(_2, CF_REQUIRES("supports_bitwise_shift")) { bitwise(bit_cases[2]); }
+BOOST_AUTO_TEST_CASE(_3, CF_REQUIRES("supports_bitwise_shift")) { bitwise(bit_cases[3]); }
+BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_CASE(test_bitwise_not, CF_REQUIRES("supports_bitwise_not")) {
     cf::Session s;
     BOOST_TEST(s.exec("SELECT ~5").scalar().as_int() == -6);
