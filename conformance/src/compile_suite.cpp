@@ -57,10 +57,12 @@ std::vector<std::string>& load_errors() {
     return errors;
 }
 
-void load() {
+/// Reads every .txt file of `dir`. Entries of a driver folder (`postgresql+odbc/`) override the
+/// dialect folder's: the same SQL flavour may render a construct differently for one driver.
+void load_dir(const fs::path& dir, bool overrides) {
     std::error_code ec;
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(corpus_dir(), ec))
+    for (const auto& e : fs::directory_iterator(dir, ec))
         if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -73,7 +75,7 @@ void load() {
             std::string sql;
             for (const auto& l : body) sql += (sql.empty() ? "" : "\n") + l;
             sql = trim(sql);
-            if (expected().count(current))
+            if (!overrides && expected().count(current))
                 load_errors().push_back(f.filename().string() + ": entry [" + current + "] defined twice");
             expected()[current] = {sql, f.filename().string(), style};
             body.clear();
@@ -96,6 +98,11 @@ void load() {
         }
         flush();
     }
+}
+
+void load() {
+    load_dir(corpus_dir(), false);
+    load_dir(fs::path(config().compile_dir) / (dialect_name() + "+" + driver_name()), true);
 }
 
 // Placeholders of `sql` written in `from`, rewritten in `to`; text in '...' is left alone.

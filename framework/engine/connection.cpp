@@ -247,6 +247,22 @@ void bind_into(const sql::CompiledStatement& compiled, const Params& params, con
     }
 }
 
+/// Every row bound up front when any bind has a processor: a value a processor rejects (an
+/// Enum outside its values, bad JSON) then fails the whole call before any row is written, and
+/// each processor (a column's default function among them) still runs exactly once per row.
+/// Empty when no bind has a processor; callers then bind row by row.
+std::vector<std::vector<Value>> prebind_processed(const sql::CompiledStatement& compiled,
+                                                  const std::vector<Params>& param_sets,
+                                                  const Params* statement_values) {
+    std::vector<std::vector<Value>> rows;
+    if (std::none_of(compiled.binds.begin(), compiled.binds.end(),
+                     [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); }))
+        return rows;
+    rows.reserve(param_sets.size());
+    for (const auto& params : param_sets) rows.push_back(compiled.bind(params, statement_values));
+    return rows;
+}
+
 /// After a single execute(): either a row-returning result streaming from the cursor, or a
 /// finished DML result whose cursor is released at once.
 void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail::ResultState>& rs) {
@@ -408,12 +424,7 @@ void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatem
     const bool caller_rows = compiled.explicit_returning;
     const bool pk_insert = is_pk_insert(compiled);
 
-    // A value a bind processor rejects fails the call before any page is written.
-    if (std::any_of(compiled.binds.begin(), compiled.binds.end(),
-                    [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); })) {
-        std::vector<Value> scratch;
-        for (const auto& params : param_sets) bind_into(compiled, params, own, scratch);
-    }
+    auto prebound = prebind_processed(compiled, param_sets, own);
 
     auto& driver = st.driver();
     st.autobegin();
@@ -433,7 +444,10 @@ void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatem
             if (sql->empty()) *sql = multivalues_sql(imv, style, rows);
             values.resize(rows * per_row);
             for (std::size_t r = 0; r < rows; ++r) {
-                bind_into(compiled, param_sets[first + r], own, row_values);
+                if (prebound.empty())
+                    bind_into(compiled, param_sets[first + r], own, row_values);
+                else
+                    row_values = std::move(prebound[first + r]);
                 // Swapping hands the page cell's old buffers back to row_values for the next bind.
                 for (std::size_t i = 0; i < per_row; ++i) std::swap(values[r * per_row + i], row_values[i]);
             }
@@ -602,12 +616,8 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     if (!per_row || batch_returning || engine.echo()) {
         positional.reserve(param_sets.size());
         for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
-    } else if (std::any_of(compiled->binds.begin(), compiled->binds.end(),
-                           [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); })) {
-        // A value a bind processor rejects (an Enum outside its values, bad JSON) fails the whole
-        // call before any row is written, as one batch would.
-        std::vector<Value> scratch;
-        for (const auto& params : param_sets) bind_into(*compiled, params, own, scratch);
+    } else {
+        positional = prebind_processed(*compiled, param_sets, own);
     }
 
     auto& driver = st.driver();
@@ -658,7 +668,10 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
             std::int64_t total = 0;
             std::vector<Value> row_values;
             for (std::size_t i = 0; i < param_sets.size(); ++i) {
-                bind_into(*compiled, param_sets[i], own, row_values);
+                if (positional.empty())
+                    bind_into(*compiled, param_sets[i], own, row_values);
+                else
+                    row_values = std::move(positional[i]);
                 try {
                     cursor->execute(compiled->sql, row_values);
                 } catch (DBAPIError&) {

@@ -21,7 +21,7 @@
 
 namespace athanor::postgresql {
 
-class PgCompiler final : public sql::SqlCompiler {
+class PgCompiler : public sql::SqlCompiler {
 public:
     using SqlCompiler::SqlCompiler;
 

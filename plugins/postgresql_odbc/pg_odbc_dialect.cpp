@@ -1,5 +1,6 @@
 // `postgresql+odbc://`: psqlODBC defaults and the PostgreSQL SQL flavour on the ODBC transport.
 #include "pg_odbc_dialect.hpp"
+#include "pg_odbc_compiler.hpp"
 
 #include "pg_catalog.hpp"
 #include "pg_compiler.hpp"
@@ -37,7 +38,7 @@ odbc::OdbcConnectOptions PgOdbcDialect::connect_options(const Url& url) const {
 }
 
 std::unique_ptr<sql::SqlCompiler> PgOdbcDialect::create_statement_compiler() const {
-    return std::make_unique<PgCompiler>(*this);
+    return std::make_unique<PgOdbcCompiler>(*this);
 }
 
 std::unique_ptr<sql::TypeCompiler> PgOdbcDialect::create_type_compiler() const {

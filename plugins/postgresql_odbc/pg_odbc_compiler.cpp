@@ -1,0 +1,15 @@
+// The boolean cast for psqlODBC's untyped parameters.
+#include "pg_odbc_compiler.hpp"
+
+namespace athanor::postgresql {
+
+void PgOdbcCompiler::visit_bind_param(const sql::BindParamNode& node) {
+    // The bind's affinity is part of the statement's cache key, so a cached form never mixes
+    // a boolean bind with another kind.
+    if (node.affinity() != sql::TypeAffinity::boolean) return PgCompiler::visit_bind_param(node);
+    out() += "CAST(";
+    PgCompiler::visit_bind_param(node);
+    out() += " AS BOOLEAN)";
+}
+
+}  // namespace athanor::postgresql
