@@ -329,13 +329,6 @@ Insert Insert::for_parameters(const Params& first_parameters) const {
     n->parameter_keys = param_keys(first_parameters);
     return Insert(std::move(n));
 }
-std::shared_ptr<const CompiledStatement> Insert::compile_for_parameters(const sdk::Dialect& dialect,
-                                                                        const Params& first_parameters) const {
-    return for_parameters(first_parameters).compile(dialect);
-}
-std::string Insert::cache_key_for_parameters(const Params& first_parameters) const {
-    return for_parameters(first_parameters).cache_key();
-}
 std::unique_ptr<Executable> Insert::with_parameter_keys(const Params& first_parameters) const {
     return std::make_unique<Insert>(for_parameters(first_parameters));
 }
@@ -376,13 +369,6 @@ Update Update::for_parameters(const Params& first_parameters) const {
     auto n = copy();
     n->parameter_keys = param_keys(first_parameters);
     return Update(std::move(n));
-}
-std::shared_ptr<const CompiledStatement> Update::compile_for_parameters(const sdk::Dialect& dialect,
-                                                                        const Params& first_parameters) const {
-    return for_parameters(first_parameters).compile(dialect);
-}
-std::string Update::cache_key_for_parameters(const Params& first_parameters) const {
-    return for_parameters(first_parameters).cache_key();
 }
 std::unique_ptr<Executable> Update::with_parameter_keys(const Params& first_parameters) const {
     return std::make_unique<Update>(for_parameters(first_parameters));

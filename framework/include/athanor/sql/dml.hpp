@@ -3,7 +3,7 @@
 //
 // Values given with values() are bound under their column names (`:name`); multi-row values
 // under `name_m0`, `name_m1`, ... An INSERT/UPDATE without values() takes every column, or,
-// through compile_for_parameters(), the columns the first parameter set names (what
+// through for_parameters(), the columns the first parameter set names (what
 // SQLAlchemy does on execute). ON CONFLICT renders only on dialects that support it; others
 // raise CompileError.
 //
@@ -121,11 +121,7 @@ public:
     /// The statement as executed with parameter sets naming `keys` (columns not given
     /// by values() come from the parameters, in table order).
     Insert for_parameters(const Params& first_parameters) const;
-    std::shared_ptr<const CompiledStatement> compile_for_parameters(const sdk::Dialect& dialect,
-                                                                    const Params& first_parameters) const;
-    std::string cache_key_for_parameters(const Params& first_parameters) const;
-    /// for_parameters() as an Executable, for the engine (see the file comment); becomes an
-    /// override once Executable declares this hook.
+    /// for_parameters() as an Executable: what the engine calls on execute.
     std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const override;
 
 private:
@@ -148,11 +144,7 @@ public:
         return returning(std::vector<Expr>{first, Expr(rest)...});
     }
     Update for_parameters(const Params& first_parameters) const;
-    std::shared_ptr<const CompiledStatement> compile_for_parameters(const sdk::Dialect& dialect,
-                                                                    const Params& first_parameters) const;
-    std::string cache_key_for_parameters(const Params& first_parameters) const;
-    /// for_parameters() as an Executable, for the engine (see the file comment); becomes an
-    /// override once Executable declares this hook.
+    /// for_parameters() as an Executable: what the engine calls on execute.
     std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const override;
 
 private:
