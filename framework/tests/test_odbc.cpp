@@ -259,6 +259,41 @@ BOOST_AUTO_TEST_CASE(sqlite_odbc_executemany) {
     BOOST_TEST((e.native_code().value() & 0xff) == 19);
 }
 
+BOOST_AUTO_TEST_CASE(sqlite_odbc_same_insert_after_the_table_is_recreated_with_another_type) {
+    // Two Table objects named alike (a test's table dropped and recreated with x VARCHAR, then
+    // x DATETIME) compile to the same INSERT text; the second must still bind through the
+    // DATETIME bind processor (ISO text), exactly as a fresh engine would.
+    for (const std::size_t cache_size : {std::size_t{0}, std::size_t{500}}) {
+        BOOST_TEST_CONTEXT("compiled_cache_size " << cache_size) {
+            TempDb db("recreate");
+            sa::EngineOptions options;
+            options.compiled_cache_size = cache_size;
+            auto engine = make_engine(db.url(), options);
+            auto conn = engine.connect();
+            namespace sql = sa::sql;
+            sql::Table strings("cf_types", {sql::Column("id", sa::types::Integer(), sql::primary_key()),
+                                            sql::Column("x", sa::types::String(50))});
+            conn.execute(text("CREATE TABLE cf_types (id INTEGER NOT NULL PRIMARY KEY, x VARCHAR(50))"));
+            conn.execute(strings.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", "ab"}}, {{"id", 2}, {"x", "abc"}}});
+            conn.execute(text("DROP TABLE cf_types"));
+            sql::Table datetimes("cf_types", {sql::Column("id", sa::types::Integer(), sql::primary_key()),
+                                              sql::Column("x", sa::types::DateTime())});
+            conn.execute(text("CREATE TABLE cf_types (id INTEGER NOT NULL PRIMARY KEY, x DATETIME)"));
+            const sa::DateTime epoch{{1970, 1, 1}, {0, 0, 0, 0, std::nullopt}};
+            conn.execute(datetimes.insert(),
+                         std::vector<sa::Params>{{{"id", 1}, {"x", sa::DateTime{{2012, 10, 15}, {12, 57, 18, 0, std::nullopt}}}},
+                                                 {{"id", 2}, {"x", epoch}}});
+            // What a fresh statement stores: the type compiler's ISO text, no driver formatting.
+            auto stored = conn.execute(text("SELECT CAST(x AS TEXT), typeof(x) FROM cf_types WHERE id = 2")).one();
+            BOOST_TEST(stored[0].as_string() == epoch.iso());
+            BOOST_TEST(stored[1].as_string() == "text");
+            BOOST_TEST(conn.execute(sql::select(sql::count()).select_from(datetimes).where(datetimes.c("x") > sa::Value(epoch)))
+                           .scalar_one()
+                           .as_int() == 1);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(sqlite_odbc_errors) {
     auto engine = make_engine("sqlite+odbc://");
     auto conn = engine.connect();
