@@ -100,24 +100,32 @@ std::vector<std::string> SelectNode::column_names() const {
 }
 
 std::vector<FromPtr> SelectNode::froms(const std::vector<const FromClause*>& enclosing) const {
+    // Runs on every cache-key walk: the candidates are filtered in place, no extra vectors.
     std::vector<FromPtr> result;
+    result.reserve(explicit_froms.size() + 1);
     for (const auto& f : explicit_froms) add_from(result, f);
     std::vector<FromPtr> implicit;
+    implicit.reserve(columns.size() + 1);
     for (const auto& c : columns) c->collect_froms(implicit);
     if (where) where->collect_froms(implicit);
-    std::vector<FromPtr> candidates;
-    for (const auto& f : implicit) {
-        bool covered = false;
-        for (const auto& r : result) covered = covered || r->covers(f.get());
-        if (!covered) candidates.push_back(f);
-    }
+    // Candidates: the implicit FROMs no explicit one covers.
+    implicit.erase(std::remove_if(implicit.begin(), implicit.end(),
+                                  [&](const FromPtr& f) {
+                                      return std::any_of(result.begin(), result.end(),
+                                                         [&](const FromPtr& r) { return r->covers(f.get()); });
+                                  }),
+                   implicit.end());
     // Auto-correlation: FROMs of an enclosing SELECT are not repeated, unless that would
     // leave nothing to select from.
-    std::vector<FromPtr> kept;
-    for (const auto& f : candidates)
-        if (!covered_by(enclosing, f.get())) kept.push_back(f);
-    if (kept.empty() && result.empty()) kept = candidates;
-    for (const auto& f : kept) add_from(result, f);
+    const bool had_explicit = !result.empty();
+    bool kept_any = false;
+    for (const auto& f : implicit)
+        if (!covered_by(enclosing, f.get())) {
+            add_from(result, f);
+            kept_any = true;
+        }
+    if (!kept_any && !had_explicit)
+        for (const auto& f : implicit) add_from(result, f);
     // A table that is part of a join in the list is not listed again on its own.
     if (result.size() > 1)
         result.erase(std::remove_if(result.begin(), result.end(),
