@@ -254,9 +254,14 @@ std::string hex(const Bytes& b) {
 // ---------------------------------------------------------------- Date / Time / DateTime
 
 std::string Date::iso() const {
-    std::string y = year < 0 ? "-" + pad(static_cast<std::uint64_t>(-static_cast<long long>(year)), 4)
-                             : pad(static_cast<std::uint64_t>(year), 4);
-    return y + "-" + pad(month, 2) + "-" + pad(day, 2);
+    std::string out;
+    if (year < 0) out += '-';
+    out += pad(static_cast<std::uint64_t>(year < 0 ? -static_cast<long long>(year) : year), 4);
+    out += '-';
+    out += pad(month, 2);
+    out += '-';
+    out += pad(day, 2);
+    return out;
 }
 
 Date Date::parse(std::string_view text) {

@@ -236,16 +236,29 @@ std::string Url::render(bool hide_password) const {
     // A password without a user name still needs the "user:" slot to round-trip.
     if (username_ || password_) {
         s += encode(username_.value_or(""), "+");
-        if (password_) s += ":" + (hide_password ? std::string("***") : encode(*password_, "+"));
+        if (password_) {
+            s += ':';
+            s += hide_password ? std::string("***") : encode(*password_, "+");
+        }
         s += "@";
     }
     if (host_) {
-        if (host_->find(':') != std::string::npos) s += "[" + encode(*host_, ":") + "]";
+        if (host_->find(':') != std::string::npos) {
+            s += '[';
+            s += encode(*host_, ":");
+            s += ']';
+        }
         else s += encode(*host_, "+");
     }
-    if (port_) s += ":" + std::to_string(*port_);
+    if (port_) {
+        s += ':';
+        s += std::to_string(*port_);
+    }
     // ':' and '/' stay readable in paths ("sqlite:///:memory:", "sqlite:////abs/x.db").
-    if (database_) s += "/" + encode(*database_, "+/:@");
+    if (database_) {
+        s += '/';
+        s += encode(*database_, "+/:@");
+    }
     for (std::size_t i = 0; i < query_.size(); ++i) {
         s += i == 0 ? "?" : "&";
         s += encode(query_[i].first, "", true) + "=" + encode(query_[i].second, "", true);
