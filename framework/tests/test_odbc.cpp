@@ -6,6 +6,8 @@
 #define BOOST_TEST_MODULE test_odbc
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
@@ -81,22 +83,9 @@ struct TempDb {
     }
 };
 
-template <class E>
-E expect_error(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const E& e) {
-        return e;
-    } catch (const std::exception& e) {
-        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
-    }
-    BOOST_FAIL("no exception was thrown");
-    throw std::logic_error("unreachable");
-}
+using athanor::test::expect_error;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
+using athanor::test::contains;
 
 std::int64_t count_rows(sa::Connection& conn, const std::string& table) {
     return conn.execute(text("SELECT count(*) FROM " + table)).scalar_one().get<std::int64_t>();

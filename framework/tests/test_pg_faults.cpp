@@ -9,6 +9,8 @@
 #define BOOST_TEST_MODULE test_pg_faults
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
@@ -150,18 +152,7 @@ struct ServerUp {
     }
 };
 
-template <class E>
-E expect_error(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const E& e) {
-        return e;
-    } catch (const std::exception& e) {
-        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
-    }
-    BOOST_FAIL("no exception was thrown");
-    throw std::logic_error("unreachable");
-}
+using athanor::test::expect_error;
 
 std::int64_t scalar_int(sa::Connection& conn, const std::string& sql, const sa::Params& params = {}) {
     return conn.execute(text(sql), params).scalar_one().as_int();

@@ -9,6 +9,8 @@
 #define BOOST_TEST_MODULE test_postgresql
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
@@ -66,22 +68,9 @@ sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
 /// A table name private to this process, so parallel test runs do not collide.
 std::string private_name(const std::string& base) { return base + "_" + std::to_string(::getpid()); }
 
-template <class E>
-E expect_error(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const E& e) {
-        return e;
-    } catch (const std::exception& e) {
-        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
-    }
-    BOOST_FAIL("no exception was thrown");
-    throw std::logic_error("unreachable");
-}
+using athanor::test::expect_error;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
+using athanor::test::contains;
 
 Value scalar(sa::Connection& conn, const std::string& sql, const sa::Params& params = {}) {
     return conn.execute(text(sql), params).scalar_one();

@@ -66,22 +66,9 @@ std::int64_t count_rows(sa::Connection& conn, const std::string& table) {
     return conn.execute(text("SELECT count(*) FROM " + table)).scalar_one().get<std::int64_t>();
 }
 
-template <class E>
-E expect_error(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const E& e) {
-        return e;
-    } catch (const std::exception& e) {
-        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
-    }
-    BOOST_FAIL("no exception was thrown");
-    throw std::logic_error("unreachable");
-}
+using athanor::test::expect_error;
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
+using athanor::test::contains;
 
 }  // namespace
 

@@ -6,12 +6,17 @@
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 
+#include <boost/test/unit_test.hpp>
+
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <typeinfo>
 
 namespace athanor::test {
 
@@ -60,6 +65,25 @@ inline std::optional<std::string> env_url(const char* variable) {
     const char* value = std::getenv(variable);
     if (!value || !*value) return std::nullopt;
     return std::string(value);
+}
+
+/// Runs `fn` and returns the exception of type E it throws; fails the test, naming what
+/// happened instead, when it throws something else or nothing.
+template <class E>
+E expect_error(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const E& e) {
+        return e;
+    } catch (const std::exception& e) {
+        BOOST_FAIL(std::string("wrong exception type: ") + typeid(e).name() + ": " + e.what());
+    }
+    BOOST_FAIL("no exception was thrown");
+    throw std::logic_error("unreachable");
+}
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
 }
 
 }  // namespace athanor::test
