@@ -394,8 +394,10 @@ void append_placeholder(std::string& sql, sdk::Paramstyle style, std::size_t pos
     sql += std::to_string(position);
 }
 
-/// prefix + `rows` tuples with placeholders numbered through + suffix.
-std::string multivalues_sql(const sql::InsertManyValues& imv, sdk::Paramstyle style, std::size_t rows) {
+/// prefix + `rows` tuples with placeholders numbered through + suffix (the RETURNING clause,
+/// left off when nothing is to be read back).
+std::string multivalues_sql(const sql::InsertManyValues& imv, sdk::Paramstyle style, std::size_t rows,
+                            bool with_suffix) {
     const std::size_t per_row = imv.tuple_segments.size() - 1;
     std::string sql = imv.prefix;
     sql.reserve(imv.prefix.size() + imv.suffix.size() + rows * (per_row * 8 + 4));
@@ -407,7 +409,7 @@ std::string multivalues_sql(const sql::InsertManyValues& imv, sdk::Paramstyle st
             if (i < per_row) append_placeholder(sql, style, position++);
         }
     }
-    sql += imv.suffix;
+    if (with_suffix) sql += imv.suffix;
     return sql;
 }
 
@@ -440,6 +442,10 @@ void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatem
     const std::size_t pages = (total + page_rows - 1) / page_rows;
     const bool caller_rows = compiled.explicit_returning;
     const bool pk_insert = is_pk_insert(compiled);
+    // The RETURNING the compiler added for the key is only sent when the keys are wanted
+    // (insert().return_defaults()), as SQLAlchemy does for executemany.
+    const bool drop_returning = compiled.returns_primary_key && !caller_rows && !compiled.return_defaults;
+    const bool fetch_keys = compiled.returns_primary_key && !caller_rows && !drop_returning;
 
     auto prebound = prebind_processed(compiled, param_sets, own);
 
@@ -459,7 +465,7 @@ void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatem
         for (std::size_t first = 0; first < total; first += page_rows, ++page) {
             const std::size_t rows = std::min(page_rows, total - first);
             sql = rows == page_rows ? &full_sql : &last_sql;
-            if (sql->empty()) *sql = multivalues_sql(imv, style, rows);
+            if (sql->empty()) *sql = multivalues_sql(imv, style, rows, !drop_returning);
             values.resize(rows * per_row);
             for (std::size_t r = 0; r < rows; ++r) {
                 if (prebound.empty())
@@ -487,7 +493,7 @@ void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatem
                     rs.buffered.push_back(row);
                     ++returned;
                 }
-            } else if (compiled.returns_primary_key) {
+            } else if (fetch_keys) {
                 if (!key_meta) key_meta = metadata_for(cursor->description());
                 while (returned < rows && cursor->fetch(fetched)) {
                     process_row(compiled, fetched);
@@ -496,11 +502,11 @@ void run_insertmanyvalues(detail::ConnectionState& st, const sql::CompiledStatem
                     ++returned;
                 }
             }
-            if ((caller_rows || compiled.returns_primary_key) && returned != rows)
+            if ((caller_rows || fetch_keys) && returned != rows)
                 throw InternalError("insertmanyvalues: the database returned " + std::to_string(returned) +
                                     " RETURNING rows for a page of " + std::to_string(rows) +
                                     " rows; set EngineOptions::insertmanyvalues_page_size = 0 to insert row by row");
-            if (pk_insert && !compiled.returns_primary_key)
+            if (pk_insert && !fetch_keys)
                 for (std::size_t r = 0; r < rows; ++r)
                     append_primary_key(compiled, param_sets[first + r], own, {}, nullptr, rs.inserted_keys);
             const auto count = cursor->rowcount();
@@ -602,7 +608,17 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     const bool caller_rows = compiled->explicit_returning;
     const bool batch_rows = caller_rows && engine.dialect->supports_executemany_returning();
     bool per_row = caller_rows && !batch_rows;
-    if (!caller_rows && pk_insert && compiled->autoincrement_column) {
+    // Generated keys of every row (lastrowid row by row, or RETURNING) only when asked for with
+    // insert().return_defaults(); otherwise the rows go out as one batch, as in SQLAlchemy.
+    bool keys_not_fetched = false;
+    if (!caller_rows && pk_insert && compiled->autoincrement_column && !compiled->return_defaults) {
+        const auto& column = compiled->primary_key_columns[*compiled->autoincrement_column];
+        for (std::size_t i = 0; !keys_not_fetched && i < param_sets.size(); ++i) {
+            const Value* v = supplied_value(*compiled, column, param_sets[i], own);
+            keys_not_fetched = !v || v->is_null();
+        }
+    }
+    if (!caller_rows && pk_insert && compiled->autoincrement_column && compiled->return_defaults) {
         const auto& column = compiled->primary_key_columns[*compiled->autoincrement_column];
         per_row = compiled->returns_primary_key;
         for (std::size_t i = 0; !per_row && i < param_sets.size(); ++i) {
@@ -619,6 +635,7 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
         }
         run_insertmanyvalues(st, *compiled, param_sets, own, from_cache ? "cached" : "generated", *rs);
         rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), true);
+        rs->keys_not_fetched = keys_not_fetched;
         if (caller_rows && rs->metadata) {
             if (rs->buffered.empty()) rs->exhausted = true;
             return Result(rs);
@@ -631,7 +648,14 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     const bool batch_returning =
         per_row && compiled->returns_primary_key && engine.dialect->supports_executemany_returning();
     std::vector<std::vector<Value>> positional;
-    if (!per_row || batch_returning || engine.echo()) {
+    // A plain batch is bound and sent in chunks of reused row buffers: no copy of every row is
+    // held at once. Processors (which may reject a value) and the echo log need all rows first.
+    const bool chunked = !per_row && !batch_rows && !engine.echo() &&
+                         std::none_of(compiled->binds.begin(), compiled->binds.end(),
+                                      [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); });
+    if (chunked) {
+        // bound chunk by chunk below
+    } else if (!per_row || batch_returning || engine.echo()) {
         positional.reserve(param_sets.size());
         for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
     } else {
@@ -719,11 +743,31 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
                                        returning ? &*returning : nullptr, rs->inserted_keys);
             }
             rs->rowcount = total;
+        } else if (chunked) {
+            constexpr std::size_t chunk_rows = 1000;
+            std::vector<std::vector<Value>> chunk;
+            std::vector<std::size_t> slots;
+            std::int64_t total = 0;
+            bool counted = true;
+            for (std::size_t first = 0; first < param_sets.size(); first += chunk_rows) {
+                const std::size_t rows = std::min(chunk_rows, param_sets.size() - first);
+                chunk.resize(rows);
+                for (std::size_t r = 0; r < rows; ++r) bind_into(*compiled, param_sets[first + r], own, chunk[r], slots);
+                cursor->executemany(compiled->sql, chunk);
+                const auto count = cursor->rowcount();
+                if (count < 0) counted = false;
+                total += count;
+            }
+            rs->rowcount = counted ? total : -1;
+            rs->lastrowid = cursor->lastrowid();
+            if (pk_insert && !keys_not_fetched)
+                for (const auto& params : param_sets)
+                    append_primary_key(*compiled, params, own, {}, nullptr, rs->inserted_keys);
         } else {
             cursor->executemany(compiled->sql, positional);
             rs->rowcount = cursor->rowcount();
             rs->lastrowid = cursor->lastrowid();
-            if (pk_insert)
+            if (pk_insert && !keys_not_fetched)
                 for (const auto& params : param_sets)
                     append_primary_key(*compiled, params, own, {}, nullptr, rs->inserted_keys);
         }
@@ -733,6 +777,7 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
         throw;
     }
     rs->primary_key_unavailable = no_primary_key_reason(compiled.get(), true);
+    rs->keys_not_fetched = keys_not_fetched;
     rs->params.clear();
     if (caller_rows && rs->metadata) {
         // Every parameter set's RETURNING rows, in order, read from the buffer.

@@ -286,6 +286,10 @@ std::vector<Value> Result::inserted_primary_key() const {
 
 const std::vector<std::vector<Value>>& Result::inserted_primary_key_rows() const {
     static const std::vector<std::vector<Value>> none;
+    if (state_ && state_->keys_not_fetched)
+        throw InvalidRequestError(
+            "inserted_primary_key_rows: executemany fetched no generated keys; use "
+            "insert().return_defaults() to have every row's key read back (row by row or through RETURNING)");
     return state_ ? state_->primary_key_rows() : none;
 }
 

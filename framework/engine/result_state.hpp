@@ -40,6 +40,7 @@ struct ResultState {
     // instead of one vector per row; the nested form is built only if someone asks for it.
     std::size_t key_width = 0;
     std::vector<Value> inserted_keys;
+    bool keys_not_fetched = false;  // executemany without return_defaults(): generated keys unknown
     std::optional<std::vector<std::vector<Value>>> key_rows;  // inserted_keys split into rows
     std::string primary_key_unavailable;  // why inserted_primary_key() throws
     // Or, when that is empty, what kind of statement this was ("a SELECT"): the message is

@@ -147,6 +147,7 @@ void InsertNode::walk(Walker& w) const {
         w.token("RETURNING");
         walk_list(returning, w);
     }
+    if (return_defaults) w.token("return_defaults");
 }
 
 // ---- UpdateNode ---------------------------------------------------------------------
@@ -288,6 +289,12 @@ Insert Insert::from_select(std::vector<std::string> columns, const Select& selec
     auto n = copy();
     n->select_columns = std::move(columns);
     n->from_select = select.node();
+    return Insert(std::move(n));
+}
+
+Insert Insert::return_defaults() const {
+    auto n = copy();
+    n->return_defaults = true;
     return Insert(std::move(n));
 }
 

@@ -21,8 +21,10 @@ std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& 
     // The compiler renders RETURNING; whether the user asked for it is the tree's to say.
     if (compiled) {
         const ClauseElement* root = element().get();
-        if (const auto* insert = dynamic_cast<const InsertNode*>(root))
+        if (const auto* insert = dynamic_cast<const InsertNode*>(root)) {
             compiled->explicit_returning = !insert->returning.empty();
+            compiled->return_defaults = insert->return_defaults;
+        }
         else if (const auto* update = dynamic_cast<const UpdateNode*>(root))
             compiled->explicit_returning = !update->returning.empty();
         else if (const auto* del = dynamic_cast<const DeleteNode*>(root))

@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(sqlite_does_not_opt_in) {
     BOOST_TEST(!engine.dialect().supports_multivalues_insert());
     auto conn = engine.connect();
     conn.execute(text("CREATE TABLE imv_people (id INTEGER PRIMARY KEY, name TEXT, age INTEGER)"));
-    auto r = conn.execute(people().insert(), people_rows(1500));
+    auto r = conn.execute(people().insert().return_defaults(), people_rows(1500));
     BOOST_TEST(r.rowcount() == 1500);
     const auto& keys = r.inserted_primary_key_rows();
     BOOST_REQUIRE(keys.size() == 1500u);
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(page_boundaries_keep_keys_in_parameter_order) {
             conn.commit();
             const auto rows = people_rows(n);
             auto tx = conn.begin();
-            auto r = conn.execute(people().insert(), rows);
+            auto r = conn.execute(people().insert().return_defaults(), rows);
             tx.commit();
             BOOST_TEST(r.rowcount() == static_cast<std::int64_t>(n));
             const auto& keys = r.inserted_primary_key_rows();
@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(failing_row_in_page_two_leaves_nothing_in_the_transaction) 
     rows[1500] = Params{{"name", rows[10].find("name")->as_string()}, {"age", 1500}};  // duplicate, page 2
     auto tx = conn.begin();
     try {
-        conn.execute(people().insert(), rows);
+        conn.execute(people().insert().return_defaults(), rows);
         BOOST_FAIL("the duplicate was not refused");
     } catch (const sa::IntegrityError& e) {
         BOOST_TEST(e.sqlstate() == "23505");
@@ -202,7 +202,7 @@ BOOST_AUTO_TEST_CASE(wide_rows_get_smaller_pages) {
         for (int c = 0; c < 100; ++c) items.emplace_back(tag("c", c), Value(r * 1000 + c));
         rows.emplace_back(std::move(items));
     }
-    auto result = conn.execute(wide.insert(), rows);
+    auto result = conn.execute(wide.insert().return_defaults(), rows);
     BOOST_TEST(result.rowcount() == 2000);
     BOOST_REQUIRE(result.inserted_primary_key_rows().size() == 2000u);
     BOOST_TEST(log.count("insertmanyvalues 1/4, 655 rows") == 1u);
@@ -248,7 +248,7 @@ BOOST_AUTO_TEST_CASE(page_size_zero_keeps_the_driver_executemany) {
     auto engine = sa::test::engine(pg_url(), {.echo = true, .insertmanyvalues_page_size = 0, .log_sink = log.sink()});
     auto conn = engine.connect();
     conn.execute(text("CREATE TEMP TABLE imv_people (id serial PRIMARY KEY, name text, age integer)"));
-    auto r = conn.execute(people().insert(), people_rows(50));
+    auto r = conn.execute(people().insert().return_defaults(), people_rows(50));
     BOOST_TEST(r.inserted_primary_key_rows().size() == 50u);
     BOOST_TEST(log.count("insertmanyvalues") == 0u);
     BOOST_TEST(log.count("VALUES ($1, $2) RETURNING") == 1u);

@@ -66,6 +66,7 @@ public:
         }
         c->primary_key_columns = {"id"};
         c->autoincrement_column = 0;
+        c->return_defaults = true;  // stands in for insert().return_defaults()
         return c;
     }
     std::string cache_key() const override {

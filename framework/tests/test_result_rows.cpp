@@ -129,11 +129,21 @@ BOOST_AUTO_TEST_CASE(executemany_update_returning_collects_rows_of_every_paramet
 }
 
 BOOST_AUTO_TEST_CASE(executemany_without_returning_returns_no_rows) {
-    auto r = conn.execute(items.insert(), std::vector<Params>{{{"name", "a"}}, {{"name", "b"}}});
+    auto r = conn.execute(items.insert().return_defaults(), std::vector<Params>{{{"name", "a"}}, {{"name", "b"}}});
     BOOST_TEST(!r.returns_rows());
     BOOST_TEST(r.rowcount() == 2);
     BOOST_CHECK_THROW(r.fetchone(), sa::ResourceClosedError);
     BOOST_TEST(r.inserted_primary_key_rows()[1][0].get<int>() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(executemany_reads_generated_keys_only_with_return_defaults) {
+    // As SQLAlchemy: a plain executemany goes out as one batch and keeps no generated keys.
+    auto r = conn.execute(items.insert(), std::vector<Params>{{{"name", "a"}}, {{"name", "b"}}});
+    BOOST_TEST(r.rowcount() == 2);
+    BOOST_CHECK_THROW(r.inserted_primary_key_rows(), sa::InvalidRequestError);
+    // Keys the caller supplied are known without it.
+    auto given = conn.execute(items.insert(), std::vector<Params>{{{"id", 10}, {"name", "c"}}, {{"id", 11}, {"name", "d"}}});
+    BOOST_TEST(given.inserted_primary_key_rows()[1][0].get<int>() == 11);
 }
 
 BOOST_AUTO_TEST_CASE(single_insert_with_explicit_returning_still_returns_rows) {

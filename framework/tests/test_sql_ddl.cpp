@@ -340,7 +340,7 @@ BOOST_AUTO_TEST_CASE(live_defaults_keys_and_foreign_keys) {
 
     auto r = conn.execute(users.insert(), Params{{"name", "x"}});
     BOOST_TEST(r.inserted_primary_key() == std::vector<Value>{Value(1)});
-    auto many = conn.execute(users.insert(), std::vector<Params>{{{"name", "y"}}, {{"name", "z"}}, {{"name", "w"}}});
+    auto many = conn.execute(users.insert().return_defaults(), std::vector<Params>{{{"name", "y"}}, {{"name", "z"}}, {{"name", "w"}}});
     BOOST_REQUIRE_EQUAL(many.inserted_primary_key_rows().size(), 3u);
     BOOST_TEST(many.inserted_primary_key_rows()[0] == std::vector<Value>{Value(2)});
     BOOST_TEST(many.inserted_primary_key_rows()[2] == std::vector<Value>{Value(4)});

@@ -152,7 +152,9 @@ public:
     /// For a single-row INSERT compiled from insert(): the new row's primary key, one Value
     /// per primary-key column. Throws InvalidRequestError for other statements.
     std::vector<Value> inserted_primary_key() const;
-    /// For executemany of insert(): one primary key per parameter set, in order.
+    /// For executemany of insert(): one primary key per parameter set, in order. Keys the
+    /// database generates are only read back for insert().return_defaults(); without it this
+    /// throws InvalidRequestError when some row left its key to the database.
     const std::vector<std::vector<Value>>& inserted_primary_key_rows() const;
 
     void close();

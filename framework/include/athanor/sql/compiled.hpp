@@ -71,6 +71,8 @@ struct ATHANOR_API CompiledStatement {
     /// The INSERT/UPDATE/DELETE has a RETURNING clause the caller asked for (.returning()): its
     /// rows belong to the caller, also under executemany.
     bool explicit_returning = false;
+    /// insert().return_defaults(): executemany fetches every row's generated key too.
+    bool return_defaults = false;
     /// Set for a single-row INSERT the engine may batch into multi-row VALUES pages.
     std::optional<InsertManyValues> insertmanyvalues;
 

@@ -54,6 +54,7 @@ public:
     std::shared_ptr<const SelectBaseNode> from_select;
     std::vector<ColumnPtr> returning;
     ParameterKeys parameter_keys;
+    bool return_defaults = false;  // executemany also fetches every row's generated key
 
     enum class OnConflict { none, do_nothing, do_update };
     OnConflict on_conflict = OnConflict::none;
@@ -108,6 +109,11 @@ public:
     /// INSERT INTO t (columns) SELECT ...
     Insert from_select(std::vector<std::string> columns, const Select& select) const;
     Insert returning(std::vector<Expr> columns) const;
+    /// As SQLAlchemy's return_defaults(): executemany also fetches the key the database generates
+    /// for every row (Result::inserted_primary_key_rows()), through RETURNING or row by row for
+    /// lastrowid. Without it executemany sends the rows as one batch and keeps no keys; a
+    /// single-row insert always reports inserted_primary_key().
+    Insert return_defaults() const;
     template <class... E>
     Insert returning(const Expr& first, const E&... rest) const {
         return returning(std::vector<Expr>{first, Expr(rest)...});
