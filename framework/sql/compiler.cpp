@@ -845,6 +845,7 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
         }
     }
     if (node.on_conflict != InsertNode::OnConflict::none) visit_on_conflict(node);
+    if (depth_ == 1) result_->return_defaults = node.return_defaults;
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("INSERT ... RETURNING");
         if (depth_ == 1) {

@@ -17,20 +17,7 @@ std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& 
 std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& dialect,
                                                             const CompileOptions& options) const {
     auto compiler = dialect.create_statement_compiler();
-    auto compiled = compiler->compile(*element(), options);
-    // The compiler renders RETURNING; whether the user asked for it is the tree's to say.
-    if (compiled) {
-        const ClauseElement* root = element().get();
-        if (const auto* insert = dynamic_cast<const InsertNode*>(root)) {
-            compiled->explicit_returning = !insert->returning.empty();
-            compiled->return_defaults = insert->return_defaults;
-        }
-        else if (const auto* update = dynamic_cast<const UpdateNode*>(root))
-            compiled->explicit_returning = !update->returning.empty();
-        else if (const auto* del = dynamic_cast<const DeleteNode*>(root))
-            compiled->explicit_returning = !del->returning.empty();
-    }
-    return compiled;
+    return compiler->compile(*element(), options);
 }
 
 std::string Statement::cache_key() const {
