@@ -37,12 +37,7 @@ namespace {
 
 constexpr const char* psqlodbc_driver = "/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so";
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
-    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
-    (void)added;
-    return instance;
-}
+using athanor::test::registry;
 
 sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
     options.registry = &registry();

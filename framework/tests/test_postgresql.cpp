@@ -37,12 +37,7 @@ using sa::Value;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
-    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
-    (void)added;
-    return instance;
-}
+using athanor::test::registry;
 
 std::optional<std::string> env(const char* name) {
     const char* v = std::getenv(name);

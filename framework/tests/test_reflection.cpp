@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE test_reflection
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/connection.hpp>
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
@@ -25,12 +27,7 @@ using athanor::sql::TypeKind;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
-    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
-    (void)added;
-    return instance;
-}
+using athanor::test::registry;
 
 sa::Engine make_engine(const std::string& url) {
     sa::EngineOptions options;

@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE test_result
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
@@ -22,12 +24,7 @@ namespace sa = athanor;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry r(sa::PluginRegistry::Options{false, false});
-    static std::once_flag once;
-    std::call_once(once, [] { r.add_search_path(ATHANOR_TEST_PLUGIN_DIR); });
-    return r;
-}
+using athanor::test::registry;
 
 /// A memory database with users(id, name, score, data) holding three rows, one of them NULLs.
 struct Fixture {

@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE test_result_rows
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
@@ -20,12 +22,7 @@ using athanor::Value;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
-    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
-    (void)added;
-    return instance;
-}
+using athanor::test::registry;
 
 struct Db {
     Table items{"items", {Column("id", TypeEngine::named("INTEGER"), primary_key()),

@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE test_sql_sqlite_roundtrip
 #include <boost/test/unit_test.hpp>
 
+#include "support/test_support.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
@@ -17,12 +19,7 @@ using athanor::Value;
 
 namespace {
 
-sa::PluginRegistry& registry() {
-    static sa::PluginRegistry instance(sa::PluginRegistry::Options{false, false});
-    static const bool added = (instance.add_search_path(ATHANOR_TEST_PLUGIN_DIR), true);
-    (void)added;
-    return instance;
-}
+using athanor::test::registry;
 
 TypePtr integer() { return TypeEngine::named("INTEGER"); }
 TypePtr varchar() { return TypeEngine::named("VARCHAR(50)"); }
