@@ -7,6 +7,8 @@
 #include <athanor/errors.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace athanor {
 
@@ -224,35 +226,60 @@ std::shared_ptr<const ResultMetadata> metadata_for(const std::vector<sdk::Column
     return last;
 }
 
+/// Key equality without a call to memcmp for the short keys parameter sets use: two 8-byte
+/// loads cover keys of 8 to 16 bytes.
+inline bool same_key(const std::string& a, const std::string& b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n < 8 || n > 16) return a == b;
+    std::uint64_t x, y, u, v;
+    std::memcpy(&x, a.data(), 8);
+    std::memcpy(&y, b.data(), 8);
+    std::memcpy(&u, a.data() + n - 8, 8);
+    std::memcpy(&v, b.data() + n - 8, 8);
+    return x == y && u == v;
+}
+
+const Value* lookup_bind_slow(const sql::BindParameter& b, const Params& params, const Params* statement_values,
+                              std::size_t& slot);
+
+/// The value `b` takes from one parameter set: the set's own entry, else the statement's
+/// values(), else the bind's literal value; nullptr when missing. `slot` remembers where b's key
+/// sat in the previous set: the sets of one executemany() nearly always share their key order,
+/// so a row costs one key compare per bind instead of a scan; a set in another order falls back
+/// to the scan and re-learns the slot.
+inline const Value* lookup_bind(const sql::BindParameter& b, const Params& params, const Params* statement_values,
+                                std::size_t& slot) {
+    const auto& items = params.items();
+    if (slot < items.size() && same_key(items[slot].first, b.key)) return &items[slot].second;
+    return lookup_bind_slow(b, params, statement_values, slot);
+}
+
+const Value* lookup_bind_slow(const sql::BindParameter& b, const Params& params, const Params* statement_values,
+                              std::size_t& slot) {
+    const auto& items = params.items();
+    for (std::size_t k = 0; k < items.size(); ++k)
+        if (items[k].first == b.key) {
+            slot = k;
+            return &items[k].second;
+        }
+    if (statement_values)
+        if (const Value* v = statement_values->find(b.key)) return v;
+    if (b.value) return &*b.value;
+    return nullptr;
+}
+
 /// compiled.bind() into a reused vector: cells of the same kind keep their storage (a string
 /// assigned over a string reuses its buffer), so executing row after row allocates nothing.
-/// `slots` remembers where each bind's key sat in the previous parameter set: the sets of one
-/// executemany() nearly always share their key order, so a row costs one key compare per bind
-/// instead of a scan; a set in another order falls back to the scan and re-learns the slot.
 /// Falls back to bind() — and its error message — when a value is missing.
 void bind_into(const sql::CompiledStatement& compiled, const Params& params, const Params* statement_values,
                std::vector<Value>& out, std::vector<std::size_t>& slots) {
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
     const auto& binds = compiled.binds;
-    const auto& items = params.items();
     out.resize(binds.size());
-    slots.resize(binds.size(), none);
+    slots.resize(binds.size(), static_cast<std::size_t>(-1));
     for (std::size_t i = 0; i < binds.size(); ++i) {
         const auto& b = binds[i];
-        const Value* v = nullptr;
-        const std::size_t slot = slots[i];
-        if (slot < items.size() && items[slot].first == b.key) {
-            v = &items[slot].second;
-        } else {
-            for (std::size_t k = 0; k < items.size(); ++k)
-                if (items[k].first == b.key) {
-                    v = &items[k].second;
-                    slots[i] = k;
-                    break;
-                }
-        }
-        if (!v && statement_values) v = statement_values->find(b.key);
-        if (!v && b.value) v = &*b.value;
+        const Value* v = lookup_bind(b, params, statement_values, slots[i]);
         if (!v) {
             out = compiled.bind(params, statement_values);  // throws ArgumentError naming the key
             return;
@@ -263,6 +290,60 @@ void bind_into(const sql::CompiledStatement& compiled, const Params& params, con
             out[i] = *v;
     }
 }
+
+/// A long list of parameter sets was built long before it is sent, so its entries sit in
+/// memory, not in cache: asking for the entries of a set a few rows ahead overlaps those reads
+/// instead of waiting for each in turn.
+constexpr std::size_t prefetch_distance = 8;
+
+void prefetch_entries(const Params& params) {
+    const auto* bytes = reinterpret_cast<const char*>(params.items().data());
+    const std::size_t size = params.size() * sizeof(Params::Item);
+    for (std::size_t offset = 0; offset < size; offset += 64) __builtin_prefetch(bytes + offset);
+}
+
+/// Every parameter set of a batch as a table of pointers to the values themselves (the
+/// caller's Params, the statement's values(), the binds' literals), so the batch reaches the
+/// driver without a copy of each value. Only what a processor produces is stored here. All
+/// sets are bound before any is sent: a missing value or one a processor rejects fails the
+/// call with nothing executed, as in SQLAlchemy.
+struct BoundBatch {
+    std::vector<const Value*> cells;
+    std::vector<Value> processed;  // reserved up front: cells point into it
+    std::size_t rows = 0;
+    std::size_t width = 0;
+
+    BoundBatch(const sql::CompiledStatement& compiled, const std::vector<Params>& param_sets,
+               const Params* statement_values)
+        : rows(param_sets.size()), width(compiled.binds.size()) {
+        const auto& binds = compiled.binds;
+        const auto with_processor = static_cast<std::size_t>(std::count_if(
+            binds.begin(), binds.end(), [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); }));
+        processed.reserve(with_processor * rows);
+        cells.resize(rows * width);
+        std::vector<std::size_t> slots(width, static_cast<std::size_t>(-1));
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (r + prefetch_distance < rows) prefetch_entries(param_sets[r + prefetch_distance]);
+            const Params& params = param_sets[r];
+            const Value** row = cells.data() + r * width;
+            for (std::size_t i = 0; i < width; ++i) {
+                const auto& b = binds[i];
+                const Value* v = lookup_bind(b, params, statement_values, slots[i]);
+                if (!v) {
+                    compiled.bind(params, statement_values);  // throws ArgumentError naming the key
+                    throw InternalError("bind parameter '" + b.key + "' has no value");
+                }
+                if (b.processor) {
+                    processed.push_back(b.processor(*v));
+                    v = &processed.back();
+                }
+                row[i] = v;
+            }
+        }
+    }
+
+    sdk::ParameterRows view() const { return sdk::ParameterRows(cells.data(), rows, width); }
+};
 
 /// Every row bound up front when any bind has a processor: a value a processor rejects (an
 /// Enum outside its values, bad JSON) then fails the whole call before any row is written, and
@@ -648,13 +729,11 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     const bool batch_returning =
         per_row && compiled->returns_primary_key && engine.dialect->supports_executemany_returning();
     std::vector<std::vector<Value>> positional;
-    // A plain batch is bound and sent in chunks of reused row buffers: no copy of every row is
-    // held at once. Processors (which may reject a value) and the echo log need all rows first.
-    const bool chunked = !per_row && !batch_rows && !engine.echo() &&
-                         std::none_of(compiled->binds.begin(), compiled->binds.end(),
-                                      [](const sql::BindParameter& b) { return static_cast<bool>(b.processor); });
-    if (chunked) {
-        // bound chunk by chunk below
+    // A plain batch goes to the driver as pointers to the caller's values (BoundBatch); the
+    // echo log and the row-by-row paths work on copies.
+    std::optional<BoundBatch> batch;
+    if (!per_row && !batch_rows && !engine.echo()) {
+        batch.emplace(*compiled, param_sets, own);
     } else if (!per_row || batch_returning || engine.echo()) {
         positional.reserve(param_sets.size());
         for (const auto& params : param_sets) positional.push_back(compiled->bind(params, own));
@@ -743,22 +822,9 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
                                        returning ? &*returning : nullptr, rs->inserted_keys);
             }
             rs->rowcount = total;
-        } else if (chunked) {
-            constexpr std::size_t chunk_rows = 1000;
-            std::vector<std::vector<Value>> chunk;
-            std::vector<std::size_t> slots;
-            std::int64_t total = 0;
-            bool counted = true;
-            for (std::size_t first = 0; first < param_sets.size(); first += chunk_rows) {
-                const std::size_t rows = std::min(chunk_rows, param_sets.size() - first);
-                chunk.resize(rows);
-                for (std::size_t r = 0; r < rows; ++r) bind_into(*compiled, param_sets[first + r], own, chunk[r], slots);
-                cursor->executemany(compiled->sql, chunk);
-                const auto count = cursor->rowcount();
-                if (count < 0) counted = false;
-                total += count;
-            }
-            rs->rowcount = counted ? total : -1;
+        } else if (batch) {
+            cursor->executemany(compiled->sql, batch->view());
+            rs->rowcount = cursor->rowcount();
             rs->lastrowid = cursor->lastrowid();
             if (pk_insert && !keys_not_fetched)
                 for (const auto& params : param_sets)

@@ -230,7 +230,7 @@ void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
     if (!keyword.empty() && keyword != "SELECT") after_success(keyword, sql);
 }
 
-void PgCursor::executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) {
+void PgCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets) {
     start("execute");
     if (param_sets.empty()) {
         rowcount_ = 0;
@@ -244,7 +244,7 @@ void PgCursor::executemany(std::string_view sql, std::span<const std::vector<Val
     // do not (an integer here, a double there); bytea as soon as one is Bytes (binary format).
     std::vector<std::uint8_t> seen(width, 0);
     for (std::size_t s = 0; s < param_sets.size(); ++s) {
-        const auto& set = param_sets[s];
+        const sdk::ParameterRow set = param_sets[s];
         if (set.size() != width)
             throw ProgrammingError("executemany: parameter set " + std::to_string(s + 1) + " has " +
                                    std::to_string(set.size()) + " values but the first has " + std::to_string(width) +

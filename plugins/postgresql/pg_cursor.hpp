@@ -48,7 +48,7 @@ public:
     PgCursor& operator=(const PgCursor&) = delete;
 
     void execute(std::string_view sql, std::span<const Value> params) override;
-    void executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) override;
+    void executemany(std::string_view sql, sdk::ParameterRows param_sets) override;
     const std::vector<sdk::ColumnDescription>& description() const override { return description_; }
     bool fetch(std::vector<Value>& row) override;
     std::int64_t rowcount() const override { return rowcount_; }

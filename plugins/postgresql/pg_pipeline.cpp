@@ -23,7 +23,7 @@ class PipelineRun {
 public:
     PipelineRun(PGconn* conn, std::string_view where) : conn_(conn), where_(where) {}
 
-    PipelineOutcome run(const std::string& name, std::span<const std::vector<Value>> sets, std::size_t sync_every) {
+    PipelineOutcome run(const std::string& name, sdk::ParameterRows sets, std::size_t sync_every) {
         if (PQpipelineStatus(conn_) != PQ_PIPELINE_OFF || PQisBusy(conn_))
             throw InterfaceError("executemany: the PostgreSQL connection to " + std::string(where_) +
                                  " is busy with another command");
@@ -114,7 +114,7 @@ private:
 
 }  // namespace
 
-PipelineOutcome run_pipeline(PGconn* conn, const std::string& name, std::span<const std::vector<Value>> sets,
+PipelineOutcome run_pipeline(PGconn* conn, const std::string& name, sdk::ParameterRows sets,
                              std::string_view where, std::size_t sync_every) {
     PipelineRun run(conn, where);
     return run.run(name, sets, sync_every == 0 ? pipeline_sync_every : sync_every);

@@ -16,6 +16,7 @@
 
 #include "pg_result.hpp"
 
+#include <athanor/sdk/parameter_rows.hpp>
 #include <athanor/value.hpp>
 
 #include <libpq-fe.h>
@@ -38,7 +39,7 @@ struct PipelineOutcome {
 
 /// Runs the prepared statement `name` once per set (values already checked sendable and
 /// counted). Throws the first error (mapped by SQLSTATE) after leaving pipeline mode.
-PipelineOutcome run_pipeline(PGconn* conn, const std::string& name, std::span<const std::vector<Value>> sets,
+PipelineOutcome run_pipeline(PGconn* conn, const std::string& name, sdk::ParameterRows sets,
                              std::string_view where, std::size_t sync_every = pipeline_sync_every);
 
 }  // namespace athanor::postgresql

@@ -257,7 +257,7 @@ void check_sendable(const Value& value, std::size_t position) {
     }
 }
 
-void ParameterBuffer::encode(std::span<const Value> params) {
+void ParameterBuffer::encode(sdk::ParameterRow params) {
     const std::size_t n = params.size();
     text_.resize(n);
     values_.assign(n, nullptr);

@@ -30,6 +30,7 @@
 //   Value v = decode(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0));
 #pragma once
 
+#include <athanor/sdk/parameter_rows.hpp>
 #include <athanor/value.hpp>
 
 #include <span>
@@ -75,7 +76,7 @@ void check_sendable(const Value& value, std::size_t position);
 /// the pointers stay valid until the next encode() and borrow from the given Values (bytea).
 class ParameterBuffer {
 public:
-    void encode(std::span<const Value> params);
+    void encode(sdk::ParameterRow params);
     int count() const { return static_cast<int>(values_.size()); }
     const char* const* values() const { return values_.data(); }
     const int* lengths() const { return lengths_.data(); }

@@ -40,7 +40,7 @@ public:
     SqliteCursor& operator=(const SqliteCursor&) = delete;
 
     void execute(std::string_view sql, std::span<const Value> params) override;
-    void executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) override;
+    void executemany(std::string_view sql, sdk::ParameterRows param_sets) override;
     const std::vector<sdk::ColumnDescription>& description() const override { return description_; }
     bool fetch(std::vector<Value>& row) override;
     std::int64_t rowcount() const override { return rowcount_; }
@@ -55,7 +55,9 @@ private:
     sqlite3_stmt* acquire(std::string_view sql);
     /// Returns the current statement to the cache (or finalizes it when the connection is gone).
     void release();
-    void bind(std::span<const Value> params, bool copy_values);
+    void bind(sdk::ParameterRow params, bool copy_values);
+    static void check_parameter_count(std::size_t expected, std::size_t given);
+    void bind_values(sdk::ParameterRow params, void (*lifetime)(void*));
     /// Binds, then steps once so errors surface in execute().
     void bind_and_step(std::span<const Value> params);
     /// Steps the current statement; true when a row is ready. Releases it on completion or error.

@@ -141,7 +141,7 @@ void OdbcCursor::execute(std::string_view sql, std::span<const Value> params) {
     read_result(rc);
 }
 
-void OdbcCursor::execute_loop(std::span<const std::vector<Value>> sets, std::size_t first, std::int64_t& total) {
+void OdbcCursor::execute_loop(sdk::ParameterRows sets, std::size_t first, std::int64_t& total) {
     for (std::size_t r = first; r < sets.size(); ++r) {
         std::vector<detail::ParameterColumn> bound;
         bound.reserve(sets[r].size());
@@ -159,7 +159,7 @@ void OdbcCursor::execute_loop(std::span<const std::vector<Value>> sets, std::siz
     }
 }
 
-bool OdbcCursor::execute_arrays(std::span<const std::vector<Value>> sets, std::size_t params, std::int64_t& total) {
+bool OdbcCursor::execute_arrays(sdk::ParameterRows sets, std::size_t params, std::int64_t& total) {
     const std::size_t batch_rows = std::max<std::size_t>(session_->options.array_batch_rows, 1);
     std::size_t first = 0;
     while (first < sets.size()) {
@@ -238,7 +238,7 @@ bool OdbcCursor::execute_arrays(std::span<const std::vector<Value>> sets, std::s
     return true;
 }
 
-void OdbcCursor::executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) {
+void OdbcCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets) {
     start(sql);
     const std::size_t expected = parameter_count();
     for (std::size_t r = 0; r < param_sets.size(); ++r)

@@ -64,7 +64,7 @@ std::pair<std::size_t, std::size_t> decimal_shape(const std::string& text) {
 
 }  // namespace
 
-std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> sets, std::size_t index,
+std::optional<ParameterColumn> build_column(sdk::ParameterRows sets, std::size_t index,
                                             std::size_t first, std::size_t count, bool wide_text,
                                             short integer_sql_type) {
     std::optional<Layout> layout;
@@ -241,9 +241,9 @@ std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> 
 }
 
 ParameterColumn build_single(const Value& value, bool wide_text, short integer_sql_type) {
-    // Wrapping in a one-row set keeps a single code path for every layout.
-    const std::vector<std::vector<Value>> sets{std::vector<Value>{value}};
-    return *build_column(sets, 0, 0, 1, wide_text, integer_sql_type);
+    // Viewed as a one-row set: a single code path for every layout.
+    const Value* cell = &value;
+    return *build_column(sdk::ParameterRows(&cell, 1, 1), 0, 0, 1, wide_text, integer_sql_type);
 }
 
 short bind_column(void* stmt, unsigned short number, ParameterColumn& column) {

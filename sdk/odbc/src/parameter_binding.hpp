@@ -23,6 +23,7 @@
 //   if (column) bind_column(stmt, 1, *column);
 #pragma once
 
+#include <athanor/sdk/parameter_rows.hpp>
 #include <athanor/value.hpp>
 
 #include <cstddef>
@@ -43,7 +44,7 @@ struct ParameterColumn {
 };
 
 /// Parameter `index` of sets [first, first + count); nullopt when the rows mix kinds.
-std::optional<ParameterColumn> build_column(std::span<const std::vector<Value>> sets, std::size_t index,
+std::optional<ParameterColumn> build_column(sdk::ParameterRows sets, std::size_t index,
                                             std::size_t first, std::size_t count, bool wide,
                                             short integer_sql_type);
 

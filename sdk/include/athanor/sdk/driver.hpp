@@ -19,6 +19,7 @@
 
 #include <athanor/errors.hpp>
 #include <athanor/export.hpp>
+#include <athanor/sdk/parameter_rows.hpp>
 #include <athanor/value.hpp>
 
 #include <cstdint>
@@ -49,7 +50,9 @@ public:
     /// rowcount() is then the sum over all sets. A driver should prepare once and reuse.
     /// A driver MAY make rows returned by RETURNING available through fetch() after
     /// executemany, in parameter order; it says so by Dialect::supports_executemany_returning().
-    virtual void executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) = 0;
+    /// The sets view the caller's values (see parameter_rows.hpp): they stay valid until this
+    /// returns, so they may be bound without a copy.
+    virtual void executemany(std::string_view sql, ParameterRows param_sets) = 0;
 
     /// Columns of the current result; empty when the statement returns no rows.
     virtual const std::vector<ColumnDescription>& description() const = 0;

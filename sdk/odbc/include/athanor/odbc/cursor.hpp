@@ -42,7 +42,7 @@ public:
     OdbcCursor& operator=(const OdbcCursor&) = delete;
 
     void execute(std::string_view sql, std::span<const Value> params) override;
-    void executemany(std::string_view sql, std::span<const std::vector<Value>> param_sets) override;
+    void executemany(std::string_view sql, sdk::ParameterRows param_sets) override;
     const std::vector<sdk::ColumnDescription>& description() const override { return description_; }
     bool fetch(std::vector<Value>& row) override;
     std::int64_t rowcount() const override { return rowcount_; }
@@ -57,8 +57,8 @@ private:
     void read_result(short execute_rc);
     std::int64_t affected_rows(short execute_rc);
     /// True when every set was run with parameter arrays; false when the driver refused.
-    bool execute_arrays(std::span<const std::vector<Value>> sets, std::size_t params, std::int64_t& total);
-    void execute_loop(std::span<const std::vector<Value>> sets, std::size_t first, std::int64_t& total);
+    bool execute_arrays(sdk::ParameterRows sets, std::size_t params, std::int64_t& total);
+    void execute_loop(sdk::ParameterRows sets, std::size_t first, std::int64_t& total);
     [[noreturn]] void fail(std::string_view doing);
 
     std::shared_ptr<detail::OdbcSession> session_;
