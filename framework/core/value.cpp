@@ -525,11 +525,6 @@ void Value::set_bytes(const std::uint8_t* data, std::size_t size) {
 
 // ---------------------------------------------------------------- Params
 
-Params::Params(std::initializer_list<Entry> entries) {
-    items_.reserve(entries.size());
-    for (const auto& entry : entries) items_.emplace_back(std::string(entry.key), std::move(entry.value));
-}
-
 Params& Params::set(std::string key, Value value) {
     for (auto& item : items_) {
         if (item.first == key) {

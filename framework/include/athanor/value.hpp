@@ -279,7 +279,12 @@ public:
     };
 
     Params() = default;
-    Params(std::initializer_list<Entry> entries);
+    // Inline: building thousands of sets for executemany is the application's hot loop, and
+    // the compiler can then see the keys' lengths.
+    Params(std::initializer_list<Entry> entries) {
+        items_.reserve(entries.size());
+        for (const auto& entry : entries) items_.emplace_back(std::string(entry.key), std::move(entry.value));
+    }
     explicit Params(std::vector<Item> items) : items_(std::move(items)) {}
 
     /// Sets or replaces `key`.
