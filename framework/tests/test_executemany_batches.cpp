@@ -38,6 +38,10 @@ struct Db {
 
 std::string name_of(int i) { return "item number " + std::to_string(i) + " with a name longer than SSO"; }
 
+sa::Date date_of(int i) {
+    return sa::Date{1900 + i % 200, static_cast<unsigned>(1 + i % 12), static_cast<unsigned>(1 + i % 28)};
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(batches, Db)
@@ -85,13 +89,13 @@ BOOST_AUTO_TEST_CASE(processed_values_of_a_large_batch_reach_the_database_intact
     constexpr int n = 3000;
     std::vector<Params> sets;
     for (int i = 1; i <= n; ++i)
-        sets.push_back({{"id", i}, {"born", sa::Date{1900 + i % 200, 1 + i % 12, 1 + i % 28}}, {"ok", i % 2 == 0}});
+        sets.push_back({{"id", i}, {"born", date_of(i)}, {"ok", i % 2 == 0}});
     conn.execute(items.insert(), sets);
     int seen = 0;
     for (const auto& row : conn.execute(select(items).order_by(items.c("id")))) {
         const int i = ++seen;
         BOOST_TEST_REQUIRE(row.get<int>("id") == i);
-        BOOST_TEST((row.get<sa::Date>("born") == sa::Date{1900 + i % 200, 1 + i % 12, 1 + i % 28}));
+        BOOST_TEST((row.get<sa::Date>("born") == date_of(i)));
         BOOST_TEST(row.get<bool>("ok") == (i % 2 == 0));
     }
     BOOST_TEST(seen == n);
