@@ -115,9 +115,9 @@ struct PgTarget {
 };
 
 std::optional<PgTarget> pg_target() {
-    const char* env = std::getenv("ATHANOR_TEST_PG_URL");
-    if (env == nullptr || *env == '\0') return std::nullopt;
-    const auto url = sa::Url::parse(env);
+    const auto env = athanor::test::env_url("ATHANOR_TEST_PG_URL");
+    if (!env) return std::nullopt;
+    const auto url = sa::Url::parse(*env);
     return PgTarget{url.host().value_or("127.0.0.1"), std::to_string(url.port().value_or(5432)),
                     url.username().value_or(""), url.password().value_or(""), url.database().value_or("")};
 }

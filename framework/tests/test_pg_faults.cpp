@@ -36,12 +36,6 @@ using sa::Value;
 
 namespace {
 
-using athanor::test::registry;
-
-sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
-    options.registry = &registry();
-    return sa::create_engine(url, std::move(options));
-}
 
 /// The newest /usr/lib/postgresql/<version>/bin holding pg_ctl, as the script finds it.
 std::optional<fs::path> pg_bindir() {
@@ -171,7 +165,7 @@ BOOST_AUTO_TEST_SUITE(faults, *boost::unit_test::precondition(have_cluster))
 
 BOOST_AUTO_TEST_CASE(server_stopped_while_checked_out_then_pool_recovers) {
     auto& cluster = Cluster::instance();
-    auto engine = make_engine(cluster.url(), {.pool_size = 3});
+    auto engine = athanor::test::engine(cluster.url(), {.pool_size = 3});
     ServerUp server;
     {
         // Two idle connections in the pool, one checked out.
@@ -191,7 +185,7 @@ BOOST_AUTO_TEST_CASE(server_stopped_while_checked_out_then_pool_recovers) {
     BOOST_TEST(engine.dialect().is_disconnect(e));
     held.close();
     // While the server is down a new connection is refused with an OperationalError naming it.
-    auto fresh_engine = make_engine(cluster.url());
+    auto fresh_engine = athanor::test::engine(cluster.url());
     auto refused = expect_error<sa::OperationalError>([&] { fresh_engine.connect(); });
     BOOST_TEST(std::string(refused.what()).find("127.0.0.1") != std::string::npos);
 
@@ -217,7 +211,7 @@ BOOST_AUTO_TEST_CASE(server_stopped_while_checked_out_then_pool_recovers) {
 
 BOOST_AUTO_TEST_CASE(pre_ping_replaces_connections_from_before_a_restart) {
     auto& cluster = Cluster::instance();
-    auto engine = make_engine(cluster.url(), {.pool_size = 2, .pool_pre_ping = true});
+    auto engine = athanor::test::engine(cluster.url(), {.pool_size = 2, .pool_pre_ping = true});
     ServerUp server;
     std::int64_t old_pid = 0;
     {
@@ -237,8 +231,8 @@ BOOST_AUTO_TEST_CASE(pre_ping_replaces_connections_from_before_a_restart) {
 
 BOOST_AUTO_TEST_CASE(terminated_backend_mid_transaction_leaves_no_partial_rows) {
     auto& cluster = Cluster::instance();
-    auto engine = make_engine(cluster.url());
-    auto admin = make_engine(cluster.superuser_url());
+    auto engine = athanor::test::engine(cluster.url());
+    auto admin = athanor::test::engine(cluster.superuser_url());
     const std::string table = "faults_terminated";
     create_table(engine, table);
     {
@@ -277,7 +271,7 @@ BOOST_AUTO_TEST_CASE(terminated_backend_mid_transaction_leaves_no_partial_rows) 
 
 BOOST_AUTO_TEST_CASE(server_stop_mid_transaction_leaves_no_partial_rows) {
     auto& cluster = Cluster::instance();
-    auto engine = make_engine(cluster.url());
+    auto engine = athanor::test::engine(cluster.url());
     const std::string table = "faults_stopped";
     create_table(engine, table);
     ServerUp server;
@@ -293,7 +287,7 @@ BOOST_AUTO_TEST_CASE(server_stop_mid_transaction_leaves_no_partial_rows) {
         BOOST_TEST(engine.dialect().is_disconnect(e));
     }
     server.start();
-    auto check = make_engine(cluster.url());
+    auto check = athanor::test::engine(cluster.url());
     BOOST_TEST(count_rows(check, table) == 1);
 }
 

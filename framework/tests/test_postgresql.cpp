@@ -37,15 +37,7 @@ using sa::Value;
 
 namespace {
 
-using athanor::test::registry;
-
-std::optional<std::string> env(const char* name) {
-    const char* v = std::getenv(name);
-    if (v == nullptr || *v == '\0') return std::nullopt;
-    return std::string(v);
-}
-
-std::string pg_url() { return env("ATHANOR_TEST_PG_URL").value_or(""); }
+std::string pg_url() { return athanor::test::env_url("ATHANOR_TEST_PG_URL").value_or(""); }
 
 /// The test URL with some parts replaced (keeps host and port).
 sa::Url test_url() { return sa::Url::parse(pg_url()); }
@@ -56,8 +48,7 @@ std::string with_query(const std::string& query) {
 }
 
 sa::Engine make_engine(const std::string& url, sa::EngineOptions options = {}) {
-    options.registry = &registry();
-    return sa::create_engine(url, std::move(options));
+    return athanor::test::engine(url, std::move(options));
 }
 
 /// A table name private to this process, so parallel test runs do not collide.
@@ -642,7 +633,7 @@ BOOST_AUTO_TEST_CASE(savepoints) {
 
 BOOST_AUTO_TEST_CASE(terminated_backend_is_invalidated_and_replaced) {
     auto engine = make_engine(pg_url());
-    auto admin = make_engine(env("ATHANOR_TEST_PG_SUPERUSER_URL").value_or(pg_url()));
+    auto admin = make_engine(athanor::test::env_url("ATHANOR_TEST_PG_SUPERUSER_URL").value_or(pg_url()));
     std::int64_t victim_pid = 0;
     {
         auto conn = engine.connect();
