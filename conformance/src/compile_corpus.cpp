@@ -150,6 +150,27 @@ std::vector<CorpusEntry> build() {
     ENTRY("select_window", "func() OVER (PARTITION BY ... ORDER BY ...)",
           auto& a = s().addresses;
           return sql(select(a.c("id"), func("row_number").over(Window{{a.c("user_id")}, {a.c("id")}}).label("rn")), d););
+    ENTRY("select_window_rows_frame", "OVER (ORDER BY ... ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)",
+          auto& a = s().addresses;
+          return sql(select(a.c("id"), sum(a.c("user_id")).over({.order_by = {a.c("id")}, .rows = Frame{std::nullopt, 0}}).label("running")), d););
+    ENTRY("select_window_range_frame", "OVER (PARTITION BY ... ORDER BY ... RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING)",
+          auto& a = s().addresses;
+          return sql(select(a.c("id"), count(a.c("id")).over({.partition_by = {a.c("user_id")}, .order_by = {a.c("id")}, .range = Frame{-1, 1}}).label("near")), d););
+    ENTRY("select_tuple_in", "tuple_(a, b).in_(tuples): a row-value IN list",
+          auto& a = s().addresses;
+          return sql(select(a.c("id")).where(tuple_(a.c("user_id"), a.c("email")).in_({tuple_(1, "a@x"), tuple_(2, "b@x")})), d););
+    ENTRY("select_tuple_eq", "tuple_(a, b) == tuple_(x, y)",
+          auto& a = s().addresses;
+          return sql(select(a.c("id")).where(tuple_(a.c("user_id"), a.c("email")) == tuple_(1, "a@x")), d););
+    ENTRY("select_for_update", "SELECT ... FOR UPDATE",
+          auto& u = s().users;
+          return sql(select(u.c("id")).where(u.c("id") == 5).with_for_update(), d););
+    ENTRY("select_for_update_of_nowait", "with_for_update(of = table, nowait)",
+          auto& u = s().users;
+          return sql(select(u.c("id")).where(u.c("id") == 5).with_for_update({.nowait = true, .of = {u}}), d););
+    ENTRY("select_for_share_skip_locked", "with_for_update(read, skip_locked) after LIMIT",
+          auto& u = s().users;
+          return sql(select(u.c("id")).order_by(u.c("id")).limit(1).with_for_update({.read = true, .skip_locked = true}), d););
     ENTRY("select_literal_binds", "literal rendering of strings, numbers, NULL",
           auto& u = s().users;
           return literal_sql(select(u.c("id")).where(or_(u.c("name") == "O'Reilly", u.c("id") == 7, u.c("fullname") == athanor::null)), d););

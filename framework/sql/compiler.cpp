@@ -247,6 +247,32 @@ void SqlCompiler::process_coerced(const ColumnElement& operand, const TypePtr& t
     bind_type_ = std::move(saved);
 }
 
+void SqlCompiler::process_facing(const ColumnElement& operand, const ColumnElement& other, int parent_precedence,
+                                 bool parenthesise_equal) {
+    const auto* tuple = dynamic_cast<const TupleNode*>(&operand);
+    const auto* facing = dynamic_cast<const TupleNode*>(&other);
+    if (tuple && facing) {
+        if (tuple->elements.size() != facing->elements.size())
+            throw CompileError("a tuple of " + std::to_string(tuple->elements.size()) +
+                               " elements is compared with one of " + std::to_string(facing->elements.size()));
+        out_ += '(';
+        for (std::size_t i = 0; i < tuple->elements.size(); ++i) {
+            if (i) out_ += ", ";
+            process_facing(*tuple->elements[i], *facing->elements[i]);
+        }
+        out_ += ')';
+        return;
+    }
+    const bool bind = dynamic_cast<const BindParamNode*>(&operand) != nullptr;
+    process_coerced(operand, bind ? expression_type(other) : nullptr, parent_precedence, parenthesise_equal);
+}
+
+void SqlCompiler::visit_tuple(const TupleNode& node) {
+    out_ += '(';
+    comma_list(node.elements);
+    out_ += ')';
+}
+
 Processor SqlCompiler::bind_processor_for(const TypePtr& type) {
     for (const auto& [t, p] : bind_processors_)
         if (t == type.get()) return p;
@@ -466,6 +492,12 @@ void SqlCompiler::visit_binary(const BinaryNode& node) {
     const int p = node.precedence();
     // A bound value takes the type of the other side (users.born == Date{...} binds as a Date).
     const bool coerce = coerces_operands(node.op);
+    if (coerce && dynamic_cast<const TupleNode*>(node.left.get()) && dynamic_cast<const TupleNode*>(node.right.get())) {
+        process_facing(*node.left, *node.right);
+        out_ += binary_operator_text(node.op);
+        process_facing(*node.right, *node.left);
+        return;
+    }
     const bool left_bind = coerce && dynamic_cast<const BindParamNode*>(node.left.get()) != nullptr;
     const bool right_bind = coerce && dynamic_cast<const BindParamNode*>(node.right.get()) != nullptr;
     const TypePtr left_type = right_bind ? expression_type(*node.left) : nullptr;
@@ -545,10 +577,9 @@ void SqlCompiler::visit_in(const InNode& node) {
         process(*node.subquery);
         --depth_;
     } else if (!node.items.empty()) {
-        const TypePtr type = expression_type(*node.left);
         for (std::size_t i = 0; i < node.items.size(); ++i) {
             if (i) out_ += ", ";
-            process_coerced(*node.items[i], type);
+            process_facing(*node.items[i], *node.left);
         }
     } else {
         const std::string name = namer_.next(node.left->bind_base());
@@ -630,6 +661,18 @@ void SqlCompiler::visit_over(const OverNode& node) {
         if (!node.partition_by.empty()) out_ += ' ';
         out_ += "ORDER BY ";
         comma_list(node.order_by);
+    }
+    if (node.frame != OverNode::FrameKind::none) {
+        if (!node.partition_by.empty() || !node.order_by.empty()) out_ += ' ';
+        out_ += node.frame == OverNode::FrameKind::rows ? "ROWS BETWEEN " : "RANGE BETWEEN ";
+        const auto bound = [](std::optional<std::int64_t> b, const char* unbounded) -> std::string {
+            if (!b.has_value()) return unbounded;
+            if (*b == 0) return "CURRENT ROW";
+            // Magnitude as unsigned: -INT64_MIN would overflow.
+            const std::uint64_t n = *b < 0 ? 0 - static_cast<std::uint64_t>(*b) : static_cast<std::uint64_t>(*b);
+            return std::to_string(n) + (*b < 0 ? " PRECEDING" : " FOLLOWING");
+        };
+        out_ += bound(node.frame_start, "UNBOUNDED PRECEDING") + " AND " + bound(node.frame_end, "UNBOUNDED FOLLOWING");
     }
     out_ += ')';
 }
@@ -763,9 +806,12 @@ void SqlCompiler::visit_select(const SelectNode& node) {
     }
     order_by_clause(node.order_by);
     if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    if (node.for_update) for_update_clause(*node.for_update);
     enclosing_froms_.resize(mark);
     --depth_;
 }
+
+void SqlCompiler::for_update_clause(const ForUpdateClause&) { out_ += " FOR UPDATE"; }
 
 void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
     if (depth_ == 0) {

@@ -296,14 +296,37 @@ void CastNode::walk(Walker& w) const {
     element->walk(w);
 }
 
-OverNode::OverNode(ColumnPtr element, std::vector<ColumnPtr> partition_by, std::vector<ColumnPtr> order_by)
-    : element(std::move(element)), partition_by(std::move(partition_by)), order_by(std::move(order_by)) {}
+TupleNode::TupleNode(std::vector<ColumnPtr> elements) : elements(std::move(elements)) {}
+void TupleNode::accept(SqlCompiler& c) const { c.visit_tuple(*this); }
+void TupleNode::walk(Walker& w) const {
+    w.token("tuple");
+    w.number(static_cast<std::int64_t>(elements.size()));
+    walk_all(elements, w);
+}
+void TupleNode::collect_froms(std::vector<FromPtr>& out) const { collect_all(elements, out); }
+
+OverNode::OverNode(ColumnPtr element, std::vector<ColumnPtr> partition_by, std::vector<ColumnPtr> order_by,
+                   FrameKind frame, std::optional<std::int64_t> frame_start, std::optional<std::int64_t> frame_end)
+    : element(std::move(element)),
+      partition_by(std::move(partition_by)),
+      order_by(std::move(order_by)),
+      frame(frame),
+      frame_start(frame_start),
+      frame_end(frame_end) {}
 void OverNode::accept(SqlCompiler& c) const { c.visit_over(*this); }
 void OverNode::walk(Walker& w) const {
     w.token("over");
     element->walk(w);
     walk_all(partition_by, w);
     walk_all(order_by, w);
+    if (frame != FrameKind::none) {
+        // Frame bounds are rendered as literals, so they belong to the statement's shape.
+        w.token(frame == FrameKind::rows ? "rows" : "range");
+        for (const auto& bound : {frame_start, frame_end}) {
+            w.token(bound ? "b" : "u");
+            if (bound) w.number(*bound);
+        }
+    }
 }
 void OverNode::collect_froms(std::vector<FromPtr>& out) const {
     element->collect_froms(out);

@@ -15,6 +15,15 @@ const BindParamNode* anonymous_literal(const ColumnPtr& node) {
 
 /// A literal on one side of an operator takes its name from the other side.
 ColumnPtr coerce(const ColumnPtr& value, const ColumnPtr& against) {
+    // Row values pair up element by element: tuple_(a, b) == tuple_(1, 2) names :a_1, :b_1.
+    const auto* tuple = dynamic_cast<const TupleNode*>(value.get());
+    const auto* facing = dynamic_cast<const TupleNode*>(against.get());
+    if (tuple && facing && tuple->elements.size() == facing->elements.size()) {
+        std::vector<ColumnPtr> elements;
+        for (std::size_t i = 0; i < tuple->elements.size(); ++i)
+            elements.push_back(coerce(tuple->elements[i], facing->elements[i]));
+        return std::make_shared<TupleNode>(std::move(elements));
+    }
     if (const auto* b = anonymous_literal(value)) {
         std::string base = against->bind_base();
         if (base == "param") return value;
@@ -118,6 +127,12 @@ Expr Expr::in_(const Select& subquery) const {
 Expr Expr::not_in(std::vector<Value> values) const {
     return Expr(std::make_shared<InNode>(node_, true, std::move(values), std::vector<ColumnPtr>{}, nullptr));
 }
+Expr Expr::not_in(const std::vector<Expr>& expressions) const {
+    std::vector<ColumnPtr> items;
+    for (const auto& e : expressions) items.push_back(coerce(e.node(), node_));
+    if (items.empty()) return not_in(std::vector<Value>{});
+    return Expr(std::make_shared<InNode>(node_, true, std::vector<Value>{}, std::move(items), nullptr));
+}
 Expr Expr::not_in(const Select& subquery) const {
     return Expr(std::make_shared<InNode>(node_, true, std::vector<Value>{}, std::vector<ColumnPtr>{}, subquery.node()));
 }
@@ -173,7 +188,19 @@ Expr Expr::nulls_first() const { return Expr(std::make_shared<UnaryNode>(UnaryOp
 Expr Expr::nulls_last() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::nulls_last, node_)); }
 Expr Expr::distinct() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::distinct, node_)); }
 Expr Expr::over(const Window& window) const {
-    return Expr(std::make_shared<OverNode>(node_, nodes(window.partition_by), nodes(window.order_by)));
+    if (window.rows && window.range)
+        throw ArgumentError("over(): a window has a ROWS or a RANGE frame, not both ('rows' and 'range' given)");
+    auto kind = OverNode::FrameKind::none;
+    std::optional<std::int64_t> start, end;
+    if (const auto& frame = window.rows ? window.rows : window.range) {
+        kind = window.rows ? OverNode::FrameKind::rows : OverNode::FrameKind::range;
+        start = frame->start;
+        end = frame->end;
+        if (start && end && *start > *end)
+            throw ArgumentError("over(): the frame starts after it ends (" + std::to_string(*start) + " > " +
+                                std::to_string(*end) + ")");
+    }
+    return Expr(std::make_shared<OverNode>(node_, nodes(window.partition_by), nodes(window.order_by), kind, start, end));
 }
 
 Expr operator==(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::eq, b); }
@@ -225,6 +252,11 @@ Expr false_() { return Expr(std::make_shared<KeywordNode>(KeywordNode::Kind::fal
 Expr asc(const Expr& e) { return e.asc(); }
 Expr desc(const Expr& e) { return e.desc(); }
 Expr distinct(const Expr& e) { return e.distinct(); }
+Expr tuple_(std::vector<Expr> elements) {
+    if (elements.empty()) throw ArgumentError("tuple_() needs at least one element");
+    return Expr(std::make_shared<TupleNode>(nodes(elements)));
+}
+
 Expr cast(const Expr& e, TypePtr type) {
     if (!type) throw ArgumentError("cast() needs a type");
     return Expr(std::make_shared<CastNode>(e.node(), std::move(type)));

@@ -58,6 +58,12 @@ void SelectNode::walk(Walker& w) const {
         walk_list(order_by, w);
     }
     walk_limits(*this, w);
+    if (for_update) {
+        w.token("FOR");
+        w.number((for_update->read ? 1 : 0) | (for_update->key_share ? 2 : 0) | (for_update->nowait ? 4 : 0) |
+                 (for_update->skip_locked ? 8 : 0));
+        for (const auto& f : for_update->of) f->walk(w);
+    }
     w.enclosing_froms().resize(mark);
 }
 
@@ -232,6 +238,15 @@ Select Select::offset(std::int64_t count) const {
     if (count < 0) throw ArgumentError("offset(" + std::to_string(count) + "): the offset must not be negative");
     auto n = copy();
     n->offset = count;
+    return Select(std::move(n));
+}
+Select Select::with_for_update(ForUpdate options) const {
+    if (options.nowait && options.skip_locked)
+        throw ArgumentError("with_for_update(): nowait and skip_locked are mutually exclusive");
+    auto n = copy();
+    ForUpdateClause clause{options.read, options.key_share, options.nowait, options.skip_locked, {}};
+    for (const auto& from : options.of) clause.of.push_back(from.node());
+    n->for_update = std::move(clause);
     return Select(std::move(n));
 }
 Select Select::distinct() const {

@@ -702,6 +702,53 @@ BOOST_AUTO_TEST_CASE(expression_language_on_postgresql) {
     BOOST_TEST(gone.as_string() == "carol");
 }
 
+BOOST_AUTO_TEST_CASE(row_locks_frames_and_row_values_on_postgresql) {
+    using namespace athanor::sql;
+    auto engine = make_engine(pg_url());
+    const std::string name = private_name("lockable");
+    DropTables cleanup{make_engine(pg_url()), {name}};
+    {
+        auto setup = engine.connect();
+        setup.execute(text("CREATE TABLE " + name + " (id integer PRIMARY KEY, amount integer)"));
+        setup.execute(text("INSERT INTO " + name + " VALUES (1, 10), (2, 20), (3, 30)"));
+        setup.commit();
+    }
+    Table t(name, {Column("id", TypeEngine::named("INTEGER"), primary_key()), Column("amount", TypeEngine::named("INTEGER"))});
+    auto holder = engine.connect();
+    auto other = engine.connect();
+    // holder locks row 1 until it ends its transaction.
+    BOOST_TEST(holder.execute(select(t.c("amount")).where(t.c("id") == 1).with_for_update()).scalar_one().as_int() == 10);
+    // NOWAIT: the other session is refused at once (SQLSTATE 55P03) instead of waiting.
+    const auto refused = athanor::test::expect_error<sa::OperationalError>(
+        [&] { other.execute(select(t.c("amount")).where(t.c("id") == 1).with_for_update({.nowait = true})); });
+    BOOST_TEST(refused.sqlstate() == "55P03");
+    other.rollback();
+    // SKIP LOCKED: the locked row is passed over.
+    auto free_ids = other.execute(select(t.c("id")).order_by(t.c("id")).with_for_update({.skip_locked = true, .of = {t}}))
+                        .scalars_as<std::int64_t>();
+    BOOST_TEST((free_ids == std::vector<std::int64_t>{2, 3}));
+    other.rollback();
+    holder.rollback();
+    // Shared locks do not exclude each other.
+    holder.execute(select(t.c("id")).where(t.c("id") == 2).with_for_update({.read = true}));
+    BOOST_TEST(other.execute(select(t.c("id")).where(t.c("id") == 2).with_for_update({.read = true, .nowait = true}))
+                   .scalar_one()
+                   .as_int() == 2);
+    holder.rollback();
+    other.rollback();
+
+    // A frame and a row-value IN, executed.
+    auto running = holder.execute(select(sum(t.c("amount")).over({.order_by = {t.c("id")}, .rows = Frame{-1, 0}}))
+                                      .order_by(t.c("id")))
+                       .scalars_as<std::int64_t>();
+    BOOST_TEST((running == std::vector<std::int64_t>{10, 30, 50}));
+    auto picked = holder.execute(select(t.c("id"))
+                                     .where(tuple_(t.c("id"), t.c("amount")).in_({tuple_(1, 10), tuple_(2, 99), tuple_(3, 30)}))
+                                     .order_by(t.c("id")))
+                      .scalars_as<std::int64_t>();
+    BOOST_TEST((picked == std::vector<std::int64_t>{1, 3}));
+}
+
 BOOST_AUTO_TEST_CASE(metadata_create_all_round_trips_postgresql_types) {
     using namespace athanor::sql;
     namespace types = athanor::types;

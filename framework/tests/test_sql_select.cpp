@@ -247,6 +247,60 @@ BOOST_AUTO_TEST_CASE(window_functions) {
                "sum(users.age) OVER (ORDER BY users.id) AS running FROM users");
 }
 
+BOOST_AUTO_TEST_CASE(window_frames) {
+    const auto over = [&](Window w) { return sql(select(sum(users.c("age")).over(std::move(w)).label("s"))); };
+    BOOST_TEST(over({.order_by = {users.c("id")}, .rows = Frame{std::nullopt, 0}}) ==
+               "SELECT sum(users.age) OVER (ORDER BY users.id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS s "
+               "FROM users");
+    BOOST_TEST(over({.partition_by = {users.c("name")}, .range = Frame{-2, 3}}) ==
+               "SELECT sum(users.age) OVER (PARTITION BY users.name RANGE BETWEEN 2 PRECEDING AND 3 FOLLOWING) AS s "
+               "FROM users");
+    BOOST_TEST(over({.rows = Frame{0, std::nullopt}}) ==
+               "SELECT sum(users.age) OVER (ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS s FROM users");
+    BOOST_TEST(over({.rows = Frame{1, 4}}) ==
+               "SELECT sum(users.age) OVER (ROWS BETWEEN 1 FOLLOWING AND 4 FOLLOWING) AS s FROM users");
+    // The bounds are rendered, so they are part of the statement's shape.
+    const auto key = [&](Window w) { return select(sum(users.c("age")).over(std::move(w))).cache_key(); };
+    BOOST_TEST(key({.rows = Frame{-1, 0}}) != key({.rows = Frame{-2, 0}}));
+    BOOST_TEST(key({.rows = Frame{-1, 0}}) != key({.range = Frame{-1, 0}}));
+    BOOST_TEST(key({.rows = Frame{std::nullopt, 0}}) != key({.rows = Frame{0, 0}}));
+    BOOST_TEST(key({}) != key({.rows = Frame{}}));
+    BOOST_CHECK_THROW(sum(users.c("age")).over({.rows = Frame{}, .range = Frame{}}), athanor::ArgumentError);
+    BOOST_CHECK_THROW(sum(users.c("age")).over({.rows = Frame{2, 1}}), athanor::ArgumentError);
+}
+
+BOOST_AUTO_TEST_CASE(tuples_compare_and_test_membership_as_row_values) {
+    auto in = select(addresses.c("id"))
+                  .where(tuple_(addresses.c("user_id"), addresses.c("email")).in_({tuple_(1, "a"), tuple_(2, "b")}));
+    BOOST_TEST(sql(in) == "SELECT addresses.id FROM addresses WHERE (addresses.user_id, addresses.email) IN "
+                          "((:user_id_1, :email_1), (:user_id_2, :email_2))");
+    check_values_agree(in);
+    const auto values = bound(in);
+    BOOST_TEST(values.find("user_id_2")->as_int() == 2);
+    BOOST_TEST(values.find("email_2")->as_string() == "b");
+    auto eq = select(addresses.c("id")).where(tuple_(addresses.c("user_id"), addresses.c("email")) == tuple_(1, "a"));
+    BOOST_TEST(sql(eq) ==
+               "SELECT addresses.id FROM addresses WHERE (addresses.user_id, addresses.email) = (:user_id_1, :email_1)");
+    BOOST_TEST(sql(select(users.c("id")).where(tuple_(users.c("id"), users.c("age")).not_in(
+                   std::vector<Expr>{tuple_(1, 2)}))) ==
+               "SELECT users.id FROM users WHERE (users.id, users.age) NOT IN ((:id_1, :age_1))");
+    BOOST_CHECK_THROW(to_string(select(users.c("id")).where(tuple_(users.c("id"), users.c("age")) == tuple_(1))),
+                      athanor::CompileError);
+    BOOST_CHECK_THROW(tuple_(std::vector<Expr>{}), athanor::ArgumentError);
+}
+
+BOOST_AUTO_TEST_CASE(for_update_variants) {
+    auto base = select(users.c("id")).where(users.c("id") == 5);
+    // The generic dialect renders plain FOR UPDATE whatever the options, as SQLAlchemy's.
+    BOOST_TEST(sql(base.with_for_update()) == "SELECT users.id FROM users WHERE users.id = :id_1 FOR UPDATE");
+    BOOST_TEST(sql(base.order_by(users.c("id")).limit(1).with_for_update({.read = true})) ==
+               "SELECT users.id FROM users WHERE users.id = :id_1 ORDER BY users.id LIMIT 1 FOR UPDATE");
+    BOOST_TEST(base.with_for_update().cache_key() != base.cache_key());
+    BOOST_TEST(base.with_for_update({.nowait = true}).cache_key() != base.with_for_update().cache_key());
+    BOOST_TEST(base.with_for_update({.of = {users}}).cache_key() != base.with_for_update().cache_key());
+    BOOST_CHECK_THROW(base.with_for_update({.nowait = true, .skip_locked = true}), athanor::ArgumentError);
+}
+
 BOOST_AUTO_TEST_CASE(joins_with_inferred_on) {
     BOOST_TEST(sql(select(users.c("name"), addresses.c("email")).join_from(users, addresses)) ==
                "SELECT users.name, addresses.email FROM users JOIN addresses ON users.id = addresses.user_id");

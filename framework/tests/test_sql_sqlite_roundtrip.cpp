@@ -159,6 +159,54 @@ BOOST_AUTO_TEST_CASE(recursive_cte_and_window) {
     BOOST_TEST(rows[0].get<std::int64_t>("r") == 2);  // alice 30: second oldest
 }
 
+BOOST_AUTO_TEST_CASE(window_frames_compute_running_and_moving_sums) {
+    // ages by id: 30, 17, 65
+    auto running = select(sum(users.c("age")).over({.order_by = {users.c("id")}, .rows = Frame{std::nullopt, 0}}))
+                       .order_by(users.c("id"));
+    std::vector<std::int64_t> got;
+    for (const auto& v : conn.execute(running).scalars()) got.push_back(v.as_int());
+    BOOST_TEST(got == (std::vector<std::int64_t>{30, 47, 112}), boost::test_tools::per_element());
+    auto around = select(sum(users.c("age")).over({.order_by = {users.c("id")}, .rows = Frame{-1, 1}}))
+                      .order_by(users.c("id"));
+    got.clear();
+    for (const auto& v : conn.execute(around).scalars()) got.push_back(v.as_int());
+    BOOST_TEST(got == (std::vector<std::int64_t>{47, 112, 82}), boost::test_tools::per_element());
+    auto by_value = select(count().over({.order_by = {users.c("age")}, .range = Frame{-15, 15}}))
+                        .order_by(users.c("id"));
+    got.clear();
+    for (const auto& v : conn.execute(by_value).scalars()) got.push_back(v.as_int());
+    BOOST_TEST(got == (std::vector<std::int64_t>{2, 2, 1}), boost::test_tools::per_element());  // 30 sees 17; 65 alone
+}
+
+BOOST_AUTO_TEST_CASE(tuple_in_and_equality_select_by_row_value) {
+    auto pair = tuple_(addresses.c("user_id"), addresses.c("email"));
+    BOOST_TEST(names(select(addresses.c("email"))
+                         .where(pair.in_({tuple_(1, "a@home.org"), tuple_(2, "b@50%_off.org"), tuple_(2, "a@work.org")}))
+                         .order_by(addresses.c("id"))) == (Names{"a@home.org", "b@50%_off.org"}));
+    BOOST_TEST(names(select(addresses.c("email")).where(pair == tuple_(1, "a@work.org"))) == (Names{"a@work.org"}));
+    BOOST_TEST(names(select(addresses.c("email"))
+                         .where(pair.not_in(std::vector<Expr>{tuple_(1, "a@work.org")}))
+                         .order_by(addresses.c("id"))) == (Names{"a@home.org", "b@50%_off.org"}));
+}
+
+BOOST_AUTO_TEST_CASE(tuple_elements_take_the_type_they_face) {
+    // A Date inside a tuple is bound as SQLite's ISO text because it faces a Date column.
+    Table events{"events", {Column("id", integer(), primary_key()), Column("day", athanor::types::Date())}};
+    conn.execute(sa::text("CREATE TABLE events (id INTEGER PRIMARY KEY, day DATE)"));
+    conn.execute(events.insert(), std::vector<Params>{{{"id", 1}, {"day", sa::Date{2024, 2, 29}}},
+                                                      {{"id", 2}, {"day", sa::Date{2024, 3, 1}}}});
+    auto hit = select(events.c("id")).where(tuple_(events.c("id"), events.c("day")).in_(
+        {tuple_(1, sa::Date{2024, 2, 29}), tuple_(2, sa::Date{1999, 1, 1})}));
+    BOOST_TEST(conn.execute(hit).scalar_one().as_int() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(for_update_runs_on_sqlite_without_a_clause) {
+    // SQLite locks the database for a write transaction instead of rows: the clause is left out.
+    auto locked = select(users.c("name")).where(users.c("id") == 2).with_for_update({.nowait = true});
+    BOOST_TEST(locked.compile(engine.dialect())->sql.find("FOR") == std::string::npos);
+    BOOST_TEST(conn.execute(locked).scalar_one().as_string() == "bob");
+}
+
 BOOST_AUTO_TEST_CASE(like_autoescape_matches_literally) {
     BOOST_TEST(names(select(addresses.c("email")).where(addresses.c("email").contains("50%_", true))) ==
                (Names{"b@50%_off.org"}));

@@ -14,6 +14,20 @@ void PgCompiler::visit_ilike(const sql::BinaryNode& node) {
     if (node.escape) out() += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
 }
 
+void PgCompiler::for_update_clause(const sql::ForUpdateClause& clause) {
+    if (clause.read)
+        out() += clause.key_share ? " FOR KEY SHARE" : " FOR SHARE";
+    else
+        out() += clause.key_share ? " FOR NO KEY UPDATE" : " FOR UPDATE";
+    for (std::size_t i = 0; i < clause.of.size(); ++i) {
+        // The name as the FROM list knows it, never schema-qualified (PostgreSQL's rule).
+        out() += i ? ", " : " OF ";
+        out() += quote(clause.of[i]->name());
+    }
+    if (clause.nowait) out() += " NOWAIT";
+    if (clause.skip_locked) out() += " SKIP LOCKED";
+}
+
 void PgCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
     if (limit) out() += " LIMIT " + std::to_string(*limit);
     if (offset) out() += " OFFSET " + std::to_string(*offset);

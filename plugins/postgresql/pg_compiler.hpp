@@ -27,6 +27,8 @@ public:
 
     void visit_ilike(const sql::BinaryNode& node) override;
     void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override;
+    /// FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED]
+    void for_update_clause(const sql::ForUpdateClause& clause) override;
     bool implicit_returning() const override { return true; }
     std::string next_value_sql(const std::string& quoted_sequence) const override;
     bool supports_on_conflict() const override { return true; }

@@ -25,6 +25,8 @@ public:
     void visit_binary(const sql::BinaryNode& node) override;
     void visit_function(const sql::FunctionNode& node) override;
     void compound_member(const sql::SelectBaseNode& member) override;
+    /// Nothing: SQLite has no row locks; a write transaction locks the whole database.
+    void for_update_clause(const sql::ForUpdateClause&) override {}
     bool supports_on_conflict() const override { return true; }
     bool supports_returning() const override { return true; }
 };

@@ -59,6 +59,8 @@ using sql::except_;
 using sql::exists;
 using sql::Expr;
 using sql::ForeignKey;
+using sql::ForUpdate;
+using sql::Frame;
 using sql::func;
 using sql::insert;
 using sql::intersect;
@@ -68,7 +70,9 @@ using sql::not_;
 using sql::or_;
 using sql::select;
 using sql::Table;
+using sql::tuple_;
 using sql::union_;
 using sql::union_all;
+using sql::Window;
 using sql::update;
 }  // namespace athanor

@@ -77,6 +77,7 @@ public:
     virtual void visit_case(const CaseNode& node);
     virtual void visit_cast(const CastNode& node);
     virtual void visit_over(const OverNode& node);
+    virtual void visit_tuple(const TupleNode& node);
     virtual void visit_scalar_select(const ScalarSelectNode& node);
     virtual void visit_exists(const ExistsNode& node);
     virtual void visit_next_value(const NextValueNode& node);
@@ -97,6 +98,10 @@ public:
     // ---- hooks ----------------------------------------------------------------------
     /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m").
     virtual void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset);
+    /// Appends the row-locking clause of a SELECT ... with_for_update(). Generic: " FOR UPDATE"
+    /// (options ignored, as SQLAlchemy's generic compiler); SQLite: nothing; PostgreSQL: every
+    /// variant.
+    virtual void for_update_clause(const ForUpdateClause& clause);
     /// "true"/"false"; dialects without a boolean type render "1"/"0".
     virtual std::string render_bool(bool value) const;
     virtual bool supports_returning() const { return true; }
@@ -152,6 +157,10 @@ public:
     /// bound parameter, its value is processed as `type`.
     void process_coerced(const ColumnElement& operand, const TypePtr& type, int parent_precedence = 0,
                          bool parenthesise_equal = true);
+    /// Renders `operand` as a value facing `other` (the other side of a comparison or the left
+    /// of IN): a bound parameter takes other's type; two tuples pair up element by element.
+    void process_facing(const ColumnElement& operand, const ColumnElement& other, int parent_precedence = 0,
+                        bool parenthesise_equal = true);
     /// Throws CompileError: "<construct> is not supported by dialect <name>".
     [[noreturn]] void unsupported(const std::string& construct) const;
 

@@ -281,10 +281,24 @@ public:
     TypePtr type;
 };
 
+/// (a, b, ...): a row value, compared or tested with IN as a whole (tuple_()).
+class ATHANOR_API TupleNode final : public ColumnElement {
+public:
+    explicit TupleNode(std::vector<ColumnPtr> elements);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    void collect_froms(std::vector<FromPtr>& out) const override;
+
+    std::vector<ColumnPtr> elements;
+};
+
 /// A window function: fn(...) OVER (PARTITION BY ... ORDER BY ...).
 class ATHANOR_API OverNode final : public ColumnElement {
 public:
-    OverNode(ColumnPtr element, std::vector<ColumnPtr> partition_by, std::vector<ColumnPtr> order_by);
+    enum class FrameKind { none, rows, range };
+    OverNode(ColumnPtr element, std::vector<ColumnPtr> partition_by, std::vector<ColumnPtr> order_by,
+             FrameKind frame = FrameKind::none, std::optional<std::int64_t> frame_start = std::nullopt,
+             std::optional<std::int64_t> frame_end = std::nullopt);
     void accept(SqlCompiler& c) const override;
     void walk(Walker& w) const override;
     TypeAffinity affinity() const override { return element->affinity(); }
@@ -293,6 +307,8 @@ public:
 
     ColumnPtr element;
     std::vector<ColumnPtr> partition_by, order_by;
+    FrameKind frame;
+    std::optional<std::int64_t> frame_start, frame_end;  // see sql::Frame
 };
 
 /// (SELECT ...) used as a value; correlates automatically with the enclosing SELECT.

@@ -63,6 +63,7 @@ public:
     Expr in_(const Select& subquery) const;
     Expr not_in(std::vector<Value> values) const;
     Expr not_in(std::initializer_list<Value> values) const { return not_in(std::vector<Value>(values)); }
+    Expr not_in(const std::vector<Expr>& expressions) const;
     Expr not_in(const Select& subquery) const;
     Expr like(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
     Expr not_like(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
@@ -98,9 +99,23 @@ private:
     ColumnPtr node_;
 };
 
+/// A window frame, in SQLAlchemy's convention for each bound: std::nullopt is UNBOUNDED
+/// (PRECEDING as start, FOLLOWING as end), 0 is CURRENT ROW, -n is n PRECEDING, n is
+/// n FOLLOWING. Frame{std::nullopt, 0}: BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.
+struct Frame {
+    std::optional<std::int64_t> start = std::nullopt;
+    std::optional<std::int64_t> end = std::nullopt;
+};
+
+/// Window specification for Expr::over(): PARTITION BY, ORDER BY, and at most one of a ROWS
+/// or a RANGE frame.
+///   sum(t.c("x")).over({.order_by = {t.c("day")}, .rows = Frame{-6, 0}})
+///   -> sum(t.x) OVER (ORDER BY t.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
 struct Window {
-    std::vector<Expr> partition_by;
-    std::vector<Expr> order_by;
+    std::vector<Expr> partition_by = {};
+    std::vector<Expr> order_by = {};
+    std::optional<Frame> rows = std::nullopt;
+    std::optional<Frame> range = std::nullopt;
 };
 
 // Comparison (== null / != null render IS NULL / IS NOT NULL)
@@ -152,6 +167,14 @@ ATHANOR_API Expr desc(const Expr& e);
 ATHANOR_API Expr distinct(const Expr& e);
 ATHANOR_API Expr cast(const Expr& e, TypePtr type);
 ATHANOR_API Expr cast(const Expr& e, const std::string& type_name);
+
+/// A row value (a, b): tuple_(t.c("a"), t.c("b")).in_({tuple_(1, "x"), tuple_(2, "y")}) or
+/// tuple_(a, b) == tuple_(1, 2). Each bound value takes the type of the element it faces.
+ATHANOR_API Expr tuple_(std::vector<Expr> elements);
+template <class... E>
+Expr tuple_(const Expr& first, const E&... rest) {
+    return tuple_(std::vector<Expr>{first, Expr(rest)...});
+}
 
 /// CASE WHEN c1 THEN r1 ... [ELSE e] END
 ATHANOR_API Expr case_(std::vector<std::pair<Expr, Expr>> whens);

@@ -41,6 +41,15 @@ public:
     std::optional<std::int64_t> offset;
 };
 
+/// SELECT ... FOR UPDATE and its variants (see Select::with_for_update).
+struct ForUpdateClause {
+    bool read = false;         // FOR SHARE (FOR KEY SHARE with key_share)
+    bool key_share = false;    // FOR NO KEY UPDATE / FOR KEY SHARE (PostgreSQL)
+    bool nowait = false;       // NOWAIT
+    bool skip_locked = false;  // SKIP LOCKED
+    std::vector<FromPtr> of;   // OF t1, t2: lock only these tables' rows
+};
+
 class ATHANOR_API SelectNode final : public SelectBaseNode {
 public:
     void accept(SqlCompiler& c) const override;
@@ -59,6 +68,7 @@ public:
     std::vector<ColumnPtr> group_by;
     ColumnPtr having;
     bool distinct = false;
+    std::optional<ForUpdateClause> for_update;
 };
 
 enum class CompoundOp { union_, union_all, intersect, intersect_all, except_, except_all };
@@ -89,6 +99,16 @@ private:
     FromPtr from_;
 };
 
+/// Options of Select::with_for_update(), as SQLAlchemy's: read = FOR SHARE, key_share = the
+/// PostgreSQL KEY variants, nowait / skip_locked, and `of`: the tables whose rows are locked.
+struct ForUpdate {
+    bool read = false;
+    bool key_share = false;
+    bool nowait = false;
+    bool skip_locked = false;
+    std::vector<From> of = {};
+};
+
 class ATHANOR_API Select : public Statement {
 public:
     explicit Select(std::vector<SelectArg> columns);
@@ -117,6 +137,12 @@ public:
     Select limit(std::int64_t n) const;
     Select offset(std::int64_t n) const;
     Select distinct() const;
+    /// Locks the selected rows until the transaction ends: `SELECT ... FOR UPDATE`, or with
+    /// options `FOR SHARE`, `FOR NO KEY UPDATE`, `OF t`, `NOWAIT`, `SKIP LOCKED` where the
+    /// dialect has them. SQLite has no row locks (a write transaction locks the database) and
+    /// renders nothing, as SQLAlchemy does; the generic dialect renders plain FOR UPDATE.
+    ///   select(accounts).where(accounts.c("id") == 7).with_for_update({.nowait = true})
+    Select with_for_update(ForUpdate options = {}) const;
     Select add_columns(std::vector<SelectArg> columns) const;
     Select select_from(const From& from) const;
     /// Joins `right` to the leftmost FROM (ON inferred from foreign keys when not given).
