@@ -212,6 +212,12 @@ std::vector<CorpusEntry> build() {
           return sql(s().users.update().where(s().users.c("id") == 5).values({{"name", "z"}}).returning(s().users.c("id")), d););
     ENTRY("delete_where", "DELETE ... WHERE", return sql(s().users.delete_().where(s().users.c("id") == 5), d););
     ENTRY("delete_all", "DELETE without WHERE", return sql(s().users.delete_(), d););
+    ENTRY("update_from", "UPDATE ... FROM: WHERE and SET refer to another table",
+          auto& u = s().users; auto& a = s().addresses;
+          return sql(u.update().values({{"fullname", a.c("email")}}).where(u.c("id") == a.c("user_id")), d););
+    ENTRY("delete_using", "DELETE whose WHERE refers to another table",
+          auto& u = s().users; auto& a = s().addresses;
+          return sql(a.delete_().where(and_(a.c("user_id") == u.c("id"), u.c("name") == "x")), d););
     ENTRY("delete_returning", "DELETE ... RETURNING",
           return sql(s().users.delete_().where(s().users.c("id") > 5).returning(s().users.c("id"), s().users.c("name")), d););
     ENTRY("upsert_do_nothing", "ON CONFLICT DO NOTHING",

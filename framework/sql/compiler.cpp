@@ -371,6 +371,38 @@ void SqlCompiler::set_clause(const NodeAssignments& assignments, const TableNode
 
 void SqlCompiler::from_item(const FromClause& from) { process(from); }
 
+std::vector<FromPtr> SqlCompiler::extra_froms(const TableNode& target, const ColumnPtr& where,
+                                              const NodeAssignments* values) const {
+    std::vector<FromPtr> found;
+    if (where) where->collect_froms(found);
+    if (values)
+        for (const auto& [column, value] : *values)
+            if (value) value->collect_froms(found);
+    std::vector<FromPtr> extra;
+    for (const auto& f : found) {
+        if (f->covers(&target)) continue;
+        if (std::any_of(extra.begin(), extra.end(), [&](const FromPtr& e) { return e->covers(f.get()); })) continue;
+        extra.push_back(f);
+    }
+    return extra;
+}
+
+void SqlCompiler::update_from_clause(const std::vector<FromPtr>& extra_froms) {
+    out_ += " FROM ";
+    for (std::size_t i = 0; i < extra_froms.size(); ++i) {
+        if (i) out_ += ", ";
+        from_item(*extra_froms[i]);
+    }
+}
+
+void SqlCompiler::delete_using_clause(const std::vector<FromPtr>& extra_froms) {
+    out_ += " USING ";
+    for (std::size_t i = 0; i < extra_froms.size(); ++i) {
+        if (i) out_ += ", ";
+        from_item(*extra_froms[i]);
+    }
+}
+
 // ---- hooks --------------------------------------------------------------------------
 void SqlCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
     if (limit) out_ += " LIMIT " + std::to_string(*limit);
@@ -947,12 +979,19 @@ void SqlCompiler::visit_update(const UpdateNode& node) {
                            "' has no column to SET; give values() or parameters named after columns");
     out_ += "UPDATE ";
     process(*node.table);
+    // Subqueries in SET and WHERE correlate with the target and with the other tables.
+    const auto extra = extra_froms(*node.table, node.where, &assignments);
+    const auto mark = enclosing_froms_.size();
+    enclosing_froms_.push_back(node.table.get());
+    for (const auto& f : extra) enclosing_froms_.push_back(f.get());
     out_ += " SET ";
     set_clause(assignments, node.table.get());
+    if (!extra.empty()) update_from_clause(extra);
     if (node.where) {
         out_ += " WHERE ";
         process(*node.where);
     }
+    enclosing_froms_.resize(mark);
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("UPDATE ... RETURNING");
         if (depth_ == 1) {
@@ -969,10 +1008,16 @@ void SqlCompiler::visit_delete(const DeleteNode& node) {
     ++depth_;
     out_ += "DELETE FROM ";
     process(*node.table);
+    const auto extra = extra_froms(*node.table, node.where, nullptr);
+    const auto mark = enclosing_froms_.size();
+    enclosing_froms_.push_back(node.table.get());
+    for (const auto& f : extra) enclosing_froms_.push_back(f.get());
+    if (!extra.empty()) delete_using_clause(extra);
     if (node.where) {
         out_ += " WHERE ";
         process(*node.where);
     }
+    enclosing_froms_.resize(mark);
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("DELETE ... RETURNING");
         if (depth_ == 1) {

@@ -747,6 +747,22 @@ BOOST_AUTO_TEST_CASE(row_locks_frames_and_row_values_on_postgresql) {
                                      .order_by(t.c("id")))
                       .scalars_as<std::int64_t>();
     BOOST_TEST((picked == std::vector<std::int64_t>{1, 3}));
+
+    // UPDATE ... FROM and DELETE ... USING with a second table.
+    const std::string bonus_name = private_name("bonus");
+    cleanup.names.push_back(bonus_name);
+    holder.execute(text("CREATE TABLE " + bonus_name + " (account integer, extra integer)"));
+    holder.execute(text("INSERT INTO " + bonus_name + " VALUES (1, 5), (3, 7)"));
+    Table bonus(bonus_name, {Column("account", TypeEngine::named("INTEGER")), Column("extra", TypeEngine::named("INTEGER"))});
+    const auto updated = holder.execute(
+        t.update().values({{"amount", t.c("amount") + bonus.c("extra")}}).where(t.c("id") == bonus.c("account")));
+    BOOST_TEST(updated.rowcount() == 2);
+    auto amounts = holder.execute(select(t.c("amount")).order_by(t.c("id"))).scalars_as<std::int64_t>();
+    BOOST_TEST((amounts == std::vector<std::int64_t>{15, 20, 37}));
+    const auto deleted = holder.execute(t.delete_().where(and_(t.c("id") == bonus.c("account"), bonus.c("extra") > 6)));
+    BOOST_TEST(deleted.rowcount() == 1);
+    BOOST_TEST(scalar(holder, "SELECT count(*) FROM " + name).as_int() == 2);
+    holder.commit();
 }
 
 BOOST_AUTO_TEST_CASE(metadata_create_all_round_trips_postgresql_types) {

@@ -134,6 +134,30 @@ BOOST_AUTO_TEST_CASE(delete_statements) {
     BOOST_TEST(sql(sub) == "DELETE FROM users WHERE users.id IN (SELECT archive.id FROM archive)");
 }
 
+BOOST_AUTO_TEST_CASE(update_and_delete_referring_to_other_tables) {
+    // UPDATE ... FROM: the tables WHERE and SET refer to besides the target, once each.
+    auto upd = users.update()
+                   .values({{"name", archive.c("name")}})
+                   .where(and_(users.c("id") == archive.c("id"), archive.c("name") != "x"));
+    BOOST_TEST(sql(upd) ==
+               "UPDATE users SET name=archive.name FROM archive WHERE users.id = archive.id AND archive.name != :name_1");
+    From prior = archive.alias("prior_rows");
+    BOOST_TEST(sql(users.update().values({{"age", 0}}).where(users.c("id") == prior.c("id"))) ==
+               "UPDATE users SET age=:age FROM archive AS prior_rows WHERE users.id = prior_rows.id");
+    // A subquery's tables stay inside it; a correlated one correlates with the target.
+    BOOST_TEST(sql(users.update().values({{"age", 1}}).where(users.c("id").in_(select(archive.c("id"))))) ==
+               "UPDATE users SET age=:age WHERE users.id IN (SELECT archive.id FROM archive)");
+    auto counted = select(count(archive.c("id"))).where(archive.c("name") == users.c("name")).scalar_subquery();
+    BOOST_TEST(sql(users.update().values({{"age", counted}})) ==
+               "UPDATE users SET age=(SELECT count(archive.id) AS count_1 FROM archive WHERE archive.name = users.name)");
+    // DELETE ... USING
+    BOOST_TEST(sql(users.delete_().where(users.c("id") == archive.c("id"))) ==
+               "DELETE FROM users USING archive WHERE users.id = archive.id");
+    auto gone = select(archive.c("id")).where(archive.c("id") == users.c("id")).exists();
+    BOOST_TEST(sql(users.delete_().where(gone)) ==
+               "DELETE FROM users WHERE EXISTS (SELECT archive.id FROM archive WHERE archive.id = users.id)");
+}
+
 BOOST_AUTO_TEST_CASE(compiler_marks_explicit_returning) {
     // The compiler itself says whether RETURNING is the caller's (a dialect compiling through
     // SqlCompiler directly gets it too), not only Statement::compile.

@@ -207,6 +207,27 @@ BOOST_AUTO_TEST_CASE(for_update_runs_on_sqlite_without_a_clause) {
     BOOST_TEST(conn.execute(locked).scalar_one().as_string() == "bob");
 }
 
+BOOST_AUTO_TEST_CASE(update_from_another_table_and_correlated_set) {
+    // alice gets the first of her addresses as her name, through UPDATE ... FROM.
+    conn.execute(users.update()
+                     .values({{"name", addresses.c("email")}})
+                     .where(and_(users.c("id") == addresses.c("user_id"), addresses.c("email").like("%work%"))));
+    BOOST_TEST(names(select(users.c("name")).order_by(users.c("id"))) == (Names{"a@work.org", "bob", "carol"}));
+    // A correlated subquery in SET counts each user's own addresses.
+    auto own = select(count(addresses.c("id"))).where(addresses.c("user_id") == users.c("id")).scalar_subquery();
+    conn.execute(users.update().values({{"age", own}}));
+    std::vector<std::int64_t> ages;
+    for (const auto& v : conn.execute(select(users.c("age")).order_by(users.c("id"))).scalars()) ages.push_back(v.as_int());
+    BOOST_TEST(ages == (std::vector<std::int64_t>{2, 1, 0}), boost::test_tools::per_element());
+    // SQLite's DELETE cannot name another table; the subquery form is the way.
+    const auto refused = athanor::test::expect_error<sa::CompileError>(
+        [&] { conn.execute(addresses.delete_().where(addresses.c("user_id") == users.c("id"))); });
+    BOOST_TEST(athanor::test::contains(refused.what(), "DELETE"));
+    conn.execute(addresses.delete_().where(
+        select(users.c("id")).where(and_(users.c("id") == addresses.c("user_id"), users.c("name") == "bob")).exists()));
+    BOOST_TEST(conn.execute(select(count()).select_from(addresses)).scalar_one().as_int() == 2);
+}
+
 BOOST_AUTO_TEST_CASE(like_autoescape_matches_literally) {
     BOOST_TEST(names(select(addresses.c("email")).where(addresses.c("email").contains("50%_", true))) ==
                (Names{"b@50%_off.org"}));

@@ -27,6 +27,10 @@ public:
     void compound_member(const sql::SelectBaseNode& member) override;
     /// Nothing: SQLite has no row locks; a write transaction locks the whole database.
     void for_update_clause(const sql::ForUpdateClause&) override {}
+    /// SQLite's DELETE has no USING/FROM: refer to other tables through a subquery instead.
+    void delete_using_clause(const std::vector<sql::FromPtr>&) override {
+        unsupported("DELETE with criteria on other tables (DELETE ... USING)");
+    }
     bool supports_on_conflict() const override { return true; }
     bool supports_returning() const override { return true; }
 };

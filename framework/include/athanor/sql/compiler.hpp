@@ -102,6 +102,13 @@ public:
     /// (options ignored, as SQLAlchemy's generic compiler); SQLite: nothing; PostgreSQL: every
     /// variant.
     virtual void for_update_clause(const ForUpdateClause& clause);
+    /// UPDATE whose WHERE or SET refers to other tables: " FROM a, b" (PostgreSQL, SQLite
+    /// 3.33+, and the generic form). A database without multi-table UPDATE overrides it to
+    /// call unsupported().
+    virtual void update_from_clause(const std::vector<FromPtr>& extra_froms);
+    /// DELETE whose WHERE refers to other tables: " USING a, b" (PostgreSQL and the generic
+    /// form); SQLite has no such DELETE and raises CompileError.
+    virtual void delete_using_clause(const std::vector<FromPtr>& extra_froms);
     /// "true"/"false"; dialects without a boolean type render "1"/"0".
     virtual std::string render_bool(bool value) const;
     virtual bool supports_returning() const { return true; }
@@ -170,6 +177,9 @@ protected:
     void comma_list(const std::vector<ColumnPtr>& items);
     void set_clause(const NodeAssignments& assignments, const TableNode* table = nullptr);
     void from_item(const FromClause& from);
+    /// The tables an UPDATE/DELETE refers to besides its target, in order of first mention.
+    std::vector<FromPtr> extra_froms(const TableNode& target, const ColumnPtr& where,
+                                     const NodeAssignments* values) const;
     Processor bind_processor_for(const TypePtr& type);
     /// Result processors for the columns of a top-level SELECT / RETURNING.
     void set_result_processors(const std::vector<ColumnPtr>& columns);
