@@ -387,20 +387,21 @@ std::vector<FromPtr> SqlCompiler::extra_froms(const TableNode& target, const Col
     return extra;
 }
 
+void SqlCompiler::from_list(const std::vector<FromPtr>& froms) {
+    for (std::size_t i = 0; i < froms.size(); ++i) {
+        if (i) out_ += ", ";
+        from_item(*froms[i]);
+    }
+}
+
 void SqlCompiler::update_from_clause(const std::vector<FromPtr>& extra_froms) {
     out_ += " FROM ";
-    for (std::size_t i = 0; i < extra_froms.size(); ++i) {
-        if (i) out_ += ", ";
-        from_item(*extra_froms[i]);
-    }
+    from_list(extra_froms);
 }
 
 void SqlCompiler::delete_using_clause(const std::vector<FromPtr>& extra_froms) {
     out_ += " USING ";
-    for (std::size_t i = 0; i < extra_froms.size(); ++i) {
-        if (i) out_ += ", ";
-        from_item(*extra_froms[i]);
-    }
+    from_list(extra_froms);
 }
 
 // ---- hooks --------------------------------------------------------------------------
@@ -819,10 +820,7 @@ void SqlCompiler::visit_select(const SelectNode& node) {
         out_ += default_from();
     } else {
         out_ += " FROM ";
-        for (std::size_t i = 0; i < froms.size(); ++i) {
-            if (i) out_ += ", ";
-            from_item(*froms[i]);
-        }
+        from_list(froms);
     }
     if (node.where) {
         out_ += " WHERE ";

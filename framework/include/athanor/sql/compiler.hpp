@@ -177,6 +177,8 @@ protected:
     void comma_list(const std::vector<ColumnPtr>& items);
     void set_clause(const NodeAssignments& assignments, const TableNode* table = nullptr);
     void from_item(const FromClause& from);
+    /// "a, b, c" through from_item().
+    void from_list(const std::vector<FromPtr>& froms);
     /// The tables an UPDATE/DELETE refers to besides its target, in order of first mention.
     std::vector<FromPtr> extra_froms(const TableNode& target, const ColumnPtr& where,
                                      const NodeAssignments* values) const;
