@@ -632,7 +632,9 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     Params statement_values;
     bool from_cache = false;
     auto compiled = engine.compile(statement, params, statement_values, from_cache);
-    const Params* own = from_cache ? &statement_values : nullptr;
+    // The statement's own values, read from its tree by the cache walk: what a cached or an
+    // expanded form binds (a fresh plain form carries the same values itself).
+    const Params* own = statement_values.empty() ? nullptr : &statement_values;
 
     auto rs = std::make_shared<detail::ResultState>();
     rs->compiled = compiled;
@@ -679,7 +681,9 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     Params statement_values;
     bool from_cache = false;
     auto compiled = engine.compile(statement, param_sets.front(), statement_values, from_cache);
-    const Params* own = from_cache ? &statement_values : nullptr;
+    // The statement's own values, read from its tree by the cache walk: what a cached or an
+    // expanded form binds (a fresh plain form carries the same values itself).
+    const Params* own = statement_values.empty() ? nullptr : &statement_values;
 
     // With a generated key per row, run row by row so each row's lastrowid (or RETURNING row)
     // is seen; the dialect-level batch strategies come with the insert compiler. A RETURNING

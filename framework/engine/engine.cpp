@@ -4,6 +4,8 @@
 #include "connection_state.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/statement.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -139,15 +141,22 @@ std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Ex
     // One walk yields the key and this statement's own literals; the cached form carries the
     // first statement's literals, so a hit binds these instead. A miss ignores them.
     if (cache.capacity() > 0) key = statement.cache_key(statement_values);
-    if (!key.empty()) {
-        if (auto hit = cache.get(key)) {
-            from_cache = true;
-            return hit;
-        }
+    std::shared_ptr<const sql::CompiledStatement> compiled;
+    if (!key.empty()) compiled = cache.get(key);
+    if (compiled) {
+        from_cache = true;
+    } else {
+        // The cached form keeps IN lists as expanding binds: one form for any list length.
+        const auto* tree = dynamic_cast<const sql::Statement*>(&statement);
+        compiled = tree ? tree->compile(*dialect, sql::CompileOptions{.keep_expanding = true}) : statement.compile(*dialect);
+        if (!compiled) throw CompileError("statement compiled to nothing for dialect " + dialect->description());
+        if (!key.empty()) cache.put(key, compiled);
     }
-    auto compiled = statement.compile(*dialect);
-    if (!compiled) throw CompileError("statement compiled to nothing for dialect " + dialect->description());
-    if (!key.empty()) cache.put(key, compiled);
+    if (compiled->has_expanding()) {
+        // Rendered for this execution's lists, which are among the statement's own values.
+        if (key.empty()) statement.bound_values(statement_values);
+        compiled = dialect->create_statement_compiler()->expand(*compiled, first_params, &statement_values);
+    }
     return compiled;
 }
 

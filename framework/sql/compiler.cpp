@@ -17,6 +17,24 @@ namespace {
 // Marks a positional placeholder until the final bind order is known (CTE bodies are
 // rendered separately and placed first).
 constexpr char positional_marker = '\x01';
+constexpr char expanding_marker = '\x02';  // an expanding bind, rendered by expand()
+
+/// The highest n for which `key`_n is in `values` (0 when none): how many values an
+/// expanding bind has. One pass over the entries, not a lookup per n.
+std::size_t expanding_count(const std::string& key, const Params& values) {
+    std::size_t highest = 0;
+    for (const auto& [name, value] : values) {
+        if (name.size() <= key.size() + 1 || name.compare(0, key.size(), key) != 0 || name[key.size()] != '_') continue;
+        std::size_t n = 0;
+        bool digits = true;
+        for (std::size_t i = key.size() + 1; i < name.size() && digits; ++i) {
+            digits = name[i] >= '0' && name[i] <= '9';
+            n = n * 10 + static_cast<std::size_t>(name[i] - '0');
+        }
+        if (digits) highest = std::max(highest, n);
+    }
+    return highest;
+}
 
 bool associative(BinaryOp op) { return op == BinaryOp::add || op == BinaryOp::mul || op == BinaryOp::concat; }
 
@@ -109,6 +127,23 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
     sql += out_;
     for (auto& b : binds_) binds.push_back(std::move(b));
 
+    if (!positional_ && !ctes_.empty()) {
+        // Named binds appear once each, in order of first appearance.
+        std::vector<BindParameter> unique;
+        for (auto& b : binds) {
+            const bool seen = std::any_of(unique.begin(), unique.end(), [&](const auto& u) { return u.key == b.key; });
+            if (!seen) unique.push_back(std::move(b));
+        }
+        binds = std::move(unique);
+    }
+    if (std::any_of(binds.begin(), binds.end(), [](const BindParameter& b) { return b.expanding; })) {
+        // Rendered per execution by expand(); `sql` shows the expanding binds for reading.
+        result_->insertmanyvalues.reset();
+        result_->expanding_template = sql;
+        result_->binds = std::move(binds);
+        result_->sql = render_template(*result_, nullptr, nullptr);
+        return std::move(result_);
+    }
     if (positional_) {
         std::string final_sql;
         final_sql.reserve(sql.size() + 16);
@@ -123,18 +158,75 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
             ++position;
         }
         sql = std::move(final_sql);
-    } else if (!ctes_.empty()) {
-        // Named binds appear once each, in order of first appearance.
-        std::vector<BindParameter> unique;
-        for (auto& b : binds) {
-            const bool seen = std::any_of(unique.begin(), unique.end(), [&](const auto& u) { return u.key == b.key; });
-            if (!seen) unique.push_back(std::move(b));
-        }
-        binds = std::move(unique);
     }
     result_->sql = std::move(sql);
     result_->binds = std::move(binds);
     return std::move(result_);
+}
+
+std::string SqlCompiler::render_template(const CompiledStatement& compiled, const Params* params,
+                                         const Params* statement_values, std::vector<BindParameter>* binds) {
+    const bool positional = dialect_.paramstyle() != sdk::Paramstyle::named;
+    std::string sql;
+    sql.reserve(compiled.expanding_template.size() + 32);
+    std::size_t next_bind = 0;  // positional: every bind in order; named: the expanding ones
+    std::size_t position = 0;
+    const auto next = [&]() -> const BindParameter& {
+        if (!positional)
+            while (next_bind < compiled.binds.size() && !compiled.binds[next_bind].expanding) ++next_bind;
+        return compiled.binds.at(next_bind++);
+    };
+    for (char c : compiled.expanding_template) {
+        if (c == positional_marker) {
+            const BindParameter& b = next();
+            sql += bind_placeholder(safe_bind_name(b.key), ++position);
+            if (binds) binds->push_back(b);
+        } else if (c == expanding_marker) {
+            const BindParameter& b = next();
+            if (!params) {
+                sql += "__[POSTCOMPILE_" + safe_bind_name(b.key) + "]";
+                continue;
+            }
+            std::size_t n = expanding_count(b.key, *params);
+            if (statement_values) n = std::max(n, expanding_count(b.key, *statement_values));
+            if (n == 0)
+                throw ArgumentError("no values for the IN list '" + b.key + "' (expected " + b.key + "_1, " + b.key +
+                                    "_2, ...)");
+            for (std::size_t i = 1; i <= n; ++i) {
+                BindParameter one{b.key + "_" + std::to_string(i), std::nullopt, b.processor, false};
+                if (i > 1) sql += ", ";
+                sql += bind_placeholder(safe_bind_name(one.key), ++position);
+                if (binds && positional) binds->push_back(std::move(one));
+                else if (binds) named_expansion_.push_back(std::move(one));
+            }
+        } else {
+            sql += c;
+        }
+    }
+    return sql;
+}
+
+std::shared_ptr<CompiledStatement> SqlCompiler::expand(const CompiledStatement& compiled, const Params& params,
+                                                       const Params* statement_values) {
+    auto out = std::make_shared<CompiledStatement>(compiled);
+    out->expanding_template.clear();
+    out->binds.clear();
+    named_expansion_.clear();
+    out->sql = render_template(compiled, &params, statement_values, &out->binds);
+    if (dialect_.paramstyle() == sdk::Paramstyle::named) {
+        // Named binds keep their order; each expanding one is replaced by its values' binds.
+        std::size_t taken = 0;
+        for (const auto& b : compiled.binds) {
+            if (!b.expanding) {
+                out->binds.push_back(b);
+                continue;
+            }
+            const std::string prefix = b.key + "_";
+            while (taken < named_expansion_.size() && named_expansion_[taken].key.starts_with(prefix))
+                out->binds.push_back(std::move(named_expansion_[taken++]));
+        }
+    }
+    return out;
 }
 
 void SqlCompiler::record_insertmanyvalues() {
@@ -618,9 +710,16 @@ void SqlCompiler::visit_in(const InNode& node) {
         const std::string name = namer_.next(node.left->bind_base());
         TypePtr saved = std::move(bind_type_);
         bind_type_ = expression_type(*node.left);
-        for (std::size_t i = 0; i < node.values.size(); ++i) {
-            if (i) out_ += ", ";
-            emit_bind(name + "_" + std::to_string(i + 1), node.values[i]);
+        if (options_.keep_expanding && !options_.literal_binds) {
+            // One bind for the whole list, rendered when the statement runs (expand()).
+            binds_.push_back(BindParameter{name, std::nullopt,
+                                           bind_type_ ? bind_processor_for(bind_type_) : Processor{}, true});
+            out_ += expanding_marker;
+        } else {
+            for (std::size_t i = 0; i < node.values.size(); ++i) {
+                if (i) out_ += ", ";
+                emit_bind(name + "_" + std::to_string(i + 1), node.values[i]);
+            }
         }
         bind_type_ = std::move(saved);
     }

@@ -191,7 +191,8 @@ Insert::Insert(const Table& table) {
 }
 std::shared_ptr<InsertNode> Insert::copy() const { return std::make_shared<InsertNode>(*node_); }
 
-std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dialect) const {
+std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dialect,
+                                                         const CompileOptions& options) const {
     std::shared_ptr<const InsertNode> effective = node_;
     const InsertNode& node = *node_;
     // A column Sequence supplies the value when the column is not given (not in the
@@ -209,7 +210,7 @@ std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dia
         }
         if (n) effective = std::move(n);
     }
-    auto compiled = Insert(effective).Statement::compile(dialect, CompileOptions{});
+    auto compiled = Insert(effective).Statement::compile(dialect, options);
     const auto callables = callable_defaults(*effective);
     if (callables.empty()) return compiled;
     auto patched = std::make_shared<CompiledStatement>(*compiled);

@@ -204,8 +204,9 @@ void InNode::walk(Walker& w) const {
     } else if (!items.empty()) {
         walk_all(items, w);
     } else {
-        w.token("exp");
-        w.number(static_cast<std::int64_t>(values.size()));
+        // Only empty or not: a list is rendered at execution (an expanding bind), so lists of
+        // any length share one compiled form.
+        w.token(values.empty() ? "exp0" : "exp");
         if (values.empty()) return;
         const std::string name = w.namer().next(left->bind_base());
         if (!w.wants_values()) return;

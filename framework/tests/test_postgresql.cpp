@@ -144,6 +144,16 @@ BOOST_AUTO_TEST_CASE(compiler_renders_postgresql_sql) {
                "SELECT users.id FROM users WHERE users.id = true");
     BOOST_TEST(select(literal(Value(sa::Bytes{0x00, 0xab}))).compile(dialect, {.literal_binds = true})->sql ==
                "SELECT '\\x00ab'::bytea AS anon_1");
+    // An expanding IN list: the numbered placeholders after it move with its length.
+    auto in_list = [&](std::vector<Value> ids) {
+        return select(users.c("id")).where(and_(users.c("name") == "n", users.c("id").in_(std::move(ids)), users.c("id") != 9));
+    };
+    const auto kept = in_list({1, 2}).compile(dialect, {.keep_expanding = true});
+    BOOST_TEST(kept->sql == "SELECT users.id FROM users WHERE users.name = $1 AND users.id IN (__[POSTCOMPILE_id_1]) AND users.id != $2");
+    sa::Params values;
+    in_list({4, 5, 6, 7}).bound_values(values);
+    BOOST_TEST(dialect.create_statement_compiler()->expand(*kept, {}, &values)->sql ==
+               "SELECT users.id FROM users WHERE users.name = $1 AND users.id IN ($2, $3, $4, $5) AND users.id != $6");
 }
 
 BOOST_AUTO_TEST_CASE(ddl_and_type_names_in_postgresql_flavour) {

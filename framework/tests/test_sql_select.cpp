@@ -141,11 +141,41 @@ BOOST_AUTO_TEST_CASE(in_expanding_and_empty) {
                "SELECT users.id FROM users WHERE users.age = :age_1 AND (users.id NOT IN (NULL) OR (1 = 1))");
     BOOST_TEST(sql(select(users.c("id")).where(users.c("id").in_(select(addresses.c("user_id"))))) ==
                "SELECT users.id FROM users WHERE users.id IN (SELECT addresses.user_id FROM addresses)");
-    // Different list lengths are different shapes; same length, same shape.
-    BOOST_TEST(select(users.c("id")).where(users.c("id").in_({1, 2})).cache_key() !=
+    // A list is rendered at execution (expanding), so every non-empty length is one shape; an
+    // empty list renders differently and is another.
+    BOOST_TEST(select(users.c("id")).where(users.c("id").in_({1, 2})).cache_key() ==
                select(users.c("id")).where(users.c("id").in_({1, 2, 3})).cache_key());
     BOOST_TEST(select(users.c("id")).where(users.c("id").in_({1, 2})).cache_key() ==
                select(users.c("id")).where(users.c("id").in_({7, 8})).cache_key());
+    BOOST_TEST(select(users.c("id")).where(users.c("id").in_({1, 2})).cache_key() !=
+               select(users.c("id")).where(users.c("id").in_(std::vector<Value>{})).cache_key());
+}
+
+BOOST_AUTO_TEST_CASE(expanding_in_is_rendered_per_execution) {
+    const auto& dialect = DefaultDialect::instance();
+    auto s = select(users.c("id")).where(and_(users.c("id").in_({1, 2, 3}), users.c("age") > 30));
+    // The form the engine caches: one expanding bind for the list.
+    const auto kept = s.compile(dialect, CompileOptions{.keep_expanding = true});
+    BOOST_TEST(kept->has_expanding());
+    BOOST_TEST(kept->sql == "SELECT users.id FROM users WHERE users.id IN (__[POSTCOMPILE_id_1]) AND users.age > :age_1");
+    BOOST_TEST_REQUIRE(kept->binds.size() == 2u);
+    BOOST_TEST(kept->binds[0].expanding);
+    // Rendered for the values at hand: as many placeholders as values.
+    Params values;
+    select(users.c("id")).where(and_(users.c("id").in_({4, 5, 6, 7, 8}), users.c("age") > 30)).bound_values(values);
+    const auto five = dialect.create_statement_compiler()->expand(*kept, Params{}, &values);
+    BOOST_TEST(five->sql == "SELECT users.id FROM users WHERE users.id IN (:id_1_1, :id_1_2, :id_1_3, :id_1_4, :id_1_5) "
+                            "AND users.age > :age_1");
+    BOOST_TEST(!five->has_expanding());
+    const auto bound_five = five->bind(Params{}, &values);
+    BOOST_TEST_REQUIRE(bound_five.size() == 6u);
+    BOOST_TEST(bound_five[4].as_int() == 8);
+    BOOST_TEST(bound_five[5].as_int() == 30);
+    BOOST_CHECK_THROW(dialect.create_statement_compiler()->expand(*kept, Params{}, nullptr), athanor::ArgumentError);
+    // Printing and literal rendering still show the list in place.
+    BOOST_TEST(sql(s) == "SELECT users.id FROM users WHERE users.id IN (:id_1_1, :id_1_2, :id_1_3) AND users.age > :age_1");
+    BOOST_TEST(to_string(s, CompileOptions{.literal_binds = true}) ==
+               "SELECT users.id FROM users WHERE users.id IN (1, 2, 3) AND users.age > 30");
 }
 
 BOOST_AUTO_TEST_CASE(like_family_with_autoescape) {

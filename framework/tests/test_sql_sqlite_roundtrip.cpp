@@ -228,6 +228,38 @@ BOOST_AUTO_TEST_CASE(update_from_another_table_and_correlated_set) {
     BOOST_TEST(conn.execute(select(count()).select_from(addresses)).scalar_one().as_int() == 2);
 }
 
+BOOST_AUTO_TEST_CASE(in_lists_of_any_length_share_one_compiled_form) {
+    std::vector<std::string> log;
+    sa::EngineOptions options;
+    options.registry = &registry();
+    options.echo = true;
+    options.log_sink = [&](std::string_view line) { log.emplace_back(line); };
+    auto echoing = sa::create_engine("sqlite://", std::move(options));
+    auto c = echoing.connect();
+    c.execute(sa::text("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50), age INTEGER)"));
+    std::vector<Params> rows;
+    for (int i = 1; i <= 1200; ++i) rows.push_back({{"id", i}, {"name", "u" + std::to_string(i)}, {"age", i % 90}});
+    c.execute(users.insert(), rows);
+    const auto count_in = [&](std::vector<Value> ids) {
+        return c.execute(select(count()).select_from(users).where(and_(users.c("id").in_(std::move(ids)), users.c("age") >= 0)))
+            .scalar_one()
+            .as_int();
+    };
+    log.clear();
+    BOOST_TEST(count_in({1, 2, 3}) == 3);
+    BOOST_TEST(count_in({5}) == 1);
+    std::vector<Value> many;
+    for (int i = 0; i < 1000; ++i) many.emplace_back(i * 2 + 1);  // odd ids 1..1999: 600 exist
+    BOOST_TEST(count_in(many) == 600);
+    BOOST_TEST(count_in(std::vector<Value>{}) == 0);
+    std::vector<std::string> origins;
+    for (const auto& line : log)
+        if (line.find("[cached]") != std::string::npos || line.find("[generated]") != std::string::npos)
+            origins.push_back(line.find("[cached]") != std::string::npos ? "cached" : "generated");
+    // The three lists share one compiled form; the empty list is a shape of its own.
+    BOOST_TEST(origins == (Names{"generated", "cached", "cached", "generated"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(like_autoescape_matches_literally) {
     BOOST_TEST(names(select(addresses.c("email")).where(addresses.c("email").contains("50%_", true))) ==
                (Names{"b@50%_off.org"}));

@@ -33,6 +33,11 @@ struct BindParameter {
     std::optional<Value> value;
     /// Applied to the value before it is sent to the driver.
     Processor processor;
+    /// An IN list rendered at execution (SQLAlchemy's "expanding" parameter): it stands for
+    /// `key_1`, `key_2`, ... — as many as the values at hand — so one compiled form serves
+    /// lists of any length. Only in statements compiled with CompileOptions::keep_expanding;
+    /// SqlCompiler::expand() turns them into ordinary binds before execution.
+    bool expanding = false;
 };
 
 enum class StatementKind { select, insert, update, delete_, ddl, text, other };
@@ -75,6 +80,11 @@ struct ATHANOR_API CompiledStatement {
     bool return_defaults = false;
     /// Set for a single-row INSERT the engine may batch into multi-row VALUES pages.
     std::optional<InsertManyValues> insertmanyvalues;
+    /// With expanding binds: the SQL before placeholders were rendered, each placeholder a
+    /// marker byte (SqlCompiler::expand() renders it); `sql` then shows each expanding bind as
+    /// `__[POSTCOMPILE_key]`, for reading only. Empty otherwise.
+    std::string expanding_template;
+    bool has_expanding() const { return !expanding_template.empty(); }
 
     /// Positional values for one execution: each bind takes params[key], else
     /// (*statement_values)[key], else its own value, then goes through its processor; a bind

@@ -57,6 +57,12 @@ public:
 
     /// Renders a whole statement (or a lone expression) into a CompiledStatement.
     std::shared_ptr<CompiledStatement> compile(const ClauseElement& statement, const CompileOptions& options = {});
+    /// A statement compiled with keep_expanding, rendered for one execution: each expanding
+    /// bind `k` becomes binds `k_1` ... `k_n`, n being the highest such key in `params` or
+    /// `statement_values`; placeholders after it are renumbered. Throws ArgumentError when a
+    /// list has no values.
+    std::shared_ptr<CompiledStatement> expand(const CompiledStatement& compiled, const Params& params,
+                                              const Params* statement_values);
 
     // ---- visit_*: one per node kind -------------------------------------------------
     virtual void visit_column(const ColumnNode& node);
@@ -220,6 +226,11 @@ private:
     };
     std::optional<ValuesTupleSpan> values_tuple_;
     void record_insertmanyvalues();
+    /// expanding_template with placeholders: the expanding binds shown as __[POSTCOMPILE_k]
+    /// without `params`, else expanded (their binds appended to `binds` when given).
+    std::string render_template(const CompiledStatement& compiled, const Params* params,
+                                const Params* statement_values, std::vector<BindParameter>* binds = nullptr);
+    std::vector<BindParameter> named_expansion_;  // expand(): the named style's new binds
 };
 
 }  // namespace athanor::sql

@@ -100,7 +100,8 @@ public:
     /// value) where the dialect has sequences, and default functions get a bind processor that
     /// calls them once per row. Printing (to_string) shows the plain statement.
     using Statement::compile;
-    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const override;
+    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect,
+                                                     const CompileOptions& options) const override;
 
     /// One row: {{"name", "Alex"}, {"created", now()}}. Plain values bind as `:name`.
     Insert values(const Assignments& values) const;

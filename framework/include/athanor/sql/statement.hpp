@@ -26,12 +26,20 @@ class Expr;
 struct CompileOptions {
     /// Render values as SQL literals instead of bound parameters (for printing / DDL only).
     bool literal_binds = false;
+    /// Keep IN lists of values as expanding binds (one compiled form for any list length), to
+    /// be rendered by SqlCompiler::expand() at execution; what the engine's cache stores.
+    /// Without it the lists are rendered in place (`IN (?, ?, ?)`).
+    bool keep_expanding = false;
 };
 
 class ATHANOR_API Statement : public Executable {
 public:
+    /// compile(dialect, {}).
     std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const override;
-    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect, const CompileOptions& options) const;
+    /// Virtual: a statement that adds to what the compiler renders (insert()'s column defaults)
+    /// does it here, for every option set.
+    virtual std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect,
+                                                             const CompileOptions& options) const;
     std::string cache_key() const override;
     void bound_values(Params& out) const override;
     /// One walk of the tree for both (what the engine uses on every execution).
