@@ -162,6 +162,9 @@ std::vector<CorpusEntry> build() {
     ENTRY("select_tuple_eq", "tuple_(a, b) == tuple_(x, y)",
           auto& a = s().addresses;
           return sql(select(a.c("id")).where(tuple_(a.c("user_id"), a.c("email")) == tuple_(1, "a@x")), d););
+    ENTRY("select_distinct_on", "SELECT DISTINCT ON (...) with the matching ORDER BY",
+          auto& a = s().addresses;
+          return sql(select(a.c("user_id"), a.c("email")).distinct_on({a.c("user_id")}).order_by(a.c("user_id"), a.c("id").desc()), d););
     ENTRY("select_for_update", "SELECT ... FOR UPDATE",
           auto& u = s().users;
           return sql(select(u.c("id")).where(u.c("id") == 5).with_for_update(), d););

@@ -912,6 +912,7 @@ void SqlCompiler::visit_select(const SelectNode& node) {
     for (const auto& f : froms) enclosing_froms_.push_back(f.get());
 
     out_ += node.distinct ? "SELECT DISTINCT " : "SELECT ";
+    if (!node.distinct_on.empty()) distinct_on_clause(node.distinct_on);
     if (node.columns.empty())
         throw CompileError("a SELECT needs at least one column; give select() columns or a table");
     select_columns(node);
@@ -941,6 +942,8 @@ void SqlCompiler::visit_select(const SelectNode& node) {
 }
 
 void SqlCompiler::for_update_clause(const ForUpdateClause&) { out_ += " FOR UPDATE"; }
+
+void SqlCompiler::distinct_on_clause(const std::vector<ColumnPtr>&) { unsupported("SELECT DISTINCT ON"); }
 
 void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
     if (depth_ == 0) {

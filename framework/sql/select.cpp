@@ -35,6 +35,10 @@ void SelectNode::accept(SqlCompiler& c) const { c.visit_select(*this); }
 
 void SelectNode::walk(Walker& w) const {
     w.token(distinct ? "SELECT DISTINCT" : "SELECT");
+    if (!distinct_on.empty()) {
+        w.token("ON");
+        walk_list(distinct_on, w);
+    }
     const auto from_list = froms(w.enclosing_froms());
     const auto mark = w.enclosing_froms().size();
     for (const auto& f : from_list) w.enclosing_froms().push_back(f.get());
@@ -247,6 +251,14 @@ Select Select::with_for_update(ForUpdate options) const {
     ForUpdateClause clause{options.read, options.key_share, options.nowait, options.skip_locked, {}};
     for (const auto& from : options.of) clause.of.push_back(from.node());
     n->for_update = std::move(clause);
+    return Select(std::move(n));
+}
+Select Select::distinct_on(std::vector<Expr> expressions) const {
+    if (expressions.empty()) throw ArgumentError("distinct_on() needs at least one expression");
+    auto n = copy();
+    n->distinct = true;
+    n->distinct_on.clear();
+    for (const auto& e : expressions) n->distinct_on.push_back(e.node());
     return Select(std::move(n));
 }
 Select Select::distinct() const {

@@ -747,6 +747,17 @@ BOOST_AUTO_TEST_CASE(row_locks_frames_and_row_values_on_postgresql) {
     holder.rollback();
     other.rollback();
 
+    // DISTINCT ON: the largest amount per parity of id. (An expression with a bound value
+    // would be two different parameters in DISTINCT ON and ORDER BY, which PostgreSQL refuses.)
+    auto parity = literal_column("id % 2");
+    auto top = holder.execute(select(parity.label("parity"), t.c("amount"))
+                                  .select_from(t)
+                                  .distinct_on({parity})
+                                  .order_by(parity, t.c("amount").desc()))
+                   .all();
+    BOOST_TEST_REQUIRE(top.size() == 2u);
+    BOOST_TEST(top[0].get<std::int64_t>("amount") == 20);
+    BOOST_TEST(top[1].get<std::int64_t>("amount") == 30);
     // A frame and a row-value IN, executed.
     auto running = holder.execute(select(sum(t.c("amount")).over({.order_by = {t.c("id")}, .rows = Frame{-1, 0}}))
                                       .order_by(t.c("id")))

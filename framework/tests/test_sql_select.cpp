@@ -319,6 +319,18 @@ BOOST_AUTO_TEST_CASE(tuples_compare_and_test_membership_as_row_values) {
     BOOST_CHECK_THROW(tuple_(std::vector<Expr>{}), athanor::ArgumentError);
 }
 
+BOOST_AUTO_TEST_CASE(distinct_on_is_not_standard_sql) {
+    auto s = select(addresses.c("user_id"), addresses.c("email")).distinct_on({addresses.c("user_id")});
+    try {
+        sql(s);
+        BOOST_FAIL("DISTINCT ON compiled on the generic dialect");
+    } catch (const athanor::CompileError& e) {
+        BOOST_TEST(std::string(e.what()).find("DISTINCT ON") != std::string::npos);
+    }
+    BOOST_TEST(s.cache_key() != select(addresses.c("user_id"), addresses.c("email")).distinct().cache_key());
+    BOOST_CHECK_THROW(select(users.c("id")).distinct_on({}), athanor::ArgumentError);
+}
+
 BOOST_AUTO_TEST_CASE(for_update_variants) {
     auto base = select(users.c("id")).where(users.c("id") == 5);
     // The generic dialect renders plain FOR UPDATE whatever the options, as SQLAlchemy's.

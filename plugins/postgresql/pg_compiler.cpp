@@ -14,6 +14,12 @@ void PgCompiler::visit_ilike(const sql::BinaryNode& node) {
     if (node.escape) out() += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
 }
 
+void PgCompiler::distinct_on_clause(const std::vector<sql::ColumnPtr>& expressions) {
+    out() += "ON (";
+    comma_list(expressions);
+    out() += ") ";
+}
+
 void PgCompiler::for_update_clause(const sql::ForUpdateClause& clause) {
     if (clause.read)
         out() += clause.key_share ? " FOR KEY SHARE" : " FOR SHARE";

@@ -29,6 +29,7 @@ public:
     void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override;
     /// FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED]
     void for_update_clause(const sql::ForUpdateClause& clause) override;
+    void distinct_on_clause(const std::vector<sql::ColumnPtr>& expressions) override;
     bool implicit_returning() const override { return true; }
     std::string next_value_sql(const std::string& quoted_sequence) const override;
     bool supports_on_conflict() const override { return true; }

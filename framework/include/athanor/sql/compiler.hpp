@@ -108,6 +108,9 @@ public:
     /// (options ignored, as SQLAlchemy's generic compiler); SQLite: nothing; PostgreSQL: every
     /// variant.
     virtual void for_update_clause(const ForUpdateClause& clause);
+    /// After "SELECT DISTINCT ": "ON (a, b) " on PostgreSQL; CompileError by default (not SQL
+    /// standard).
+    virtual void distinct_on_clause(const std::vector<ColumnPtr>& expressions);
     /// UPDATE whose WHERE or SET refers to other tables: " FROM a, b" (PostgreSQL, SQLite
     /// 3.33+, and the generic form). A database without multi-table UPDATE overrides it to
     /// call unsupported().

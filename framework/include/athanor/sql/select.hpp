@@ -68,6 +68,7 @@ public:
     std::vector<ColumnPtr> group_by;
     ColumnPtr having;
     bool distinct = false;
+    std::vector<ColumnPtr> distinct_on;  // PostgreSQL's DISTINCT ON (...)
     std::optional<ForUpdateClause> for_update;
 };
 
@@ -137,6 +138,10 @@ public:
     Select limit(std::int64_t n) const;
     Select offset(std::int64_t n) const;
     Select distinct() const;
+    /// SELECT DISTINCT ON (a, b): the first row of each group of equal a, b (PostgreSQL; other
+    /// dialects raise CompileError). Pair it with an order_by() that starts with the same
+    /// expressions, as PostgreSQL requires.
+    Select distinct_on(std::vector<Expr> expressions) const;
     /// Locks the selected rows until the transaction ends: `SELECT ... FOR UPDATE`, or with
     /// options `FOR SHARE`, `FOR NO KEY UPDATE`, `OF t`, `NOWAIT`, `SKIP LOCKED` where the
     /// dialect has them. SQLite has no row locks (a write transaction locks the database) and
