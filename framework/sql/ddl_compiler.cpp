@@ -188,7 +188,8 @@ std::vector<std::string> DdlCompiler::table_constraints(const TableNode& table) 
     if (!table.primary_key_constraint.columns.empty() &&
         !(primary_key_inline(table) && table.primary_key_constraint.columns.size() == 1))
         out.push_back(primary_key_constraint(table));
-    for (const auto& fk : table.foreign_key_constraints) out.push_back(foreign_key_constraint(table, fk));
+    for (const auto& fk : table.foreign_key_constraints)
+        if (!fk.options().use_alter || !supports_alter()) out.push_back(foreign_key_constraint(table, fk));
     for (const auto& uq : table.unique_constraints) out.push_back(unique_constraint(table, uq));
     for (const auto& ck : table.check_constraints) out.push_back(check_constraint(table, ck));
     return out;
@@ -207,6 +208,23 @@ std::string DdlCompiler::foreign_key_constraint(const TableNode&, const ForeignK
                                    : format_table_name(referred.substr(0, dot), referred.substr(dot + 1));
     return constraint_preamble(fk.name()) + "FOREIGN KEY(" + column_list(*this, fk.columns()) + ") REFERENCES " +
            target + " (" + column_list(*this, fk.referred_columns()) + ")" + foreign_key_actions(fk);
+}
+
+std::string DdlCompiler::add_foreign_key(const TableNode& table, const ForeignKeyConstraint& fk) {
+    if (!supports_alter()) unsupported("ALTER TABLE ... ADD CONSTRAINT");
+    if (fk.name().empty())
+        throw CompileError("the use_alter foreign key of '" + table.key() + "' (" + fk.referred_table() +
+                           ") needs a name to be added and dropped by ALTER TABLE; give ForeignKeyOptions::name or a "
+                           "naming convention");
+    return "ALTER TABLE " + format_table(table) + " ADD " + foreign_key_constraint(table, fk);
+}
+
+std::string DdlCompiler::drop_foreign_key(const TableNode& table, const ForeignKeyConstraint& fk) {
+    if (!supports_alter()) unsupported("ALTER TABLE ... DROP CONSTRAINT");
+    if (fk.name().empty())
+        throw CompileError("the use_alter foreign key of '" + table.key() + "' (" + fk.referred_table() +
+                           ") needs a name to be dropped by ALTER TABLE");
+    return "ALTER TABLE " + format_table(table) + " DROP CONSTRAINT " + quote(fk.name());
 }
 
 std::string DdlCompiler::foreign_key_actions(const ForeignKeyConstraint& fk) {

@@ -88,8 +88,9 @@ std::vector<Table> MetaData::tables() const {
             for (std::size_t i = 0; i < n; ++i)
                 if (!done[i]) cycle += (cycle.empty() ? "" : ", ") + tables_[i].table().key();
             throw ArgumentError("foreign keys form a cycle between the tables " + cycle +
-                                "; they cannot be created or dropped in dependency order. Remove one of the "
-                                "foreign keys from the cycle (or create it later with ALTER TABLE through text())");
+                                "; they cannot be created or dropped in dependency order. Give one foreign key of "
+                                "the cycle ForeignKeyOptions{.name = ..., .use_alter = true}: it is then added by "
+                                "ALTER TABLE after the tables and dropped before them");
         }
     }
     return out;
@@ -140,6 +141,7 @@ void MetaData::create_all(Connection& connection, bool checkfirst) const {
     if (sequences)
         for (const auto& s : sequences_) connection.execute(CreateSequence(s, if_not_exists));
     std::vector<std::string> done;
+    std::vector<const TableNode*> created;
     for (const auto& table : ordered) {
         const auto& node = table.table();
         if (checkfirst && table_exists(connection, node)) continue;
@@ -149,7 +151,13 @@ void MetaData::create_all(Connection& connection, bool checkfirst) const {
         connection.execute(CreateTable(table));
         for (const auto& ix : node.indexes) connection.execute(CreateIndex(ix));
         for (const auto& sql : ddl->comment_statements(node)) connection.exec_driver_sql(sql);
+        created.push_back(&node);
     }
+    // Foreign keys that close a cycle, once every table they refer to exists.
+    if (ddl->supports_alter())
+        for (const auto* node : created)
+            for (const auto& fk : node->foreign_key_constraints)
+                if (fk.options().use_alter) connection.exec_driver_sql(ddl->add_foreign_key(*node, fk));
 }
 
 void MetaData::drop_all(Connection& connection, bool checkfirst) const {
@@ -158,9 +166,16 @@ void MetaData::drop_all(Connection& connection, bool checkfirst) const {
     auto ddl = dialect_of(connection).create_ddl_compiler();
     const bool sequences = ddl->supports_sequences();
     const bool if_exists = checkfirst && ddl->supports_if_exists();
-    for (const auto& table : ordered) {
+    std::vector<Table> existing;
+    for (const auto& table : ordered)
+        if (!checkfirst || table_exists(connection, table.table())) existing.push_back(table);
+    // Foreign keys that close a cycle go first, so the tables can be dropped in order.
+    if (ddl->supports_alter())
+        for (const auto& table : existing)
+            for (const auto& fk : table.table().foreign_key_constraints)
+                if (fk.options().use_alter) connection.exec_driver_sql(ddl->drop_foreign_key(table.table(), fk));
+    for (const auto& table : existing) {
         const auto& node = table.table();
-        if (checkfirst && !table_exists(connection, node)) continue;
         connection.execute(DropTable(table));
         if (sequences)
             for (const auto& s : column_sequences(node)) connection.execute(DropSequence(s, if_exists));

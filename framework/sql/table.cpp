@@ -248,6 +248,7 @@ std::string TableNode::dialect_option(const std::string& key) const {
 std::vector<std::string> TableNode::referred_tables() const {
     std::vector<std::string> out;
     for (const auto& fk : foreign_key_constraints) {
+        if (fk.options().use_alter) continue;  // created after the tables: no ordering needed
         const auto& t = fk.referred_table();
         if (t == table_name || t == key()) continue;
         if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);

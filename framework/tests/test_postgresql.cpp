@@ -786,6 +786,35 @@ BOOST_AUTO_TEST_CASE(row_locks_frames_and_row_values_on_postgresql) {
     holder.commit();
 }
 
+BOOST_AUTO_TEST_CASE(use_alter_foreign_keys_close_a_cycle_on_postgresql) {
+    using namespace athanor::sql;
+    auto engine = make_engine(pg_url());
+    const std::string dept = private_name("departments");
+    const std::string emp = private_name("employees");
+    MetaData md;
+    auto& departments = md.table(dept, Column("id", TypeEngine::named("INTEGER"), primary_key()),
+                                 Column("manager_id", TypeEngine::named("INTEGER"),
+                                        ForeignKey(emp + ".id", {.name = "fk_dept_manager", .use_alter = true})));
+    auto& employees = md.table(emp, Column("id", TypeEngine::named("INTEGER"), primary_key()),
+                               Column("department_id", TypeEngine::named("INTEGER"), ForeignKey(dept + ".id")));
+    DropTables cleanup{make_engine(pg_url()), {emp, dept}};
+    md.create_all(engine);
+    md.create_all(engine);  // checkfirst: the tables exist, so neither they nor their keys are issued again
+    auto conn = engine.connect();
+    BOOST_TEST(scalar(conn, "SELECT count(*) FROM pg_constraint WHERE conname = 'fk_dept_manager' AND conrelid = '" +
+                                dept + "'::regclass")
+                   .as_int() == 1);
+    conn.execute(departments.insert(), sa::Params{{"id", 1}});
+    conn.execute(employees.insert(), sa::Params{{"id", 10}, {"department_id", 1}});
+    conn.execute(departments.update().values({{"manager_id", 10}}));
+    BOOST_CHECK_THROW(conn.execute(departments.update().values({{"manager_id", 99}})), sa::IntegrityError);
+    conn.rollback();
+    conn.close();
+    md.drop_all(engine);  // the key first, then the tables
+    auto check = engine.connect();
+    BOOST_TEST(scalar(check, "SELECT count(*) FROM pg_class WHERE relname IN ('" + dept + "', '" + emp + "')").as_int() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(metadata_create_all_round_trips_postgresql_types) {
     using namespace athanor::sql;
     namespace types = athanor::types;

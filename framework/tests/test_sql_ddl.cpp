@@ -246,7 +246,60 @@ BOOST_AUTO_TEST_CASE(tables_in_dependency_order_and_cycles) {
     } catch (const sa::ArgumentError& e) {
         const std::string what = e.what();
         BOOST_TEST(what.find("cycle between the tables a, b") != std::string::npos);
+        BOOST_TEST(what.find("use_alter") != std::string::npos);
     }
+}
+
+BOOST_AUTO_TEST_CASE(use_alter_breaks_a_cycle) {
+    MetaData md;
+    auto& departments = md.table("departments", Column("id", integer(), primary_key()),
+                                 Column("manager_id", integer(),
+                                        ForeignKey("employees.id", {.name = "fk_dept_manager", .use_alter = true})));
+    md.table("employees", Column("id", integer(), primary_key()),
+             Column("department_id", integer(), ForeignKey("departments.id")));
+    // The use_alter key does not order the tables ...
+    BOOST_TEST(names(md.tables()) == (std::vector<std::string>{"departments", "employees"}));
+    // ... is left out of CREATE TABLE where ALTER TABLE can add it ...
+    BOOST_TEST(to_string(CreateTable(departments)) ==
+               "CREATE TABLE departments (\n\tid INTEGER NOT NULL,\n\tmanager_id INTEGER,\n\tPRIMARY KEY (id)\n)");
+    auto ddl = sa::sql::DefaultDialect::instance().create_ddl_compiler();
+    const auto& fk = departments.table().foreign_key_constraints.at(0);
+    BOOST_TEST(ddl->add_foreign_key(departments.table(), fk) ==
+               "ALTER TABLE departments ADD CONSTRAINT fk_dept_manager FOREIGN KEY(manager_id) REFERENCES employees (id)");
+    BOOST_TEST(ddl->drop_foreign_key(departments.table(), fk) == "ALTER TABLE departments DROP CONSTRAINT fk_dept_manager");
+    // ... and kept in it on SQLite, which cannot.
+    BOOST_TEST(sqlite_sql(CreateTable(departments)).find("REFERENCES employees (id)") != std::string::npos);
+    // Without a name it cannot be dropped again.
+    MetaData unnamed;
+    auto& t = unnamed.table("t", Column("id", integer(), primary_key()),
+                            Column("u_id", integer(), ForeignKey("u.id", {.use_alter = true})));
+    BOOST_CHECK_THROW(ddl->add_foreign_key(t.table(), t.table().foreign_key_constraints.at(0)), sa::CompileError);
+}
+
+BOOST_AUTO_TEST_CASE(use_alter_cycle_lives_on_sqlite) {
+    MetaData md;
+    auto& departments = md.table("departments", Column("id", integer(), primary_key()),
+                                 Column("manager_id", integer(),
+                                        ForeignKey("employees.id", {.name = "fk_dept_manager", .use_alter = true})));
+    auto& employees = md.table("employees", Column("id", integer(), primary_key()),
+                               Column("department_id", integer(), ForeignKey("departments.id")));
+    std::vector<std::string> log;
+    auto engine = sqlite_engine(&log);
+    md.create_all(engine);
+    BOOST_TEST(ddl_lines(log) == (std::vector<std::string>{"CREATE TABLE departments (", "CREATE TABLE employees ("}),
+               boost::test_tools::per_element());
+    auto conn = engine.connect();
+    conn.execute(departments.insert(), Params{{"id", 1}});
+    conn.execute(employees.insert(), Params{{"id", 10}, {"department_id", 1}});
+    conn.execute(departments.update().values({{"manager_id", 10}}));
+    // Both directions are enforced (foreign keys are on in the SQLite plugin).
+    BOOST_CHECK_THROW(conn.execute(departments.update().values({{"manager_id", 99}})), sa::IntegrityError);
+    conn.rollback();
+    conn.close();
+    log.clear();
+    md.drop_all(engine);
+    BOOST_TEST(ddl_lines(log) == (std::vector<std::string>{"DROP TABLE employees", "DROP TABLE departments"}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(create_all_and_drop_all_order_on_sqlite) {

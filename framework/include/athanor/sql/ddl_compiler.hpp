@@ -60,6 +60,13 @@ public:
     virtual std::string drop_index(const Index& index, bool if_exists = false);
     virtual std::string create_sequence(const Sequence& sequence, bool if_not_exists = false);
     virtual std::string drop_sequence(const Sequence& sequence, bool if_exists = false);
+    /// ALTER TABLE t ADD CONSTRAINT name FOREIGN KEY ... (a use_alter foreign key).
+    virtual std::string add_foreign_key(const TableNode& table, const ForeignKeyConstraint& fk);
+    /// ALTER TABLE t DROP CONSTRAINT name.
+    virtual std::string drop_foreign_key(const TableNode& table, const ForeignKeyConstraint& fk);
+    /// False where ALTER TABLE cannot add or drop constraints (SQLite): use_alter foreign keys
+    /// then stay inside CREATE TABLE.
+    virtual bool supports_alter() const { return true; }
     /// COMMENT ON TABLE t IS '...'
     virtual std::string set_table_comment(const TableNode& table);
     /// COMMENT ON COLUMN t.c IS '...'

@@ -98,6 +98,11 @@ struct ForeignKeyOptions {
     std::string onupdate = {};
     /// Constraint name ("" = unnamed, or from the MetaData's naming convention).
     std::string name = {};
+    /// Created by ALTER TABLE ... ADD CONSTRAINT after every table of create_all, and dropped
+    /// before them by drop_all: what breaks a cycle of foreign keys (SQLAlchemy's use_alter).
+    /// Needs a name (or a naming convention) where the database has ALTER TABLE for
+    /// constraints; SQLite, which has none, keeps the constraint inside CREATE TABLE.
+    bool use_alter = false;
 };
 
 /// A reference to another table's column, "table.column" (or "schema.table.column").
