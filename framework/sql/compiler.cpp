@@ -165,7 +165,7 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
 }
 
 std::string SqlCompiler::render_template(const CompiledStatement& compiled, const Params* params,
-                                         const Params* statement_values, std::vector<BindParameter>* binds) {
+                                         const Params* statement_values, std::vector<std::size_t>* counts) {
     const bool positional = dialect_.paramstyle() != sdk::Paramstyle::named;
     std::string sql;
     sql.reserve(compiled.expanding_template.size() + 32);
@@ -178,9 +178,7 @@ std::string SqlCompiler::render_template(const CompiledStatement& compiled, cons
     };
     for (char c : compiled.expanding_template) {
         if (c == positional_marker) {
-            const BindParameter& b = next();
-            sql += bind_placeholder(safe_bind_name(b.key), ++position);
-            if (binds) binds->push_back(b);
+            sql += bind_placeholder(safe_bind_name(next().key), ++position);
         } else if (c == expanding_marker) {
             const BindParameter& b = next();
             if (!params) {
@@ -193,12 +191,10 @@ std::string SqlCompiler::render_template(const CompiledStatement& compiled, cons
                 throw ArgumentError("no values for the IN list '" + b.key + "' (expected " + b.key + "_1, " + b.key +
                                     "_2, ...)");
             for (std::size_t i = 1; i <= n; ++i) {
-                BindParameter one{b.key + "_" + std::to_string(i), std::nullopt, b.processor, false};
                 if (i > 1) sql += ", ";
-                sql += bind_placeholder(safe_bind_name(one.key), ++position);
-                if (binds && positional) binds->push_back(std::move(one));
-                else if (binds) named_expansion_.push_back(std::move(one));
+                sql += bind_placeholder(safe_bind_name(b.key + "_" + std::to_string(i)), ++position);
             }
+            if (counts) counts->push_back(n);
         } else {
             sql += c;
         }
@@ -210,21 +206,20 @@ std::shared_ptr<CompiledStatement> SqlCompiler::expand(const CompiledStatement& 
                                                        const Params* statement_values) {
     auto out = std::make_shared<CompiledStatement>(compiled);
     out->expanding_template.clear();
+    std::vector<std::size_t> counts;
+    out->sql = render_template(compiled, &params, statement_values, &counts);
+    // The binds in the same order, each expanding one replaced by one bind per value (the k-th
+    // expanding bind is the k-th marker rendered, in either paramstyle).
     out->binds.clear();
-    named_expansion_.clear();
-    out->sql = render_template(compiled, &params, statement_values, &out->binds);
-    if (dialect_.paramstyle() == sdk::Paramstyle::named) {
-        // Named binds keep their order; each expanding one is replaced by its values' binds.
-        std::size_t taken = 0;
-        for (const auto& b : compiled.binds) {
-            if (!b.expanding) {
-                out->binds.push_back(b);
-                continue;
-            }
-            const std::string prefix = b.key + "_";
-            while (taken < named_expansion_.size() && named_expansion_[taken].key.starts_with(prefix))
-                out->binds.push_back(std::move(named_expansion_[taken++]));
+    std::size_t k = 0;
+    for (const auto& b : compiled.binds) {
+        if (!b.expanding) {
+            out->binds.push_back(b);
+            continue;
         }
+        for (std::size_t i = 1; i <= counts.at(k); ++i)
+            out->binds.push_back(BindParameter{b.key + "_" + std::to_string(i), std::nullopt, b.processor, false});
+        ++k;
     }
     return out;
 }

@@ -172,6 +172,17 @@ BOOST_AUTO_TEST_CASE(expanding_in_is_rendered_per_execution) {
     BOOST_TEST(bound_five[4].as_int() == 8);
     BOOST_TEST(bound_five[5].as_int() == 30);
     BOOST_CHECK_THROW(dialect.create_statement_compiler()->expand(*kept, Params{}, nullptr), athanor::ArgumentError);
+    // Lists inside a CTE come first, as its SQL does.
+    auto inner = select(users.c("id")).where(users.c("age").in_({10, 20})).cte("picked");
+    auto outer = select(inner.c("id")).where(inner.c("id").in_({1, 2, 3}));
+    const auto outer_kept = outer.compile(dialect, CompileOptions{.keep_expanding = true});
+    Params outer_values;
+    outer.bound_values(outer_values);
+    const auto outer_expanded = dialect.create_statement_compiler()->expand(*outer_kept, Params{}, &outer_values);
+    BOOST_TEST(outer_expanded->sql == to_string(outer));
+    BOOST_TEST_REQUIRE(outer_expanded->binds.size() == 5u);
+    BOOST_TEST(outer_expanded->binds[0].key == "age_1_1");
+    BOOST_TEST(outer_expanded->binds[4].key == "id_1_3");
     // Printing and literal rendering still show the list in place.
     BOOST_TEST(sql(s) == "SELECT users.id FROM users WHERE users.id IN (:id_1_1, :id_1_2, :id_1_3) AND users.age > :age_1");
     BOOST_TEST(to_string(s, CompileOptions{.literal_binds = true}) ==

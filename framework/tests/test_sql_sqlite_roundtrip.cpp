@@ -256,6 +256,13 @@ BOOST_AUTO_TEST_CASE(in_lists_of_any_length_share_one_compiled_form) {
     for (const auto& line : log)
         if (line.find("[cached]") != std::string::npos || line.find("[generated]") != std::string::npos)
             origins.push_back(line.find("[cached]") != std::string::npos ? "cached" : "generated");
+    // Lists in a CTE and in the statement around it: each expands in place, in order.
+    auto aged = select(users.c("id")).where(users.c("age").in_({17, 30, 31})).cte("aged");
+    const auto in_cte = [&](std::vector<Value> ids) {
+        return c.execute(select(count()).select_from(aged).where(aged.c("id").in_(std::move(ids)))).scalar_one().as_int();
+    };
+    BOOST_TEST(in_cte({17, 30, 31, 1000}) == 3);  // ids 17, 30, 31 have those ages (age = id % 90)
+    BOOST_TEST(in_cte({30}) == 1);
     // The three lists share one compiled form; the empty list is a shape of its own.
     BOOST_TEST(origins == (Names{"generated", "cached", "cached", "generated"}), boost::test_tools::per_element());
 }

@@ -230,10 +230,9 @@ private:
     std::optional<ValuesTupleSpan> values_tuple_;
     void record_insertmanyvalues();
     /// expanding_template with placeholders: the expanding binds shown as __[POSTCOMPILE_k]
-    /// without `params`, else expanded (their binds appended to `binds` when given).
+    /// without `params`, else expanded, `counts` receiving each one's number of values.
     std::string render_template(const CompiledStatement& compiled, const Params* params,
-                                const Params* statement_values, std::vector<BindParameter>* binds = nullptr);
-    std::vector<BindParameter> named_expansion_;  // expand(): the named style's new binds
+                                const Params* statement_values, std::vector<std::size_t>* counts = nullptr);
 };
 
 }  // namespace athanor::sql
