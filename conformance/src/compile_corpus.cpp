@@ -165,6 +165,10 @@ std::vector<CorpusEntry> build() {
     ENTRY("select_distinct_on", "SELECT DISTINCT ON (...) with the matching ORDER BY",
           auto& a = s().addresses;
           return sql(select(a.c("user_id"), a.c("email")).distinct_on({a.c("user_id")}).order_by(a.c("user_id"), a.c("id").desc()), d););
+    ENTRY("select_lateral", "JOIN LATERAL (correlated subquery) ON true",
+          auto& u = s().users; auto& a = s().addresses;
+          auto latest = select(a.c("email")).where(a.c("user_id") == u.c("id")).order_by(a.c("id").desc()).limit(1).lateral("latest");
+          return sql(select(u.c("name"), latest.c("email")).select_from(u.join(latest, true_())), d););
     ENTRY("select_for_update", "SELECT ... FOR UPDATE",
           auto& u = s().users;
           return sql(select(u.c("id")).where(u.c("id") == 5).with_for_update(), d););

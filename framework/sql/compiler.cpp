@@ -851,6 +851,15 @@ void SqlCompiler::visit_join(const JoinNode& node) {
 }
 
 void SqlCompiler::visit_subquery(const SubqueryNode& node) {
+    if (node.lateral) {
+        lateral_keyword();
+        out_ += '(';
+        ++depth_;
+        process(*node.select);  // keeps enclosing_froms_: it correlates with the FROM items before it
+        --depth_;
+        out_ += ") AS " + quote(node.alias);
+        return;
+    }
     out_ += '(';
     auto saved = std::move(enclosing_froms_);
     enclosing_froms_.clear();
@@ -937,6 +946,8 @@ void SqlCompiler::visit_select(const SelectNode& node) {
 }
 
 void SqlCompiler::for_update_clause(const ForUpdateClause&) { out_ += " FOR UPDATE"; }
+
+void SqlCompiler::lateral_keyword() { out_ += "LATERAL "; }
 
 void SqlCompiler::distinct_on_clause(const std::vector<ColumnPtr>&) { unsupported("SELECT DISTINCT ON"); }
 

@@ -306,6 +306,9 @@ Select Select::join_from(const From& left, const From& right, std::optional<Expr
 }
 
 From Select::subquery(std::string name) const { return From(std::make_shared<SubqueryNode>(node_, std::move(name))); }
+From Select::lateral(std::string name) const {
+    return From(std::make_shared<SubqueryNode>(node_, std::move(name), true));
+}
 Cte Select::cte(std::string name, bool recursive) const {
     if (name.empty()) throw ArgumentError("cte() needs a name");
     return Cte(std::make_shared<CteNode>(node_, std::move(name), recursive));

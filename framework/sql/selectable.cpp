@@ -103,12 +103,16 @@ ColumnPtr infer_onclause(const FromPtr& left, const FromPtr& right) {
 }
 
 // ---- SubqueryNode / CteNode ---------------------------------------------------------
-SubqueryNode::SubqueryNode(std::shared_ptr<const SelectBaseNode> select, std::string name)
-    : select(std::move(select)), alias(std::move(name)) {}
+SubqueryNode::SubqueryNode(std::shared_ptr<const SelectBaseNode> select, std::string name, bool lateral)
+    : select(std::move(select)), alias(std::move(name)), lateral(lateral) {}
 void SubqueryNode::accept(SqlCompiler& c) const { c.visit_subquery(*this); }
 void SubqueryNode::walk(Walker& w) const {
-    w.token("subq");
+    w.token(lateral ? "lateral" : "subq");
     w.token(alias);
+    if (lateral) {  // correlates with the FROM items around it, as the compiler renders it
+        select->walk(w);
+        return;
+    }
     // A FROM subquery does not correlate with the SELECT around it.
     auto saved = std::move(w.enclosing_froms());
     w.enclosing_froms().clear();

@@ -724,6 +724,7 @@ BOOST_AUTO_TEST_CASE(row_locks_frames_and_row_values_on_postgresql) {
         setup.commit();
     }
     Table t(name, {Column("id", TypeEngine::named("INTEGER"), primary_key()), Column("amount", TypeEngine::named("INTEGER"))});
+    From t2 = t.alias("t2");
     auto holder = engine.connect();
     auto other = engine.connect();
     // holder locks row 1 until it ends its transaction.
@@ -758,6 +759,16 @@ BOOST_AUTO_TEST_CASE(row_locks_frames_and_row_values_on_postgresql) {
     BOOST_TEST_REQUIRE(top.size() == 2u);
     BOOST_TEST(top[0].get<std::int64_t>("amount") == 20);
     BOOST_TEST(top[1].get<std::int64_t>("amount") == 30);
+    // LATERAL: for each row, the next larger amount.
+    auto next_larger = select(t2.c("amount")).where(t2.c("amount") > t.c("amount")).order_by(t2.c("amount")).limit(1).lateral("nxt");
+    auto pairs = holder.execute(select(t.c("id"), next_larger.c("amount").label("next"))
+                                    .select_from(t.outerjoin(next_larger, true_()))
+                                    .order_by(t.c("id")))
+                     .all();
+    BOOST_TEST_REQUIRE(pairs.size() == 3u);
+    BOOST_TEST(pairs[0].get<std::int64_t>("next") == 20);
+    BOOST_TEST(pairs[1].get<std::int64_t>("next") == 30);
+    BOOST_TEST(pairs[2]["next"].is_null());
     // A frame and a row-value IN, executed.
     auto running = holder.execute(select(sum(t.c("amount")).over({.order_by = {t.c("id")}, .rows = Frame{-1, 0}}))
                                       .order_by(t.c("id")))

@@ -330,6 +330,23 @@ BOOST_AUTO_TEST_CASE(tuples_compare_and_test_membership_as_row_values) {
     BOOST_CHECK_THROW(tuple_(std::vector<Expr>{}), athanor::ArgumentError);
 }
 
+BOOST_AUTO_TEST_CASE(lateral_subqueries_correlate_with_the_from_items_before_them) {
+    auto inner = select(addresses.c("email"))
+                     .where(addresses.c("user_id") == users.c("id"))
+                     .order_by(addresses.c("id").desc())
+                     .limit(1);
+    auto latest = inner.lateral("latest");
+    auto s = select(users.c("name"), latest.c("email")).select_from(users.join(latest, true_()));
+    BOOST_TEST(sql(s) == "SELECT users.name, latest.email FROM users JOIN LATERAL (SELECT addresses.email FROM addresses "
+                         "WHERE addresses.user_id = users.id ORDER BY addresses.id DESC LIMIT 1) AS latest ON true");
+    // A plain subquery does not correlate: it lists users itself.
+    BOOST_TEST(sql(select(users.c("name")).select_from(users.join(inner.subquery("plain"), true_()))) ==
+               "SELECT users.name FROM users JOIN (SELECT addresses.email FROM addresses, users WHERE addresses.user_id = "
+               "users.id ORDER BY addresses.id DESC LIMIT 1) AS plain ON true");
+    BOOST_TEST(s.cache_key() !=
+               select(users.c("name"), latest.c("email")).select_from(users.join(inner.subquery("latest"), true_())).cache_key());
+}
+
 BOOST_AUTO_TEST_CASE(distinct_on_is_not_standard_sql) {
     auto s = select(addresses.c("user_id"), addresses.c("email")).distinct_on({addresses.c("user_id")});
     try {

@@ -25,6 +25,7 @@ public:
     void visit_binary(const sql::BinaryNode& node) override;
     void visit_function(const sql::FunctionNode& node) override;
     void compound_member(const sql::SelectBaseNode& member) override;
+    void lateral_keyword() override { unsupported("LATERAL subqueries"); }
     /// Nothing: SQLite has no row locks; a write transaction locks the whole database.
     void for_update_clause(const sql::ForUpdateClause&) override {}
     /// SQLite's DELETE has no USING/FROM: refer to other tables through a subquery instead.

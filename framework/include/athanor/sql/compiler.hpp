@@ -108,6 +108,8 @@ public:
     /// (options ignored, as SQLAlchemy's generic compiler); SQLite: nothing; PostgreSQL: every
     /// variant.
     virtual void for_update_clause(const ForUpdateClause& clause);
+    /// Before a LATERAL subquery: "LATERAL " (SQL:1999; PostgreSQL); SQLite raises CompileError.
+    virtual void lateral_keyword();
     /// After "SELECT DISTINCT ": "ON (a, b) " on PostgreSQL; CompileError by default (not SQL
     /// standard).
     virtual void distinct_on_clause(const std::vector<ColumnPtr>& expressions);

@@ -158,6 +158,12 @@ public:
 
     /// (SELECT ...) AS name, usable as a FROM object.
     From subquery(std::string name = "anon_1") const;
+    /// LATERAL (SELECT ...) AS name: a FROM object that may refer to the FROM items before it,
+    /// e.g. each user's latest address:
+    ///   auto latest = select(a.c("email")).where(a.c("user_id") == users.c("id"))
+    ///                     .order_by(a.c("id").desc()).limit(1).lateral("latest");
+    ///   select(users.c("name"), latest.c("email")).select_from(users.join(latest, true_()));
+    From lateral(std::string name = "anon_1") const;
     Cte cte(std::string name, bool recursive = false) const;
     /// (SELECT ...) used as a value.
     Expr scalar_subquery() const;

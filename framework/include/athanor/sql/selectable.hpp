@@ -78,7 +78,7 @@ ATHANOR_API ColumnPtr infer_onclause(const FromPtr& left, const FromPtr& right);
 /// (SELECT ...) AS name in a FROM clause.
 class ATHANOR_API SubqueryNode final : public FromClause {
 public:
-    SubqueryNode(std::shared_ptr<const SelectBaseNode> select, std::string name);
+    SubqueryNode(std::shared_ptr<const SelectBaseNode> select, std::string name, bool lateral = false);
     void accept(SqlCompiler& c) const override;
     void walk(Walker& w) const override;
     const std::string& name() const override { return alias; }
@@ -86,6 +86,8 @@ public:
 
     std::shared_ptr<const SelectBaseNode> select;
     std::string alias;
+    /// LATERAL: may refer to the FROM items before it (it correlates with them).
+    bool lateral = false;
 };
 
 /// A common table expression: referenced by name, defined once in the statement's WITH.
