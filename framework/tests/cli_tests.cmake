@@ -82,7 +82,7 @@ athanor_cli_test(NAME cli_dialects
     "path: +[^\n]*/good/libathanor_dialect_testgood\\.so"
     "schemes: +testgood, testgood\\+fake"
     "capabilities: +returning, sequences"
-    "sdk abi: +1"
+    "sdk abi: +${ATHANOR_SDK_ABI_VERSION}"
     "testabi 0\\.0\\.0  \\[FAILED\\]"
     "error: +plugin 'testabi' [^\n]* built for SDK ABI 999"
     "reports SDK ABI 999 from athanor_plugin_abi_version"

@@ -7,6 +7,7 @@
 #include <athanor/engine/url.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
+#include <athanor/sdk/plugin.hpp>
 
 #include <atomic>
 #include <cstdlib>
@@ -92,7 +93,7 @@ BOOST_AUTO_TEST_CASE(reads_a_valid_manifest) {
     auto m = PluginManifest::read(broken("good") / "libathanor_dialect_testgood.json");
     BOOST_TEST(m.name == "testgood");
     BOOST_TEST(m.version == "1.2.3");
-    BOOST_TEST(m.sdk_abi == 1u);
+    BOOST_TEST(m.sdk_abi == static_cast<unsigned>(ATHANOR_SDK_ABI_VERSION));
     BOOST_TEST(m.default_driver == "fake");
     BOOST_TEST(m.description == "test plugin without a database");
     BOOST_TEST(m.library_path == broken("good") / "libathanor_dialect_testgood.so");
@@ -234,7 +235,7 @@ BOOST_AUTO_TEST_CASE(abi_mismatch_in_the_manifest) {
     auto message = load_failure(*registry, "testabi://");
     check_common(message, "testabi", {"good", "abi_mismatch"});
     CHECK_CONTAINS(message, "built for SDK ABI 999");
-    CHECK_CONTAINS(message, "implements SDK ABI 1");
+    CHECK_CONTAINS(message, "implements SDK ABI " + std::to_string(ATHANOR_SDK_ABI_VERSION));
     CHECK_CONTAINS(message, (broken("abi_mismatch") / "libathanor_dialect_testabi.json").string());
 }
 
@@ -243,7 +244,7 @@ BOOST_AUTO_TEST_CASE(abi_mismatch_in_the_exported_version) {
     auto message = load_failure(*registry, "testabiexport://");
     check_common(message, "testabiexport", {"good", "abi_mismatch"});
     CHECK_CONTAINS(message, "reports SDK ABI 999 from athanor_plugin_abi_version()");
-    CHECK_CONTAINS(message, "manifest claims ABI 1");
+    CHECK_CONTAINS(message, "manifest claims ABI " + std::to_string(ATHANOR_SDK_ABI_VERSION));
     // The refusal is remembered, and stays the same on the next attempt.
     CHECK_CONTAINS(load_failure(*registry, "testabiexport://"), "reports SDK ABI 999");
 }

@@ -24,7 +24,7 @@
 #include <string>
 
 /// Bumped whenever a change to the SPI headers breaks binary compatibility.
-#define ATHANOR_SDK_ABI_VERSION 1
+#define ATHANOR_SDK_ABI_VERSION 2
 
 namespace athanor::sdk {
 
