@@ -23,9 +23,39 @@
 #include <cstddef>
 #include <iterator>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 namespace athanor::sdk {
+
+namespace detail {
+/// Forward iterator over anything indexed by position (a row's values, the sets of a batch).
+template <class Container, class Reference>
+class IndexIterator {
+public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::remove_cvref_t<Reference>;
+    using difference_type = std::ptrdiff_t;
+    using reference = Reference;
+    IndexIterator() = default;
+    IndexIterator(const Container* container, std::size_t i) : container_(container), i_(i) {}
+    Reference operator*() const { return (*container_)[i_]; }
+    IndexIterator& operator++() {
+        ++i_;
+        return *this;
+    }
+    IndexIterator operator++(int) {
+        IndexIterator old = *this;
+        ++i_;
+        return old;
+    }
+    bool operator==(const IndexIterator& other) const { return i_ == other.i_; }
+
+private:
+    const Container* container_ = nullptr;
+    std::size_t i_ = 0;
+};
+}  // namespace detail
 
 /// One parameter set: `size()` positional values, over contiguous values or over a table of
 /// pointers. A view: it owns nothing.
@@ -41,32 +71,7 @@ public:
     bool empty() const { return size_ == 0; }
     const Value& operator[](std::size_t i) const { return cells_ ? *cells_[i] : values_[i]; }
 
-    class iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = Value;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const Value*;
-        using reference = const Value&;
-        iterator() = default;
-        iterator(const ParameterRow* row, std::size_t i) : row_(row), i_(i) {}
-        reference operator*() const { return (*row_)[i_]; }
-        pointer operator->() const { return &(*row_)[i_]; }
-        iterator& operator++() {
-            ++i_;
-            return *this;
-        }
-        iterator operator++(int) {
-            iterator old = *this;
-            ++i_;
-            return old;
-        }
-        bool operator==(const iterator& other) const { return i_ == other.i_; }
-
-    private:
-        const ParameterRow* row_ = nullptr;
-        std::size_t i_ = 0;
-    };
+    using iterator = detail::IndexIterator<ParameterRow, const Value&>;
     iterator begin() const { return {this, 0}; }
     iterator end() const { return {this, size_}; }
 
@@ -95,31 +100,7 @@ public:
     }
     ParameterRow front() const { return (*this)[0]; }
 
-    class iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = ParameterRow;
-        using difference_type = std::ptrdiff_t;
-        using pointer = void;
-        using reference = ParameterRow;
-        iterator() = default;
-        iterator(const ParameterRows* rows, std::size_t r) : rows_(rows), r_(r) {}
-        ParameterRow operator*() const { return (*rows_)[r_]; }
-        iterator& operator++() {
-            ++r_;
-            return *this;
-        }
-        iterator operator++(int) {
-            iterator old = *this;
-            ++r_;
-            return old;
-        }
-        bool operator==(const iterator& other) const { return r_ == other.r_; }
-
-    private:
-        const ParameterRows* rows_ = nullptr;
-        std::size_t r_ = 0;
-    };
+    using iterator = detail::IndexIterator<ParameterRows, ParameterRow>;
     iterator begin() const { return {this, 0}; }
     iterator end() const { return {this, size_}; }
 
