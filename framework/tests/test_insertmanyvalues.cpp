@@ -25,7 +25,7 @@ using sa::Value;
 
 namespace {
 
-std::string pg_url() { return sa::test::env_url("ATHANOR_TEST_PG_URL").value_or(""); }
+using athanor::test::pg_url;
 
 /// prefix + number (built by append: GCC 12 warns falsely about "literal" + std::string at -O2).
 std::string tag(const char* prefix, long long number) {
@@ -33,15 +33,6 @@ std::string tag(const char* prefix, long long number) {
     out += std::to_string(number);
     return out;
 }
-
-struct HaveServer {
-    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-        boost::test_tools::assertion_result result(!pg_url().empty());
-        result.message() << "ATHANOR_TEST_PG_URL is not set; start a server with scripts/pg-test-cluster start "
-                            "STATE_FILE and source it (or run through scripts/with-test-servers)";
-        return result;
-    }
-};
 
 Table people() {
     return Table("imv_people", {Column("id", TypeEngine::named("INTEGER"), primary_key(), autoincrement()),
@@ -112,7 +103,7 @@ BOOST_AUTO_TEST_CASE(sqlite_does_not_opt_in) {
 
 // ---------------------------------------------------------------- live PostgreSQL
 
-BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(HaveServer()))
+BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(athanor::test::HavePgServer()))
 
 BOOST_AUTO_TEST_CASE(page_boundaries_keep_keys_in_parameter_order) {
     for (std::size_t n : {std::size_t{2}, std::size_t{999}, std::size_t{1000}, std::size_t{1001}, std::size_t{2500}}) {

@@ -37,7 +37,7 @@ using sa::Value;
 
 namespace {
 
-std::string pg_url() { return athanor::test::env_url("ATHANOR_TEST_PG_URL").value_or(""); }
+using athanor::test::pg_url;
 
 /// The test URL with some parts replaced (keeps host and port).
 sa::Url test_url() { return sa::Url::parse(pg_url()); }
@@ -61,15 +61,6 @@ using athanor::test::contains;
 Value scalar(sa::Connection& conn, const std::string& sql, const sa::Params& params = {}) {
     return conn.execute(text(sql), params).scalar_one();
 }
-
-struct HaveServer {
-    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-        boost::test_tools::assertion_result result(!pg_url().empty());
-        result.message() << "ATHANOR_TEST_PG_URL is not set; start a server with scripts/pg-test-cluster start "
-                            "STATE_FILE and export the URL it prints";
-        return result;
-    }
-};
 
 /// Drops the named tables (process-private names) when the test ends, pass or fail.
 struct DropTables {
@@ -223,7 +214,7 @@ BOOST_AUTO_TEST_CASE(named_enum_is_a_native_type_and_defaults_follow_the_type) {
 
 // ---------------------------------------------------------------- live server
 
-BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(HaveServer()))
+BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(athanor::test::HavePgServer()))
 
 BOOST_AUTO_TEST_CASE(types_round_trip) {
     auto engine = make_engine(pg_url());

@@ -303,19 +303,7 @@ BOOST_AUTO_TEST_SUITE_END()
 // ---- PostgreSQL ---------------------------------------------------------------------------
 namespace {
 
-std::string pg_url() {
-    const char* url = std::getenv("ATHANOR_TEST_PG_URL");
-    return url ? url : "";
-}
-
-struct HaveServer {
-    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-        boost::test_tools::assertion_result result(!pg_url().empty());
-        result.message() << "ATHANOR_TEST_PG_URL is not set; start a server with scripts/pg-test-cluster start "
-                            "STATE_FILE and export the URL it prints";
-        return result;
-    }
-};
+using athanor::test::pg_url;
 
 /// Two process-private schemas, dropped with everything in them when the test ends.
 struct PgSchemas {
@@ -355,7 +343,7 @@ const std::vector<std::string> pg_schema = {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(postgresql, *boost::unit_test::precondition(HaveServer()))
+BOOST_AUTO_TEST_SUITE(postgresql, *boost::unit_test::precondition(athanor::test::HavePgServer()))
 
 BOOST_AUTO_TEST_CASE(every_inspector_method) {
     PgSchemas schemas;

@@ -22,20 +22,14 @@ using athanor::Value;
 
 namespace {
 
-using athanor::test::registry;
 
 struct Db {
     Table items{"items", {Column("id", TypeEngine::named("INTEGER"), primary_key()),
                           Column("name", TypeEngine::named("VARCHAR(50)"))}};
-    sa::Engine engine;
-    sa::Connection conn;
+    sa::Engine engine = athanor::test::engine("sqlite://");
+    sa::Connection conn = engine.connect();
 
-    static sa::Engine make() {
-        sa::EngineOptions options;
-        options.registry = &registry();
-        return sa::create_engine("sqlite://", std::move(options));
-    }
-    Db() : engine(make()), conn(engine.connect()) {
+    Db() {
         conn.execute(sa::text("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(50))"));
     }
     void fill(int n) {

@@ -19,7 +19,6 @@ using athanor::Value;
 
 namespace {
 
-using athanor::test::registry;
 
 TypePtr integer() { return TypeEngine::named("INTEGER"); }
 TypePtr varchar() { return TypeEngine::named("VARCHAR(50)"); }
@@ -33,15 +32,10 @@ struct Db {
                     {Column("id", integer(), primary_key()), Column("user_id", integer(), ForeignKey("users.id")),
                      Column("email", varchar())}};
     Table evil{evil_table, {Column("Na'me; --", varchar())}};
-    sa::Engine engine;
-    sa::Connection conn;
+    sa::Engine engine = athanor::test::engine("sqlite://");
+    sa::Connection conn = engine.connect();
 
-    static sa::Engine make() {
-        sa::EngineOptions options;
-        options.registry = &registry();
-        return sa::create_engine("sqlite://", std::move(options));
-    }
-    Db() : engine(make()), conn(engine.connect()) {
+    Db() {
         conn.execute(sa::text("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50), age INTEGER)"));
         conn.execute(sa::text(
             "CREATE TABLE addresses (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), email VARCHAR(50))"));
@@ -230,11 +224,8 @@ BOOST_AUTO_TEST_CASE(update_from_another_table_and_correlated_set) {
 
 BOOST_AUTO_TEST_CASE(in_lists_of_any_length_share_one_compiled_form) {
     std::vector<std::string> log;
-    sa::EngineOptions options;
-    options.registry = &registry();
-    options.echo = true;
-    options.log_sink = [&](std::string_view line) { log.emplace_back(line); };
-    auto echoing = sa::create_engine("sqlite://", std::move(options));
+    auto echoing = athanor::test::engine(
+        "sqlite://", {.echo = true, .log_sink = [&](std::string_view line) { log.emplace_back(line); }});
     auto c = echoing.connect();
     c.execute(sa::text("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50), age INTEGER)"));
     std::vector<Params> rows;

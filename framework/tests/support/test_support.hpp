@@ -67,6 +67,20 @@ inline std::optional<std::string> env_url(const char* variable) {
     return std::string(value);
 }
 
+/// The throwaway PostgreSQL server's URL (scripts/with-test-servers exports it), or "".
+inline std::string pg_url() { return env_url("ATHANOR_TEST_PG_URL").value_or(""); }
+
+/// Boost.Test precondition for tests that need that server: skipped, saying how to start one,
+/// when ATHANOR_TEST_PG_URL is not set.
+struct HavePgServer {
+    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+        boost::test_tools::assertion_result result(!pg_url().empty());
+        result.message() << "ATHANOR_TEST_PG_URL is not set; start a server with scripts/pg-test-cluster start "
+                            "STATE_FILE and source it (or run through scripts/with-test-servers)";
+        return result;
+    }
+};
+
 /// Runs `fn` and returns the exception of type E it throws; fails the test, naming what
 /// happened instead, when it throws something else or nothing.
 template <class E>
