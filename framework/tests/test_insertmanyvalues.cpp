@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sa = athanor;
@@ -200,6 +201,45 @@ BOOST_AUTO_TEST_CASE(wide_rows_get_smaller_pages) {
     BOOST_TEST(log.count("insertmanyvalues 4/4, 35 rows") == 1u);
     BOOST_TEST(conn.execute(text("SELECT sum(c99) FROM imv_wide")).scalar_one().as_int() ==
                1000LL * 1999 * 2000 / 2 + 99LL * 2000);
+}
+
+/// A query summing `count` parameters (an array, not a chain of +, which the server would
+/// nest too deep), and their values 0, 1, ...
+std::pair<std::string, Params> sum_of_parameters(int count) {
+    std::string sql = "SELECT sum(x)::bigint FROM unnest(ARRAY[";
+    std::vector<Params::Item> items;
+    for (int i = 0; i < count; ++i) {
+        if (i > 0) sql += ", ";
+        sql += ":" + tag("p", i);
+        items.emplace_back(tag("p", i), Value(std::int64_t{i}));
+    }
+    sql += "]::bigint[]) AS x";
+    return {sql, Params(std::move(items))};
+}
+
+BOOST_AUTO_TEST_CASE(statement_at_the_protocol_parameter_limit_runs) {
+    // 65535 parameters: a ParameterDescription of that size is more than some libpq releases
+    // accept, so the statement must be prepared without describing it.
+    auto engine = sa::test::engine(pg_url());
+    auto conn = engine.connect();
+    const auto [sql, params] = sum_of_parameters(65535);
+    BOOST_TEST(conn.execute(text(sql), params).scalar_one().as_int() == 65534LL * 65535 / 2);
+    BOOST_TEST(conn.execute(text("SELECT 7")).scalar_one().as_int() == 7);
+}
+
+BOOST_AUTO_TEST_CASE(statement_over_the_parameter_limit_is_refused_and_the_connection_lives) {
+    auto engine = sa::test::engine(pg_url());
+    auto conn = engine.connect();
+    const auto [sql, params] = sum_of_parameters(65536);
+    try {
+        conn.execute(text(sql), params);
+        BOOST_FAIL("65536 parameters were accepted");
+    } catch (const sa::OperationalError& e) {
+        BOOST_TEST(e.sqlstate() == "54000");
+        BOOST_TEST(std::string(e.what()).find("at most 65535") != std::string::npos);
+        BOOST_TEST(!e.connection_invalidated());
+    }
+    BOOST_TEST(conn.execute(text("SELECT 7")).scalar_one().as_int() == 7);
 }
 
 BOOST_AUTO_TEST_CASE(nulls_and_mixed_kinds_in_one_column) {

@@ -43,8 +43,10 @@ int highest_placeholder(std::string_view sql) {
             std::size_t end = i + 1;
             if (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end]))) {
                 int n = 0;
-                while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end])) && n < 100000)
-                    n = n * 10 + (sql[end++] - '0');
+                while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end]))) {
+                    if (n <= max_parameters) n = n * 10 + (sql[end] - '0');  // saturates above the limit
+                    ++end;
+                }
                 highest = std::max(highest, n);
                 i = end;
                 continue;
@@ -163,19 +165,25 @@ const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<cons
             return *hit;
         }
 
+    // The parameter count comes from the SQL itself: the server numbers a statement's
+    // parameters by the highest $n it references (declared types beyond it are accepted, and
+    // caught as too many parameters when bound). No Describe round trip is needed, and none is
+    // made: a ParameterDescription of tens of thousands of parameters exceeds what some libpq
+    // releases accept for that message and costs the connection.
+    const int param_count = highest_placeholder(sql);
+    if (param_count > max_parameters || types.size() > static_cast<std::size_t>(max_parameters))
+        throw_for_sqlstate("the statement has " +
+                               std::to_string(std::max(static_cast<std::size_t>(param_count), types.size())) +
+                               " parameters; PostgreSQL's protocol allows at most " + std::to_string(max_parameters) +
+                               " in one statement (split it, or pass the rows to executemany)",
+                           "54000");
     PreparedStatement statement;
+    statement.param_count = param_count;
     if (cached) statement.name = "athanor_s" + std::to_string(++counter_);
     sql_.assign(sql);
     ResultPtr prepared(PQprepare(conn, statement.name.c_str(), sql_.c_str(), static_cast<int>(types.size()),
                                  types.empty() ? nullptr : types.data()));
     if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) throw_result_error(conn, prepared.get(), where);
-    ResultPtr described(PQdescribePrepared(conn, statement.name.c_str()));
-    if (PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
-        if (cached) evicted_.push_back(statement.name);
-        throw_result_error(conn, described.get(), where);
-    }
-    statement.param_count = PQnparams(described.get());
-    if (!types.empty()) statement.param_count = std::min(statement.param_count, highest_placeholder(sql));
     if (!cached) {
         unnamed_ = std::move(statement);
         return unnamed_;

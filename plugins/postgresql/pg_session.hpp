@@ -2,8 +2,10 @@
 //
 // Owns the PGconn and the prepared-statement cache. prepare() returns the server-side
 // statement for a SQL text and the parameter type OIDs declared for it (pg_types.hpp; 0 =
-// inferred): on a miss it sends PQprepare and PQdescribePrepared (so a wrong number of
-// parameters is a ProgrammingError before anything runs), names it athanor_sN and caches
+// inferred): on a miss it sends PQprepare alone — the parameter count is read from the SQL's
+// highest $n, so a wrong number of parameters is a ProgrammingError before anything runs, and
+// a statement over the protocol's 65535 parameters is refused before it is sent (SQLSTATE
+// 54000, as the server's program_limit_exceeded) — names it athanor_sN and caches
 // it under SQL + OIDs, so a NULL (OID 0) and a later integer (int8) never share a plan;
 // statements pushed out of the LRU are DEALLOCATEd. With a cache size of 0 the unnamed
 // statement is used every time. Cursors hold a shared_ptr, so a cursor that outlives
@@ -38,6 +40,10 @@
 #include <vector>
 
 namespace athanor::postgresql {
+
+/// The protocol's limit on parameters in one statement (Bind and ParameterDescription carry
+/// a 16-bit count).
+inline constexpr int max_parameters = 65535;
 
 struct PgSession {
     PGconn* conn = nullptr;  // nullptr once closed
