@@ -1,15 +1,26 @@
 // test_support.hpp — what the framework's test programs share: a plugin registry that sees
 // only the plugins this build tree made, temporary folders, and test-server URLs from the
-// environment (scripts/with-test-servers exports them).
+// environment (scripts/with-test-servers exports them), and the rule that a module whose every
+// test case was skipped reports itself as skipped.
+//
+// Skips are skips at every level: a suite that needs a server is declared on one line with its
+// precondition, at the top level of the file,
+//   BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(athanor::test::HavePgServer()))
+// framework/tests/CMakeLists.txt registers such suites as their own CTest test
+// (<module>.<suite>, run with --run_test=<suite>) and the rest of the module as <module>; when the
+// precondition fails, SkipReporter below makes the run exit with 77, CTest's SKIP_RETURN_CODE,
+// so CTest and scripts/run-tests count it as skipped instead of passed.
 #pragma once
 
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 
+#include <boost/test/tree/global_fixture.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
 #include <exception>
+#include <iostream>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -80,6 +91,38 @@ struct HavePgServer {
         return result;
     }
 };
+
+/// The exit code CTest reads as "skipped" (SKIP_RETURN_CODE in framework/tests/CMakeLists.txt).
+inline constexpr int skip_exit_code = 77;
+
+/// Watches the run: when no test case ran and at least one was skipped by a failed
+/// precondition, prints "SKIPPED: <unit>: <reason>" and exits with skip_exit_code. A module in
+/// which anything ran, passed or failed, exits as Boost.Test decides.
+class SkipReporter : public boost::unit_test::global_configuration {
+public:
+    void test_unit_start(const boost::unit_test::test_unit& unit) override {
+        if (unit.p_type == boost::unit_test::TUT_CASE) ++ran_;
+    }
+    void test_unit_skipped(const boost::unit_test::test_unit& unit, boost::unit_test::const_string reason) override {
+        // Units left out by --run_test are reported as skipped too, with no precondition reason.
+        const std::string why(reason.begin(), reason.end());
+        if (!unit.is_enabled() || why.empty() || why == "disabled") return;
+        ++skipped_;
+        if (reason_.empty()) reason_ = unit.full_name() + ": " + why;
+    }
+    void test_finish() override {
+        if (ran_ > 0 || skipped_ == 0) return;
+        std::cout << "SKIPPED: " << reason_ << std::endl;
+        std::exit(skip_exit_code);
+    }
+
+private:
+    int ran_ = 0;
+    int skipped_ = 0;
+    std::string reason_;
+};
+
+inline SkipReporter skip_reporter;
 
 /// Runs `fn` and returns the exception of type E it throws; fails the test, naming what
 /// happened instead, when it throws something else or nothing.

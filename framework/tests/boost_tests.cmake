@@ -1,0 +1,82 @@
+# boost_tests.cmake — registers a Boost.Test executable in CTest so that skips stay skips.
+#
+#   athanor_register_boost_test(<name> <source> [ENVIRONMENT <env>])
+#
+# A top-level suite or case declared with a precondition on its declaration line, e.g.
+#   BOOST_AUTO_TEST_SUITE(live, *boost::unit_test::precondition(athanor::test::HavePgServer()))
+# needs something from outside (a test server's URL). Those units are registered together as
+# CTest test <name>.live, run with --run_test=<unit>:<unit>..., and the rest of the module as
+# <name>, run with --run_test=!<unit>:!<unit>... Both carry SKIP_RETURN_CODE 77: the module
+# exits with 77 when every test case it was asked to run was skipped by a failed precondition
+# (athanor::test::SkipReporter in support/test_support.hpp), so CTest reports "Skipped" and the
+# summary of scripts/run-tests counts it. A precondition anywhere else (nested, or on a line of
+# its own) is refused here, because this scan could not see it.
+function(athanor_register_boost_test name src)
+  cmake_parse_arguments(PARSE_ARGV 2 ARG "" "ENVIRONMENT" "")
+  file(STRINGS ${src} declarations
+    REGEX "^[ \t]*BOOST_(AUTO|FIXTURE)_TEST_(SUITE|CASE|SUITE_END|CASE_TEMPLATE)[ \t]*\\(")
+  file(STRINGS ${src} precondition_lines REGEX "unit_test::precondition[ \t]*\\(")
+  set(depth 0)
+  set(live_units "")
+  set(offline_cases 0)
+  set(live_depth -1)
+  set(seen_preconditions 0)
+  foreach(line IN LISTS declarations)
+    string(REGEX MATCH "BOOST_(AUTO|FIXTURE)_TEST_(SUITE_END|SUITE|CASE_TEMPLATE|CASE)[ \t]*\\([ \t]*([A-Za-z0-9_]*)" _ "${line}")
+    set(kind ${CMAKE_MATCH_2})
+    set(unit ${CMAKE_MATCH_3})
+    set(gated FALSE)
+    if(line MATCHES "unit_test::precondition[ \t]*\\(")
+      set(gated TRUE)
+      math(EXPR seen_preconditions "${seen_preconditions} + 1")
+      if(NOT depth EQUAL 0)
+        message(FATAL_ERROR "${src}: '${unit}' has a precondition but is not at the top level; "
+                            "declare server-gated suites at the top level (see boost_tests.cmake)")
+      endif()
+      list(APPEND live_units ${unit})
+    endif()
+    if(kind STREQUAL "SUITE")
+      if(gated)
+        set(live_depth ${depth})
+      endif()
+      math(EXPR depth "${depth} + 1")
+    elseif(kind STREQUAL "SUITE_END")
+      math(EXPR depth "${depth} - 1")
+      if(depth EQUAL live_depth)
+        set(live_depth -1)
+      endif()
+    elseif(NOT gated AND live_depth EQUAL -1)
+      math(EXPR offline_cases "${offline_cases} + 1")
+    endif()
+  endforeach()
+  list(LENGTH precondition_lines precondition_count)
+  if(NOT precondition_count EQUAL seen_preconditions)
+    message(FATAL_ERROR "${src}: a precondition is not on the line that declares its suite or case; "
+                        "put it there so boost_tests.cmake can register the unit as a live test")
+  endif()
+
+  set(registered "")
+  if(live_units)
+    list(JOIN live_units ":" live_filter)
+    set(offline_filter "")
+    foreach(unit IN LISTS live_units)
+      list(APPEND offline_filter "!${unit}")
+    endforeach()
+    list(JOIN offline_filter ":" offline_filter)
+    add_test(NAME ${name}.live COMMAND ${name} --run_test=${live_filter})
+    list(APPEND registered ${name}.live)
+    if(offline_cases GREATER 0)
+      add_test(NAME ${name} COMMAND ${name} --run_test=${offline_filter})
+      list(APPEND registered ${name})
+    endif()
+  else()
+    add_test(NAME ${name} COMMAND ${name})
+    list(APPEND registered ${name})
+  endif()
+  foreach(test IN LISTS registered)
+    set_tests_properties(${test} PROPERTIES SKIP_RETURN_CODE 77)
+    if(ARG_ENVIRONMENT)
+      set_tests_properties(${test} PROPERTIES ENVIRONMENT "${ARG_ENVIRONMENT}")
+    endif()
+  endforeach()
+endfunction()
