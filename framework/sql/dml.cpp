@@ -231,7 +231,7 @@ Insert Insert::values(const Assignments& values) const {
     for (const auto& [key, value] : values) {
         require_column(*n->table, key, "insert().values()");
         auto bound = value_for(key, value);
-        auto it = std::find_if(n->values.begin(), n->values.end(), [&](const auto& a) { return a.first == key; });
+        auto it = std::find_if(n->values.begin(), n->values.end(), [&key = key](const auto& a) { return a.first == key; });
         if (it != n->values.end())
             it->second = std::move(bound);
         else
@@ -355,7 +355,7 @@ Update Update::values(const Assignments& values) const {
     for (const auto& [key, value] : values) {
         require_column(*n->table, key, "update().values()");
         auto bound = value_for(key, value);
-        auto it = std::find_if(n->values.begin(), n->values.end(), [&](const auto& a) { return a.first == key; });
+        auto it = std::find_if(n->values.begin(), n->values.end(), [&key = key](const auto& a) { return a.first == key; });
         if (it != n->values.end())
             it->second = std::move(bound);
         else
