@@ -48,6 +48,7 @@ public:
     bool supports_multivalues_insert() const override { return true; }
     bool multivalues_returning_in_order() const override { return true; }
     std::size_t max_bind_params() const override { return 65535; }
+    std::size_t max_identifier_length() const override { return 63; }  // NAMEDATALEN - 1 bytes
     std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     /// pg_class / pg_namespace lookup (see pg_catalog.hpp).

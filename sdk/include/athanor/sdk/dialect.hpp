@@ -86,6 +86,12 @@ public:
 
     /// Quotes an identifier for this database ("name" by default; doubles embedded quotes).
     virtual std::string quote_identifier(std::string_view identifier) const;
+    /// The longest identifier the database keeps intact, in bytes of UTF-8 (0: no limit, the
+    /// default). The compilers refuse a longer explicit table, column, index, sequence or
+    /// constraint name with CompileError naming it and the limit (the database would truncate
+    /// it silently) and shorten generated names (labels, naming-convention constraint names)
+    /// to the limit with a deterministic hash suffix. PostgreSQL: 63 (NAMEDATALEN - 1).
+    virtual std::size_t max_identifier_length() const { return 0; }
 
     /// "name+driver"
     std::string description() const;
