@@ -501,6 +501,12 @@ void throw_null_access(const char* wanted) {
                         "; use get<std::optional<" + wanted + ">>() to accept NULL");
 }
 
+void throw_unsigned_range(std::uint64_t value) {
+    throw ArgumentError("unsigned integer " + std::to_string(value) +
+                        " is above 9223372036854775807, the largest integer a Value holds (64-bit signed); "
+                        "pass it as athanor::Decimal(\"" + std::to_string(value) + "\") or as text");
+}
+
 void throw_integer_range(std::int64_t value, const char* wanted) {
     throw ArgumentError("integer value " + std::to_string(value) + " does not fit in " + wanted +
                         "; read it as std::int64_t");

@@ -107,6 +107,11 @@ struct Null {
 };
 inline constexpr Null null{};
 
+namespace detail {
+/// An unsigned integer above INT64_MAX was given to Value (which holds 64-bit signed integers).
+[[noreturn]] ATHANOR_API void throw_unsigned_range(std::uint64_t value);
+}  // namespace detail
+
 class ATHANOR_API Value {
 public:
     enum class Kind { null, boolean, integer, floating, text, bytes, date, time, datetime, decimal, interval };
@@ -115,9 +120,11 @@ public:
     Value(Null) {}
     Value(std::nullopt_t) {}
     Value(bool b) : v_(b) {}
+    /// Any integer type; an unsigned value above INT64_MAX throws ArgumentError (it would
+    /// otherwise turn into a negative number).
     template <class I>
         requires(std::is_integral_v<I> && !std::is_same_v<I, bool> && !std::is_same_v<I, char>)
-    Value(I i) : v_(static_cast<std::int64_t>(i)) {}
+    Value(I i) : v_(to_int64(i)) {}
     Value(float d) : v_(static_cast<double>(d)) {}
     Value(double d) : v_(d) {}
     Value(const char* s) : v_(std::string(s)) {}
@@ -181,6 +188,15 @@ public:
     void set_null() { v_.emplace<Null>(); }
 
 private:
+    template <class I>
+    static std::int64_t to_int64(I i) {
+        if constexpr (std::is_unsigned_v<I> && sizeof(I) >= sizeof(std::int64_t)) {
+            if (i > static_cast<I>(std::numeric_limits<std::int64_t>::max()))
+                detail::throw_unsigned_range(static_cast<std::uint64_t>(i));
+        }
+        return static_cast<std::int64_t>(i);
+    }
+
     Storage v_;
 };
 
