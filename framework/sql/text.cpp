@@ -1,6 +1,7 @@
-// text(): finds `:name` parameters once, at construction, skipping quoted strings,
-// identifiers, comments and PostgreSQL dollar-quoted bodies, then renders the
-// placeholders in whatever paramstyle the dialect asks for.
+// text(): finds `:name` parameters once, at construction, skipping quoted strings (with
+// PostgreSQL's backslash escapes in E'...'), identifiers, comments and PostgreSQL
+// dollar-quoted bodies, then renders the placeholders in whatever paramstyle the dialect
+// asks for.
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/text.hpp>
 
@@ -24,6 +25,20 @@ std::size_t dollar_tag_length(std::string_view s, std::size_t pos) {
     return i < s.size() && s[i] == '$' ? i - pos + 1 : 0;
 }
 
+// One past the quote that closes the E'...' string whose opening quote is at `open` (''
+// inside is a quote too), or s.size() when it is not closed.
+std::size_t escape_string_end(std::string_view s, std::size_t open) {
+    for (std::size_t i = open + 1; i < s.size(); ++i) {
+        if (s[i] == '\\') {
+            ++i;
+        } else if (s[i] == '\'') {
+            if (i + 1 < s.size() && s[i + 1] == '\'') ++i;
+            else return i + 1;
+        }
+    }
+    return s.size();
+}
+
 }  // namespace
 
 TextClause::TextClause(std::string sql) : sql_(std::move(sql)) {
@@ -39,7 +54,10 @@ TextClause::TextClause(std::string sql) : sql_(std::move(sql)) {
     while (i < s.size()) {
         const char c = s[i];
         const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-        if (c == '\'' || c == '"' || c == '`') {
+        if (c == '\'' && i > 0 && (s[i - 1] == 'E' || s[i - 1] == 'e') && (i == 1 || !is_name_char(s[i - 2]))) {
+            // PostgreSQL's E'...': a backslash escapes the next character, so \' does not close.
+            i = copy_until(i, escape_string_end(s, i));
+        } else if (c == '\'' || c == '"' || c == '`') {
             // A doubled quote inside just closes and reopens: the loop handles it.
             std::size_t close = s.find(c, i + 1);
             i = copy_until(i, close == std::string_view::npos ? s.size() : close + 1);

@@ -159,3 +159,33 @@ BOOST_AUTO_TEST_CASE(cache_keys_and_executable_defaults) {
     StyleDialect d(Paramstyle::dollar);
     BOOST_TEST(a.compile(d)->sql == a.compile(d)->sql);
 }
+
+BOOST_AUTO_TEST_CASE(escape_strings_end_at_their_real_closing_quote) {
+    // In PostgreSQL's E'...' strings a backslash escapes the next character, so \' does not close.
+    BOOST_TEST(qmark(R"(SELECT E'\'', :x)") == R"(SELECT E'\'', ?)");
+    BOOST_TEST(qmark(R"(SELECT e'\'' || :x)") == R"(SELECT e'\'' || ?)");
+    BOOST_TEST(qmark(R"(SELECT E'a\\', :x)") == R"(SELECT E'a\\', ?)");  // \\ is one backslash, then the close
+    BOOST_TEST(qmark(R"(SELECT E'it''s \' :no', :y)") == R"(SELECT E'it''s \' :no', ?)");
+    BOOST_TEST(qmark(R"(SELECT (E'\\\'' ), :x)") == R"(SELECT (E'\\\'' ), ?)");
+    BOOST_TEST((text(R"(SELECT E'\':no', :yes)").parameter_names() == std::vector<std::string>{"yes"}));
+    // A standard string has no backslash escapes: '\' is a one-character string.
+    BOOST_TEST(qmark(R"(SELECT '\', :x)") == R"(SELECT '\', ?)");
+    // A name ending in E before a quote is not an escape-string prefix.
+    BOOST_TEST(qmark(R"(SELECT note'\', :x)") == R"(SELECT note'\', ?)");
+    BOOST_TEST(qmark(R"(SELECT E'open \' :a)") == R"(SELECT E'open \' :a)");
+}
+
+BOOST_AUTO_TEST_CASE(each_quoting_form_hides_its_colons) {
+    BOOST_TEST(qmark("SELECT 'a'':no''b', :x") == "SELECT 'a'':no''b', ?");               // '' doubling
+    BOOST_TEST(qmark(R"(SELECT "a"":no""", :x)") == R"(SELECT "a"":no""", ?)");            // "" doubling
+    BOOST_TEST(qmark("SELECT 1 -- :no") == "SELECT 1 -- :no");                              // to the end
+    BOOST_TEST(qmark("SELECT 1 -- :no\r\n, :x") == "SELECT 1 -- :no\r\n, ?");
+    BOOST_TEST(qmark("SELECT /* ' :no */ :x, '*/ :no'") == "SELECT /* ' :no */ ?, '*/ :no'");
+    BOOST_TEST(qmark("SELECT $$it's :no$$, :x") == "SELECT $$it's :no$$, ?");
+    BOOST_TEST(qmark("SELECT $a$ :no $b$ :no $a$, :x") == "SELECT $a$ :no $b$ :no $a$, ?");
+    BOOST_TEST(qmark("SELECT $1, :x, a$b") == "SELECT $1, ?, a$b");                         // not dollar quotes
+    BOOST_TEST(qmark("SELECT a$b$ :x") == "SELECT a$b$ ?");
+    BOOST_TEST(qmark("SELECT '--', :x, '/*', :y") == "SELECT '--', ?, '/*', ?");
+    BOOST_TEST(qmark("SELECT :x::int, 'a'::text, :y::numeric(3,1)") == "SELECT ?::int, 'a'::text, ?::numeric(3,1)");
+    BOOST_TEST(qmark(R"(SELECT a\:b, '\:', :x)") == R"(SELECT a:b, '\:', ?)");
+}

@@ -2,8 +2,10 @@
 //
 // `:name` marks a bound parameter (letters, digits and '_'; not when the colon follows a
 // letter or digit, as in `12:30`); `\:` is a literal colon and `::` (a PostgreSQL cast) is
-// left alone, so `:id::int` binds `id`. Text inside '...' strings, "..." and `...`
-// identifiers, -- and /* */ comments and PostgreSQL $tag$...$tag$ bodies is never searched.
+// left alone, so `:id::int` binds `id`. Text inside '...' strings ('' is a quote), PostgreSQL
+// E'...' strings (a backslash escapes the next character, so E'\'' is one quote), "..." and
+// `...` identifiers, -- and /* */ comments (not nested) and PostgreSQL $tag$...$tag$ bodies
+// is never searched, and a `\:` there stays as written; an unclosed one runs to the end.
 // The framework renders the placeholders in the dialect's paramstyle (? / :1 / $1 / :name /
 // %s; in the format style every literal '%' is doubled) and binds values by name, so values
 // are never spliced into the SQL. Positional styles bind each occurrence of a name; the named
