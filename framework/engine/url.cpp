@@ -1,10 +1,14 @@
 // Url parsing and rendering. The split follows RFC 3986 (the authority ends at the first
 // '/' or '?', the user part at its last '@') with SQLAlchemy's decoding rules, so
-// "user:p@ss@host" still works and a password never leaks into an error message.
+// "user:p@ss@host" still works. No password leaks into an error message or a rendering for
+// people: the user-info password, the password/sslpassword/PWD query keys and the PWD= and
+// PASSWORD= attributes of an odbc_connect string are masked where they stand, as "***".
 #include <athanor/engine/url.hpp>
 #include <athanor/errors.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <ostream>
 
 namespace athanor {
 
@@ -25,16 +29,97 @@ int hex_value(char c) {
     return -1;
 }
 
-// Masks what looks like a password in raw URL text, erring towards masking too much:
-// from the first ':' after "://" up to the last '@' of the URL.
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// Query keys whose value is a password: libpq's password and sslpassword, ODBC's PWD.
+bool is_secret_key(std::string_view key) {
+    const std::string k = lower(key);
+    return k == "password" || k == "sslpassword" || k == "pwd";
+}
+
+// A query key whose value is a whole ODBC connection string.
+bool is_connection_string_key(std::string_view key) { return lower(key) == "odbc_connect"; }
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// An ODBC connection string with the value of every PWD= / PASSWORD= attribute (key in any
+// case, spaces around it allowed) replaced by "***", the rest as written. A {}-quoted value
+// ends at the '}' that is not doubled; an unclosed '{' runs to the end of the string.
+std::string mask_connection_string(std::string_view cs) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < cs.size()) {
+        std::size_t eq = cs.find_first_of("=;", i);
+        if (eq == std::string_view::npos || cs[eq] == ';') {  // an attribute without '='
+            const std::size_t end = eq == std::string_view::npos ? cs.size() : eq + 1;
+            out.append(cs.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        const std::string key = lower(trimmed(cs.substr(i, eq - i)));
+        std::size_t value = eq + 1;
+        while (value < cs.size() && (cs[value] == ' ' || cs[value] == '\t')) ++value;
+        std::size_t end = cs.size();
+        if (value < cs.size() && cs[value] == '{') {
+            for (std::size_t k = value + 1; k < cs.size(); ++k) {
+                if (cs[k] != '}') continue;
+                if (k + 1 < cs.size() && cs[k + 1] == '}') {
+                    ++k;
+                    continue;
+                }
+                end = std::min(cs.find(';', k + 1), cs.size());
+                break;
+            }
+        } else {
+            end = std::min(cs.find(';', value), cs.size());
+        }
+        out.append(cs.substr(i, eq + 1 - i));
+        if (key == "pwd" || key == "password") out += "***";
+        else out.append(cs.substr(eq + 1, end - eq - 1));
+        if (end < cs.size()) out += ';';
+        i = end + 1;
+    }
+    return out;
+}
+
+// Masks the secrets of raw URL text that may not parse, erring towards masking too much:
+// the password from the first ':' after "://" up to the last '@' of the URL (an unencoded
+// '/', '?' or '@' in a password moves the authority's end, so nothing later can be trusted
+// to be outside it), then the values of the secret query keys and of odbc_connect whole.
 std::string masked(std::string_view text) {
     std::size_t start = text.find("://");
     start = start == std::string_view::npos ? 0 : start + 3;
-    std::size_t at = text.rfind('@');
-    if (at == std::string_view::npos || at < start) return std::string(text);
-    std::size_t colon = text.find(':', start);
-    if (colon == std::string_view::npos || colon > at) return std::string(text);
-    return std::string(text.substr(0, colon + 1)) + "***" + std::string(text.substr(at));
+    std::string out(text);
+    const std::size_t at = text.rfind('@');
+    const std::size_t colon = text.find(':', start);
+    if (at != std::string_view::npos && at >= start && colon != std::string_view::npos && colon < at)
+        out = std::string(text.substr(0, colon + 1)) + "***" + std::string(text.substr(at));
+    const std::size_t q = out.find('?', start);
+    if (q == std::string::npos) return out;
+    std::string query;
+    std::string_view rest = std::string_view(out).substr(q + 1);
+    while (true) {
+        const std::size_t amp = rest.find('&');
+        const std::string_view item = rest.substr(0, amp);
+        const std::size_t eq = item.find('=');
+        const std::string_view key = item.substr(0, eq);
+        if (eq != std::string_view::npos && (is_secret_key(key) || is_connection_string_key(key)))
+            query.append(key).append("=***");
+        else query.append(item);
+        if (amp == std::string_view::npos) break;
+        query += '&';
+        rest.remove_prefix(amp + 1);
+    }
+    return out.substr(0, q + 1) + query;
 }
 
 [[noreturn]] void fail(std::string_view text, const std::string& why) {
@@ -260,10 +345,17 @@ std::string Url::render(bool hide_password) const {
         s += encode(*database_, "+/:@");
     }
     for (std::size_t i = 0; i < query_.size(); ++i) {
+        const auto& [key, value] = query_[i];
         s += i == 0 ? "?" : "&";
-        s += encode(query_[i].first, "", true) + "=" + encode(query_[i].second, "", true);
+        s += encode(key, "", true) + "=";
+        // Masked values keep their "***" readable; '*' needs no escape in a query.
+        if (hide_password && is_secret_key(key)) s += "***";
+        else if (hide_password && is_connection_string_key(key)) s += encode(mask_connection_string(value), "*", true);
+        else s += encode(value, "", true);
     }
     return s;
 }
+
+std::ostream& operator<<(std::ostream& os, const Url& url) { return os << url.render(); }
 
 }  // namespace athanor

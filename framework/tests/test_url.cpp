@@ -5,6 +5,7 @@
 #include <athanor/engine/url.hpp>
 #include <athanor/errors.hpp>
 
+#include <sstream>
 #include <string>
 
 using athanor::ArgumentError;
@@ -223,4 +224,51 @@ BOOST_AUTO_TEST_CASE(errors_never_show_the_password) {
     }
     // An unencoded '/' in the password splits the URL early; the message says what to do.
     BOOST_TEST(contains(parse_error("pg://scott:ti/ger@h/d"), "percent-encode"));
+}
+
+BOOST_AUTO_TEST_CASE(render_masks_secret_query_keys) {
+    // Passwords given as query keys (libpq's password/sslpassword, ODBC's PWD) in any case.
+    auto url = Url::parse("pg://u@h/d?sslmode=require&password=s3cr3t&SSLPassword=k3yp4ss&PWD=pw9zz&passfile=/p");
+    const std::string shown = url.render();
+    BOOST_TEST(shown == "pg://u@h/d?sslmode=require&password=***&SSLPassword=***&PWD=***&passfile=%2Fp");
+    std::ostringstream printed;
+    printed << url;
+    BOOST_TEST(printed.str() == shown);
+    // The rendering that keeps secrets (to reconnect) still round-trips.
+    BOOST_TEST(contains(url.render(false), "password=s3cr3t"));
+    BOOST_TEST((Url::parse(url.render(false)) == url));
+}
+
+BOOST_AUTO_TEST_CASE(render_masks_passwords_inside_odbc_connect) {
+    // PWD= and PASSWORD= values (any case, spaces around the key, {}-quoted with }} inside,
+    // or an unclosed '{' that runs to the end) become ***; everything else stays as written.
+    auto url = Url::create("mssql+odbc", std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                           {{"odbc_connect", "DSN=x;UID=scott;PWD=t1ger9;Database=d"},
+                            {"ODBC_CONNECT", " pwd = {br;ace}}d=q} ; Password=pl41n;Server=s"},
+                            {"odbc_connect", "Driver=D;PWD={unclosed;x=1"},
+                            {"odbc_connect", "DSN=y;Trusted_Connection=yes;"}});
+    const std::string shown = url.render();
+    BOOST_TEST_INFO(shown);
+    for (const char* secret : {"t1ger9", "br", "ace", "pl41n", "unclosed"}) BOOST_TEST(!contains(shown, secret), secret);
+    const auto masked = Url::parse(shown);
+    BOOST_TEST(masked.query()[0].second == "DSN=x;UID=scott;PWD=***;Database=d");
+    BOOST_TEST(masked.query()[1].second == " pwd =***; Password=***;Server=s");
+    BOOST_TEST(masked.query()[2].second == "Driver=D;PWD=***");
+    BOOST_TEST(masked.query()[3].second == "DSN=y;Trusted_Connection=yes;");
+    BOOST_TEST(contains(shown, "PWD%3D***%3BDatabase"));  // the mask itself stays readable
+    BOOST_TEST((Url::parse(url.render(false)) == url));
+}
+
+BOOST_AUTO_TEST_CASE(parse_errors_mask_the_password_where_it_stands) {
+    // The password is masked in place: a one-letter password does not mangle the message.
+    std::string msg = parse_error("pg://scott:t@h:99999/d?x=1");
+    BOOST_TEST(contains(msg, "'pg://scott:***@h:99999/d?x=1'"), msg);
+    msg = parse_error("pg://scott@h/d%zz");
+    BOOST_TEST(contains(msg, "'pg://scott@h/d%zz'"), msg);
+    // Secret query keys are masked too, whatever else is wrong with the URL.
+    msg = parse_error("pg://u@h/d?Password=s3cr3t&sslpassword=k3y&x=%zz&odbc_connect=DSN%3Dq%3BPWD%3Dpw7");
+    BOOST_TEST(!contains(msg, "s3cr3t"), msg);
+    BOOST_TEST(!contains(msg, "k3y"), msg);
+    BOOST_TEST(!contains(msg, "pw7"), msg);
+    BOOST_TEST(contains(msg, "Password=***&sslpassword=***&x=%zz"), msg);
 }

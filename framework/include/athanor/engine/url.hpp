@@ -23,6 +23,7 @@
 #include <athanor/export.hpp>
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,5 +84,8 @@ private:
     std::optional<std::string> database_;
     std::vector<QueryItem> query_;
 };
+
+/// Writes url.render(): the rendering for people, every secret masked.
+ATHANOR_API std::ostream& operator<<(std::ostream& os, const Url& url);
 
 }  // namespace athanor
