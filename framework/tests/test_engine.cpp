@@ -160,6 +160,21 @@ BOOST_AUTO_TEST_CASE(echo_and_errors_mask_the_password) {
     BOOST_TEST(engine.pool().status().checked_out == 0u);  // the failed open gave its slot back
 }
 
+BOOST_AUTO_TEST_CASE(echo_line_masks_passwords_given_as_query_keys) {
+    Captured log;
+    auto o = options();
+    o.echo = true;
+    o.log_sink = log.sink();
+    // The "Engine created" line prints the URL; query-key passwords are masked there as well.
+    auto engine = sa::create_engine(
+        "sqlite:///never_opened.db?password=tiger1&SSLPASSWORD=tiger2&pwd=tiger3&odbc_connect=DSN%3Dd%3BPWD%3D%7Btiger4%7D",
+        o);
+    BOOST_TEST_INFO(log.all());
+    BOOST_TEST(log.contains("Engine created for sqlite:///never_opened.db?password=***&SSLPASSWORD=***&pwd=***&"
+                            "odbc_connect=DSN%3Dd%3BPWD%3D***"));
+    BOOST_TEST(!log.contains("tiger"));
+}
+
 BOOST_AUTO_TEST_CASE(no_echo_means_no_log_lines) {
     Captured log;
     auto o = options();
