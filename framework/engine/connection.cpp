@@ -130,7 +130,7 @@ void ConnectionState::handle_dbapi_error(DBAPIError& error, std::string_view sql
     }
     if (disconnect) {
         error.set_connection_invalidated(true);
-        invalidate();
+        invalidate(true);
     }
 }
 
@@ -149,11 +149,18 @@ void ConnectionState::close_results() {
     spare_cursor.reset();
 }
 
-void ConnectionState::invalidate() {
+void ConnectionState::invalidate(bool disconnect) {
     close_results();
     if (lease) {
-        if (engine->echo()) engine->log("Invalidating the database connection; it will not be reused");
-        lease.invalidate();
+        if (disconnect) {
+            if (engine->echo())
+                engine->log("Disconnect detected: invalidating the database connection and every pooled connection "
+                            "opened before it");
+            lease.invalidate_pool();
+        } else {
+            if (engine->echo()) engine->log("Invalidating the database connection; it will not be reused");
+            lease.invalidate();
+        }
         lease.release();
     }
     if (in_transaction) invalidated_in_transaction = true;

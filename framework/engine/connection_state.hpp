@@ -73,7 +73,9 @@ struct ConnectionState : std::enable_shared_from_this<ConnectionState> {
 
     /// Wraps a driver error: attaches statement and parameters, invalidates on disconnect.
     void handle_dbapi_error(DBAPIError& error, std::string_view sql, const std::vector<Value>& params);
-    void invalidate();
+    /// Drops the driver connection. `disconnect`: the driver said it is gone, so the pool
+    /// also presumes every connection opened before it gone (Pool::Lease::invalidate_pool()).
+    void invalidate(bool disconnect = false);
     void close_results();
     void close();
 };

@@ -1,6 +1,11 @@
 // Pool: a bounded set of driver connections guarded by one mutex. Opening, pinging, resetting
 // and closing connections happen outside the lock, so one slow database round trip never
 // blocks the other threads' checkouts; a slot is reserved (counted as checked out) first.
+//
+// Two counters date every connection, both read when its slot is reserved (before it is
+// opened): `generation` (bumped by dispose(), which closes the idle ones itself) and `epoch`
+// (bumped by a pool invalidation). A connection of an older epoch is stale: never handed out
+// again, never pinged or rolled back, since its server is presumed gone.
 #include <athanor/engine/pool.hpp>
 
 #include <athanor/errors.hpp>
@@ -35,6 +40,7 @@ struct Pool::Impl {
     struct Meta {
         Clock::time_point created;
         std::uint64_t generation = 0;
+        std::uint64_t epoch = 0;
     };
     struct Idle {
         std::unique_ptr<sdk::DriverConnection> connection;
@@ -50,9 +56,21 @@ struct Pool::Impl {
     std::deque<Idle> idle;
     std::unordered_map<const sdk::DriverConnection*, Meta> out;  // checked-out connections
     std::size_t reserved = 0;  // slots being opened or checked out (>= out.size())
+    std::size_t waiting = 0;   // checkouts blocked in available.wait_until
     std::size_t opened_total = 0;
     std::size_t invalidated_total = 0;
+    std::size_t pool_invalidations = 0;
     std::uint64_t generation = 0;  // bumped by dispose()
+    std::uint64_t epoch = 0;       // bumped by a pool invalidation
+
+    Meta meta_now() const { return {Clock::now(), generation, epoch}; }
+    /// SQLAlchemy's rule: only a connection of the current epoch starts a new one, so the
+    /// stale connections' own errors never condemn those opened after the first disconnect.
+    void invalidate_older(std::uint64_t connection_epoch) {
+        if (connection_epoch != epoch) return;
+        ++epoch;
+        ++pool_invalidations;
+    }
 
     std::size_t capacity() const { return settings.single ? 1 : settings.pool_size + settings.max_overflow; }
     std::size_t idle_capacity() const { return settings.single ? 1 : settings.pool_size; }
@@ -86,8 +104,10 @@ Pool::Status Pool::status() const {
     Status s;
     s.idle = impl_->idle.size();
     s.checked_out = impl_->reserved;
+    s.waiting = impl_->waiting;
     s.opened_total = impl_->opened_total;
     s.invalidated_total = impl_->invalidated_total;
+    s.pool_invalidations = impl_->pool_invalidations;
     return s;
 }
 
@@ -100,19 +120,30 @@ Pool::Lease Pool::checkout() {
             Impl::Idle entry = std::move(p.idle.front());
             p.idle.pop_front();
             ++p.reserved;
-            const std::uint64_t generation = p.generation;
+            const bool stale = entry.meta.epoch != p.epoch;
             lock.unlock();
 
-            // Recycle by age (never in single mode: that connection may be the database itself).
+            // A stale connection is replaced untried; then recycle by age (never in single mode:
+            // that connection may be the database itself); then pre-ping, whose failure is a
+            // disconnect like any other and invalidates the pool (SQLAlchemy's InvalidatePoolError).
             bool replace = false;
             bool dead = false;
-            if (!p.settings.single && p.settings.recycle.count() > 0 &&
-                Clock::now() - entry.meta.created >= p.settings.recycle)
-                replace = true;
-            else if (p.settings.pre_ping && !entry.connection->ping())
+            if (stale)
                 replace = dead = true;
+            else if (!p.settings.single && p.settings.recycle.count() > 0 &&
+                     Clock::now() - entry.meta.created >= p.settings.recycle)
+                replace = true;
+            else if (p.settings.pre_ping && !entry.connection->ping()) {
+                replace = dead = true;
+                lock.lock();
+                p.invalidate_older(entry.meta.epoch);
+                lock.unlock();
+            }
             if (replace) {
                 close_quietly(entry.connection);
+                lock.lock();
+                entry.meta = p.meta_now();
+                lock.unlock();
                 try {
                     entry.connection = p.open();
                 } catch (...) {
@@ -123,7 +154,7 @@ Pool::Lease Pool::checkout() {
                     p.available.notify_one();
                     throw;
                 }
-                entry.meta = {Clock::now(), generation};
+                entry.meta.created = Clock::now();
             }
             lock.lock();
             if (replace) ++p.opened_total;
@@ -134,7 +165,7 @@ Pool::Lease Pool::checkout() {
         }
         if (p.reserved + p.idle.size() < p.capacity()) {
             ++p.reserved;
-            const std::uint64_t generation = p.generation;
+            Impl::Meta meta = p.meta_now();
             lock.unlock();
             std::unique_ptr<sdk::DriverConnection> connection;
             try {
@@ -148,12 +179,15 @@ Pool::Lease Pool::checkout() {
             }
             lock.lock();
             ++p.opened_total;
-            p.out[connection.get()] = {Clock::now(), generation};
+            meta.created = Clock::now();
+            p.out[connection.get()] = meta;
             lock.unlock();
             return Lease(this, std::move(connection));
         }
-        if (p.available.wait_until(lock, deadline) == std::cv_status::timeout &&
-            p.idle.empty() && p.reserved + p.idle.size() >= p.capacity()) {
+        ++p.waiting;
+        const auto woke = p.available.wait_until(lock, deadline);
+        --p.waiting;
+        if (woke == std::cv_status::timeout && p.idle.empty() && p.reserved + p.idle.size() >= p.capacity()) {
             const auto ms = p.settings.timeout.count();
             std::string limits = p.settings.single
                                      ? std::string("single shared connection")
@@ -169,6 +203,11 @@ Pool::Lease Pool::checkout() {
 void Pool::checkin(std::unique_ptr<sdk::DriverConnection> connection, bool invalid) {
     if (!connection) return;
     Impl& p = *impl_;
+    if (!invalid) {
+        // A stale connection's server is presumed gone: no rollback round trip on it.
+        std::lock_guard lock(p.mutex);
+        if (auto it = p.out.find(connection.get()); it != p.out.end() && it->second.epoch != p.epoch) invalid = true;
+    }
     if (!invalid && !connection->closed()) {
         try {
             if (p.resetter) p.resetter(*connection);
@@ -179,18 +218,27 @@ void Pool::checkin(std::unique_ptr<sdk::DriverConnection> connection, bool inval
         invalid = true;
     }
     std::unique_lock lock(p.mutex);
-    Impl::Meta meta{Clock::now(), p.generation};
+    Impl::Meta meta = p.meta_now();
     if (auto it = p.out.find(connection.get()); it != p.out.end()) {
         meta = it->second;
         p.out.erase(it);
     }
     if (p.reserved > 0) --p.reserved;
+    if (meta.epoch != p.epoch) invalid = true;  // (the pool may have been invalidated during the reset)
     bool keep = !invalid && meta.generation == p.generation && p.idle.size() < p.idle_capacity();
     if (invalid) ++p.invalidated_total;
     if (keep) p.idle.push_back({std::move(connection), meta});
     lock.unlock();
     p.available.notify_one();
     close_quietly(connection);  // no-op when kept
+}
+
+void Pool::invalidate_older(const sdk::DriverConnection* connection) {
+    std::lock_guard lock(impl_->mutex);
+    auto it = impl_->out.find(connection);
+    // A connection the pool does not know (cannot happen through a Lease) still invalidates,
+    // as SQLAlchemy does for a connection without a record.
+    impl_->invalidate_older(it != impl_->out.end() ? it->second.epoch : impl_->epoch);
 }
 
 void Pool::dispose() {
@@ -227,6 +275,11 @@ Pool::Lease& Pool::Lease::operator=(Lease&& other) noexcept {
 Pool::Lease::~Lease() { release(); }
 
 void Pool::Lease::invalidate() { invalid_ = true; }
+
+void Pool::Lease::invalidate_pool() {
+    invalid_ = true;
+    if (pool_ && connection_) pool_->invalidate_older(connection_.get());
+}
 
 void Pool::Lease::release() {
     if (!connection_) return;

@@ -7,6 +7,14 @@
 // ask for a single shared connection (an in-memory SQLite database), in which case checkouts
 // take turns.
 //
+// Pool invalidation (SQLAlchemy's Pool._invalidate): a disconnect usually means the server
+// went away (a restart, a failover, terminated backends), so every connection opened before
+// it is presumed dead too. Lease::invalidate_pool() marks all of them stale: idle ones are
+// replaced at their next checkout without being tried, checked-out ones are closed when they
+// come back. A disconnect on a connection that was already stale changes nothing, so
+// connections opened after the first disconnect are not thrown away by the stale ones'
+// errors.
+//
 // Usage: you get it from an Engine —
 //   auto status = engine.pool().status();
 //   std::cout << status.checked_out << " in use, " << status.idle << " idle\n";
@@ -58,6 +66,9 @@ public:
         explicit operator bool() const { return connection_ != nullptr; }
         /// Marks the connection dead: it is closed instead of returned.
         void invalidate();
+        /// invalidate(), and unless this connection was opened before the pool's last
+        /// invalidation, marks every connection the pool opened until now stale (see above).
+        void invalidate_pool();
         /// Returns the connection now (rolled back).
         void release();
 
@@ -76,8 +87,10 @@ public:
     struct Status {
         std::size_t idle = 0;
         std::size_t checked_out = 0;
+        std::size_t waiting = 0;            // checkout() calls blocked until one is returned
         std::size_t opened_total = 0;       // connections ever opened
-        std::size_t invalidated_total = 0;  // connections dropped as dead
+        std::size_t invalidated_total = 0;  // connections dropped as dead (or stale after a disconnect)
+        std::size_t pool_invalidations = 0; // invalidate_pool() calls that marked connections stale
     };
     Status status() const;
     const Settings& settings() const;
@@ -85,6 +98,7 @@ public:
 private:
     friend class Lease;
     void checkin(std::unique_ptr<sdk::DriverConnection> connection, bool invalid);
+    void invalidate_older(const sdk::DriverConnection* connection);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
