@@ -580,7 +580,13 @@ void SqlCompiler::visit_column(const ColumnNode& node) {
         out_ += quote(node.from->name());
         out_ += '.';
     }
-    out_ += quote(node.name);
+    // A column of a subquery, alias or CTE may be a label this compiler generated for the
+    // inner SELECT and shortened there (select_columns): refer to it by the same short name.
+    // A table's own column is the user's name and is never shortened.
+    if (dynamic_cast<const TableNode*>(node.from.get()) || !node.from)
+        out_ += quote(node.name);
+    else
+        out_ += quote(preparer().truncate(node.name));
 }
 
 void SqlCompiler::visit_bind_param(const BindParamNode& node) {
@@ -897,11 +903,14 @@ void SqlCompiler::select_columns(const SelectNode& node) {
     for (std::size_t i = 0; i < node.columns.size(); ++i) {
         if (i) out_ += ", ";
         const ColumnElement& c = *node.columns[i];
-        if (const auto* label = dynamic_cast<const LabelNode*>(&c))
+        const auto* label = dynamic_cast<const LabelNode*>(&c);
+        if (label)
             process(*label->element);
         else
             process(c);
-        if (labels[i].second) out_ += " AS " + quote(labels[i].first);
+        // An explicit label() is the user's name (refused when too long, by quote()); one the
+        // compiler made up (count_1, id_1, ...) is shortened to the dialect's limit instead.
+        if (labels[i].second) out_ += " AS " + quote(label ? labels[i].first : preparer().truncate(labels[i].first));
     }
 }
 

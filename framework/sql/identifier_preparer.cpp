@@ -3,7 +3,11 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/identifier_preparer.hpp>
 
+#include <athanor/errors.hpp>
+
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 
 namespace athanor::sql {
 
@@ -11,7 +15,37 @@ IdentifierPreparer::IdentifierPreparer(const sdk::Dialect& dialect) : dialect_(d
 IdentifierPreparer::~IdentifierPreparer() = default;
 
 std::string IdentifierPreparer::quote(std::string_view identifier) const {
+    validate_length(identifier);
     return requires_quotes(identifier) ? dialect_.quote_identifier(identifier) : std::string(identifier);
+}
+
+void IdentifierPreparer::validate_length(std::string_view identifier) const {
+    const std::size_t limit = dialect_.max_identifier_length();
+    if (limit == 0 || identifier.size() <= limit) return;
+    throw CompileError("Identifier '" + std::string(identifier) + "' exceeds maximum length of " +
+                       std::to_string(limit) + " bytes for dialect " + dialect_.description() + " (it is " +
+                       std::to_string(identifier.size()) +
+                       " bytes of UTF-8); the database would truncate it silently, so give it a shorter name");
+}
+
+std::string IdentifierPreparer::truncate(std::string_view generated_name) const {
+    const std::size_t limit = dialect_.max_identifier_length();
+    if (limit == 0 || generated_name.size() <= limit) return std::string(generated_name);
+    // FNV-1a, 32 bits: stable across runs and platforms, unlike std::hash.
+    std::uint32_t hash = 2166136261u;
+    for (char c : generated_name) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
+    }
+    char suffix[10];
+    std::snprintf(suffix, sizeof suffix, "_%08x", static_cast<unsigned>(hash));
+    const std::size_t suffix_size = sizeof suffix - 1;
+    std::size_t keep = limit > suffix_size ? limit - suffix_size : 0;
+    // Never split a multibyte character: back up over UTF-8 continuation bytes.
+    while (keep > 0 && (static_cast<unsigned char>(generated_name[keep]) & 0xC0) == 0x80) --keep;
+    std::string out(generated_name.substr(0, keep));
+    out += suffix;
+    return out.size() <= limit ? out : out.substr(out.size() - limit);
 }
 
 bool IdentifierPreparer::requires_quotes(std::string_view identifier) const {

@@ -1,6 +1,7 @@
 // Schema objects and DDL: golden CREATE/DROP text for the generic dialect and SQLite,
 // naming conventions, create_all/drop_all order and checkfirst, client defaults, and
-// autoincrement keys on live SQLite.
+// autoincrement keys on live SQLite; identifier length limits (PostgreSQL's 63 bytes: explicit
+// names refused, generated labels shortened) in golden text and on a live PostgreSQL.
 #define BOOST_TEST_MODULE test_sql_ddl
 #include <boost/test/unit_test.hpp>
 
@@ -9,9 +10,13 @@
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
+#include <athanor/reflection/inspector.hpp>
+#include <athanor/sdk/dialect.hpp>
 #include <athanor/sql.hpp>
 #include <athanor/sql/text.hpp>
 
+#include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -454,3 +459,176 @@ BOOST_AUTO_TEST_CASE(table_handles_share_the_metadata_definition) {
     BOOST_TEST(to_string(select(users).where(users.c("name") == "a")) ==
                "SELECT users.id, users.name FROM users WHERE users.name = :name_1");
 }
+
+// ---- identifier length (Dialect::max_identifier_length) ------------------------------------
+
+namespace {
+
+/// The PostgreSQL dialect without a server: compiling needs no connection.
+const sa::sdk::Dialect& pg_dialect() {
+    static sa::Engine engine = athanor::test::engine("postgresql://nobody@127.0.0.1:1/none");
+    return engine.dialect();
+}
+
+std::string pg_sql(const DdlElement& e) { return e.compile(pg_dialect())->sql; }
+
+/// `n` bytes: a 't', then 'a's.
+std::string ascii_name(std::size_t n) { return "t" + std::string(n - 1, 'a'); }
+/// `chars` times "é" (two bytes of UTF-8 each), then `tail` ASCII letters.
+std::string utf8_name(std::size_t chars, std::size_t tail = 0) {
+    std::string out;
+    for (std::size_t i = 0; i < chars; ++i) out += "\xC3\xA9";
+    return out + std::string(tail, 'z');
+}
+
+void expect_too_long(const std::function<void()>& compile, const std::string& identifier) {
+    const auto e = athanor::test::expect_error<sa::CompileError>(compile);
+    const std::string message = e.what();
+    BOOST_TEST_INFO(message);
+    BOOST_TEST(athanor::test::contains(message, "Identifier '" + identifier + "' exceeds maximum length of 63 bytes"));
+    BOOST_TEST(athanor::test::contains(message, "it is " + std::to_string(identifier.size()) + " bytes"));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(postgresql_limit_is_63_bytes_and_sqlite_has_none) {
+    BOOST_TEST(pg_dialect().max_identifier_length() == 63u);
+    BOOST_TEST(sqlite_dialect().max_identifier_length() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(explicit_names_over_the_limit_are_compile_errors) {
+    const auto n63 = ascii_name(63), n64 = ascii_name(64);
+    {
+        MetaData md;
+        auto& t = md.table(n63, Column(n63, integer(), primary_key()));
+        BOOST_TEST(pg_sql(CreateTable(t)) == "CREATE TABLE " + n63 + " (\n\t" + n63 + " SERIAL NOT NULL,\n\tPRIMARY KEY (" + n63 + ")\n)");
+        BOOST_TEST(select(t).compile(pg_dialect())->sql == "SELECT " + n63 + "." + n63 + " FROM " + n63);
+    }
+    {
+        MetaData md;
+        auto& t = md.table(n64, Column("id", integer(), primary_key()));
+        expect_too_long([&] { pg_sql(CreateTable(t)); }, n64);
+        expect_too_long([&] { pg_sql(DropTable(t)); }, n64);
+        expect_too_long([&] { select(t).compile(pg_dialect()); }, n64);
+        // SQLite keeps names of any length: the same table compiles there.
+        BOOST_TEST(sqlite_sql(CreateTable(t)).rfind("CREATE TABLE " + n64 + " (", 0) == 0u);
+    }
+    {
+        MetaData md;
+        auto& t = md.table("short", Column(n64, integer(), primary_key()));
+        expect_too_long([&] { pg_sql(CreateTable(t)); }, n64);
+        expect_too_long([&] { select(t).compile(pg_dialect()); }, n64);
+    }
+    {
+        // Explicit constraint, index and sequence names; an explicit label.
+        MetaData md;
+        auto& t = md.table("short", Column("id", integer(), primary_key()), Column("x", integer()),
+                           UniqueConstraint({"x"}, n64));
+        expect_too_long([&] { pg_sql(CreateTable(t)); }, n64);
+        auto& u = md.table("other", Column("id", integer(), primary_key()), Index(n64, {"id"}));
+        BOOST_REQUIRE_EQUAL(u.table().indexes.size(), 1u);
+        expect_too_long([&] { pg_sql(CreateIndex(u.table().indexes.front())); }, n64);
+        expect_too_long([&] { pg_sql(CreateSequence(Sequence(n64))); }, n64);
+        expect_too_long([&] { select(u.c("id").label(n64)).compile(pg_dialect()); }, n64);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_limit_counts_bytes_of_utf8_not_characters) {
+    const auto fits = utf8_name(31, 1);    // 32 characters, 63 bytes
+    const auto too_long = utf8_name(32);   // 32 characters, 64 bytes
+    BOOST_TEST(fits.size() == 63u);
+    BOOST_TEST(too_long.size() == 64u);
+    MetaData md;
+    auto& ok = md.table(fits, Column("id", integer(), primary_key()));
+    BOOST_TEST(pg_sql(CreateTable(ok)).rfind("CREATE TABLE \"" + fits + "\" (", 0) == 0u);
+    auto& bad = md.table(too_long, Column("id", integer(), primary_key()));
+    expect_too_long([&] { pg_sql(CreateTable(bad)); }, too_long);
+}
+
+BOOST_AUTO_TEST_CASE(generated_labels_are_shortened_deterministically_with_a_hash_suffix) {
+    const auto n63 = ascii_name(63);
+    MetaData md;
+    auto& a = md.table("a", Column(n63, integer()));
+    auto& b = md.table("b", Column(n63, integer()));
+    auto& c = md.table("c", Column(n63 + "", integer()), Column("other", integer()));
+    // The second column of that name gets the label <name>_1: 65 bytes, shortened to 63.
+    const auto stmt = select(a.c(n63), b.c(n63));
+    const std::string sql = stmt.compile(pg_dialect())->sql;
+    const auto as = sql.find(" AS ");
+    BOOST_REQUIRE(as != std::string::npos);
+    const std::string label = sql.substr(as + 4, sql.find(' ', as + 4) - as - 4);
+    BOOST_TEST_INFO(sql);
+    BOOST_TEST(label.size() == 63u);
+    BOOST_TEST(label.substr(0, 54) == n63.substr(0, 54));
+    BOOST_TEST(label[54] == '_');
+    BOOST_TEST(label.find_first_not_of("0123456789abcdef", 55) == std::string::npos);
+    BOOST_TEST(stmt.compile(pg_dialect())->sql == sql);  // the same every time
+    // A different long label gets a different short one.
+    const std::string other = select(a.c(n63), b.c(n63), c.c(n63)).compile(pg_dialect())->sql;
+    const auto second = other.rfind(" AS ");
+    BOOST_TEST(other.substr(second + 4, 63) != label);
+    // Referred to from outside its subquery by the same short name.
+    const auto sub = stmt.subquery("s");
+    const std::string outer = select(sub.c(n63 + "_1")).compile(pg_dialect())->sql;
+    BOOST_TEST_INFO(outer);
+    BOOST_TEST(outer.rfind("SELECT s." + label + " FROM (", 0) == 0u);
+    // Unchanged where there is no limit.
+    BOOST_TEST(athanor::test::contains(stmt.compile(sqlite_dialect())->sql, " AS " + n63 + "_1 "));
+}
+
+BOOST_AUTO_TEST_SUITE(live_postgresql_names, *boost::unit_test::precondition(athanor::test::HavePgServer()))
+
+BOOST_AUTO_TEST_CASE(over_long_names_create_nothing_and_63_bytes_are_found_by_the_inspector) {
+    auto engine = athanor::test::engine(athanor::test::pg_url());
+    const std::string n63 = "ddl_len_" + std::string(55, 'x');
+    const std::string n64 = n63 + "y";
+    const std::string u63 = utf8_name(27, 9);  // 36 characters, 63 bytes
+    const std::string u64 = utf8_name(32);     // 32 characters, 64 bytes
+    BOOST_REQUIRE(n63.size() == 63u && u63.size() == 63u);
+    const auto drop_all = [&] {
+        auto conn = engine.connect();
+        for (const auto& name : {n63, n64.substr(0, 63), u63})
+            conn.exec_driver_sql("DROP TABLE IF EXISTS \"" + name + "\"");
+        conn.commit();
+    };
+    drop_all();
+    {
+        MetaData md;
+        md.table(n64, Column("id", integer(), primary_key()));
+        expect_too_long([&] { md.create_all(engine); }, n64);
+        MetaData md_utf8;
+        md_utf8.table(u64, Column("id", integer(), primary_key()));
+        expect_too_long([&] { md_utf8.create_all(engine); }, u64);
+    }
+    {
+        sa::Inspector inspector(engine);
+        const auto names = inspector.get_table_names();
+        // Nothing was created, not even under the 63-byte prefix PostgreSQL would have cut it to.
+        BOOST_TEST((std::find(names.begin(), names.end(), n64.substr(0, 63)) == names.end()));
+        BOOST_TEST(!inspector.has_table(n64.substr(0, 63)));
+    }
+    MetaData md;
+    auto& t = md.table(n63, Column(n63, integer(), primary_key()), Column("note", varchar()));
+    md.table(u63, Column(u63, integer(), primary_key()));
+    md.create_all(engine);
+    {
+        sa::Inspector inspector(engine);
+        BOOST_TEST(inspector.has_table(n63));
+        BOOST_TEST(inspector.has_table(u63));
+        const auto columns = inspector.get_columns(n63);
+        BOOST_REQUIRE_EQUAL(columns.size(), 2u);
+        BOOST_TEST(columns[0].name == n63);
+        const auto utf8_columns = inspector.get_columns(u63);
+        BOOST_REQUIRE_EQUAL(utf8_columns.size(), 1u);
+        BOOST_TEST(utf8_columns[0].name == u63);
+    }
+    {
+        auto conn = engine.connect();
+        conn.execute(t.insert(), Params{{n63, 1}, {"note", "found"}});
+        BOOST_TEST(conn.execute(select(t.c("note")).where(t.c(n63) == 1)).scalar_one().as_string() == "found");
+        conn.commit();
+    }
+    drop_all();
+}
+
+BOOST_AUTO_TEST_SUITE_END()

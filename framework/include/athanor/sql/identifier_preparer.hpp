@@ -6,6 +6,12 @@
 // quote_identifier(), which escapes embedded quote characters. A dialect changes the rules
 // by subclassing and returning its preparer from SqlCompiler::create_preparer().
 //
+// Length: the dialect's max_identifier_length() (bytes of UTF-8; 0 = no limit) bounds every
+// identifier. quote() refuses a longer one with CompileError naming it and the limit, because
+// the database would shorten it silently (PostgreSQL keeps 63 bytes) and later lookups by the
+// full name would miss. Names the library generates itself (labels such as count_1, names
+// derived from them) go through truncate() first instead, as SQLAlchemy's compiler does.
+//
 // Usage:
 //   IdentifierPreparer p(dialect);
 //   p.quote("users");      // users
@@ -30,8 +36,16 @@ public:
     explicit IdentifierPreparer(const sdk::Dialect& dialect);
     virtual ~IdentifierPreparer();
 
-    /// The identifier, quoted only when it has to be.
+    /// The identifier, quoted only when it has to be. Throws CompileError when it is longer
+    /// than the dialect's max_identifier_length() (see above).
     std::string quote(std::string_view identifier) const;
+    /// Throws CompileError "Identifier '...' exceeds maximum length of N bytes ..." when
+    /// `identifier` is longer than the limit; does nothing otherwise.
+    void validate_length(std::string_view identifier) const;
+    /// A generated name fitted to the limit: unchanged when it fits, else its first bytes (cut
+    /// on a UTF-8 character boundary) + '_' + 8 hex digits of a hash of the whole name, so the
+    /// same name always shortens the same way and different long names stay distinct.
+    std::string truncate(std::string_view generated_name) const;
     virtual bool requires_quotes(std::string_view identifier) const;
     /// `lower_case_word` is compared in lower case.
     virtual bool is_reserved(std::string_view lower_case_word) const;
