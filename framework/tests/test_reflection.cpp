@@ -363,13 +363,26 @@ BOOST_AUTO_TEST_CASE(every_inspector_method) {
     BOOST_TEST(inspector.get_sequence_names() == (Names{"counter_seq", "shipments_id_seq", "users_id_seq"}));
     BOOST_TEST(inspector.has_sequence("counter_seq"));
     BOOST_TEST(!inspector.has_sequence("nope_seq"));
-    for (const auto& seq : inspector.get_sequences()) {
-        if (seq.name == "counter_seq") {
-            BOOST_TEST(seq.start.value_or(0) == 100);
-            BOOST_TEST(seq.increment.value_or(0) == 5);
-            BOOST_TEST(seq.owner_table == "");
-        }
-        if (seq.name == "users_id_seq") BOOST_TEST(seq.owner_table + "." + seq.owner_column == "users.id");
+    {
+        // Each sequence is looked up by name and required, so an empty or short list fails.
+        const auto sequences = inspector.get_sequences();
+        BOOST_TEST_REQUIRE(sequences.size() == 3u);
+        const auto find_sequence = [&](const std::string& name) {
+            const auto it = std::find_if(sequences.begin(), sequences.end(), [&](const auto& s) { return s.name == name; });
+            BOOST_TEST_REQUIRE((it != sequences.end()), "get_sequences() lacks " << name);
+            return *it;
+        };
+        const auto counter = find_sequence("counter_seq");
+        BOOST_TEST(counter.start.value_or(0) == 100);
+        BOOST_TEST(counter.increment.value_or(0) == 5);
+        BOOST_TEST(counter.owner_table == "");
+        BOOST_TEST(counter.owner_column == "");
+        const auto users_id = find_sequence("users_id_seq");
+        BOOST_TEST(users_id.owner_table + "." + users_id.owner_column == "users.id");
+        BOOST_TEST(users_id.start.value_or(0) == 1);
+        BOOST_TEST(users_id.increment.value_or(0) == 1);
+        const auto shipments_id = find_sequence("shipments_id_seq");
+        BOOST_TEST(shipments_id.owner_table + "." + shipments_id.owner_column == "shipments.id");
     }
     BOOST_TEST(inspector.has_table("users"));
     BOOST_TEST(inspector.has_table("users", schemas.a));
