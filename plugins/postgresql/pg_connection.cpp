@@ -12,13 +12,6 @@ namespace {
 
 void ignore_notice(void*, const char*) {}
 
-std::string scrub(std::string text, const std::string& secret) {
-    if (secret.empty()) return text;
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))
-        text.replace(pos, secret.size(), "***");
-    return text;
-}
-
 std::string describe_target(PGconn* conn, const PgConnectOptions& options) {
     const auto given = [&](const char* key) -> std::string {
         std::string value;
@@ -54,7 +47,10 @@ std::unique_ptr<PgConnection> PgConnection::open(const PgConnectOptions& options
     if (PQstatus(conn) != CONNECTION_OK) {
         const char* user_name = PQuser(conn);
         const std::string user = user_name != nullptr ? user_name : "";  // copied: PQfinish frees it
-        std::string message = scrub(clean_message(PQerrorMessage(conn)), options.password);
+        // libpq never puts the password in its message, so it is quoted as it is: searching it
+        // for the password's text would mangle it (a one-letter password) or reveal the
+        // password by what gets masked (a password equal to the user name).
+        const std::string message = clean_message(PQerrorMessage(conn));
         PQfinish(conn);
         throw OperationalError("cannot connect to PostgreSQL at " + where + " as user '" + user + "': " + message +
                                    " (check the host, port, user, password and database of the URL, and that "

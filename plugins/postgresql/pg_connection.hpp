@@ -4,7 +4,8 @@
 // conninfo string) and sets the session up so results can be decoded whatever the server's
 // defaults: IntervalStyle iso_8601, bytea_output hex, DateStyle ISO; notices are dropped
 // instead of going to stderr. A failed connect is an OperationalError (SQLSTATE 08001)
-// naming host:port, database and user, with the password scrubbed from libpq's message.
+// naming host:port, database and user, with libpq's message as it is (it never contains the
+// password, and the password is never searched for in it).
 //
 // Transactions: begin() sends BEGIN (nothing in autocommit mode); commit()/rollback() are
 // no-ops when PQtransactionStatus says no transaction is open. COMMIT of a transaction an
@@ -33,7 +34,7 @@ namespace athanor::postgresql {
 /// What PQconnectdbParams needs, already derived from the URL by PgDialect.
 struct PgConnectOptions {
     std::vector<std::pair<std::string, std::string>> keywords;  // libpq keyword -> value, in order
-    std::string password;                                      // only to scrub it from messages
+    std::string password;                                      // not read: messages never contain it
     std::size_t statement_cache_size = 100;
 };
 
