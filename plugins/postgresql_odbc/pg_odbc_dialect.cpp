@@ -8,11 +8,32 @@
 #include "pg_reflection.hpp"
 #include "pg_type_compiler.hpp"
 
+#include <athanor/errors.hpp>
 #include <athanor/odbc/driver_lookup.hpp>
 
 #include <sql.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace athanor::postgresql {
+
+namespace {
+
+/// The URL's connect_timeout in seconds: 10 when absent (as postgresql:// sets for libpq).
+int connect_timeout(const Url& url) {
+    const auto raw = url.query_value("connect_timeout");
+    if (!raw) return 10;
+    const bool digits = !raw->empty() && raw->size() <= 6 &&
+                        std::all_of(raw->begin(), raw->end(), [](unsigned char c) { return std::isdigit(c); });
+    if (!digits)
+        throw ArgumentError("invalid connect_timeout=" + *raw +
+                            " in a postgresql+odbc URL: give whole seconds (at most 999999), e.g. connect_timeout=10; "
+                            "0 waits without limit");
+    return std::stoi(*raw);
+}
+
+}  // namespace
 
 std::string PgOdbcDialect::default_odbc_driver() const {
     std::string path = odbc::find_driver_library({"psqlodbcw.so"});
@@ -34,6 +55,9 @@ std::vector<std::pair<std::string, std::string>> PgOdbcDialect::default_attribut
 odbc::OdbcConnectOptions PgOdbcDialect::connect_options(const Url& url) const {
     auto options = OdbcDialect::connect_options(url);
     options.integer_sql_type = SQL_INTEGER;  // a bare literal; SQL_BIGINT would be quoted and untyped
+    // psqlODBC passes SQL_ATTR_LOGIN_TIMEOUT to libpq as connect_timeout (a connect_timeout in
+    // its pqopt would conflict with it); 0 leaves the attribute unset: no limit.
+    if (const int seconds = connect_timeout(url); seconds > 0) options.login_timeout_seconds = seconds;
     return options;
 }
 

@@ -9,6 +9,12 @@
 // names another (an odbcinst.ini section or a .so path). postgresql+odbc://user:pw@DSNNAME
 // or ?dsn= uses odbc.ini; ?odbc_connect= passes a whole connection string. Other query keys
 // are psqlODBC attributes (sslmode=require, UseDeclareFetch=1, Fetch=1000, ...).
+// `connect_timeout` (whole seconds, 10 by default as for postgresql://, 0 = no limit) bounds
+// connecting: it becomes SQL_ATTR_LOGIN_TIMEOUT, which psqlODBC hands to libpq as its
+// connect_timeout, so a server that accepts and never answers is an OperationalError in time.
+// Every execute runs one statement: a second `;`-separated one is a ProgrammingError before
+// anything is sent (psqlODBC would run them all; the scan knows dollar quotes, E'' strings and
+// nested comments).
 // Defaults added unless the URL sets them: BoolsAsChar=0 (BOOLEAN arrives as SQL_BIT, so a
 // bool, not the text '1'/'0'), UseServerSidePrepare=0 (psqlODBC then writes parameters as
 // typed literals: server-side it sends them all as `unknown`) and ConnSettings that switch IntervalStyle to iso_8601 so
@@ -47,6 +53,11 @@ protected:
     std::string default_odbc_driver() const override;
     std::optional<std::uint16_t> default_port() const override { return 5432; }
     std::vector<std::pair<std::string, std::string>> default_attributes() const override;
+    /// connect_timeout is read by connect_options(), never passed to the driver.
+    std::vector<std::string> reserved_query_keys() const override { return {"connect_timeout"}; }
+    odbc::OdbcSqlLexicon sql_lexicon() const override {
+        return {.dollar_quotes = true, .escape_strings = true, .nested_comments = true};
+    }
 };
 
 }  // namespace athanor::postgresql

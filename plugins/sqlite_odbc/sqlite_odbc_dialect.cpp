@@ -50,6 +50,13 @@ odbc::OdbcConnectionString SqliteOdbcDialect::connection_string(const Url& url) 
     return cs;
 }
 
+odbc::OdbcConnectOptions SqliteOdbcDialect::connect_options(const Url& url) const {
+    auto options = OdbcDialect::connect_options(url);
+    // SQLite types values, not columns; the driver types cells by the declared type.
+    options.numbers_as_text = true;
+    return options;
+}
+
 sdk::PoolKind SqliteOdbcDialect::pool_kind(const Url& url) const {
     if (url.query_value("odbc_connect") || url.query_value("dsn")) return sdk::PoolKind::queue;
     const std::string database = url.database().value_or("");
@@ -95,6 +102,10 @@ odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {
     return [](const std::vector<odbc::OdbcDiagnostic>& records, const std::string& message) {
         for (const auto& r : records) {
             if (r.sqlstate.rfind("01", 0) == 0) continue;
+            // The driver's own one-statement check, which knows only '' and "" quotes (a `;` in a
+            // comment or a [name] trips it too): nothing ran, the SQL is at fault.
+            if (r.message.find("only one SQL statement allowed") != std::string::npos)
+                throw ProgrammingError(message, r.sqlstate, r.native_code);
             if (r.sqlstate != "HY000" || r.native_code == 0) return;  // a real SQLSTATE decides
             switch (r.native_code & 0xff) {
                 case 19:  // SQLITE_CONSTRAINT

@@ -12,7 +12,11 @@
 //
 // Differences from `sqlite://`: no lastrowid (ODBC has none; use RETURNING), decimals come
 // back as text (the driver describes DECIMAL as VARCHAR), constraint failures (native code 19,
-// SQLSTATE HY000 from the driver) are IntegrityError with SQLSTATE "23000".
+// SQLSTATE HY000 from the driver) are IntegrityError with SQLSTATE "23000". Integer and REAL
+// columns are read as the driver's text and typed by the value (a text stored in a BIGINT
+// column comes back as that text, as from sqlite://); the driver renders REAL with about 15
+// significant digits, and a value that rounds past the largest double is a DataError.
+// One statement per execute (the scan knows SQLite's [names] and `names`).
 // Isolation levels: AUTOCOMMIT and SERIALIZABLE. The SQL flavour (statement, DDL and type
 // compilers, has_table, the Inspector's reflector) is sqlite://'s, compiled from
 // plugins/sqlite's sources.
@@ -33,6 +37,8 @@ public:
     void set_isolation_level(sdk::DriverConnection& connection, std::string_view level) override;
     std::string get_isolation_level(sdk::DriverConnection& connection) override;
     odbc::OdbcConnectionString connection_string(const Url& url) const override;
+    /// OdbcDialect's options with numbers read as text (see the header comment).
+    odbc::OdbcConnectOptions connect_options(const Url& url) const override;
 
     std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
@@ -47,6 +53,9 @@ protected:
         return {{"FKSupport", "1"}};
     }
     odbc::OdbcErrorTranslator error_translator() const override;
+    odbc::OdbcSqlLexicon sql_lexicon() const override {
+        return {.bracket_identifiers = true, .backtick_identifiers = true};
+    }
     /// sqlite3odbc is an ANSI driver: UTF-8 through the narrow functions.
     odbc::OdbcTextMode text_mode() const override { return odbc::OdbcTextMode::utf8; }
 };

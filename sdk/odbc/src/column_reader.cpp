@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
+#include <limits>
 
 namespace athanor::odbc::detail {
 
@@ -76,6 +78,35 @@ bool read_fixed(SQLHSTMT stmt, SQLUSMALLINT number, SQLSMALLINT c_type, T& out, 
 }
 
 }  // namespace
+
+Value number_from_text(const std::string& text) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (text == "Inf") return Value(std::numeric_limits<double>::infinity());
+    if (text == "-Inf") return Value(-std::numeric_limits<double>::infinity());
+    // from_chars reads no leading '+' or blanks, and no hex with these formats: "+5", " 5" and
+    // "0x5" stay text, as SQLite stored them.
+    std::int64_t i = 0;
+    const auto as_int = std::from_chars(begin, end, i);
+    if (as_int.ec == std::errc() && as_int.ptr == end) return Value(i);
+    if (as_int.ptr == end) return Value(text);  // digits beyond int64: SQLite stored them as text
+    const bool numeric = std::all_of(text.begin(), text.end(), [](unsigned char c) {
+        return std::isdigit(c) || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+';
+    });
+    if (!numeric) return Value(text);  // also keeps "nan", "inf", "infinity" texts as text
+    double d = 0;
+    const auto as_double = std::from_chars(begin, end, d, std::chars_format::general);
+    if (as_double.ptr != end) return Value(text);
+    if (as_double.ec == std::errc::result_out_of_range) {
+        throw DataError("the ODBC driver gave the number " + text +
+                            ", which is beyond the range of a double (it renders REAL values with limited digits, "
+                            "so a value near the largest double rounds past it); read it with CAST(... AS TEXT) "
+                            "or through sqlite://",
+                        "22003");
+    }
+    if (as_double.ec != std::errc()) return Value(text);
+    return Value(d);
+}
 
 std::string sql_type_name(short t) {
     switch (t) {
@@ -145,6 +176,14 @@ ColumnInfo describe_column(void* handle, unsigned short number, const std::vecto
 Value read_cell(void* handle, unsigned short number, const ColumnInfo& info, std::vector<char>& buffer,
                 const OdbcSession& session) {
     auto* stmt = static_cast<SQLHSTMT>(handle);
+    const bool numeric = info.sql_type == SQL_TINYINT || info.sql_type == SQL_SMALLINT || info.sql_type == SQL_INTEGER ||
+                         info.sql_type == SQL_BIGINT || info.sql_type == SQL_REAL || info.sql_type == SQL_FLOAT ||
+                         info.sql_type == SQL_DOUBLE;
+    if (numeric && session.options.numbers_as_text) {
+        std::string text;
+        if (read_ascii(stmt, number, buffer, session, text).is_null()) return Value();
+        return number_from_text(text);
+    }
     switch (info.sql_type) {
         case SQL_BIT: {
             unsigned char b = 0;

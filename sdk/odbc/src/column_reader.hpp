@@ -5,7 +5,9 @@
 // TIME -> Time parsed from the driver's text (keeps fractions), character types -> text
 // (read as UTF-16 in chunks, so any length), binary types -> bytes (chunks), anything else
 // (GUID, intervals, vendor codes) -> the driver's text. A character column whose driver type
-// name is a boolean name (psqlODBC's BoolsAsChar) is read as bool.
+// name is a boolean name (psqlODBC's BoolsAsChar) is read as bool. With
+// OdbcConnectOptions::numbers_as_text, integer and floating-point columns are read as text and
+// typed by their content (number_from_text).
 //
 // Example:
 //   ColumnInfo info = describe_column(stmt, 1, {"bool"});
@@ -34,6 +36,11 @@ ColumnInfo describe_column(void* stmt, unsigned short number, const std::vector<
 /// The value of column `number` of the current row. `buffer` is reused between calls.
 Value read_cell(void* stmt, unsigned short number, const ColumnInfo& info, std::vector<char>& buffer,
                 const OdbcSession& session);
+
+/// The driver's text of a numeric cell typed by what it holds: an integer (optional '-', digits,
+/// within int64) -> integer; a decimal or exponent number, or SQLite's "Inf"/"-Inf" -> double;
+/// anything else -> the text unchanged. A number outside the range of double -> DataError.
+Value number_from_text(const std::string& text);
 
 /// A readable name for an ODBC SQL type code ("VARCHAR", "BIGINT", "SQL type 30").
 std::string sql_type_name(short sql_type);

@@ -42,7 +42,7 @@ bool OdbcSession::dead() const {
 }
 
 void OdbcSession::fail(short handle_type, void* handle, std::string_view doing) const {
-    raise(read_diagnostics(handle_type, handle, errors.secrets, wide()), doing);
+    raise(read_diagnostics(handle_type, handle, wide()), doing);
 }
 
 void OdbcSession::raise(std::vector<OdbcDiagnostic> records, std::string_view doing) const {
@@ -63,7 +63,6 @@ std::unique_ptr<OdbcConnection> OdbcConnection::open(OdbcConnectOptions options)
     session->options = std::move(options);
     auto& opts = session->options;
     if (opts.display.empty()) opts.display = "the ODBC data source";
-    session->errors.secrets = opts.secrets;
     session->errors.translate = opts.translate_error;
 
     SQLHDBC dbc = SQL_NULL_HDBC;

@@ -117,10 +117,33 @@ std::string OdbcConnectionString::redacted() const {
     return out;
 }
 
-std::vector<std::string> OdbcConnectionString::secrets() const {
-    std::vector<std::string> out;
-    for (const auto& [k, v] : attributes_)
-        if (is_password_key(k) && !v.empty()) out.push_back(v);
+std::string OdbcConnectionString::mask_passwords(std::string_view text) {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t eq = text.find('=', pos); eq != std::string_view::npos; eq = text.find('=', pos)) {
+        std::size_t key_end = eq;
+        while (key_end > pos && text[key_end - 1] == ' ') --key_end;
+        std::size_t key_begin = key_end;
+        while (key_begin > pos && std::isalnum(static_cast<unsigned char>(text[key_begin - 1]))) --key_begin;
+        out.append(text.substr(pos, eq + 1 - pos));
+        pos = eq + 1;
+        if (key_begin == key_end || !is_password_key(text.substr(key_begin, key_end - key_begin))) continue;
+        while (pos < text.size() && text[pos] == ' ') out += text[pos++];
+        std::size_t end = pos;
+        if (end < text.size() && text[end] == '{') {
+            for (++end; end < text.size(); ++end)
+                if (text[end] == '}') {
+                    if (end + 1 < text.size() && text[end + 1] == '}') ++end;
+                    else break;
+                }
+            end = std::min(end + 1, text.size());
+        } else {
+            end = std::min(text.find_first_of(";\r\n", pos), text.size());
+        }
+        out += "***";
+        pos = end;
+    }
+    out.append(text.substr(pos));
     return out;
 }
 

@@ -1,5 +1,6 @@
 // The ODBC cursor: prepare, bind, execute, describe, fetch; executemany with parameter arrays.
 #include <athanor/odbc/cursor.hpp>
+#include <athanor/odbc/statement_scan.hpp>
 
 #include "column_reader.hpp"
 #include "parameter_binding.hpp"
@@ -34,7 +35,7 @@ OdbcCursor::~OdbcCursor() {
 }
 
 void OdbcCursor::fail(std::string_view doing) {
-    auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->errors.secrets, session_->wide());
+    auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->wide());
     has_rows_ = false;
     if (session_->connected) {
         SQLFreeStmt(h(stmt_), SQL_CLOSE);
@@ -67,12 +68,22 @@ void OdbcCursor::prepare(std::string_view sql) {
     prepared_sql_.clear();
     if (sql.size() > static_cast<std::size_t>(std::numeric_limits<SQLINTEGER>::max()))
         throw DataError("statement of " + std::to_string(sql.size()) + " bytes is too long for ODBC");
+    // One statement per execute, as the native transports: some drivers (psqlODBC) would run
+    // every `;`-separated statement, so the text is checked before the driver sees it.
+    const auto scan = scan_statement(sql, session_->options.sql_lexicon);
+    if (scan.second) {
+        std::string extra(sql.substr(*scan.second, 60));
+        throw ProgrammingError("only one statement can be executed at a time, but more SQL follows the first: '" +
+                               extra + "'; split it into separate execute() calls");
+    }
+    // Without the trailing `;`s and comments, which some drivers' own scans refuse.
+    const std::string_view statement = scan.end > 0 ? sql.substr(0, scan.end) : sql;
     SQLRETURN rc = SQL_ERROR;
     if (session_->wide()) {
-        std::u16string wide = detail::to_utf16(sql);
+        std::u16string wide = detail::to_utf16(statement);
         rc = SQLPrepareW(h(stmt_), reinterpret_cast<SQLWCHAR*>(wide.data()), static_cast<SQLINTEGER>(wide.size()));
     } else {
-        std::string narrow(sql);
+        std::string narrow(statement);
         rc = SQLPrepare(h(stmt_), reinterpret_cast<SQLCHAR*>(narrow.data()), static_cast<SQLINTEGER>(narrow.size()));
     }
     if (!SQL_SUCCEEDED(rc)) fail("preparing the statement");
@@ -206,14 +217,14 @@ bool OdbcCursor::execute_arrays(sdk::ParameterRows sets, std::size_t params, std
         };
         for (std::size_t i = 0; i < params; ++i)
             if (!SQL_SUCCEEDED(detail::bind_column(stmt_, static_cast<SQLUSMALLINT>(i + 1), columns[i]))) {
-                auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->errors.secrets, session_->wide());
+                auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->wide());
                 reset();
                 session_->raise(std::move(records), "binding parameter array " + std::to_string(i + 1));
             }
         const SQLRETURN rc = SQLExecute(h(stmt_));
         const auto failed_set = std::find(status.begin(), status.end(), SQL_PARAM_ERROR);
         if ((!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA) || failed_set != status.end()) {
-            auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->errors.secrets, session_->wide());
+            auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->wide());
             reset();
             const std::size_t at = first + static_cast<std::size_t>(failed_set - status.begin()) + 1;
             session_->raise(std::move(records), failed_set != status.end()

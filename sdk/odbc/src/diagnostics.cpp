@@ -1,6 +1,8 @@
 // Reading ODBC diagnostic records and choosing the exception for them.
 #include <athanor/odbc/diagnostics.hpp>
 
+#include <athanor/odbc/connection_string.hpp>
+
 #include "utf16.hpp"
 
 #include <athanor/errors.hpp>
@@ -13,18 +15,9 @@
 
 namespace athanor::odbc {
 
-std::string scrub(std::string text, const std::vector<std::string>& secrets) {
-    for (const auto& secret : secrets) {
-        if (secret.empty()) continue;
-        for (std::size_t pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))
-            text.replace(pos, secret.size(), "***");
-    }
-    return text;
-}
-
 namespace {
 
-std::vector<OdbcDiagnostic> read_narrow(short handle_type, void* handle, const std::vector<std::string>& secrets) {
+std::vector<OdbcDiagnostic> read_narrow(short handle_type, void* handle) {
     std::vector<OdbcDiagnostic> records;
     for (SQLSMALLINT i = 1; i < 64; ++i) {
         SQLCHAR state[6] = {};
@@ -44,7 +37,8 @@ std::vector<OdbcDiagnostic> read_narrow(short handle_type, void* handle, const s
         record.native_code = native;
         const auto size = std::min<std::size_t>(static_cast<std::size_t>(std::max<SQLSMALLINT>(length, 0)),
                                                 text.size() - 1);
-        record.message = scrub(std::string(reinterpret_cast<const char*>(text.data()), size), secrets);
+        record.message = OdbcConnectionString::mask_passwords(
+            std::string_view(reinterpret_cast<const char*>(text.data()), size));
         while (!record.message.empty() && (record.message.back() == '\n' || record.message.back() == ' '))
             record.message.pop_back();
         records.push_back(std::move(record));
@@ -54,11 +48,10 @@ std::vector<OdbcDiagnostic> read_narrow(short handle_type, void* handle, const s
 
 }  // namespace
 
-std::vector<OdbcDiagnostic> read_diagnostics(short handle_type, void* handle, const std::vector<std::string>& secrets,
-                                             bool wide) {
+std::vector<OdbcDiagnostic> read_diagnostics(short handle_type, void* handle, bool wide) {
     std::vector<OdbcDiagnostic> records;
     if (handle == nullptr) return records;
-    if (!wide) return read_narrow(handle_type, handle, secrets);
+    if (!wide) return read_narrow(handle_type, handle);
     static_assert(sizeof(SQLWCHAR) == sizeof(char16_t), "unixODBC's SQLWCHAR is 2 bytes");
     for (SQLSMALLINT i = 1; i < 64; ++i) {
         SQLWCHAR state[6] = {};
@@ -78,7 +71,8 @@ std::vector<OdbcDiagnostic> read_diagnostics(short handle_type, void* handle, co
         record.native_code = native;
         const auto size = std::min<std::size_t>(static_cast<std::size_t>(std::max<SQLSMALLINT>(length, 0)),
                                                 text.size() - 1);
-        record.message = scrub(detail::to_utf8(reinterpret_cast<const char16_t*>(text.data()), size), secrets);
+        record.message = OdbcConnectionString::mask_passwords(
+            detail::to_utf8(reinterpret_cast<const char16_t*>(text.data()), size));
         while (!record.message.empty() && (record.message.back() == '\n' || record.message.back() == ' '))
             record.message.pop_back();
         records.push_back(std::move(record));
@@ -103,7 +97,6 @@ void throw_diagnostics(const std::vector<OdbcDiagnostic>& records, std::string_v
         message += "; [" + r.sqlstate + "] " + r.message;
     }
     if (!doing.empty()) message += " (while " + std::string(doing) + ")";
-    if (context != nullptr) message = scrub(std::move(message), context->secrets);
 
     if (context != nullptr && context->translate) context->translate(records, message);
     const std::string sqlstate = primary != nullptr ? primary->sqlstate : "HY000";
@@ -116,9 +109,7 @@ void throw_diagnostics(const std::vector<OdbcDiagnostic>& records, std::string_v
 }
 
 void throw_odbc_error(short handle_type, void* handle, std::string_view doing, const OdbcErrorContext* context) {
-    static const std::vector<std::string> none;
-    throw_diagnostics(read_diagnostics(handle_type, handle, context != nullptr ? context->secrets : none), doing,
-                      context);
+    throw_diagnostics(read_diagnostics(handle_type, handle), doing, context);
 }
 
 }  // namespace athanor::odbc

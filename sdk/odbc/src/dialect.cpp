@@ -115,14 +115,11 @@ OdbcConnectOptions OdbcDialect::connect_options(const Url& url) const {
         const auto parsed = OdbcConnectionString::parse(*raw);
         options.connection_string = *raw;
         options.display = parsed.redacted();
-        options.secrets = parsed.secrets();
     } else {
         const auto cs = connection_string(url);
         options.connection_string = cs.str();
         options.display = cs.redacted();
-        options.secrets = cs.secrets();
     }
-    if (given(url.password())) options.secrets.push_back(*url.password());
     options.text_mode = text_mode();
     if (const auto mode = url.query_value("odbc_text")) {
         if (*mode == "wide") options.text_mode = OdbcTextMode::wide;
@@ -131,6 +128,7 @@ OdbcConnectOptions OdbcDialect::connect_options(const Url& url) const {
                                  ": use wide (Unicode drivers) or utf8 (ANSI drivers)");
     }
     options.ping_query = ping_query();
+    options.sql_lexicon = sql_lexicon();
     options.translate_error = error_translator();
     return options;
 }

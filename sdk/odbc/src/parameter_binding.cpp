@@ -62,6 +62,19 @@ std::pair<std::size_t, std::size_t> decimal_shape(const std::string& text) {
     return {integer, fraction};
 }
 
+/// ODBC drivers end text at a NUL whatever length they are given (sqlite3odbc and psqlODBC
+/// both cut it there), so a text holding one is refused instead of being stored shortened.
+void require_no_nul(const std::string& text, std::size_t index, std::size_t row, std::size_t rows) {
+    const std::size_t at = text.find('\0');
+    if (at == std::string::npos) return;
+    throw DataError("text parameter " + std::to_string(index + 1) +
+                        (rows > 1 ? " of parameter set " + std::to_string(row + 1) : std::string()) +
+                        " holds a NUL character at byte " + std::to_string(at) +
+                        "; ODBC drivers end text there, so it would be stored cut short. Remove the NUL, or "
+                        "bind the value as athanor::Bytes into a binary column",
+                    "22021");
+}
+
 }  // namespace
 
 std::optional<ParameterColumn> build_column(sdk::ParameterRows sets, std::size_t index,
@@ -110,6 +123,7 @@ std::optional<ParameterColumn> build_column(sdk::ParameterRows sets, std::size_t
                 for (std::size_t r = 0; r < count; ++r) {
                     const Value& v = sets[first + r][index];
                     if (v.is_null()) continue;
+                    require_no_nul(v.as_string(), index, first + r, sets.size());
                     ascii[r] = v.as_string();
                     longest = std::max(longest, ascii[r].size());
                 }
@@ -123,6 +137,7 @@ std::optional<ParameterColumn> build_column(sdk::ParameterRows sets, std::size_t
             for (std::size_t r = 0; r < count; ++r) {
                 const Value& v = sets[first + r][index];
                 if (v.is_null()) continue;
+                require_no_nul(v.as_string(), index, first + r, sets.size());
                 wide[r] = to_utf16(v.as_string());
                 longest = std::max(longest, wide[r].size());
             }

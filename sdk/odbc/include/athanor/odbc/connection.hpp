@@ -7,7 +7,8 @@
 // so begin() only makes sure SQL_ATTR_AUTOCOMMIT is off; commit()/rollback() are SQLEndTran.
 // set_autocommit(true) sets SQL_ATTR_AUTOCOMMIT on. ping() asks SQL_ATTR_CONNECTION_DEAD first
 // (cheap, but only as fresh as the driver's last round trip), then runs the ping query.
-// Every error goes through diagnostics.hpp with the password scrubbed; a failure on a
+// Every error goes through diagnostics.hpp, naming the target by its redacted connection string
+// (PWD=***); a failure on a
 // connection the driver now reports dead carries SQLSTATE 08S01 so dialects see a disconnect.
 // Use after close() throws InterfaceError with SQLSTATE 08003.
 //
@@ -20,6 +21,7 @@
 #pragma once
 
 #include <athanor/odbc/diagnostics.hpp>
+#include <athanor/odbc/statement_scan.hpp>
 #include <athanor/sdk/driver.hpp>
 
 #include <cstdint>
@@ -47,16 +49,19 @@ struct OdbcConnectOptions {
     OdbcTextMode text_mode = OdbcTextMode::wide;
     /// Sent verbatim to SQLDriverConnectW.
     std::string connection_string;
-    /// How error messages name the target (e.g. the redacted connection string).
+    /// How error messages name the target: the redacted connection string (PWD=***), so the
+    /// password is masked where it was put; driver messages are shown as the driver wrote them.
     std::string display;
-    /// Strings never shown in any message (the password).
-    std::vector<std::string> secrets;
     /// Vendor translation of diagnostic records before the SQLSTATE mapping (may be empty).
     OdbcErrorTranslator translate_error;
     /// The round trip ping() makes when the driver does not report the connection dead.
     std::string ping_query = "SELECT 1";
-    /// SQL_ATTR_LOGIN_TIMEOUT in seconds, when set.
+    /// SQL_ATTR_LOGIN_TIMEOUT in seconds, when set: how long connecting may wait for the
+    /// server (psqlODBC hands it to libpq as connect_timeout).
     std::optional<int> login_timeout_seconds;
+    /// The SQL's lexical rules; every execute refuses a second `;`-separated statement with
+    /// ProgrammingError before anything is sent, as the native transports do.
+    OdbcSqlLexicon sql_lexicon;
     /// executemany() binds parameter arrays (SQL_ATTR_PARAMSET_SIZE) when the driver takes them.
     bool array_binding = true;
     /// Rows per parameter array (memory is capped as well, see cursor.hpp).
@@ -66,6 +71,12 @@ struct OdbcConnectOptions {
     /// as a bare literal the server types by size (int4, int8, numeric), an SQL_BIGINT one as
     /// an untyped quoted string ('6' & '3' is "operator is not unique").
     short integer_sql_type = -5;
+    /// Integer and floating-point columns are read as the driver's text and typed by what it
+    /// holds (an integer, a number, else the text itself), not by the declared type. For
+    /// drivers of dynamically typed databases: sqlite3odbc describes a column by its declared
+    /// type, and as SQL_C_SBIGINT would turn a text 'abc' in a BIGINT column into 0. A number
+    /// beyond the range of double in that text is a DataError, never an infinity.
+    bool numbers_as_text = false;
     /// Character columns whose driver type name is one of these are read as booleans
     /// (psqlODBC describes BOOLEAN as SQL_VARCHAR "bool" unless BoolsAsChar=0).
     std::vector<std::string> boolean_type_names = {"bool", "boolean"};

@@ -3,9 +3,10 @@
 // Keys keep their order and compare case-insensitively (as drivers read them). str() writes
 // the string SQLDriverConnect takes: a value holding ';', '{', '}' or leading/trailing
 // blanks is wrapped in braces with every '}' doubled. redacted() shows PWD/Password values as
-// "***", secrets() lists them so error messages can be scrubbed. parse() reads a raw string
-// (the URL's odbc_connect) leniently, only to find its password; the raw text is still what
-// gets sent.
+// "***"; mask_passwords() does the same to any text that quotes a connection string (a driver
+// message echoing one), masking the value after a PWD=/Password= key and nothing else, so a
+// password's text is never searched for in a message. parse() reads a raw string (the URL's
+// odbc_connect) leniently, only to redact it; the raw text is still what gets sent.
 //
 // Example:
 //   athanor::odbc::OdbcConnectionString cs;
@@ -13,6 +14,7 @@
 //     .set("UID", "scott").set("PWD", "ti;ger");
 //   cs.str();       // "Driver=/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so;Server=127.0.0.1;UID=scott;PWD={ti;ger}"
 //   cs.redacted();  // "...;UID=scott;PWD=***"
+//   OdbcConnectionString::mask_passwords("bad attribute in 'UID=a;PWD={x;y}'");  // "...'UID=a;PWD=***'"
 #pragma once
 
 #include <optional>
@@ -41,7 +43,9 @@ public:
 
     std::string str() const;
     std::string redacted() const;
-    std::vector<std::string> secrets() const;
+    /// `text` with the value of every PWD=/Password= attribute in it replaced by "***": a
+    /// braced value to its closing brace, else up to ';' or the end of the line.
+    static std::string mask_passwords(std::string_view text);
 
     /// `value` as a connection-string value: braced when it has to be.
     static std::string quote(std::string_view value);

@@ -5,7 +5,10 @@
 // the exception through athanor::throw_for_sqlstate() and gives the SQLSTATE and native code;
 // the other records are appended to the message. A vendor dialect can translate records first
 // (OdbcErrorContext::translate, e.g. SQLite's "HY000" with native code 19 is a constraint
-// violation), and every secret (the password) is replaced by "***" in all text.
+// violation). A connection string quoted in a record has its password masked
+// (OdbcConnectionString::mask_passwords: the value after PWD=/Password=); the rest of the
+// driver's text is kept exactly as written, and a connection names its target by the redacted
+// connection string, so the password is masked where it was put.
 //
 // Example:
 //   SQLRETURN rc = SQLExecute(stmt);
@@ -25,7 +28,7 @@ namespace athanor::odbc {
 struct OdbcDiagnostic {
     std::string sqlstate;      // five characters, e.g. "23505", "HY000", "08S01"
     std::int64_t native_code = 0;
-    std::string message;       // UTF-8, secrets already scrubbed
+    std::string message;       // UTF-8, with PWD=/Password= values masked
 };
 
 /// Called with the records and the composed message before the default mapping; throw a
@@ -35,17 +38,12 @@ using OdbcErrorTranslator =
 
 /// What a connection contributes to its error reports.
 struct OdbcErrorContext {
-    std::vector<std::string> secrets;  // never shown: replaced by "***"
-    OdbcErrorTranslator translate;     // may be empty
+    OdbcErrorTranslator translate;  // may be empty
 };
 
 /// Every diagnostic record of `handle` (SQL_HANDLE_ENV/DBC/STMT), in order.
 /// `wide`: read through SQLGetDiagRecW (Unicode drivers) or SQLGetDiagRec (UTF-8 bytes).
-std::vector<OdbcDiagnostic> read_diagnostics(short handle_type, void* handle,
-                                             const std::vector<std::string>& secrets = {}, bool wide = true);
-
-/// `text` with every non-empty secret replaced by "***".
-std::string scrub(std::string text, const std::vector<std::string>& secrets);
+std::vector<OdbcDiagnostic> read_diagnostics(short handle_type, void* handle, bool wide = true);
 
 /// Throws for `records` (see the header comment); `doing` says what was being done
 /// ("executing the statement"). With no usable record it throws DatabaseError("HY000").

@@ -15,7 +15,8 @@
 //
 // Hooks for the vendor: name(), default_odbc_driver(), default_port(), attribute_names()
 // (Server/Port/Database/UID/PWD spellings), default_attributes(), reserved_query_keys() (keys
-// the vendor reads itself), ping_query(), text_mode(), error_translator(), isolation_levels(), and the
+// the vendor reads itself), ping_query(), sql_lexicon() (where a statement ends: every execute
+// runs exactly one), text_mode(), error_translator(), isolation_levels(), and the
 // usual sdk::Dialect hooks (create_statement_compiler(), on_connect(), pool_kind(), ...).
 // is_disconnect(): SQLSTATE class 08, HYT01 and 57P01-57P03. Isolation levels go through
 // SQL_ATTR_TXN_ISOLATION; AUTOCOMMIT through SQL_ATTR_AUTOCOMMIT.
@@ -83,6 +84,9 @@ protected:
     /// Query keys this dialect consumes itself; never passed to the driver.
     virtual std::vector<std::string> reserved_query_keys() const { return {}; }
     virtual std::string ping_query() const { return "SELECT 1"; }
+    /// The SQL's lexical rules, for refusing a second statement in one execute
+    /// (statement_scan.hpp); standard SQL quoting and comments by default.
+    virtual OdbcSqlLexicon sql_lexicon() const { return {}; }
     /// wide for Unicode drivers (the default), utf8 for ANSI-only drivers.
     virtual OdbcTextMode text_mode() const { return OdbcTextMode::wide; }
     /// Vendor mapping of diagnostic records; must not capture the dialect (it may be gone
