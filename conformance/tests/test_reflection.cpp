@@ -499,6 +499,13 @@ BOOST_AUTO_TEST_CASE(test_get_foreign_key_options, CF_REQUIRES("foreign_key_cons
     s.create_all();
     auto fks = sa::Inspector(s.conn).get_foreign_keys("cf_fko_child");
     BOOST_TEST_REQUIRE(fks.size() == 2u);
+    // One key on each column, so each branch below runs exactly once.
+    BOOST_TEST(std::count_if(fks.begin(), fks.end(), [](const auto& fk) {
+                   return fk.constrained_columns == std::vector<std::string>{"a"};
+               }) == 1);
+    BOOST_TEST(std::count_if(fks.begin(), fks.end(), [](const auto& fk) {
+                   return fk.constrained_columns == std::vector<std::string>{"b"};
+               }) == 1);
     for (const auto& fk : fks) {
         if (fk.constrained_columns == std::vector<std::string>{"a"}) {
             BOOST_TEST(fk.options.at("ondelete") == "CASCADE");
@@ -626,6 +633,9 @@ BOOST_AUTO_TEST_CASE(test_fk_ref, CF_REQUIRES("foreign_key_constraint_reflection
         s.create_all();
         auto fks = sa::Inspector(s.conn).get_foreign_keys(name + "_ref");
         BOOST_TEST_REQUIRE(fks.size() == 2u, name);
+        // One single-column and one two-column key, so both branches below run.
+        BOOST_TEST(std::count_if(fks.begin(), fks.end(), [](const auto& fk) { return fk.constrained_columns.size() == 2; }) == 1,
+                   name);
         for (const auto& fk : fks) {
             BOOST_TEST(fk.referred_table == name);
             if (fk.constrained_columns.size() == 2)
