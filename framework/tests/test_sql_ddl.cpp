@@ -494,6 +494,11 @@ void expect_too_long(const std::function<void()>& compile, const std::string& id
 BOOST_AUTO_TEST_CASE(postgresql_limit_is_63_bytes_and_sqlite_has_none) {
     BOOST_TEST(pg_dialect().max_identifier_length() == 63u);
     BOOST_TEST(sqlite_dialect().max_identifier_length() == 0u);
+    // The limit is the server's, so it holds through ODBC too (creating the engine connects to nothing).
+    static sa::Engine odbc = athanor::test::engine("postgresql+odbc://nobody@127.0.0.1:1/none");
+    BOOST_TEST(odbc.dialect().max_identifier_length() == 63u);
+    const Table long_named(ascii_name(64), {Column("id", integer())});
+    expect_too_long([&] { (void)CreateTable(long_named).compile(odbc.dialect()); }, ascii_name(64));
 }
 
 BOOST_AUTO_TEST_CASE(explicit_names_over_the_limit_are_compile_errors) {
