@@ -477,3 +477,121 @@ BOOST_AUTO_TEST_CASE(closed_driver_connection_counts_as_disconnect) {
     sa::OperationalError busy("database is locked", "", sqlite_busy);
     BOOST_TEST(!dialect.is_disconnect(busy));
 }
+
+BOOST_AUTO_TEST_CASE(a_nul_in_the_database_path_is_refused) {
+    athanor::test::TempDir dir("athanor_sqlite_nul");
+    // %00 would cut the path at the NUL and open (and create) <dir>/a instead of <dir>/a\0b.db.
+    auto engine = make_engine("sqlite:///" + dir.path().string() + "/a%00b.db");
+    auto e = expect_error<sa::ArgumentError>([&] { engine.connect(); });
+    BOOST_TEST(contains(e.what(), "NUL"), e.what());
+    BOOST_TEST(contains(e.what(), "a%00b.db"), e.what());
+    BOOST_TEST(!fs::exists(dir.file("a")));
+    BOOST_TEST(fs::is_empty(dir.path()));
+    // The same for a URI database and for a URI query value.
+    auto uri = make_engine("sqlite:///file:" + dir.path().string() + "/c%00d.db?uri=true");
+    BOOST_CHECK_THROW(uri.connect(), sa::ArgumentError);
+    auto uri_value = make_engine("sqlite:///file:" + dir.path().string() + "/e.db?uri=true&vfs=unix%00x");
+    BOOST_CHECK_THROW(uri_value.connect(), sa::ArgumentError);
+    BOOST_TEST(fs::is_empty(dir.path()));
+}
+
+BOOST_AUTO_TEST_CASE(a_file_name_is_not_a_uri_without_uri_true) {
+    TempDb db;
+    make_engine(db.url()).transaction([](sa::Connection& conn) { conn.execute(text("CREATE TABLE t (x INTEGER)")); });
+    // Without ?uri=true, "file:/abs/x.db" is the relative path ./file:/abs/x.db (whose folder
+    // "file:" does not exist), never the URI naming /abs/x.db.
+    auto plain = make_engine("sqlite:///file:" + db.path.string());
+    auto e = expect_error<sa::OperationalError>([&] { plain.connect(); });
+    BOOST_TEST((e.native_code().value() & 0xff) == sqlite_cantopen);
+    BOOST_TEST(contains(e.what(), "./file:" + db.path.string()), e.what());
+    // With it, the same name is the URI.
+    auto uri = make_engine("sqlite:///file:" + db.path.string() + "?uri=true");
+    auto conn = uri.connect();
+    BOOST_TEST(count_rows(conn, "t") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(plain_file_named_like_a_memory_uri_is_one_shared_file) {
+    // "file::memory:" without ?uri=true is a file of that name in the working directory, so
+    // every pooled connection sees what another committed.
+    const fs::path file = "file::memory:";
+    struct Remove {
+        fs::path path;
+        ~Remove() {
+            std::error_code ec;
+            fs::remove(path, ec);
+        }
+    } remove{file};
+    BOOST_REQUIRE(!fs::exists(file));
+    auto engine = make_engine("sqlite:///file::memory:");
+    BOOST_TEST((engine.dialect().pool_kind(sa::Url::parse("sqlite:///file::memory:")) == sa::sdk::PoolKind::queue));
+    auto first = engine.connect();
+    first.execute(text("CREATE TABLE t (x INTEGER)"));
+    first.execute(text("INSERT INTO t VALUES (1)"));
+    first.commit();
+    auto second = engine.connect();  // another connection of the pool, first is still checked out
+    BOOST_TEST(count_rows(second, "t") == 1);
+    BOOST_TEST(fs::exists(file));
+}
+
+BOOST_AUTO_TEST_CASE(uri_query_keys_belong_to_the_uri) {
+    // With ?uri=true, timeout and uri are the dialect's; every other key is the SQLite URI's.
+    TempDb db;
+    make_engine(db.url()).transaction([](sa::Connection& conn) {
+        conn.execute(text("CREATE TABLE t (x INTEGER)"));
+        conn.execute(text("INSERT INTO t VALUES (1)"));
+    });
+    auto ro = make_engine("sqlite:///file:" + db.path.string() + "?mode=ro&uri=true&timeout=0.5");
+    auto conn = ro.connect();
+    BOOST_TEST(count_rows(conn, "t") == 1);
+    auto e = expect_error<sa::OperationalError>([&] { conn.execute(text("INSERT INTO t VALUES (2)")); });
+    BOOST_TEST((e.native_code().value() & 0xff) == sqlite_readonly);
+    auto immutable = make_engine("sqlite:///file:" + db.path.string() + "?immutable=1&uri=true");
+    auto iconn = immutable.connect();
+    BOOST_TEST(count_rows(iconn, "t") == 1);
+    // SQLite itself refuses what its URI does not know.
+    auto bad = make_engine("sqlite:///file:" + db.path.string() + "?mode=sideways&uri=true");
+    BOOST_CHECK_THROW(bad.connect(), sa::OperationalError);
+    // Without uri=true, SQLite URI keys are unknown options.
+    auto not_uri = make_engine(db.url("immutable=1"));
+    auto ne = expect_error<sa::ArgumentError>([&] { not_uri.connect(); });
+    BOOST_TEST(contains(ne.what(), "immutable"));
+    BOOST_TEST(contains(ne.what(), "uri=true"));
+}
+
+BOOST_AUTO_TEST_CASE(memory_uris_share_or_keep_one_connection) {
+    const auto kind = [](const char* url) {
+        return make_engine("sqlite://").dialect().pool_kind(sa::Url::parse(url));
+    };
+    using sa::sdk::PoolKind;
+    BOOST_TEST((kind("sqlite:///file::memory:?uri=true") == PoolKind::single));
+    BOOST_TEST((kind("sqlite:///file:mem_a?mode=memory&uri=true") == PoolKind::single));
+    BOOST_TEST((kind("sqlite:///file::memory:?cache=shared&uri=true") == PoolKind::queue));
+    BOOST_TEST((kind("sqlite:///file:mem_b?mode=memory&cache=shared&uri=true") == PoolKind::queue));
+    BOOST_TEST((kind("sqlite:///file:mem_c%3Fmode%3Dmemory%26cache%3Dshared?uri=true") == PoolKind::queue));
+    BOOST_TEST((kind("sqlite:///file:mem_d%3Fmode%3Dmemory?uri=true") == PoolKind::single));
+    BOOST_TEST((kind("sqlite:///file:mem_e?mode=memory&cache=private&uri=true") == PoolKind::single));
+
+    // Either way a committed table is visible to the next checkout.
+    for (const char* url : {"sqlite:///file::memory:?uri=true", "sqlite:///file:athanor_mem_private?mode=memory&uri=true",
+                            "sqlite:///file:athanor_mem_shared?mode=memory&cache=shared&uri=true"}) {
+        BOOST_TEST_CONTEXT(url) {
+            auto engine = make_engine(url);
+            {
+                auto conn = engine.connect();
+                conn.execute(text("CREATE TABLE t (x INTEGER)"));
+                conn.execute(text("INSERT INTO t VALUES (1)"));
+                conn.commit();
+            }
+            auto conn = engine.connect();
+            BOOST_TEST(count_rows(conn, "t") == 1);
+        }
+    }
+    // A shared-cache memory database is one database for all the pool's connections at once.
+    auto shared = make_engine("sqlite:///file:athanor_mem_two?mode=memory&cache=shared&uri=true");
+    auto a = shared.connect();
+    auto b = shared.connect();
+    a.execute(text("CREATE TABLE t (x INTEGER)"));
+    a.commit();
+    BOOST_TEST(count_rows(b, "t") == 0);
+    BOOST_TEST(!fs::exists("athanor_mem_two"));
+}

@@ -18,6 +18,10 @@ void SqliteSession::require_open(std::string_view operation) const {
 }
 
 std::unique_ptr<SqliteConnection> SqliteConnection::open(const SqliteOpenOptions& options) {
+    // sqlite3_open_v2 reads a C string: a NUL would silently name another file.
+    if (options.filename.find('\0') != std::string::npos)
+        throw ArgumentError("a SQLite database name cannot contain a NUL byte: SQLite would stop at it and open "
+                            "another file");
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(options.filename.c_str(), &db, options.flags, nullptr);
     if (rc != SQLITE_OK) {

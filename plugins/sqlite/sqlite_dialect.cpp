@@ -6,6 +6,7 @@
 #include "sqlite_ddl_compiler.hpp"
 #include "sqlite_reflection.hpp"
 #include "sqlite_type_compiler.hpp"
+#include "sqlite_url.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -13,8 +14,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cmath>
 
 namespace athanor::sqlite {
 
@@ -24,21 +23,6 @@ std::string upper(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
     return out;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
-bool is_private_memory(const Url& url) {
-    const std::string database = url.database().value_or("");
-    if (database.empty() || database == ":memory:") return true;
-    if (lower(url.query_value("uri").value_or("")) != "true") return false;
-    // A URI names a private memory database unless it asks for a shared cache.
-    const bool memory = database.rfind("file::memory:", 0) == 0 || database.find("mode=memory") != std::string::npos;
-    return memory && database.find("cache=shared") == std::string::npos;
 }
 
 Value query_single_value(sdk::DriverConnection& connection, const std::string& sql) {
@@ -57,16 +41,6 @@ void run(sdk::DriverConnection& connection, const std::string& sql) {
     cursor->close();
 }
 
-int parse_timeout_ms(const std::string& text) {
-    double seconds = -1;
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, seconds);
-    if (ec != std::errc() || ptr != end || !std::isfinite(seconds) || seconds < 0 || seconds > 2'000'000)
-        throw ArgumentError("invalid SQLite URL option timeout=" + text +
-                            ": give the busy timeout in seconds, e.g. timeout=5 or timeout=0.25");
-    return static_cast<int>(std::lround(seconds * 1000));
-}
-
 }  // namespace
 
 SqliteDialect::SqliteDialect(const std::string& driver) {
@@ -80,35 +54,7 @@ std::unique_ptr<sdk::DriverConnection> SqliteDialect::connect(const Url& url) {
     if (given(url.host()) || url.port() || given(url.username()) || given(url.password()))
         throw ArgumentError("a SQLite URL names a file, not a server: write sqlite:///relative.db or "
                             "sqlite:////absolute/path.db (got " + url.render() + ")");
-    SqliteOpenOptions options;
-    std::string mode = "rwc";
-    bool uri = false;
-    for (const auto& [key, value] : url.query()) {
-        if (key == "timeout") {
-            options.busy_timeout_ms = parse_timeout_ms(value);
-        } else if (key == "mode") {
-            mode = lower(value);
-            if (mode != "ro" && mode != "rw" && mode != "rwc")
-                throw ArgumentError("invalid SQLite URL option mode=" + value + ": use ro, rw or rwc");
-        } else if (key == "uri") {
-            const std::string v = lower(value);
-            if (v != "true" && v != "false")
-                throw ArgumentError("invalid SQLite URL option uri=" + value + ": use uri=true or uri=false");
-            uri = v == "true";
-        } else {
-            throw ArgumentError("unknown SQLite URL option '" + key + "'; the sqlite dialect accepts timeout, mode and uri");
-        }
-    }
-    if (mode == "ro")
-        options.flags = SQLITE_OPEN_READONLY;
-    else if (mode == "rw")
-        options.flags = SQLITE_OPEN_READWRITE;
-    else
-        options.flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (uri) options.flags |= SQLITE_OPEN_URI;
-    const std::string database = url.database().value_or("");
-    options.filename = database.empty() ? ":memory:" : database;
-    return SqliteConnection::open(options);
+    return SqliteConnection::open(open_options(url));
 }
 
 void SqliteDialect::on_connect(sdk::DriverConnection& connection) { run(connection, "PRAGMA foreign_keys=ON"); }

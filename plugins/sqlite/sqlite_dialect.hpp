@@ -1,10 +1,12 @@
 // sqlite_dialect.hpp — the SQLite dialect: URL handling, connection setup, isolation levels.
 //
-// URLs: `sqlite://` or `sqlite:///:memory:` is a private in-memory database (one shared
-// connection: PoolKind::single); `sqlite:///relative.db`, `sqlite:////abs/path.db` a file.
-// Query options: `timeout` (seconds to wait for another connection's lock, default 5),
-// `mode` (`ro` read-only, `rw` read-write, `rwc` read-write-create, the default) and
-// `uri=true` (the database part is a SQLite `file:` URI). Any other key is an ArgumentError.
+// URLs (sqlite_url.hpp has the rules): `sqlite://` or `sqlite:///:memory:` is a private
+// in-memory database (one shared connection: PoolKind::single); `sqlite:///relative.db`,
+// `sqlite:////abs/path.db` a file, even when its name begins with "file:". Query options:
+// `timeout` (seconds to wait for another connection's lock, default 5), `mode` (`ro`
+// read-only, `rw` read-write, `rwc` read-write-create, the default) and `uri=true` (the
+// database part is a SQLite `file:` URI and every other key is a parameter of it). Any other
+// key is an ArgumentError. A memory URI is one shared connection unless it says cache=shared.
 // Every new connection gets `PRAGMA foreign_keys=ON`.
 //
 // Isolation levels: SERIALIZABLE (SQLite's own behaviour, the default), READ UNCOMMITTED
