@@ -7,10 +7,13 @@
 // its last '@', so special characters in a password ('/', '?', '@', ':', '%') must be
 // percent-encoded, or use Url::create(). `sqlite://` means an in-memory database (no
 // database), `sqlite:///rel.db` a relative path and `sqlite:////abs/path.db` an absolute one.
-// Rendering masks the password as "***" unless asked not to, keeps the query order and
-// percent-encodes so that parse(render(false)) == the URL. Every malformed URL (no "://",
+// Rendering for people (render(), operator<<) masks every secret as "***" where it stands:
+// the password, the values of the query keys password, sslpassword and PWD (any case), and
+// the PWD=/PASSWORD= values inside an odbc_connect connection string ({}-quoted too).
+// render(false) is the one rendering that keeps them (to reconnect); it keeps the query order
+// and percent-encodes so that parse(render(false)) == the URL. Every malformed URL (no "://",
 // bad dialect name, bad port, bad %-escape, unclosed '[') throws ArgumentError quoting the
-// URL with its password masked.
+// URL with those secrets masked.
 //
 // Usage:
 //   auto url = athanor::Url::parse("postgresql://scott:ti%40ger@[::1]:5432/test?sslmode=require");
@@ -69,8 +72,9 @@ public:
     Url with_database(std::optional<std::string> database) const;
     Url with_query(std::vector<QueryItem> query) const;
 
-    /// The URL as text, password shown as "***" unless `hide_password` is false.
-    /// Parts are percent-encoded so that parse(render(false)) == *this.
+    /// The URL as text. With `hide_password` (the default) every secret is shown as "***"
+    /// (see above); render(false) shows them all, percent-encoded so that
+    /// parse(render(false)) == *this — only for handing the URL on, never for printing.
     std::string render(bool hide_password = true) const;
 
     bool operator==(const Url&) const = default;
