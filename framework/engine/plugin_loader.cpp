@@ -2,6 +2,7 @@
 // made by a plugin (dialects, their connections, exceptions in flight) may outlive any
 // registry, and dlclose under them would crash the process.
 #include "engine/plugin_loader.hpp"
+#include "engine/plugin_file_check.hpp"
 #include "engine/plugin_scan.hpp"
 
 #include <boost/dll/import.hpp>
@@ -66,6 +67,11 @@ PluginLoadOutcome load_plugin_library(const PluginManifest& manifest) {
     const auto key = canonical_key(manifest.library_path);
     std::lock_guard lock(cache_mutex());
     if (auto it = cache().find(key); it != cache().end()) return outcome_of(*it->second);
+
+    // dlopen() trusts the file: a FIFO blocks it, a truncated library maps pages past the
+    // end of the file and the process dies of SIGBUS. Not cached: the file may be fixed.
+    if (auto problem = shared_object_problem(manifest.library_path); !problem.empty())
+        return {nullptr, manifest.library_path.string() + " is refused: " + problem};
 
     std::unique_ptr<CacheEntry> entry;
     try {

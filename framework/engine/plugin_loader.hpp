@@ -28,8 +28,9 @@ struct PluginLoadOutcome {
     std::string error;
 };
 
-/// Loads `manifest.library_path` with RTLD_NOW (once per canonical path, process-wide,
-/// thread-safe), checks the exported athanor_plugin_abi_version() and finds the factory.
+/// Checks that `manifest.library_path` is a complete ELF shared object for this process
+/// (detail::shared_object_problem), loads it with RTLD_NOW (once per canonical path,
+/// process-wide, thread-safe), checks the exported athanor_plugin_abi_version() and finds the factory.
 /// Never throws for a bad plugin: the loader's own message comes back in `error`.
 PluginLoadOutcome load_plugin_library(const PluginManifest& manifest);
 

@@ -3,12 +3,12 @@
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
 
+#include "engine/plugin_file_check.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 namespace athanor {
 
@@ -84,14 +84,15 @@ bool PluginManifest::serves(std::string_view drivername) const {
 }
 
 PluginManifest PluginManifest::read(const std::filesystem::path& manifest_path) {
-    std::ifstream in(manifest_path, std::ios::binary);
-    if (!in) fail(manifest_path, "cannot be opened for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
+    // Never blocks on a FIFO nor reads an endless device: a manifest is a small regular file.
+    std::string text;
+    if (auto problem = detail::read_small_regular_file(manifest_path, detail::max_manifest_bytes, text);
+        !problem.empty())
+        fail(manifest_path, (problem == "it does not exist" ? "cannot be opened for reading: " : "refused: ") + problem);
 
     json doc;
     try {
-        doc = json::parse(text.str());
+        doc = json::parse(text);
     } catch (const json::parse_error& e) {
         fail(manifest_path, std::string("not valid JSON: ") + e.what());
     }

@@ -1,6 +1,7 @@
 // Scanning the plugin search path. Each problem becomes a PluginStatus error rather than an
 // exception, so one broken plugin never hides the others.
 #include "engine/plugin_scan.hpp"
+#include "engine/plugin_file_check.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -27,11 +28,13 @@ PluginCandidate from_manifest(const fs::path& manifest_path) {
         c.status.error = e.what();
         return c;
     }
-    std::error_code ec;
-    if (!fs::is_regular_file(c.status.manifest.library_path, ec))
-        c.status.error = "library file missing: " + c.status.manifest.library_path.string() +
-                         " is named by the manifest " + manifest_path.string() +
-                         " but does not exist; rebuild or reinstall the plugin";
+    const auto& library = c.status.manifest.library_path;
+    const auto problem = detail::regular_file_problem(library);
+    if (problem == "it does not exist")
+        c.status.error = "library file missing: " + library.string() + " is named by the manifest " +
+                         manifest_path.string() + " but does not exist; rebuild or reinstall the plugin";
+    else if (!problem.empty())
+        c.status.error = library.string() + " is refused: " + problem + "; a plugin library must be a regular file";
     return c;
 }
 

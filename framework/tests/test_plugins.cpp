@@ -10,6 +10,7 @@
 #include <athanor/sdk/plugin.hpp>
 
 #include <atomic>
+#include <barrier>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,8 +20,10 @@
 #include <sstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using athanor::NoSuchModuleError;
@@ -84,6 +87,44 @@ struct PluginPathVariable {
     explicit PluginPathVariable(const std::string& value) { ::setenv("ATHANOR_PLUGIN_PATH", value.c_str(), 1); }
     ~PluginPathVariable() { ::unsetenv("ATHANOR_PLUGIN_PATH"); }
 };
+
+// A folder of its own under TMPDIR for plugin files a test makes, removed afterwards.
+struct ScratchFolder {
+    explicit ScratchFolder(const std::string& tag)
+        : path(fs::temp_directory_path() / ("athanor_plugins_" + tag + "_" + std::to_string(::getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~ScratchFolder() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    fs::path path;
+};
+
+// Writes a valid manifest for libathanor_dialect_<name>.so serving the scheme <name>.
+void write_manifest(const fs::path& folder, const std::string& name) {
+    std::ofstream(folder / ("libathanor_dialect_" + name + ".json"))
+        << "{\"name\": \"" << name << "\", \"sdk_abi\": " << ATHANOR_SDK_ABI_VERSION
+        << ", \"library\": \"libathanor_dialect_" << name << ".so\", \"schemes\": [\"" << name << "\"]}";
+}
+
+// A copy of the good plugin's library under the name libathanor_dialect_<name>.so, with its manifest.
+fs::path copy_good_plugin(const fs::path& folder, const std::string& name) {
+    const auto library = folder / ("libathanor_dialect_" + name + ".so");
+    fs::copy_file(broken("good") / "libathanor_dialect_testgood.so", library);
+    write_manifest(folder, name);
+    return library;
+}
+
+// Whether the process has `library` mapped (dlopen'ed).
+bool is_mapped(const fs::path& library) {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line))
+        if (contains(line, library.string())) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -307,6 +348,117 @@ BOOST_AUTO_TEST_CASE(factory_failures_become_no_such_module) {
     CHECK_CONTAINS(load_failure(*registry, "testgood+null://"), "its factory returned no dialect");
     // Even the framework's own error types thrown by a plugin come back as NoSuchModuleError.
     CHECK_CONTAINS(load_failure(*registry, "testgood+other://"), "knows only the driver 'fake', not 'other'");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+
+// Files that would crash, hang or exhaust the loader are refused before dlopen sees them.
+BOOST_AUTO_TEST_SUITE(refused_files)
+
+BOOST_AUTO_TEST_CASE(truncated_library_is_refused_not_mapped) {
+    ScratchFolder folder("truncated");
+    const auto full_size = fs::file_size(broken("good") / "libathanor_dialect_testgood.so");
+    // Cut in the middle (a loadable segment ends past the end of the file) and by one byte
+    // (only the section header table at the end is incomplete).
+    const std::pair<const char*, std::uintmax_t> cuts[] = {{"testhalf", full_size / 2}, {"testshort", full_size - 1}};
+    for (const auto& [name, size] : cuts) {
+        const auto library = copy_good_plugin(folder.path, name);
+        fs::resize_file(library, size);
+        PluginRegistry registry(PluginRegistry::Options{false, false});
+        registry.add_search_path(folder.path);
+        auto message = load_failure(registry, std::string(name) + "://");
+        CHECK_CONTAINS(message, "cannot be loaded");
+        CHECK_CONTAINS(message, library.string() + " is refused");
+        CHECK_CONTAINS(message, "truncated");
+        BOOST_TEST(!is_mapped(library));
+        auto statuses = statuses_by_file(registry.discover(true));
+        CHECK_CONTAINS(statuses["libathanor_dialect_" + std::string(name) + ".json"].error, "truncated");
+        fs::remove(library);
+        fs::remove(folder.path / ("libathanor_dialect_" + std::string(name) + ".json"));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(library_that_is_not_a_regular_file_is_refused) {
+    ScratchFolder folder("special_library");
+    write_manifest(folder.path, "testfifolib");
+    BOOST_REQUIRE(::mkfifo((folder.path / "libathanor_dialect_testfifolib.so").c_str(), 0600) == 0);
+    write_manifest(folder.path, "testdevlib");
+    fs::create_symlink("/dev/zero", folder.path / "libathanor_dialect_testdevlib.so");
+    fs::create_directory(folder.path / "libathanor_dialect_testdirlib.so");
+    write_manifest(folder.path, "testdirlib");
+    PluginRegistry registry(PluginRegistry::Options{false, false});
+    registry.add_search_path(folder.path);
+    CHECK_CONTAINS(load_failure(registry, "testfifolib://"), "is not a regular file (a FIFO)");
+    CHECK_CONTAINS(load_failure(registry, "testdevlib://"), "is not a regular file (a character device)");
+    CHECK_CONTAINS(load_failure(registry, "testdirlib://"), "is not a regular file (a directory)");
+}
+
+BOOST_AUTO_TEST_CASE(library_for_another_machine_or_not_shared_is_refused) {
+    ScratchFolder folder("foreign");
+    // The good plugin with its ELF class byte flipped to 32-bit, and with its type set to an executable.
+    const auto foreign = copy_good_plugin(folder.path, "testelf32");
+    const auto executable = copy_good_plugin(folder.path, "testexec");
+    {
+        std::fstream f(foreign, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4);
+        f.put(1);  // ELFCLASS32
+    }
+    {
+        std::fstream f(executable, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(16);
+        f.put(2);  // ET_EXEC (little-endian e_type)
+        f.put(0);
+    }
+    PluginRegistry registry(PluginRegistry::Options{false, false});
+    registry.add_search_path(folder.path);
+    CHECK_CONTAINS(load_failure(registry, "testelf32://"), "32-bit ELF");
+    CHECK_CONTAINS(load_failure(registry, "testexec://"), "not a shared object");
+    BOOST_TEST(!is_mapped(foreign));
+    BOOST_TEST(!is_mapped(executable));
+}
+
+BOOST_AUTO_TEST_CASE(manifest_that_is_a_fifo_or_an_endless_device_is_refused) {
+    ScratchFolder folder("special_manifest");
+    const auto fifo = folder.path / "libathanor_dialect_testfifo.json";
+    BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto zero = folder.path / "libathanor_dialect_testzero.json";
+    fs::create_symlink("/dev/zero", zero);
+    const auto random = folder.path / "libathanor_dialect_testrandom.json";
+    fs::create_symlink("/dev/urandom", random);
+    // A regular manifest larger than any real one.
+    const auto huge = folder.path / "libathanor_dialect_testhuge.json";
+    {
+        std::ofstream out(huge);
+        out << "{\"name\": \"" << std::string(2u << 20, 'x') << "\"}";
+    }
+
+    auto refusal = [](const fs::path& file) -> std::string {
+        try {
+            PluginManifest::read(file);
+        } catch (const NoSuchModuleError& e) {
+            return e.what();
+        }
+        BOOST_FAIL("reading " << file << " did not throw NoSuchModuleError");
+        return {};
+    };
+    auto fifo_message = refusal(fifo);
+    CHECK_CONTAINS(fifo_message, fifo.string());
+    CHECK_CONTAINS(fifo_message, "is not a regular file (a FIFO)");
+    CHECK_CONTAINS(refusal(zero), "is not a regular file (a character device)");
+    CHECK_CONTAINS(refusal(random), "is not a regular file (a character device)");
+    CHECK_CONTAINS(refusal(huge), "larger than");
+
+    // Discovery lists each as unusable instead of hanging or running out of memory.
+    PluginRegistry registry(PluginRegistry::Options{false, false});
+    registry.add_search_path(folder.path);
+    registry.add_search_path(broken("good"));
+    auto statuses = statuses_by_file(registry.discover(true));
+    BOOST_TEST(statuses.size() == 5u);
+    CHECK_CONTAINS(statuses["libathanor_dialect_testfifo.json"].error, "a FIFO");
+    CHECK_CONTAINS(statuses["libathanor_dialect_testzero.json"].error, "a character device");
+    BOOST_TEST(statuses["libathanor_dialect_testgood.json"].ok());
+    CHECK_CONTAINS(load_failure(registry, "testfifo://"), "no plugin serves scheme 'testfifo'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
