@@ -5,9 +5,16 @@
 //   # comment
 //   %paramstyle qmark          placeholders below are written as ? (or: dollar, $1 $2 ...)
 //   [entry_name]
+//   %source TEXT               where the expected text comes from (required, one or more lines):
+//                              a vendor manual section, or SQLAlchemy's compilation of the same
+//                              construct (conformance/tools/sqlalchemy_reference.py), and why
+//                              the text differs from SQLAlchemy's where it does
 //   SELECT ... (one or more lines, up to the next [header])
 //   [other_entry]
+//   %source ...
 //   !CompileError              the dialect must refuse the construct with CompileError
+// An entry without a %source line fails its test case: expected text copied from the
+// compiler's own output (--dump-compile) would pass whatever the compiler does.
 // When the driver's paramstyle differs from the file's, the expected placeholders are
 // renumbered into the driver's style (qmark ?, dollar $n, numeric :n, format %s).
 #include "compile_suite.hpp"
@@ -25,6 +32,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace cf {
 namespace {
@@ -37,6 +45,7 @@ struct Expected {
     std::string sql;
     std::string file;
     Paramstyle style = Paramstyle::qmark;
+    std::vector<std::string> sources;  // the entry's %source lines
 };
 
 std::string trim(const std::string& s) {
@@ -69,7 +78,7 @@ void load_dir(const fs::path& dir, bool overrides) {
         std::ifstream in(f);
         std::string line, current;
         Paramstyle style = Paramstyle::qmark;
-        std::vector<std::string> body;
+        std::vector<std::string> body, sources;
         auto flush = [&] {
             if (current.empty()) return;
             std::string sql;
@@ -77,8 +86,9 @@ void load_dir(const fs::path& dir, bool overrides) {
             sql = trim(sql);
             if (!overrides && expected().count(current))
                 load_errors().push_back(f.filename().string() + ": entry [" + current + "] defined twice");
-            expected()[current] = {sql, f.filename().string(), style};
+            expected()[current] = {sql, f.filename().string(), style, sources};
             body.clear();
+            sources.clear();
         };
         while (std::getline(in, line)) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -87,6 +97,14 @@ void load_dir(const fs::path& dir, bool overrides) {
                 auto v = trim(line.substr(12));
                 style = v == "dollar" ? Paramstyle::dollar : v == "numeric" ? Paramstyle::numeric
                         : v == "format" ? Paramstyle::format : Paramstyle::qmark;
+                continue;
+            }
+            if (line.starts_with("%source")) {
+                auto text = trim(line.substr(7));
+                if (current.empty())
+                    load_errors().push_back(f.filename().string() + ": %source line before the first [entry]");
+                else if (!text.empty())
+                    sources.push_back(text);
                 continue;
             }
             if (line.starts_with("[") && line.ends_with("]")) {
@@ -149,6 +167,9 @@ void check_entry(const CorpusEntry& entry) {
                                                         << corpus_dir().string() << "/*.txt");
     const auto& dialect = engine().dialect();
     const Expected& e = it->second;
+    if (e.sources.empty())
+        BOOST_FAIL("[" << entry.name << "] (" << e.file << ") has no %source line: cite the vendor manual section "
+                   "or SQLAlchemy's compilation of the construct the expected text was taken from");
     if (e.sql.starts_with("!CompileError")) {
         bool refused = false;
         std::string got;
@@ -202,8 +223,9 @@ void register_compile_suite() {
     but::framework::master_test_suite().add(suite);
 }
 
-/// Prints the dialect's SQL for every corpus entry in the data-file format (for writing a new
-/// dialect's expected files; check each against the vendor's documentation before adding it).
+/// Prints the dialect's SQL for every corpus entry in the data-file format, to diff against
+/// expected files written from the vendor's manual or a reference implementation; never to
+/// fill them in (it prints no %source lines, so a file copied from it fails).
 void dump_compile(std::ostream& out) {
     const auto& d = engine().dialect();
     out << "# compile corpus as " << d.description() << " emits it\n";

@@ -33,7 +33,8 @@ const char* usage =
     "  --report-json FILE write the per-test JSON report there\n"
     "  --compile-dir DIR  folder holding compile/<dialect>/*.txt expected SQL\n"
     "  --list-flags       print the capability flags the plugin's manifest claims and exit\n"
-    "  --dump-compile     print the compile corpus as the URL's dialect renders it and exit\n"
+    "  --dump-compile     print the compile corpus as the URL's dialect renders it and exit (to diff\n"
+    "                     against compile/<dialect>/*.txt, never to fill them in)\n"
     "Other arguments go to Boost.Test (e.g. --run_test=select --log_level=test_suite).\n";
 
 bool g_list_flags = false;
