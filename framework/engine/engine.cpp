@@ -60,6 +60,14 @@ std::string upper(std::string_view s) {
     return out;
 }
 
+// "plugin /x/libathanor_dialect_a.so, shadowing /y/libathanor_dialect_b.so and ...": which file serves
+// the scheme, and which plugins listing it too were passed over.
+std::string plugin_origin(const PluginManifest* manifest, const std::vector<std::filesystem::path>& shadowed) {
+    std::string out = "plugin " + (manifest ? manifest->library_path.string() : std::string("(unknown)"));
+    for (std::size_t i = 0; i < shadowed.size(); ++i) out += (i ? " and " : ", shadowing ") + shadowed[i].string();
+    return out;
+}
+
 void validate(const EngineOptions& o, const sdk::Dialect& dialect, const Url& url) {
     if (o.pool_size == 0 && o.max_overflow == 0)
         throw ArgumentError("EngineOptions: pool_size 0 with max_overflow 0 allows no connection at all for " +
@@ -124,7 +132,7 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
 
     if (options.echo)
         log("Engine created for " + url.render() + " (dialect " + dialect->description() + ", " +
-            (settings.single ? std::string("single shared connection")
+            plugin_origin(manifest.get(), loaded.shadowed) + ", " + (settings.single ? std::string("single shared connection")
                              : "pool size " + std::to_string(settings.pool_size) + ", overflow " +
                                    std::to_string(settings.max_overflow)) +
             ")");

@@ -14,6 +14,7 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -81,6 +82,21 @@ std::string abi_mismatch(const PluginManifest& m) {
            std::to_string(ATHANOR_SDK_ABI_VERSION) + "; rebuild the plugin against this SDK";
 }
 
+// The first plugin (in search order) whose manifest lists a scheme serves it, as
+// find_serving() picks it; every later one listing the same scheme is shadowed by it.
+void mark_shadows(std::vector<detail::PluginCandidate>& candidates) {
+    std::map<std::string, detail::PluginCandidate*> server;
+    for (auto& c : candidates) {
+        if (!c.manifest_read) continue;
+        for (const auto& scheme : c.status.manifest.schemes) {
+            auto [it, first] = server.emplace(scheme, &c);
+            if (first || it->second == &c) continue;
+            it->second->status.shadows.push_back({scheme, c.status.manifest.library_path});
+            c.status.shadowed_by.push_back({scheme, it->second->status.manifest.library_path});
+        }
+    }
+}
+
 // Everything seen on the search path, in order, with what each entry held.
 struct SearchReport {
     std::vector<std::string> tried;                  // one line per search entry
@@ -108,6 +124,7 @@ SearchReport search(const std::vector<PluginSearchEntry>& entries) {
             report.candidates.push_back(std::move(c));
         }
     }
+    mark_shadows(report.candidates);
     return report;
 }
 
@@ -261,7 +278,10 @@ LoadedDialect PluginRegistry::load(const Url& url) const {
     if (!failure.empty())
         throw NoSuchModuleError(failure_message(
             url, which + " loaded, but " + failure + " (driver '" + driver + "')", report, chosen));
-    return {std::shared_ptr<sdk::Dialect>(std::move(dialect)), outcome.plugin->manifest};
+    std::vector<fs::path> shadowed;
+    for (const auto& shadow : chosen->status.shadows)
+        if (shadow.scheme == url.drivername()) shadowed.push_back(shadow.plugin);
+    return {std::shared_ptr<sdk::Dialect>(std::move(dialect)), outcome.plugin->manifest, std::move(shadowed)};
 }
 
 }  // namespace athanor

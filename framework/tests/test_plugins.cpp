@@ -3,11 +3,13 @@
 #define BOOST_TEST_MODULE plugins
 #include <boost/test/unit_test.hpp>
 
+#include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/url.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sdk/plugin.hpp>
+#include <athanor/sql/text.hpp>
 
 #include <atomic>
 #include <barrier>
@@ -102,11 +104,12 @@ struct ScratchFolder {
     fs::path path;
 };
 
-// Writes a valid manifest for libathanor_dialect_<name>.so serving the scheme <name>.
+// Writes a valid manifest for libathanor_dialect_<name>.so serving the schemes <name> and <name>+fake.
 void write_manifest(const fs::path& folder, const std::string& name) {
     std::ofstream(folder / ("libathanor_dialect_" + name + ".json"))
         << "{\"name\": \"" << name << "\", \"sdk_abi\": " << ATHANOR_SDK_ABI_VERSION
-        << ", \"library\": \"libathanor_dialect_" << name << ".so\", \"schemes\": [\"" << name << "\"]}";
+        << ", \"library\": \"libathanor_dialect_" << name << ".so\", \"schemes\": [\"" << name << "\", \""
+        << name << "+fake\"]}";
 }
 
 // A copy of the good plugin's library under the name libathanor_dialect_<name>.so, with its manifest.
@@ -226,18 +229,30 @@ BOOST_AUTO_TEST_CASE(loading_twice_returns_the_same_library) {
     BOOST_TEST(inodes.size() == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(concurrent_loads_from_eight_threads) {
-    auto registry = registry_of({"bad_manifest", "good"});
-    std::vector<const PluginManifest*> manifests(8);
+BOOST_AUTO_TEST_CASE(concurrent_first_loads_from_eight_threads) {
+    // A copy of the good plugin under a name no other case uses: no earlier test in this
+    // process can have loaded it, so the threads race on the first dlopen() itself.
+    ScratchFolder folder("race");
+    const auto library = copy_good_plugin(folder.path, "testrace");
+    BOOST_REQUIRE(!is_mapped(library));
+    auto registry = std::make_unique<PluginRegistry>(PluginRegistry::Options{false, false});
+    registry->add_search_path(broken("bad_manifest"));
+    registry->add_search_path(folder.path);
+
+    constexpr int thread_count = 8;
+    std::barrier start(thread_count);
+    std::vector<const PluginManifest*> manifests(thread_count);
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
-    for (int t = 0; t < 8; ++t)
+    for (int t = 0; t < thread_count; ++t)
         threads.emplace_back([&, t] {
+            start.arrive_and_wait();  // every thread calls load() at once
             for (int i = 0; i < 25; ++i) {
                 try {
-                    auto loaded = registry->load(Url::parse(i % 2 ? "testgood://" : "testgood+fake://"));
+                    auto loaded = registry->load(Url::parse(i % 2 ? "testrace://" : "testrace+fake://"));
                     if (!loaded.dialect || loaded.dialect->name() != "testgood") ++failures;
-                    manifests[t] = loaded.manifest.get();
+                    if (i == 0) manifests[t] = loaded.manifest.get();
+                    else if (manifests[t] != loaded.manifest.get()) ++failures;
                 } catch (...) {
                     ++failures;
                 }
@@ -245,7 +260,10 @@ BOOST_AUTO_TEST_CASE(concurrent_loads_from_eight_threads) {
         });
     for (auto& t : threads) t.join();
     BOOST_TEST(failures.load() == 0);
-    for (auto* m : manifests) BOOST_TEST(m == manifests[0]);
+    BOOST_REQUIRE(manifests[0] != nullptr);
+    for (auto* m : manifests) BOOST_TEST(m == manifests[0]);  // one resident library for all
+    BOOST_TEST(manifests[0]->library_path == library);
+    BOOST_TEST(is_mapped(library));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -352,6 +370,92 @@ BOOST_AUTO_TEST_CASE(factory_failures_become_no_such_module) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+
+// A plugin earlier on the search path that lists a scheme another plugin serves takes it
+// over; that is allowed, but never silent.
+BOOST_AUTO_TEST_SUITE(shadowing)
+
+// A copy of the real SQLite plugin claiming "sqlite" from a folder searched first.
+fs::path copy_sqlite_plugin(const fs::path& folder) {
+    const auto library = folder / "libathanor_dialect_sqliteshadow.so";
+    fs::copy_file(fs::path(ATHANOR_TEST_PLUGIN_DIR) / "libathanor_dialect_sqlite.so", library);
+    std::ofstream(folder / "libathanor_dialect_sqliteshadow.json")
+        << "{\"name\": \"sqliteshadow\", \"sdk_abi\": " << ATHANOR_SDK_ABI_VERSION
+        << ", \"library\": \"libathanor_dialect_sqliteshadow.so\", \"schemes\": [\"sqlite\"]}";
+    return library;
+}
+
+fs::path builtin_sqlite() {
+    return fs::weakly_canonical(fs::path(ATHANOR_TEST_PLUGIN_DIR) / "libathanor_dialect_sqlite.so");
+}
+
+BOOST_AUTO_TEST_CASE(discover_says_who_serves_and_who_is_shadowed) {
+    ScratchFolder folder("shadow_discover");
+    const auto library = copy_sqlite_plugin(folder.path);
+    PluginRegistry registry(PluginRegistry::Options{false, true});
+    registry.add_search_path(folder.path);
+    const athanor::PluginStatus* shadowing = nullptr;
+    const athanor::PluginStatus* builtin = nullptr;
+    const auto statuses = registry.discover();
+    for (const auto& s : statuses) {
+        if (s.manifest.name == "sqliteshadow") shadowing = &s;
+        if (s.manifest.name == "sqlite") builtin = &s;
+    }
+    BOOST_REQUIRE(shadowing);
+    BOOST_REQUIRE(builtin);
+    BOOST_REQUIRE_EQUAL(shadowing->shadows.size(), 1u);
+    BOOST_TEST(shadowing->shadows[0].scheme == "sqlite");
+    BOOST_TEST(fs::weakly_canonical(shadowing->shadows[0].plugin) == builtin_sqlite());
+    BOOST_TEST(shadowing->shadowed_by.empty());
+    BOOST_REQUIRE_EQUAL(builtin->shadowed_by.size(), 1u);  // sqlite+sqlite3 is still its own
+    BOOST_TEST(builtin->shadowed_by[0].scheme == "sqlite");
+    BOOST_TEST(builtin->shadowed_by[0].plugin == library);
+    BOOST_TEST(builtin->shadows.empty());
+
+    auto loaded = registry.load(Url::parse("sqlite://"));
+    BOOST_TEST(loaded.manifest->library_path == library);
+    BOOST_REQUIRE_EQUAL(loaded.shadowed.size(), 1u);
+    BOOST_TEST(fs::weakly_canonical(loaded.shadowed[0]) == builtin_sqlite());
+    auto own = registry.load(Url::parse("sqlite+sqlite3://"));
+    BOOST_TEST(fs::weakly_canonical(own.manifest->library_path) == builtin_sqlite());
+    BOOST_TEST(own.shadowed.empty());
+}
+
+BOOST_AUTO_TEST_CASE(echo_log_names_the_plugin_file_and_what_it_shadows) {
+    ScratchFolder folder("shadow_echo");
+    const auto library = copy_sqlite_plugin(folder.path);
+    PluginRegistry registry(PluginRegistry::Options{false, true});
+    registry.add_search_path(folder.path);
+    std::vector<std::string> lines;
+    athanor::EngineOptions options;
+    options.echo = true;
+    options.log_sink = [&](std::string_view line) { lines.emplace_back(line); };
+    options.registry = &registry;
+
+    auto engine = athanor::create_engine("sqlite://", options);
+    BOOST_REQUIRE(!lines.empty());
+    const auto created = lines.front();
+    CHECK_CONTAINS(created, "Engine created for sqlite://");
+    CHECK_CONTAINS(created, "plugin " + library.string() + ", shadowing ");
+    const auto shadowed_at = created.find(", shadowing ");
+    BOOST_REQUIRE(shadowed_at != std::string::npos);
+    const auto rest = created.substr(shadowed_at + 12);
+    BOOST_TEST(fs::weakly_canonical(rest.substr(0, rest.find(','))) == builtin_sqlite());
+    // The engine really runs on the plugin that took the scheme over.
+    BOOST_TEST(engine.connect().execute(athanor::text("SELECT 41 + 1")).scalar().to_string() == "42");
+
+    // Without a shadowing plugin the line names the built-in file and shadows nothing.
+    lines.clear();
+    PluginRegistry plain(PluginRegistry::Options{false, true});
+    options.registry = &plain;
+    auto builtin = athanor::create_engine("sqlite://", options);
+    BOOST_REQUIRE(!lines.empty());
+    CHECK_CONTAINS(lines.front(), "plugin ");
+    CHECK_CONTAINS(lines.front(), "libathanor_dialect_sqlite.so, ");
+    BOOST_TEST(!contains(lines.front(), "shadowing"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
 
 // Files that would crash, hang or exhaust the loader are refused before dlopen sees them.
 BOOST_AUTO_TEST_SUITE(refused_files)

@@ -10,6 +10,9 @@
 // the library is then loaded with Boost.DLL (RTLD_NOW, so a missing client library fails
 // here) and stays loaded for the life of the process. Thread-safe.
 //
+// When several plugins list the same scheme the first one serves it; discover() and load()
+// say which plugin files it shadows, so a take-over of a built-in scheme is never silent.
+//
 // Every failure is a NoSuchModuleError whose message names the scheme, each path tried, the
 // dialects that are installed and the loader's own message.
 //
@@ -61,11 +64,21 @@ struct PluginSearchEntry {
     std::string origin;  // "registered", "ATHANOR_PLUGIN_PATH", "libathanor folder", "install folder"
 };
 
+/// A scheme that two plugins on the search path both list: the first one found serves it.
+struct SchemeShadow {
+    std::string scheme;            // "sqlite"
+    std::filesystem::path plugin;  // the other plugin's library file
+};
+
 /// The outcome of looking at one candidate plugin.
 struct ATHANOR_API PluginStatus {
     std::filesystem::path path;  // the manifest or library this is about
     PluginManifest manifest;     // as far as it could be read
     std::string error;           // "" when usable
+    /// Schemes this plugin serves that plugins later in the search path also list.
+    std::vector<SchemeShadow> shadows;
+    /// Schemes this plugin lists that a plugin earlier in the search path serves instead.
+    std::vector<SchemeShadow> shadowed_by;
     bool ok() const { return error.empty(); }
 };
 
@@ -73,6 +86,10 @@ struct ATHANOR_API PluginStatus {
 struct LoadedDialect {
     std::shared_ptr<sdk::Dialect> dialect;
     std::shared_ptr<const PluginManifest> manifest;
+    /// Library files of the plugins later in the search path that also list the URL's
+    /// scheme and are shadowed by this one (a plugin in ATHANOR_PLUGIN_PATH taking over a
+    /// built-in scheme), in search order.
+    std::vector<std::filesystem::path> shadowed;
 };
 
 class ATHANOR_API PluginRegistry {
