@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <utility>
+#include <vector>
 
 namespace athanor {
 
@@ -94,32 +96,37 @@ std::string mask_connection_string(std::string_view cs) {
 // Masks the secrets of raw URL text that may not parse, erring towards masking too much:
 // the password from the first ':' after "://" up to the last '@' of the URL (an unencoded
 // '/', '?' or '@' in a password moves the authority's end, so nothing later can be trusted
-// to be outside it), then the values of the secret query keys and of odbc_connect whole.
+// to be outside it), and the values of the secret query keys and of odbc_connect whole. The
+// ranges are found in the text as given and overlapping ones become one "***", so a '?' or
+// '@' inside one secret cannot expose part of another.
 std::string masked(std::string_view text) {
     std::size_t start = text.find("://");
     start = start == std::string_view::npos ? 0 : start + 3;
-    std::string out(text);
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // [from, to) to replace
     const std::size_t at = text.rfind('@');
     const std::size_t colon = text.find(':', start);
     if (at != std::string_view::npos && at >= start && colon != std::string_view::npos && colon < at)
-        out = std::string(text.substr(0, colon + 1)) + "***" + std::string(text.substr(at));
-    const std::size_t q = out.find('?', start);
-    if (q == std::string::npos) return out;
-    std::string query;
-    std::string_view rest = std::string_view(out).substr(q + 1);
-    while (true) {
-        const std::size_t amp = rest.find('&');
-        const std::string_view item = rest.substr(0, amp);
-        const std::size_t eq = item.find('=');
-        const std::string_view key = item.substr(0, eq);
-        if (eq != std::string_view::npos && (is_secret_key(key) || is_connection_string_key(key)))
-            query.append(key).append("=***");
-        else query.append(item);
-        if (amp == std::string_view::npos) break;
-        query += '&';
-        rest.remove_prefix(amp + 1);
+        ranges.emplace_back(colon + 1, at);
+    for (std::size_t q = text.find('?', start); q != std::string_view::npos && q < text.size();) {
+        const std::size_t item = q + 1;
+        const std::size_t amp = std::min(text.find('&', item), text.size());
+        const std::size_t eq = text.find('=', item);
+        if (eq < amp) {
+            const std::string_view key = text.substr(item, eq - item);
+            if (is_secret_key(key) || is_connection_string_key(key)) ranges.emplace_back(eq + 1, amp);
+        }
+        q = amp;
     }
-    return out.substr(0, q + 1) + query;
+    std::sort(ranges.begin(), ranges.end());
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < ranges.size();) {
+        auto [from, to] = ranges[i];
+        for (++i; i < ranges.size() && ranges[i].first <= to; ++i) to = std::max(to, ranges[i].second);
+        out.append(text.substr(copied, from - copied)).append("***");
+        copied = to;
+    }
+    return out.append(text.substr(copied));
 }
 
 [[noreturn]] void fail(std::string_view text, const std::string& why) {

@@ -271,4 +271,11 @@ BOOST_AUTO_TEST_CASE(parse_errors_mask_the_password_where_it_stands) {
     BOOST_TEST(!contains(msg, "k3y"), msg);
     BOOST_TEST(!contains(msg, "pw7"), msg);
     BOOST_TEST(contains(msg, "Password=***&sslpassword=***&x=%zz"), msg);
+    // A '@' or '?' inside one secret does not expose part of it or of another.
+    msg = parse_error("pg://h:5/d?password=a1@b2&x=%zz");
+    BOOST_TEST(!contains(msg, "b2"), msg);
+    BOOST_TEST(!contains(msg, "a1"), msg);
+    msg = parse_error("pg://u:p1?password=q2@h/d%zz");
+    BOOST_TEST(!contains(msg, "p1"), msg);
+    BOOST_TEST(!contains(msg, "q2"), msg);
 }
