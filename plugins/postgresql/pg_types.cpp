@@ -156,6 +156,13 @@ bool read_number(std::string_view s, std::size_t& pos, std::int64_t& whole, std:
     return true;
 }
 
+/// total += whole * factor + extra; false (total unspecified) when that leaves int64.
+bool add_scaled(std::int64_t& total, std::int64_t whole, std::int64_t factor, std::int64_t extra) {
+    std::int64_t part = 0;
+    return !__builtin_mul_overflow(whole, factor, &part) && !__builtin_add_overflow(part, extra, &part) &&
+           !__builtin_add_overflow(total, part, &total);
+}
+
 /// Parses the ISO 8601 form PostgreSQL writes with IntervalStyle iso_8601, e.g.
 /// "P1Y2M3DT4H5M6.5S", "P-1Y-2M3DT-4H", "PT0S". Fields may carry their own sign.
 bool parse_iso_interval(std::string_view s, Interval& out) {
@@ -176,16 +183,19 @@ bool parse_iso_interval(std::string_view s, Interval& out) {
         any = true;
         if (!time_part) {
             if (micro != 0) return false;  // the server never writes fractional date fields
-            if (unit == 'Y') out.months += whole * 12;
-            else if (unit == 'M') out.months += whole;
-            else if (unit == 'W') out.days += whole * 7;
-            else if (unit == 'D') out.days += whole;
-            else return false;
+            // A sum past int64 is no interval the server writes: kept as text like other styles.
+            bool fits = false;
+            if (unit == 'Y') fits = add_scaled(out.months, whole, 12, 0);
+            else if (unit == 'M') fits = add_scaled(out.months, whole, 1, 0);
+            else if (unit == 'W') fits = add_scaled(out.days, whole, 7, 0);
+            else if (unit == 'D') fits = add_scaled(out.days, whole, 1, 0);
+            if (!fits) return false;
         } else {
-            if (unit == 'H') out.microseconds += whole * 3'600'000'000LL + micro * 3600;
-            else if (unit == 'M') out.microseconds += whole * 60'000'000LL + micro * 60;
-            else if (unit == 'S') out.microseconds += whole * 1'000'000LL + micro;
-            else return false;
+            bool fits = false;
+            if (unit == 'H') fits = add_scaled(out.microseconds, whole, 3'600'000'000LL, micro * 3600);
+            else if (unit == 'M') fits = add_scaled(out.microseconds, whole, 60'000'000LL, micro * 60);
+            else if (unit == 'S') fits = add_scaled(out.microseconds, whole, 1'000'000LL, micro);
+            if (!fits) return false;
         }
     }
     return any;
