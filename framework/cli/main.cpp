@@ -1,6 +1,7 @@
 // The `athanor` command-line tool: lists dialect plugins, runs one SQL statement, reflects a schema.
 // Exit codes: 0 success, 1 an error from the database or the library, 2 bad usage.
 #include "commands.hpp"
+#include "terminal_text.hpp"
 
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/errors.hpp>
@@ -14,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #ifndef ATHANOR_VERSION
 #define ATHANOR_VERSION "unknown"
 #endif
@@ -22,9 +25,9 @@ namespace {
 
 constexpr const char* usage_text =
     "Usage:\n"
-    "  athanor [--plugin-path FOLDER]... dialects\n"
-    "  athanor [--plugin-path FOLDER]... sql [--param NAME=VALUE]... URL STATEMENT\n"
-    "  athanor [--plugin-path FOLDER]... reflect [--json] [--schema NAME] URL\n"
+    "  athanor [OPTIONS] dialects\n"
+    "  athanor [OPTIONS] sql [--param NAME=VALUE]... URL STATEMENT\n"
+    "  athanor [OPTIONS] reflect [--json] [--schema NAME] URL\n"
     "  athanor --help | --version\n"
     "\n"
     "Commands:\n"
@@ -41,6 +44,9 @@ constexpr const char* usage_text =
     "                        as an integer, anything else as text\n"
     "  --json                reflect: print JSON\n"
     "  --schema NAME         reflect: the schema to read (default: the database's default)\n"
+    "  --escape              show control characters in data, names and messages escaped\n"
+    "                        (\\x1b, \\n, \\x7f, \\u0085, ...); the default when writing to a terminal\n"
+    "  --raw                 write them exactly as stored; the default otherwise (pipes, files)\n"
     "  -h, --help            show this help\n"
     "  --version             show the version and the plugin SDK ABI\n"
     "\n"
@@ -81,6 +87,9 @@ bool parse_param(const std::string& text, athanor::Params& params) {
     return true;
 }
 
+// --escape / --raw, remembered for the error message main() prints.
+athanor::cli::OutputStyle::Mode output_mode = athanor::cli::OutputStyle::Mode::automatic;
+
 int run(const std::vector<std::string>& args) {
     std::vector<std::string> rest;
     athanor::Params params;
@@ -111,6 +120,11 @@ int run(const std::vector<std::string>& args) {
             ++i;
             continue;
         }
+        if (arg == "--escape" || arg == "--raw") {
+            output_mode = arg == "--escape" ? athanor::cli::OutputStyle::Mode::escape
+                                            : athanor::cli::OutputStyle::Mode::raw;
+            continue;
+        }
         if (arg == "--json") {
             json = true;
             continue;
@@ -124,33 +138,41 @@ int run(const std::vector<std::string>& args) {
         rest.push_back(arg);
     }
     if (rest.empty()) return usage_error("no command given");
+    const athanor::cli::OutputStyle style{athanor::cli::OutputStyle::decide(output_mode, STDOUT_FILENO)};
     const auto& command = rest[0];
     if ((json || schema) && command != "reflect") return usage_error("--json and --schema go with 'reflect' only");
     if (command == "dialects") {
         if (rest.size() != 1 || !params.empty()) return usage_error("'dialects' takes no arguments");
-        return athanor::cli::run_dialects(std::cout);
+        return athanor::cli::run_dialects(style, std::cout);
     }
     if (command == "sql") {
         if (rest.size() != 3)
             return usage_error("'sql' needs exactly two arguments, URL and STATEMENT (quote the statement)");
-        return athanor::cli::run_sql(rest[1], rest[2], params, std::cout);
+        return athanor::cli::run_sql(rest[1], rest[2], params, style, std::cout);
     }
     if (command == "reflect") {
         if (rest.size() != 2 || !params.empty()) return usage_error("'reflect' needs exactly one argument, URL");
-        return athanor::cli::run_reflect(rest[1], json, schema.value_or(""), std::cout);
+        return athanor::cli::run_reflect(rest[1], json, schema.value_or(""), style, std::cout);
     }
     return usage_error("unknown command '" + command + "'");
 }
 
 }  // namespace
 
+// Messages quote data and server text; on a terminal their control characters are escaped
+// too, except the line breaks of a multi-line message.
+static void report(const char* prefix, const char* message) {
+    const bool escape = athanor::cli::OutputStyle::decide(output_mode, STDERR_FILENO);
+    std::cerr << prefix << (escape ? athanor::cli::escape_controls(message, true) : std::string(message)) << '\n';
+}
+
 int main(int argc, char** argv) {
     try {
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const athanor::Error& e) {
-        std::cerr << "athanor: error: " << e.what() << '\n';
+        report("athanor: error: ", e.what());
     } catch (const std::exception& e) {
-        std::cerr << "athanor: unexpected error: " << e.what() << '\n';
+        report("athanor: unexpected error: ", e.what());
     }
     return 1;
 }

@@ -8,12 +8,13 @@
 
 namespace athanor::cli {
 
-int run_sql(const std::string& url, const std::string& statement, const Params& params, std::ostream& out) {
+int run_sql(const std::string& url, const std::string& statement, const Params& params, const OutputStyle& style,
+            std::ostream& out) {
     auto engine = create_engine(url);
     auto connection = engine.connect();
     auto result = connection.execute(text(statement), params);
     if (result.returns_rows()) {
-        TablePrinter table(result.keys());
+        TablePrinter table(result.keys(), style.escape);
         for (const auto& row : result.fetchall()) table.add_row(row.values());
         connection.commit();
         table.print(out);

@@ -1,6 +1,8 @@
 // Aligned table output for query results. Values are shown with Value::to_string(), so
-// NULL reads "NULL"; line breaks are escaped so that one row stays one line.
+// NULL reads "NULL"; line breaks are escaped so that one row stays one line, and for a
+// terminal every control character is (terminal_text.hpp).
 #include "table_printer.hpp"
+#include "terminal_text.hpp"
 
 #include <algorithm>
 
@@ -38,18 +40,23 @@ std::size_t display_width(const std::string& text) {
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-TablePrinter::TablePrinter(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+TablePrinter::TablePrinter(std::vector<std::string> headers, bool escape)
+    : escape_(escape), headers_(std::move(headers)) {}
+
+std::string TablePrinter::cell_text(const std::string& text) const {
+    return escape_ ? escape_controls(text) : single_line(text);
+}
 
 void TablePrinter::add_row(const std::vector<Value>& values) {
     std::vector<Cell> row;
     row.reserve(values.size());
-    for (const auto& v : values) row.push_back({single_line(v.to_string()), is_number(v)});
+    for (const auto& v : values) row.push_back({cell_text(v.to_string()), is_number(v)});
     rows_.push_back(std::move(row));
 }
 
 void TablePrinter::print(std::ostream& out) const {
     std::vector<std::size_t> widths;
-    for (const auto& h : headers_) widths.push_back(display_width(single_line(h)));
+    for (const auto& h : headers_) widths.push_back(display_width(cell_text(h)));
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i >= widths.size()) widths.push_back(0);
@@ -61,7 +68,7 @@ void TablePrinter::print(std::ostream& out) const {
 
     out << rule << '\n' << '|';
     for (std::size_t i = 0; i < widths.size(); ++i)
-        out << ' ' << padded(i < headers_.size() ? single_line(headers_[i]) : std::string(), widths[i], false) << " |";
+        out << ' ' << padded(i < headers_.size() ? cell_text(headers_[i]) : std::string(), widths[i], false) << " |";
     out << '\n' << rule << '\n';
     for (const auto& row : rows_) {
         out << '|';

@@ -2,7 +2,7 @@
 // command shows query results.
 //
 // Usage:
-//   athanor::cli::TablePrinter table({"id", "name"});
+//   athanor::cli::TablePrinter table({"id", "name"}, /*escape=*/true);
 //   table.add_row({athanor::Value(1), athanor::Value("Alex")});
 //   table.print(std::cout);   // +----+------+ / | id | name | / ... / (1 row)
 #pragma once
@@ -17,7 +17,9 @@ namespace athanor::cli {
 
 class TablePrinter {
 public:
-    explicit TablePrinter(std::vector<std::string> headers);
+    /// With `escape`, control characters in headers and cells are shown escaped
+    /// (escape_controls); without, only line breaks and tabs are, so one row stays one line.
+    explicit TablePrinter(std::vector<std::string> headers, bool escape = false);
 
     void add_row(const std::vector<Value>& values);
 
@@ -30,6 +32,9 @@ private:
         bool right_aligned = false;  // numbers line up on the right
     };
 
+    std::string cell_text(const std::string& text) const;
+
+    bool escape_ = false;
     std::vector<std::string> headers_;
     std::vector<std::vector<Cell>> rows_;
 };

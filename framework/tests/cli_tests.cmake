@@ -7,7 +7,7 @@
 # PASS_REGULAR_EXPRESSION passes when ANY pattern matches and cannot check the exit code:
 #   cmake -DCOMMAND_0=athanor -DCOMMAND_1=dialects -DEXPECT_0=regex... [-DEXPECT_EXIT=2] -P cli_tests.cmake
 # runs the command and fails unless its exit code is EXPECT_EXIT (default 0) and its
-# combined stdout+stderr matches EVERY EXPECT_<n>.
+# combined stdout+stderr matches EVERY EXPECT_<n> and NO REJECT_<n>.
 
 if(CMAKE_SCRIPT_MODE_FILE)
   set(command "")
@@ -31,6 +31,13 @@ if(CMAKE_SCRIPT_MODE_FILE)
     endif()
     math(EXPR i "${i} + 1")
   endwhile()
+  set(i 0)
+  while(DEFINED REJECT_${i})
+    if(output MATCHES "${REJECT_${i}}")
+      message(FATAL_ERROR "output must not match: ${REJECT_${i}}")
+    endif()
+    math(EXPR i "${i} + 1")
+  endwhile()
   return()
 endif()
 
@@ -39,12 +46,21 @@ if(NOT DEFINED ATHANOR_CLI_TEST_BROKEN_DIR)
 endif()
 set(_cli_checker ${CMAKE_CURRENT_LIST_FILE})
 
-# athanor_cli_test(NAME name ARGS arg... EXPECT regex... [EXIT code] [PLUGIN_PATH value])
-# Arguments and patterns must not contain ';' (CMake list separator).
+# athanor_cli_test(NAME name ARGS arg... EXPECT regex... [REJECT regex...] [EXIT code]
+#                  [PLUGIN_PATH value] [COMMAND program arg...])
+# COMMAND runs instead of athanor (e.g. under `script`); ARGS follow it. Arguments and
+# patterns must not contain ';' (CMake list separator).
 function(athanor_cli_test)
-  cmake_parse_arguments(T "" "NAME;EXIT;PLUGIN_PATH" "ARGS;EXPECT" ${ARGN})
-  set(defines -DCOMMAND_0=$<TARGET_FILE:athanor_cli>)
-  set(i 1)
+  cmake_parse_arguments(T "" "NAME;EXIT;PLUGIN_PATH" "ARGS;EXPECT;REJECT;COMMAND" ${ARGN})
+  if(NOT T_COMMAND)
+    set(T_COMMAND $<TARGET_FILE:athanor_cli>)
+  endif()
+  set(defines "")
+  set(i 0)
+  foreach(arg IN LISTS T_COMMAND)
+    list(APPEND defines "-DCOMMAND_${i}=${arg}")
+    math(EXPR i "${i} + 1")
+  endforeach()
   foreach(arg IN LISTS T_ARGS)
     list(APPEND defines "-DCOMMAND_${i}=${arg}")
     math(EXPR i "${i} + 1")
@@ -52,6 +68,11 @@ function(athanor_cli_test)
   set(i 0)
   foreach(pattern IN LISTS T_EXPECT)
     list(APPEND defines "-DEXPECT_${i}=${pattern}")
+    math(EXPR i "${i} + 1")
+  endforeach()
+  set(i 0)
+  foreach(pattern IN LISTS T_REJECT)
+    list(APPEND defines "-DREJECT_${i}=${pattern}")
     math(EXPR i "${i} + 1")
   endforeach()
   if(DEFINED T_EXIT)
@@ -86,7 +107,7 @@ athanor_cli_test(NAME cli_dialects
     "testabi 0\\.0\\.0  \\[FAILED\\]"
     "error: +plugin 'testabi' [^\n]* built for SDK ABI 999"
     "reports SDK ABI 999 from athanor_plugin_abi_version"
-    "libathanor_dialect_testjunk\\.so: (invalid ELF header|file too short)"
+    "libathanor_dialect_testjunk\\.so is refused: it is not an ELF shared object \\((invalid ELF header|file too short)"
     "error: +library file missing"
     "error: +manifest missing: [^\n]*libathanor_dialect_testnomanifest\\.so"
     "error: +plugin manifest [^\n]*testbadjson\\.json: not valid JSON"
@@ -152,3 +173,98 @@ set_tests_properties(cli_reflect_text cli_reflect_json PROPERTIES FIXTURES_REQUI
 athanor_cli_test(NAME cli_reflect_empty ARGS reflect sqlite:// EXPECT "\\(no tables, views or sequences\\)")
 athanor_cli_test(NAME cli_reflect_needs_url ARGS reflect EXIT 2 EXPECT "'reflect' needs exactly one argument, URL")
 athanor_cli_test(NAME cli_json_only_with_reflect ARGS --json sql sqlite:// "SELECT 1" EXIT 2 EXPECT "go with 'reflect' only")
+
+# Plugin files that would crash, hang or exhaust the loader, made at test time
+# (broken_plugins/make_special_plugins.cmake): each is listed as refused, with the reason.
+set(_special ${CMAKE_CURRENT_BINARY_DIR}/special_plugins)
+add_test(NAME cli_special_plugins_make
+  COMMAND ${CMAKE_COMMAND} -DDIR=${_special} -DGOOD_LIBRARY=$<TARGET_FILE:athanor_dialect_testgood>
+          -DSQLITE_LIBRARY=$<TARGET_FILE:athanor_dialect_sqlite> -DABI=${ATHANOR_SDK_ABI_VERSION}
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/broken_plugins/make_special_plugins.cmake)
+add_test(NAME cli_special_plugins_remove
+  COMMAND ${CMAKE_COMMAND} -DDIR=${_special} -DREMOVE=ON -P ${CMAKE_CURRENT_SOURCE_DIR}/broken_plugins/make_special_plugins.cmake)
+set_tests_properties(cli_special_plugins_make PROPERTIES FIXTURES_SETUP cli_special_plugins)
+set_tests_properties(cli_special_plugins_remove PROPERTIES FIXTURES_CLEANUP cli_special_plugins)
+athanor_cli_test(NAME cli_dialects_refused
+  ARGS dialects
+  PLUGIN_PATH "${_special}/truncated:${_special}/fifo_manifest:${_special}/endless_manifest"
+  EXPECT
+    "testtrunc  \\[FAILED\\]"
+    "error: +[^\n]*/truncated/libathanor_dialect_testtrunc\\.so is refused: it is truncated: its "
+    "error: +plugin manifest [^\n]*/libathanor_dialect_testfifo\\.json: refused: it is not a regular file \\(a FIFO\\)"
+    "error: +plugin manifest [^\n]*/libathanor_dialect_testzero\\.json: refused: it is not a regular file \\(a character device\\)"
+    "sqlite +[^\n]*/libathanor_dialect_sqlite\\.so\n"
+    "[0-9]+ plugins found, [0-9]+ usable")
+athanor_cli_test(NAME cli_sql_truncated_plugin
+  ARGS sql testtrunc:// "SELECT 1"
+  PLUGIN_PATH "${_special}/truncated"
+  EXIT 1 EXPECT "athanor: error: cannot load a dialect for scheme 'testtrunc'" "libathanor_dialect_testtrunc\\.so is refused: it is truncated")
+
+# A plugin on ATHANOR_PLUGIN_PATH taking over the built-in "sqlite" scheme is allowed, and shown.
+athanor_cli_test(NAME cli_dialects_shadowing
+  ARGS dialects
+  PLUGIN_PATH "${_special}/shadow"
+  EXPECT
+    "sqliteshadow  \\[ok\\]\n  path: +[^\n]*/shadow/libathanor_dialect_sqliteshadow\\.so\n"
+    "  shadows: +sqlite of [^\n]*/lib/athanor/dialects/libathanor_dialect_sqlite\\.so\n"
+    "  shadowed: +sqlite: served by [^\n]*/shadow/libathanor_dialect_sqliteshadow\\.so\n"
+    "\n  sqlite +[^\n]*/shadow/libathanor_dialect_sqliteshadow\\.so\n +shadows [^\n]*/lib/athanor/dialects/libathanor_dialect_sqlite\\.so\n"
+    "\n  sqlite\\+sqlite3 +[^\n]*/lib/athanor/dialects/libathanor_dialect_sqlite\\.so\n")
+athanor_cli_test(NAME cli_sql_on_a_shadowing_plugin
+  ARGS sql sqlite:// "SELECT 41 + 1 AS x"
+  PLUGIN_PATH "${_special}/shadow"
+  EXPECT "\\| 42 \\|")
+set_tests_properties(cli_dialects_refused cli_sql_truncated_plugin cli_dialects_shadowing cli_sql_on_a_shadowing_plugin
+  PROPERTIES FIXTURES_REQUIRED cli_special_plugins TIMEOUT 120)
+
+# Control characters from the data: escaped with --escape (and on a terminal), exact otherwise.
+# ESC [ 2 J clears the screen, ESC c resets the terminal. No '[' appears in these arguments
+# and patterns: CMake does not split a list inside unbalanced brackets.
+string(ASCII 27 _esc)
+string(ASCII 127 _del)
+set(_controls "SELECT char(27, 91, 50, 74, 127) AS x, char(133) AS c1, 'a' || char(10) || 'b' AS nl, 'é' AS e")
+athanor_cli_test(NAME cli_sql_escape
+  ARGS --escape sql sqlite:// "${_controls}"
+  EXPECT "\\| \\\\x1b.2J\\\\x7f \\| \\\\u0085 \\| a\\\\nb \\| é \\|"
+  REJECT "${_esc}" "${_del}")
+athanor_cli_test(NAME cli_sql_raw_when_not_a_terminal
+  ARGS sql sqlite:// "${_controls}"
+  EXPECT "\\| ${_esc}.2J${_del} \\|"
+  REJECT "x1b")
+athanor_cli_test(NAME cli_sql_raw_option
+  ARGS --raw sql sqlite:// "${_controls}"
+  EXPECT "\\| ${_esc}.2J${_del} \\|")
+athanor_cli_test(NAME cli_sql_error_escaped
+  ARGS --escape sql sqlite:// "SELECT * FROM \"no${_esc}ctable\""
+  EXIT 1 EXPECT "athanor: error: [^\n]*no such table: no\\\\x1bctable"
+  REJECT "${_esc}")
+find_program(ATHANOR_SCRIPT_PROGRAM script)
+if(ATHANOR_SCRIPT_PROGRAM)
+  # Under `script` stdout is a pseudo-terminal: escaping is the default there.
+  athanor_cli_test(NAME cli_sql_escape_on_a_terminal
+    COMMAND ${ATHANOR_SCRIPT_PROGRAM} -qec
+    ARGS "$<TARGET_FILE:athanor_cli> sql sqlite:// \"SELECT char(27, 91, 50, 74) AS x\"" /dev/null
+    EXPECT "\\| \\\\x1b.2J \\|"
+    REJECT "${_esc}")
+endif()
+
+# `athanor reflect` of a table whose name holds ESC and DEL.
+set(_cli_controls_db ${CMAKE_CURRENT_BINARY_DIR}/cli_controls.db)
+add_test(NAME cli_controls_clean COMMAND ${CMAKE_COMMAND} -E rm -f ${_cli_controls_db})
+set_tests_properties(cli_controls_clean PROPERTIES FIXTURES_SETUP cli_controls_db)
+athanor_cli_test(NAME cli_controls_create
+  ARGS sql sqlite:///${_cli_controls_db} "CREATE TABLE \"t${_esc}c${_del}x\" (c INTEGER)")
+set_tests_properties(cli_controls_create PROPERTIES FIXTURES_REQUIRED cli_controls_db FIXTURES_SETUP cli_controls_table)
+athanor_cli_test(NAME cli_reflect_escape
+  ARGS --escape reflect sqlite:///${_cli_controls_db}
+  EXPECT "table t\\\\x1bc\\\\x7fx\n  c INTEGER"
+  REJECT "${_esc}" "${_del}")
+athanor_cli_test(NAME cli_reflect_json_escape
+  ARGS --escape reflect --json sqlite:///${_cli_controls_db}
+  EXPECT "\"t\\\\u001bc\\\\u007fx\": {"
+  REJECT "${_esc}" "${_del}")
+athanor_cli_test(NAME cli_reflect_json_raw
+  ARGS reflect --json sqlite:///${_cli_controls_db}
+  EXPECT "\"t\\\\u001bc${_del}x\": {")
+set_tests_properties(cli_reflect_escape cli_reflect_json_escape cli_reflect_json_raw
+  PROPERTIES FIXTURES_REQUIRED "cli_controls_db;cli_controls_table")

@@ -22,6 +22,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <sys/stat.h>
@@ -463,18 +464,20 @@ BOOST_AUTO_TEST_SUITE(refused_files)
 BOOST_AUTO_TEST_CASE(truncated_library_is_refused_not_mapped) {
     ScratchFolder folder("truncated");
     const auto full_size = fs::file_size(broken("good") / "libathanor_dialect_testgood.so");
-    // Cut in the middle (a loadable segment ends past the end of the file) and by one byte
-    // (only the section header table at the end is incomplete).
-    const std::pair<const char*, std::uintmax_t> cuts[] = {{"testhalf", full_size / 2}, {"testshort", full_size - 1}};
-    for (const auto& [name, size] : cuts) {
+    // Cut in the middle, by one byte (only the section header table at the end is incomplete)
+    // and just past the program headers (the first loadable segment ends past the end of the file).
+    const std::tuple<const char*, std::uintmax_t, const char*> cuts[] = {
+        {"testhalf", full_size / 2, "truncated"},
+        {"testshort", full_size - 1, "truncated: its section header table"},
+        {"testsegment", 4097, "truncated: its segment 0 "}};
+    for (const auto& [name, size, reason] : cuts) {
         const auto library = copy_good_plugin(folder.path, name);
         fs::resize_file(library, size);
         PluginRegistry registry(PluginRegistry::Options{false, false});
         registry.add_search_path(folder.path);
         auto message = load_failure(registry, std::string(name) + "://");
         CHECK_CONTAINS(message, "cannot be loaded");
-        CHECK_CONTAINS(message, library.string() + " is refused");
-        CHECK_CONTAINS(message, "truncated");
+        CHECK_CONTAINS(message, library.string() + " is refused: it is " + reason);
         BOOST_TEST(!is_mapped(library));
         auto statuses = statuses_by_file(registry.discover(true));
         CHECK_CONTAINS(statuses["libathanor_dialect_" + std::string(name) + ".json"].error, "truncated");
