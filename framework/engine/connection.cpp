@@ -383,6 +383,11 @@ void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail:
         return;
     }
     rs->metadata = metadata_for(description);
+    if (rs->compiled) {
+        const auto kind = rs->compiled->kind;
+        rs->dml_returning_rows = kind == sql::StatementKind::insert || kind == sql::StatementKind::update ||
+                                 kind == sql::StatementKind::delete_;
+    }
     rs->connection = st.shared_from_this();
     register_result(st, rs);
 }

@@ -122,7 +122,13 @@ bool ResultState::fetch_into(Row& row) {
             e.attach_statement(statement_sql(), params, true);
         throw;
     }
-    if (!more) {
+    if (more) {
+        ++rows_read;
+    } else {
+        if (dml_returning_rows && rowcount < 0) {
+            const std::int64_t count = cursor->rowcount();
+            rowcount = count >= 0 ? count : rows_read;
+        }
         recycle_cursor();
         exhausted = true;
     }

@@ -34,6 +34,11 @@ struct ResultState {
     std::string closed_reason;  // why fetching now throws ResourceClosedError ("" = closed by the user)
 
     std::int64_t rowcount = -1;
+    // An INSERT/UPDATE/DELETE whose RETURNING rows stream from the cursor: its rowcount is
+    // known once every row was read (the driver's count, else the rows read), as SQLAlchemy's
+    // rowcount of a RETURNING statement counts the rows it returned.
+    bool dml_returning_rows = false;
+    std::int64_t rows_read = 0;
     std::optional<std::int64_t> lastrowid;
     bool has_inserted_primary_key = false;
     // The inserted keys, flat: key_width values per parameter set, in order. One growing vector

@@ -4,7 +4,8 @@
 // fetchall, first / one / one_or_none, scalar / scalar_one / scalars, mappings. A Row is a
 // tuple of Values with access by index and by column name; `get<T>` converts, and
 // `get<std::optional<T>>` maps NULL to nullopt. For DML, rowcount() is the number of rows
-// matched and inserted_primary_key() the key of the row an INSERT created.
+// matched (for a statement with RETURNING, known at the latest once every row was read: until
+// then a driver may say -1) and inserted_primary_key() the key of the row an INSERT created.
 //
 // A Result keeps its connection's cursor busy until it is exhausted or closed; first(),
 // one(), scalar() and friends close it for you.
