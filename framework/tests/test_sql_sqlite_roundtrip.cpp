@@ -126,6 +126,10 @@ BOOST_AUTO_TEST_CASE(select_of_a_join_has_unique_keys) {
     BOOST_TEST(both.size() == 3u);
 }
 
+// Golden SQL: SQLAlchemy 1.4's SQLite dialect on the same constructs, where it differs: SQLAlchemy 1.4's SQLite
+// dialect writes (SELECT ... LIMIT ? OFFSET ?) UNION (...), which SQLite rejects (lang_select.html, Compound Select
+// Statements: a member is a select-core without parentheses, ORDER BY or LIMIT); Athanor wraps such a member in
+// SELECT * FROM (...), and renders LIMIT inline. Checked by conformance/tools/sqlalchemy_golden.py.
 BOOST_AUTO_TEST_CASE(compound_members_with_limit_run_on_sqlite) {
     // SQLite has no "(SELECT ... LIMIT 1) UNION ..."; members become subqueries in FROM.
     auto oldest = select(users.c("name")).order_by(desc(users.c("age"))).limit(1);
