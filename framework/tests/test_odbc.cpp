@@ -490,6 +490,31 @@ BOOST_AUTO_TEST_CASE(sqlite_odbc_connection_strings) {
     auto bad_path = expect_error<sa::ArgumentError>([&] { semicolon.connect(); });
     BOOST_TEST(contains(bad_path.what(), "a;b.db"));
 
+    // A NUL (%00) would end the path early in the driver's C string: refused, nothing created.
+    TempDb nul_target("before");
+    auto nul = make_engine("sqlite+odbc:///" + percent_encode(nul_target.path.string()) + "%00after.db");
+    auto nul_error = expect_error<sa::ArgumentError>([&] { nul.connect(); });
+    BOOST_TEST(contains(nul_error.what(), "NUL"));
+    BOOST_TEST(!fs::exists(nul_target.path));
+
+    // The database is a file name, never a SQLite URI: file:<path> does not open <path>.
+    TempDb uri_target;
+    {
+        auto engine = make_engine(uri_target.url());
+        engine.transaction([](sa::Connection& conn) { conn.execute(text("CREATE TABLE secret (x INTEGER)")); });
+        engine.dispose();
+    }
+    auto as_uri = make_engine("sqlite+odbc:///file:" + percent_encode(uri_target.path.string()));
+    bool opened_target = false;
+    try {
+        auto conn = as_uri.connect();
+        opened_target = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'secret'"))
+                            .scalar_one().as_int() == 1;
+    } catch (const sa::DBAPIError&) {
+        // ./file:/... does not exist: refusing to open it is right too.
+    }
+    BOOST_TEST(!opened_target);
+
     // No server in a SQLite URL.
     auto server = make_engine("sqlite+odbc://user:pw@host/db");
     BOOST_CHECK_THROW(server.connect(), sa::ArgumentError);

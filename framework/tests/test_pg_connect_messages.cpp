@@ -72,4 +72,20 @@ BOOST_AUTO_TEST_CASE(the_password_is_never_in_the_message) {
     BOOST_TEST(contains(keyed_what, "password authentication failed"));
 }
 
+BOOST_AUTO_TEST_CASE(a_nul_in_a_connection_value_is_refused_before_connecting) {
+    // libpq reads C strings: "athanor_test%00other" would connect to database athanor_test.
+    const sa::Url good = sa::Url::parse(athanor::test::pg_url());
+    for (const std::string& url :
+         {sa::Url::create("postgresql", good.username(), good.password(), good.host(), good.port(),
+                          good.database().value_or("") + std::string(1, '\0') + "other")
+              .render(false),
+          sa::Url::create("postgresql", good.username().value_or("") + std::string(1, '\0') + "x", good.password(),
+                          good.host(), good.port(), good.database())
+              .render(false)}) {
+        auto engine = athanor::test::engine(url);
+        const auto e = expect_error<sa::ArgumentError>([&] { engine.connect(); });
+        BOOST_TEST(contains(e.what(), "NUL byte"));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

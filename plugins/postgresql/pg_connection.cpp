@@ -36,6 +36,11 @@ std::string describe_target(PGconn* conn, const PgConnectOptions& options) {
 std::unique_ptr<PgConnection> PgConnection::open(const PgConnectOptions& options) {
     std::vector<const char*> keys, values;
     for (const auto& [k, v] : options.keywords) {
+        // libpq reads C strings: a NUL would end the value early and connect elsewhere (another
+        // database, user or host), so it is refused. The value is not quoted: it may be secret.
+        if (v.find('\0') != std::string::npos)
+            throw ArgumentError("the PostgreSQL connection parameter '" + k +
+                                "' contains a NUL byte (%00 in the URL); libpq would read only what precedes it");
         keys.push_back(k.c_str());
         values.push_back(v.c_str());
     }

@@ -43,7 +43,9 @@ odbc::OdbcConnectionString SqliteOdbcDialect::connection_string(const Url& url) 
         throw ArgumentError("the SQLite ODBC driver cannot open '" + database +
                             "': it reads its connection string without {} quoting, so the path may not "
                             "contain ';', '{' or '}'; rename the file or use sqlite:// instead");
-    cs.set("Database", database);
+    // As for sqlite://, the database is a file name, never a SQLite URI: a relative name that
+    // starts with "file:" is the file of that name in the current folder.
+    cs.set("Database", database.rfind("file:", 0) == 0 ? "./" + database : database);
     for (const auto& [key, value] : url.query())
         if (key != "driver" && key != "odbc_connect" && key != "odbc_text") cs.set(key, value);
     for (auto& [key, value] : default_attributes()) cs.set_default(key, value);

@@ -1,6 +1,8 @@
 // Building, quoting and leniently parsing ODBC connection strings.
 #include <athanor/odbc/connection_string.hpp>
 
+#include <athanor/errors.hpp>
+
 #include <algorithm>
 #include <cctype>
 
@@ -102,6 +104,12 @@ std::optional<std::string> OdbcConnectionString::get(std::string_view key) const
 std::string OdbcConnectionString::str() const {
     std::string out;
     for (const auto& [k, v] : attributes_) {
+        // The driver reads a C string: a NUL would end the value early (a database path would
+        // name another file), so it is refused instead. The value is not quoted: it may be secret.
+        if (k.find('\0') != std::string::npos || v.find('\0') != std::string::npos)
+            throw ArgumentError("the ODBC connection attribute '" + std::string(k.c_str()) +
+                                "' contains a NUL byte (%00 in the URL); an ODBC driver would read only what "
+                                "precedes it");
         if (!out.empty()) out += ';';
         out += k + "=" + quote(v);
     }
