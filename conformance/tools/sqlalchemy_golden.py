@@ -5,8 +5,9 @@ framework/tests/test_sql_select.cpp and test_sql_dml.cpp hold the exact SQL the 
 DefaultDialect must print (named paramstyle, as SQLAlchemy's str()); test_sql_types.cpp the DDL
 type names (generic and SQLite) and a few SQLite statements, test_sql_ddl.cpp the DDL text
 (generic and SQLite) and test_sql_sqlite_roundtrip.cpp SQLite's compound selects, compared with
-SQLAlchemy's default or sqlite dialect. test_sql_compiler_hooks.cpp is not covered: its test
-dialect's hooks (FETCH FIRST, FROM DUAL, 1/0 booleans) have no single SQLAlchemy counterpart. This script rebuilds each
+SQLAlchemy's default or sqlite dialect; of test_sql_compiler_hooks.cpp the strings of the
+generic compiler (every paramstyle, quoting, printed expressions), not those its test dialect's
+hooks make (FROM DUAL, SYSDATE, 1/0 booleans, ...), which follow from the hooks' definitions. This script rebuilds each
 of those constructs with SQLAlchemy Core (Debian's python3-sqlalchemy, 1.4) over the same
 tables, compiles it with SQLAlchemy's default string dialect and compares:
 
@@ -31,7 +32,7 @@ except ImportError:
     sys.exit(77)
 from sqlalchemy import (VARCHAR, Column, ForeignKey, Integer, MetaData, Numeric, Sequence, String, Table, and_,
                         asc, bindparam, case, cast, desc, distinct, except_, exists, func, insert, intersect,
-                        literal, literal_column, not_, null, or_, select, text, true, tuple_, union, union_all,
+                        false, literal, literal_column, not_, null, or_, select, text, true, tuple_, union, union_all,
                         update, delete)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -627,6 +628,58 @@ def sqlite_roundtrip_items():
     }
 
 
+def hooks_items():
+    c = select(u.c.id).where(u.c.age > 1).cte("c")
+    s = select(c.c.id).where(c.c.id == 2).where(u.c.age % 3 == 0).where(u.c.name.like("a%"))
+    body = ("WITH c AS (SELECT users.id FROM users WHERE users.age > X) SELECT c.id FROM c, users WHERE "
+            "c.id = X AND users.age MOD X = X AND users.name LIKE X")
+
+    def expect(marks, mod):
+        out = body.replace("MOD", mod)
+        for mark in marks:
+            out = out.replace("X", mark, 1)
+        return "~" + out  # built by expect() in the C++ test, not one literal
+
+    style = lambda stmt, ps, **kw: (stmt, ("paramstyle", ps, kw))  # noqa: E731
+    twice = select(u.c.id).where(or_(u.c.id == bindparam("v"), u.c.age == bindparam("v")))
+    q = lambda name: (name, "quote")  # noqa: E731
+    return {
+        "qmark_binds_in_order": [
+            ("SELECT users.id FROM users WHERE users.name = ? AND users.age > ?",
+             style(select(u.c.id).where(u.c.name == "x").where(u.c.age > 30), "qmark"), SAME),
+            ("SELECT users.id FROM users WHERE users.id = ? OR users.age = ?", style(twice, "qmark"), SAME)],
+        "fetch_first_instead_of_limit": [
+            ("SELECT users.id FROM users ORDER BY users.id OFFSET 5 ROWS FETCH FIRST 10 ROWS ONLY",
+             select(u.c.id).order_by(u.c.id).offset(5).fetch(10),
+             "the test dialect's limit_clause hook writes FETCH FIRST for limit(); SQLAlchemy's own fetch() "
+             "construct writes the same clause with bound values (OFFSET :param_1 ROWS FETCH FIRST :param_2 ROWS "
+             "ONLY)")],
+        "dual_and_numeric_booleans": [
+            ("SELECT :param_1 AS anon_1", select(literal(1)), SAME),
+            ("SELECT users.id FROM users WHERE false", select(u.c.id).where(false()), SAME)],
+        "identifier_preparer_rules": [
+            ("users", q("users"), SAME), ("level", q("level"), SAME), ('"select"', q("select"), SAME),
+            ('"Users"', q("Users"), SAME), ('"a""b"', q('a"b'), SAME), ("_x$1", q("_x$1"), SAME),
+            ('""', q(""), "SQLAlchemy's preparer fails on an empty name (IndexError); Athanor quotes it")],
+        "every_paramstyle": [
+            (expect(["?"] * 5, "%"), style(s, "qmark"), LABELS),
+            (expect([":1", ":2", ":3", ":4", ":5"], "%"), style(s, "numeric"), LABELS),
+            (expect(["%s"] * 5, "%%"), style(s, "format"), LABELS),
+            (expect([":age_1", ":id_1", ":age_2", ":param_1", ":name_1"], "%"), style(s, "named"), LABELS),
+            ("SELECT users.id FROM users WHERE users.name LIKE %s || '%%'",
+             style(select(u.c.id).where(u.c.name.startswith("x")), "format"),
+             "SQLAlchemy adds redundant parentheses around the LIKE"),
+            ("SELECT users.id FROM users WHERE users.name = '50%%'",
+             style(select(u.c.id).where(u.c.name == "50%"), "format", literal_binds=True), SAME)],
+        "expressions_print": [
+            ("users.id = :id_1", u.c.id == 5, SAME),
+            ("users.id > :id_1 AND users.name IN (:name_1_1, :name_1_2)", and_(u.c.id > 1, u.c.name.in_(["a", "b"])),
+             SAME),
+            ("users.name = 'it''s'", (u.c.name == "it's", "literal"), SAME),
+            ("users.age + :age_1", u.c.age + 1, SAME)],
+    }
+
+
 def CHAR32():
     from sqlalchemy import types as T
     return T.CHAR(32)
@@ -634,7 +687,8 @@ def CHAR32():
 
 GROUPS = {"framework/tests/test_sql_select.cpp": select_items, "framework/tests/test_sql_dml.cpp": dml_items,
           "framework/tests/test_sql_types.cpp": types_items, "framework/tests/test_sql_ddl.cpp": ddl_items,
-          "framework/tests/test_sql_sqlite_roundtrip.cpp": sqlite_roundtrip_items}
+          "framework/tests/test_sql_sqlite_roundtrip.cpp": sqlite_roundtrip_items,
+          "framework/tests/test_sql_compiler_hooks.cpp": hooks_items}
 
 
 def compile_text(stmt):
@@ -650,6 +704,13 @@ def compile_text(stmt):
     elif mode == "postgresql":
         from sqlalchemy.dialects import postgresql
         dialect = postgresql.dialect(paramstyle="named")
+    if mode == "quote":
+        from sqlalchemy.engine import default
+        return default.DefaultDialect().identifier_preparer.quote(stmt)
+    if isinstance(mode, tuple) and mode[0] == "paramstyle":
+        from sqlalchemy.engine import default
+        kw.update(mode[2])
+        dialect, mode = default.DefaultDialect(paramstyle=mode[1]), None
     if mode in ("type", "type-sqlite"):
         from sqlalchemy.dialects import sqlite
         return stmt.compile(dialect=sqlite.dialect() if mode == "type-sqlite" else None)
