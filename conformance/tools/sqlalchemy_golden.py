@@ -30,6 +30,7 @@ try:
 except ImportError:
     print("SKIPPED: SQLAlchemy is not installed for %s (apt-get install python3-sqlalchemy)" % sys.executable)
     sys.exit(77)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from golden_common import SAME  # noqa: E402
 from golden_dml import dml_items, hooks_items  # noqa: E402
