@@ -93,7 +93,8 @@ PluginManifest PluginManifest::read(const std::filesystem::path& manifest_path) 
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // parse_error, and out_of_range for a number too large for any JSON number type.
         fail(manifest_path, std::string("not valid JSON: ") + e.what());
     }
     if (!doc.is_object()) fail(manifest_path, std::string("must be a JSON object, not ") + json_type_name(doc));

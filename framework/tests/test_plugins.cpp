@@ -170,6 +170,12 @@ BOOST_AUTO_TEST_CASE(each_problem_names_the_file_and_the_field) {
     CHECK_CONTAINS(wrong_type, "\"sdk_abi\" must be a non-negative integer");
     CHECK_CONTAINS(wrong_type, "string");
     CHECK_CONTAINS(problem(broken("bad_manifest") / "libathanor_dialect_nonexistent.json"), "cannot be opened");
+    // A number too large for JSON's number types is refused like any other invalid JSON (the
+    // parser reports it as out_of_range, not parse_error; found by fuzz_manifest).
+    ScratchFolder folder("huge_number");
+    const fs::path huge = folder.path / "libathanor_dialect_huge.json";
+    std::ofstream(huge) << R"({"name": "huge", "sdk_abi": 2222222244444444444444440E000052530226})";
+    CHECK_CONTAINS(problem(huge), "not valid JSON");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
