@@ -163,24 +163,36 @@ athanor::Interval parse_interval(std::string_view text) {
         if (i >= text.size()) throw bad("a unit is missing");
         const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[i++])));
         if (fraction && !(in_time && unit == 'S')) throw bad("only seconds may have a fraction");
-        const auto n = static_cast<std::int64_t>(whole);
-        const std::int64_t sign = negative ? -1 : 1;
+        // Every step is overflow-checked: an interval beyond 64-bit months, days or
+        // microseconds is a DataError, never a wrapped value.
+        const auto add_scaled = [&](std::int64_t& field, std::uint64_t count, std::int64_t per_unit,
+                                    std::int64_t extra = 0) {
+            std::int64_t product = 0, amount = 0;
+            if (count > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) ||
+                __builtin_mul_overflow(static_cast<std::int64_t>(count), per_unit, &product) ||
+                __builtin_add_overflow(product, extra, &amount) ||
+                (negative && amount == std::numeric_limits<std::int64_t>::min()) ||
+                __builtin_add_overflow(field, negative ? -amount : amount, &field))
+                throw bad("out of range");
+        };
         if (!in_time) {
-            if (unit == 'Y') out.months += sign * n * 12;
-            else if (unit == 'M') out.months += sign * n;
-            else if (unit == 'W') out.days += sign * n * 7;
-            else if (unit == 'D') out.days += sign * n;
+            if (unit == 'Y') add_scaled(out.months, whole, 12);
+            else if (unit == 'M') add_scaled(out.months, whole, 1);
+            else if (unit == 'W') add_scaled(out.days, whole, 7);
+            else if (unit == 'D') add_scaled(out.days, whole, 1);
             else throw bad("unknown date unit");
         } else {
-            if (unit == 'H') out.microseconds += sign * n * 3'600'000'000LL;
-            else if (unit == 'M') out.microseconds += sign * n * 60'000'000LL;
-            else if (unit == 'S') out.microseconds += sign * (n * 1'000'000LL + static_cast<std::int64_t>(micros));
+            if (unit == 'H') add_scaled(out.microseconds, whole, 3'600'000'000LL);
+            else if (unit == 'M') add_scaled(out.microseconds, whole, 60'000'000LL);
+            else if (unit == 'S') add_scaled(out.microseconds, whole, 1'000'000LL, static_cast<std::int64_t>(micros));
             else throw bad("unknown time unit");
         }
         any = true;
     }
     if (!any) throw bad("no parts");
     if (negate_all) {
+        constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
+        if (out.months == lowest || out.days == lowest || out.microseconds == lowest) throw bad("out of range");
         out.months = -out.months;
         out.days = -out.days;
         out.microseconds = -out.microseconds;

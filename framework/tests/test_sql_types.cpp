@@ -497,3 +497,17 @@ BOOST_AUTO_TEST_CASE(typed_values_read_back_as_cpp_types) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(interval_text_beyond_64_bits_is_a_data_error) {
+    // Found by fuzz_processors: years * 12 overflowed into a wrapped (undefined) value.
+    namespace p = athanor::sql::processors;
+    for (const char* text : {"P1572019272019235372Y", "P9223372036854775808D", "PT9223372036854775807H",
+                             "P9223372036854775807M1M", "-P-9223372036854775807M-1M"})
+        BOOST_CHECK_THROW(p::parse_interval(text), sa::DataError);
+    const auto edge = p::parse_interval("P9223372036854775807M");
+    BOOST_TEST(edge.months == std::numeric_limits<std::int64_t>::max());
+    const auto mixed = p::parse_interval("-P1Y2M3DT4H5M6.5S");
+    BOOST_TEST(mixed.months == -14);
+    BOOST_TEST(mixed.days == -3);
+    BOOST_TEST(mixed.microseconds == -(4 * 3'600'000'000LL + 5 * 60'000'000LL + 6'500'000LL));
+}
