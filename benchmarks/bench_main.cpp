@@ -11,7 +11,7 @@
 //   RESULT W1 sqlite raw=prepared athanor_ms=... raw_ms=... ratio=...
 #include "bench_system.hpp"
 
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 
 #include <algorithm>

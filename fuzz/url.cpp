@@ -2,7 +2,7 @@
 // (password shown) to text that parses back to the same URL and renders the same again.
 #include "fuzz_support.hpp"
 
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -71,7 +71,7 @@ boost::test_tools::assertion_result Requires::operator()(boost::unit_test::test_
 // ---- provisioning ---------------------------------------------------------------------------
 
 std::string type(const athanor::sql::TypePtr& generic) {
-    return engine().dialect().create_type_compiler()->process(*generic);
+    return athanor::sql::type_compiler_for(engine().dialect())->process(*generic);
 }
 
 std::string q(std::string_view identifier) { return engine().dialect().quote_identifier(identifier); }

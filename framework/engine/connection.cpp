@@ -965,4 +965,20 @@ bool Connection::closed() const { return !state_ || state_->closed; }
 
 sdk::DriverConnection& Connection::driver_connection() { return open_state(state_).driver(); }
 
+namespace {
+detail::EngineState& engine_of(const std::shared_ptr<detail::ConnectionState>& state) {
+    if (!state) throw ResourceClosedError("This Connection has been moved from");
+    return *state->engine;
+}
+}  // namespace
+
+sdk::Dialect& Connection::dialect() const { return *engine_of(state_).dialect; }
+
+const PluginManifest& Connection::plugin() const { return *engine_of(state_).manifest; }
+
+Engine Connection::engine() const {
+    engine_of(state_);
+    return Engine(state_->engine);
+}
+
 }  // namespace athanor

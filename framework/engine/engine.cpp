@@ -163,7 +163,7 @@ std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Ex
     if (compiled->has_expanding()) {
         // Rendered for this execution's lists, which are among the statement's own values.
         if (key.empty()) statement.bound_values(statement_values);
-        compiled = dialect->create_statement_compiler()->expand(*compiled, first_params, &statement_values);
+        compiled = sql::compiler_for(*dialect)->expand(*compiled, first_params, &statement_values);
     }
     return compiled;
 }
@@ -231,6 +231,8 @@ Engine::Engine(const Url& url, EngineOptions options) {
 }
 
 Engine::~Engine() = default;
+Engine::Engine(std::shared_ptr<detail::EngineState> state) : state_(std::move(state)) {}
+
 Engine::Engine(const Engine&) = default;
 Engine& Engine::operator=(const Engine&) = default;
 

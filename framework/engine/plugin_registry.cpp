@@ -3,7 +3,7 @@
 // at and what the loader said, because "dialect not found" alone is not actionable.
 #include <athanor/engine/plugin_registry.hpp>
 
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sdk/plugin.hpp>

@@ -8,9 +8,6 @@
 #include <athanor/sdk/reflector.hpp>
 #include <athanor/sql/type_compiler.hpp>
 
-#include "engine/connection_state.hpp"
-#include "engine/engine_state.hpp"
-
 #include <algorithm>
 
 namespace athanor {
@@ -18,9 +15,9 @@ namespace athanor {
 struct Inspector::State {
     std::optional<Engine> engine;
     Connection* connection = nullptr;
-    std::shared_ptr<sdk::Dialect> dialect;
+    sdk::Dialect* dialect = nullptr;  // the engine's, which `engine` keeps alive
     std::unique_ptr<sdk::Reflector> reflector;
-    std::unique_ptr<sql::TypeCompiler> types;
+    std::shared_ptr<sql::TypeCompiler> types;
 
     void init() {
         reflector = dialect->create_reflector();
@@ -28,21 +25,21 @@ struct Inspector::State {
             throw NotSupportedError("dialect " + dialect->description() +
                                     " does not support reflection (its plugin provides no Reflector); "
                                     "describe the tables with MetaData instead");
-        types = dialect->create_type_compiler();
+        types = sql::type_compiler_for(*dialect);
     }
 };
 
 Inspector::Inspector(const Engine& engine) : state_(std::make_unique<State>()) {
     state_->engine.emplace(engine);
-    state_->dialect = engine.state()->dialect;
+    state_->dialect = &engine.dialect();
     state_->init();
 }
 
 Inspector::Inspector(Connection& connection) : state_(std::make_unique<State>()) {
-    auto cs = connection.state();
-    if (!cs || connection.closed()) throw ResourceClosedError("an Inspector needs an open Connection; this one is closed");
+    if (connection.closed()) throw ResourceClosedError("an Inspector needs an open Connection; this one is closed");
+    state_->engine.emplace(connection.engine());
     state_->connection = &connection;
-    state_->dialect = cs->engine->dialect;
+    state_->dialect = &connection.dialect();
     state_->init();
 }
 

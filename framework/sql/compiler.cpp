@@ -263,7 +263,7 @@ void SqlCompiler::unsupported(const std::string& construct) const {
 }
 
 const TypeCompiler& SqlCompiler::type_compiler() const {
-    if (!type_compiler_) type_compiler_ = dialect_.create_type_compiler();
+    if (!type_compiler_) type_compiler_ = type_compiler_for(dialect_);
     return *type_compiler_;
 }
 

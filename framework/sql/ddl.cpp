@@ -10,7 +10,7 @@
 namespace athanor::sql {
 
 std::shared_ptr<const CompiledStatement> DdlElement::compile(const sdk::Dialect& dialect) const {
-    auto compiler = dialect.create_ddl_compiler();
+    auto compiler = ddl_compiler_for(dialect);
     auto compiled = std::make_shared<CompiledStatement>();
     compiled->sql = render(*compiler);
     compiled->kind = StatementKind::ddl;

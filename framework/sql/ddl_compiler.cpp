@@ -14,12 +14,12 @@ DdlCompiler::~DdlCompiler() = default;
 
 SqlCompiler& DdlCompiler::statement_compiler() {
     // Quoting and literals follow the dialect's statement compiler, so both agree.
-    if (!statement_compiler_) statement_compiler_ = dialect_.create_statement_compiler();
+    if (!statement_compiler_) statement_compiler_ = compiler_for(dialect_);
     return *statement_compiler_;
 }
 
 const TypeCompiler& DdlCompiler::type_compiler() {
-    if (!type_compiler_) type_compiler_ = dialect_.create_type_compiler();
+    if (!type_compiler_) type_compiler_ = type_compiler_for(dialect_);
     return *type_compiler_;
 }
 

@@ -22,8 +22,8 @@ std::unique_ptr<sdk::DriverConnection> DefaultDialect::connect(const Url&) {
                             "dialect URL (e.g. sqlite://) to execute them");
 }
 
-std::unique_ptr<SqlCompiler> DefaultDialect::create_statement_compiler() const {
-    return std::make_unique<StrSqlCompiler>(*this);
+std::shared_ptr<SqlCompiler> DefaultDialect::create_statement_compiler() const {
+    return std::make_shared<StrSqlCompiler>(*this);
 }
 
 const DefaultDialect& DefaultDialect::instance() {

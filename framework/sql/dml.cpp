@@ -203,7 +203,7 @@ std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dia
         for (const auto& col : node.table->columns) {
             if (!col.sequence() || find_assignment(node.values, col.name()) || contains_key(node.parameter_keys, col.name()))
                 continue;
-            if (!sequences.has_value()) sequences = dialect.create_ddl_compiler()->supports_sequences();
+            if (!sequences.has_value()) sequences = ddl_compiler_for(dialect)->supports_sequences();
             if (!*sequences) break;  // ignored, as SQLAlchemy does: the dialect's autoincrement applies
             if (!n) n = copy();
             n->values.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name()));

@@ -8,8 +8,6 @@
 #include <athanor/sql/schema/metadata.hpp>
 #include <athanor/sql/text.hpp>
 
-#include "../engine/connection_state.hpp"
-#include "../engine/engine_state.hpp"
 
 #include <algorithm>
 
@@ -99,10 +97,8 @@ std::vector<Table> MetaData::tables() const {
 namespace {
 
 sdk::Dialect& dialect_of(Connection& connection) {
-    auto state = connection.state();
-    if (!state || connection.closed())
-        throw ResourceClosedError("create_all/drop_all need an open Connection; this one is closed");
-    return *state->engine->dialect;
+    if (connection.closed()) throw ResourceClosedError("create_all/drop_all need an open Connection; this one is closed");
+    return connection.dialect();
 }
 
 bool table_exists(Connection& connection, const TableNode& table) {
@@ -135,7 +131,7 @@ void run_auxiliary(Connection& connection, const AuxiliaryDdl& aux, bool checkfi
 
 void MetaData::create_all(Connection& connection, bool checkfirst) const {
     const auto ordered = tables();  // fails on a cycle before anything is executed
-    auto ddl = dialect_of(connection).create_ddl_compiler();
+    auto ddl = ddl_compiler_for(dialect_of(connection));
     const bool sequences = ddl->supports_sequences();
     const bool if_not_exists = checkfirst && ddl->supports_if_exists();
     if (sequences)
@@ -163,7 +159,7 @@ void MetaData::create_all(Connection& connection, bool checkfirst) const {
 void MetaData::drop_all(Connection& connection, bool checkfirst) const {
     auto ordered = tables();
     std::reverse(ordered.begin(), ordered.end());
-    auto ddl = dialect_of(connection).create_ddl_compiler();
+    auto ddl = ddl_compiler_for(dialect_of(connection));
     const bool sequences = ddl->supports_sequences();
     const bool if_exists = checkfirst && ddl->supports_if_exists();
     std::vector<Table> existing;

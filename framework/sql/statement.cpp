@@ -16,7 +16,7 @@ std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& 
 
 std::shared_ptr<const CompiledStatement> Statement::compile(const sdk::Dialect& dialect,
                                                             const CompileOptions& options) const {
-    auto compiler = dialect.create_statement_compiler();
+    auto compiler = compiler_for(dialect);
     return compiler->compile(*element(), options);
 }
 
@@ -48,7 +48,7 @@ std::string to_string(const Statement& statement, const CompileOptions& options)
 std::ostream& operator<<(std::ostream& os, const Statement& statement) { return os << to_string(statement); }
 
 std::string to_string(const Expr& expression, const CompileOptions& options) {
-    auto compiler = DefaultDialect::instance().create_statement_compiler();
+    auto compiler = compiler_for(DefaultDialect::instance());
     return compiler->compile(*expression.node(), options)->sql;
 }
 

@@ -227,11 +227,3 @@ TypePtr TypeCompiler::from_database_type(std::string_view name) const {
 }
 
 }  // namespace athanor::sql
-
-namespace athanor::sdk {
-
-std::unique_ptr<sql::TypeCompiler> Dialect::create_type_compiler() const {
-    return std::make_unique<sql::TypeCompiler>();
-}
-
-}  // namespace athanor::sdk

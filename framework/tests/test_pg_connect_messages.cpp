@@ -8,7 +8,7 @@
 #include "support/test_support.hpp"
 
 #include <athanor/engine/engine.hpp>
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 
 #include <string>

@@ -5,7 +5,7 @@
 
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sdk/plugin.hpp>

@@ -143,7 +143,7 @@ BOOST_AUTO_TEST_CASE(compiler_renders_postgresql_sql) {
     BOOST_TEST(kept->sql == "SELECT users.id FROM users WHERE users.name = $1 AND users.id IN (__[POSTCOMPILE_id_1]) AND users.id != $2");
     sa::Params values;
     in_list({4, 5, 6, 7}).bound_values(values);
-    BOOST_TEST(dialect.create_statement_compiler()->expand(*kept, {}, &values)->sql ==
+    BOOST_TEST(compiler_for(dialect)->expand(*kept, {}, &values)->sql ==
                "SELECT users.id FROM users WHERE users.name = $1 AND users.id IN ($2, $3, $4, $5) AND users.id != $6");
 }
 
@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(named_enum_is_a_native_type_and_defaults_follow_the_type) {
     BOOST_TEST(CreateTable(t).compile(dialect)->sql ==
                "CREATE TABLE people (\n\tid SERIAL NOT NULL,\n\tmood mood,\n\tsize VARCHAR(2) CHECK (size IN ('s', "
                "'xl')),\n\tok BOOLEAN DEFAULT true,\n\tPRIMARY KEY (id)\n)");
-    auto ddl = dialect.create_ddl_compiler();
+    auto ddl = ddl_compiler_for(dialect);
     const auto pre = ddl->pre_create_statements(t.table());
     BOOST_TEST_REQUIRE(pre.size() == 1u);
     BOOST_TEST(pre[0].sql == "CREATE TYPE mood AS ENUM ('happy', 'it''s')");
@@ -206,7 +206,7 @@ BOOST_AUTO_TEST_CASE(named_enum_is_a_native_type_and_defaults_follow_the_type) {
     BOOST_TEST(post[0].sql == "DROP TYPE mood");
     // In a schema, the type goes there too; CAST names it.
     auto& s = md.table("things", Column("mood", types::Enum({"a"}, "Mood")), TableOptions{.schema = "app"});
-    BOOST_TEST(dialect.create_ddl_compiler()->pre_create_statements(s.table()).at(0).sql ==
+    BOOST_TEST(ddl_compiler_for(dialect)->pre_create_statements(s.table()).at(0).sql ==
                "CREATE TYPE app.\"Mood\" AS ENUM ('a')");
     BOOST_TEST(select(cast(t.c("id"), types::Enum({"happy"}, "mood"))).compile(dialect)->sql ==
                "SELECT CAST(people.id AS mood) AS id FROM people");

@@ -79,10 +79,10 @@ public:
         }
         return out + "`";
     }
-    std::unique_ptr<SqlCompiler> create_statement_compiler() const override {
-        return std::make_unique<TestCompiler>(*this);
+    std::shared_ptr<SqlCompiler> create_statement_compiler() const override {
+        return std::make_shared<TestCompiler>(*this);
     }
-    std::unique_ptr<TypeCompiler> create_type_compiler() const override { return std::make_unique<TestTypeCompiler>(); }
+    std::shared_ptr<TypeCompiler> create_type_compiler() const override { return std::make_shared<TestTypeCompiler>(); }
 };
 
 /// The generic compiler with a chosen paramstyle.
@@ -250,8 +250,8 @@ BOOST_AUTO_TEST_CASE(implicit_returning_of_generated_key) {
         std::string driver() const override { return "none"; }
         Paramstyle paramstyle() const override { return Paramstyle::dollar; }
         std::unique_ptr<athanor::sdk::DriverConnection> connect(const athanor::Url&) override { return nullptr; }
-        std::unique_ptr<SqlCompiler> create_statement_compiler() const override {
-            return std::make_unique<ReturningCompiler>(*this);
+        std::shared_ptr<SqlCompiler> create_statement_compiler() const override {
+            return std::make_shared<ReturningCompiler>(*this);
         }
     } pg_like;
     auto compiled = users.insert().values({{"name", "a"}}).compile(pg_like);

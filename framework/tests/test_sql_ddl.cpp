@@ -286,7 +286,7 @@ BOOST_AUTO_TEST_CASE(use_alter_breaks_a_cycle) {
     // ... is left out of CREATE TABLE where ALTER TABLE can add it ...
     BOOST_TEST(to_string(CreateTable(departments)) ==
                "CREATE TABLE departments (\n\tid INTEGER NOT NULL,\n\tmanager_id INTEGER,\n\tPRIMARY KEY (id)\n)");
-    auto ddl = sa::sql::DefaultDialect::instance().create_ddl_compiler();
+    auto ddl = ddl_compiler_for(sa::sql::DefaultDialect::instance());
     const auto& fk = departments.table().foreign_key_constraints.at(0);
     BOOST_TEST(ddl->add_foreign_key(departments.table(), fk) ==
                "ALTER TABLE departments ADD CONSTRAINT fk_dept_manager FOREIGN KEY(manager_id) REFERENCES employees (id)");

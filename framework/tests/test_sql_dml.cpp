@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(compiler_marks_explicit_returning) {
     // The compiler itself says whether RETURNING is the caller's (a dialect compiling through
     // SqlCompiler directly gets it too), not only Statement::compile.
     GenericDialect dialect;
-    const auto compiled = [&](const Statement& s) { return dialect.create_statement_compiler()->compile(*s.element()); };
+    const auto compiled = [&](const Statement& s) { return compiler_for(dialect)->compile(*s.element()); };
     BOOST_TEST(compiled(users.insert().values({{"name", "x"}}).returning(users.c("id")))->explicit_returning);
     BOOST_TEST(compiled(users.update().values({{"age", 1}}).returning(users.c("id")))->explicit_returning);
     BOOST_TEST(compiled(users.delete_().returning(users.c("id")))->explicit_returning);

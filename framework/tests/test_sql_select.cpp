@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(expanding_in_is_rendered_per_execution) {
     // Rendered for the values at hand: as many placeholders as values.
     Params values;
     select(users.c("id")).where(and_(users.c("id").in_({4, 5, 6, 7, 8}), users.c("age") > 30)).bound_values(values);
-    const auto five = dialect.create_statement_compiler()->expand(*kept, Params{}, &values);
+    const auto five = compiler_for(dialect)->expand(*kept, Params{}, &values);
     BOOST_TEST(five->sql == "SELECT users.id FROM users WHERE users.id IN (:id_1_1, :id_1_2, :id_1_3, :id_1_4, :id_1_5) "
                             "AND users.age > :age_1");
     BOOST_TEST(!five->has_expanding());
@@ -189,14 +189,14 @@ BOOST_AUTO_TEST_CASE(expanding_in_is_rendered_per_execution) {
     BOOST_TEST_REQUIRE(bound_five.size() == 6u);
     BOOST_TEST(bound_five[4].as_int() == 8);
     BOOST_TEST(bound_five[5].as_int() == 30);
-    BOOST_CHECK_THROW(dialect.create_statement_compiler()->expand(*kept, Params{}, nullptr), athanor::ArgumentError);
+    BOOST_CHECK_THROW(compiler_for(dialect)->expand(*kept, Params{}, nullptr), athanor::ArgumentError);
     // Lists inside a CTE come first, as its SQL does.
     auto inner = select(users.c("id")).where(users.c("age").in_({10, 20})).cte("picked");
     auto outer = select(inner.c("id")).where(inner.c("id").in_({1, 2, 3}));
     const auto outer_kept = outer.compile(dialect, CompileOptions{.keep_expanding = true});
     Params outer_values;
     outer.bound_values(outer_values);
-    const auto outer_expanded = dialect.create_statement_compiler()->expand(*outer_kept, Params{}, &outer_values);
+    const auto outer_expanded = compiler_for(dialect)->expand(*outer_kept, Params{}, &outer_values);
     BOOST_TEST(outer_expanded->sql == to_string(outer));
     BOOST_TEST_REQUIRE(outer_expanded->binds.size() == 5u);
     BOOST_TEST(outer_expanded->binds[0].key == "age_1_1");

@@ -33,7 +33,7 @@ sa::Engine sqlite_engine() {
     return sa::create_engine("sqlite://", std::move(options));
 }
 
-std::string generic_ddl(const TypePtr& t) { return DefaultDialect::instance().create_type_compiler()->process(*t); }
+std::string generic_ddl(const TypePtr& t) { return type_compiler_for(DefaultDialect::instance())->process(*t); }
 
 /// Kind and rendering both, so a failure shows what came back.
 void check_same(const Value& got, const Value& want) {
@@ -60,7 +60,7 @@ struct Db {
 
     Table make(const TypePtr& type, const std::string& ddl_override = {}) {
         const std::string name = "t_" + std::to_string(++tables);
-        const std::string ddl = ddl_override.empty() ? engine.dialect().create_type_compiler()->process(*type) : ddl_override;
+        const std::string ddl = ddl_override.empty() ? type_compiler_for(engine.dialect())->process(*type) : ddl_override;
         conn.execute(sa::text("CREATE TABLE " + name + " (id INTEGER PRIMARY KEY, v " + ddl + ")"));
         return Table(name, {Column("id", types::Integer(), primary_key()), Column("v", type)});
     }
@@ -143,7 +143,7 @@ BOOST_AUTO_TEST_CASE(generic_ddl_names) {
 // backend has no native UUID. Checked by conformance/tools/sqlalchemy_golden.py.
 BOOST_AUTO_TEST_CASE(sqlite_ddl_names) {
     auto engine = sqlite_engine();
-    auto tc = engine.dialect().create_type_compiler();
+    auto tc = type_compiler_for(engine.dialect());
     const auto ddl = [&](const TypePtr& t) { return tc->process(*t); };
     BOOST_TEST(ddl(sa::Integer()) == "INTEGER");
     BOOST_TEST(ddl(sa::BigInteger()) == "BIGINT");
@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(invalid_type_arguments_are_rejected) {
 // ---- database name -> generic type -----------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(reverse_map_generic) {
-    const auto owner = DefaultDialect::instance().create_type_compiler();
+    const auto owner = type_compiler_for(DefaultDialect::instance());
     const auto& tc = *owner;
     const auto kind = [&](const char* name) { return tc.from_database_type(name)->kind(); };
     BOOST_TEST((kind("INT") == TypeKind::integer));
@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(reverse_map_generic) {
 
 BOOST_AUTO_TEST_CASE(reverse_map_sqlite_affinity) {
     auto engine = sqlite_engine();
-    auto tc = engine.dialect().create_type_compiler();
+    auto tc = type_compiler_for(engine.dialect());
     const auto kind = [&](const char* name) { return tc->from_database_type(name)->kind(); };
     BOOST_TEST((kind("VARCHAR(20)") == TypeKind::string));
     BOOST_TEST((kind("MONEYINT") == TypeKind::integer));           // contains INT

@@ -2,7 +2,7 @@
 #define BOOST_TEST_MODULE test_url
 #include <boost/test/unit_test.hpp>
 
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 
 #include <sstream>

@@ -126,13 +126,13 @@ bool PgDialect::is_disconnect(const DBAPIError& error) const {
     return is_disconnect_error(error.sqlstate(), error.driver_message());
 }
 
-std::unique_ptr<sql::SqlCompiler> PgDialect::create_statement_compiler() const {
-    return std::make_unique<PgCompiler>(*this);
+std::shared_ptr<sql::SqlCompiler> PgDialect::create_statement_compiler() const {
+    return std::make_shared<PgCompiler>(*this);
 }
 
-std::unique_ptr<sql::TypeCompiler> PgDialect::create_type_compiler() const { return std::make_unique<PgTypeCompiler>(); }
+std::shared_ptr<sql::TypeCompiler> PgDialect::create_type_compiler() const { return std::make_shared<PgTypeCompiler>(); }
 
-std::unique_ptr<sql::DdlCompiler> PgDialect::create_ddl_compiler() const { return std::make_unique<PgDdlCompiler>(*this); }
+std::shared_ptr<sql::DdlCompiler> PgDialect::create_ddl_compiler() const { return std::make_shared<PgDdlCompiler>(*this); }
 
 std::unique_ptr<sdk::Reflector> PgDialect::create_reflector() const {
     return std::make_unique<PgReflector>(sdk::Paramstyle::dollar);

@@ -38,7 +38,7 @@ public:
     /// SQLSTATE class 08, 57P01..57P03, a closed connection, or libpq's lost-socket messages.
     bool is_disconnect(const DBAPIError& error) const override;
 
-    std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
+    std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     bool supports_executemany_returning() const override { return true; }
     /// insertmanyvalues: multi-row VALUES pages. RETURNING order is relied on: the server runs
     /// INSERT ... VALUES as a Values scan feeding the insert row by row and emits each RETURNING
@@ -49,8 +49,8 @@ public:
     bool multivalues_returning_in_order() const override { return true; }
     std::size_t max_bind_params() const override { return 65535; }
     std::size_t max_identifier_length() const override { return 63; }  // NAMEDATALEN - 1 bytes
-    std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
-    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
+    std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     /// pg_class / pg_namespace lookup (see pg_catalog.hpp).
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
     /// pg_catalog reflection for the Inspector (pg_reflection.hpp).

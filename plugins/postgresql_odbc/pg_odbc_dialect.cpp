@@ -61,16 +61,16 @@ odbc::OdbcConnectOptions PgOdbcDialect::connect_options(const Url& url) const {
     return options;
 }
 
-std::unique_ptr<sql::SqlCompiler> PgOdbcDialect::create_statement_compiler() const {
-    return std::make_unique<PgOdbcCompiler>(*this);
+std::shared_ptr<sql::SqlCompiler> PgOdbcDialect::create_statement_compiler() const {
+    return std::make_shared<PgOdbcCompiler>(*this);
 }
 
-std::unique_ptr<sql::TypeCompiler> PgOdbcDialect::create_type_compiler() const {
-    return std::make_unique<PgTypeCompiler>();
+std::shared_ptr<sql::TypeCompiler> PgOdbcDialect::create_type_compiler() const {
+    return std::make_shared<PgTypeCompiler>();
 }
 
-std::unique_ptr<sql::DdlCompiler> PgOdbcDialect::create_ddl_compiler() const {
-    return std::make_unique<PgDdlCompiler>(*this);
+std::shared_ptr<sql::DdlCompiler> PgOdbcDialect::create_ddl_compiler() const {
+    return std::make_shared<PgDdlCompiler>(*this);
 }
 
 bool PgOdbcDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {

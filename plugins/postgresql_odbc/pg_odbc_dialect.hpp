@@ -40,11 +40,11 @@ class PgOdbcDialect final : public odbc::OdbcDialect {
 public:
     std::string name() const override { return "postgresql"; }
 
-    std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
+    std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     /// The server's limit, whatever the transport: NAMEDATALEN - 1 bytes.
     std::size_t max_identifier_length() const override { return 63; }
-    std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
-    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
+    std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
     /// The pg_catalog reflector of postgresql:// with qmark placeholders (pg_reflection.hpp).
     std::unique_ptr<sdk::Reflector> create_reflector() const override;

@@ -91,16 +91,16 @@ bool SqliteDialect::is_disconnect(const DBAPIError& error) const {
     return dynamic_cast<const InterfaceError*>(&error) != nullptr && error.native_code() == SQLITE_MISUSE;
 }
 
-std::unique_ptr<sql::SqlCompiler> SqliteDialect::create_statement_compiler() const {
-    return std::make_unique<SqliteCompiler>(*this);
+std::shared_ptr<sql::SqlCompiler> SqliteDialect::create_statement_compiler() const {
+    return std::make_shared<SqliteCompiler>(*this);
 }
 
-std::unique_ptr<sql::TypeCompiler> SqliteDialect::create_type_compiler() const {
-    return std::make_unique<SqliteTypeCompiler>();
+std::shared_ptr<sql::TypeCompiler> SqliteDialect::create_type_compiler() const {
+    return std::make_shared<SqliteTypeCompiler>();
 }
 
-std::unique_ptr<sql::DdlCompiler> SqliteDialect::create_ddl_compiler() const {
-    return std::make_unique<SqliteDdlCompiler>(*this);
+std::shared_ptr<sql::DdlCompiler> SqliteDialect::create_ddl_compiler() const {
+    return std::make_shared<SqliteDdlCompiler>(*this);
 }
 
 bool SqliteDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {

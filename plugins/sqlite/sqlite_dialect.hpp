@@ -44,12 +44,12 @@ public:
     bool is_disconnect(const DBAPIError& error) const override;
 
     /// SQLite's DDL flavour (sqlite_ddl_compiler.hpp) and catalog lookups (sqlite_reflection.hpp).
-    std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
+    std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
 
     /// SQLite's SQL flavour (sqlite_compiler.hpp) and type map (sqlite_type_compiler.hpp).
-    std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const override;
-    std::unique_ptr<sql::TypeCompiler> create_type_compiler() const override;
+    std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
+    std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
 
     /// Catalog reflection for the Inspector (sqlite_reflection.hpp).
     std::unique_ptr<sdk::Reflector> create_reflector() const override;

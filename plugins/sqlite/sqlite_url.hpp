@@ -21,7 +21,7 @@
 
 #include "sqlite_connection.hpp"
 
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 
 namespace athanor::sqlite {
 

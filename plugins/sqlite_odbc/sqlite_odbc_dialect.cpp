@@ -80,16 +80,16 @@ std::string SqliteOdbcDialect::get_isolation_level(sdk::DriverConnection& connec
     return odbc_connection(connection).autocommit() ? "AUTOCOMMIT" : "SERIALIZABLE";
 }
 
-std::unique_ptr<sql::SqlCompiler> SqliteOdbcDialect::create_statement_compiler() const {
-    return std::make_unique<SqliteCompiler>(*this);
+std::shared_ptr<sql::SqlCompiler> SqliteOdbcDialect::create_statement_compiler() const {
+    return std::make_shared<SqliteCompiler>(*this);
 }
 
-std::unique_ptr<sql::TypeCompiler> SqliteOdbcDialect::create_type_compiler() const {
-    return std::make_unique<SqliteTypeCompiler>();
+std::shared_ptr<sql::TypeCompiler> SqliteOdbcDialect::create_type_compiler() const {
+    return std::make_shared<SqliteTypeCompiler>();
 }
 
-std::unique_ptr<sql::DdlCompiler> SqliteOdbcDialect::create_ddl_compiler() const {
-    return std::make_unique<SqliteDdlCompiler>(*this);
+std::shared_ptr<sql::DdlCompiler> SqliteOdbcDialect::create_ddl_compiler() const {
+    return std::make_shared<SqliteDdlCompiler>(*this);
 }
 
 bool SqliteOdbcDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {

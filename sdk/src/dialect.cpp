@@ -1,5 +1,6 @@
 // Dialect defaults follow the SQL standard; plugins override what their database does differently.
 #include <athanor/sdk/dialect.hpp>
+#include <athanor/sdk/reflector.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -78,5 +79,19 @@ std::string Dialect::quote_identifier(std::string_view identifier) const {
 }
 
 std::string Dialect::description() const { return name() + "+" + driver(); }
+
+std::shared_ptr<sql::SqlCompiler> Dialect::create_statement_compiler() const { return nullptr; }
+
+std::shared_ptr<sql::TypeCompiler> Dialect::create_type_compiler() const { return nullptr; }
+
+std::shared_ptr<sql::DdlCompiler> Dialect::create_ddl_compiler() const { return nullptr; }
+
+std::unique_ptr<Reflector> Dialect::create_reflector() const { return nullptr; }
+
+bool Dialect::has_table(DriverConnection&, std::string_view table, std::string_view) {
+    throw NotSupportedError("dialect " + description() + " cannot check whether table '" + std::string(table) +
+                            "' exists (Dialect::has_table is not implemented); call create_all/drop_all with "
+                            "checkfirst=false");
+}
 
 }  // namespace athanor::sdk

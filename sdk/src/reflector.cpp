@@ -1,6 +1,5 @@
-// Key function of the reflection SPI (so its vtable lives in libathanor, not in a plugin)
-// and the Dialect's default: no reflection.
-#include <athanor/sdk/dialect.hpp>
+// Key function of the reflection SPI (so its vtable lives in libathanor, not in a plugin) and
+// the Reflector's defaults.
 #include <athanor/sdk/reflector.hpp>
 
 namespace athanor::sdk {
@@ -12,7 +11,5 @@ std::vector<ReflectedSequence> Reflector::get_sequences(DriverConnection&, std::
 std::optional<std::string> Reflector::get_table_comment(DriverConnection&, std::string_view, std::string_view) {
     return std::nullopt;
 }
-
-std::unique_ptr<Reflector> Dialect::create_reflector() const { return nullptr; }
 
 }  // namespace athanor::sdk

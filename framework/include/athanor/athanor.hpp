@@ -16,6 +16,6 @@
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
 #include <athanor/engine/result.hpp>
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/sql.hpp>
 #include <athanor/sql/text.hpp>

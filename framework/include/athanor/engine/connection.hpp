@@ -35,8 +35,11 @@
 namespace athanor {
 
 namespace sdk {
+class Dialect;
 class DriverConnection;
 }
+class Engine;
+struct PluginManifest;
 namespace detail {
 struct ConnectionState;
 struct TransactionState;
@@ -46,7 +49,6 @@ class Transaction;
 
 class ATHANOR_API Connection {
 public:
-    explicit Connection(std::shared_ptr<detail::ConnectionState> state);
     Connection(Connection&&) noexcept;
     Connection& operator=(Connection&&) noexcept;
     Connection(const Connection&) = delete;
@@ -88,9 +90,18 @@ public:
     /// The driver connection, for plugin-specific calls. Valid while this Connection is open.
     sdk::DriverConnection& driver_connection();
 
-    std::shared_ptr<detail::ConnectionState> state() const { return state_; }
+    /// The dialect this connection speaks (its Engine's): name, paramstyle, quoting, identifier
+    /// limit, and its compilers through athanor::sql::compiler_for() and friends. Valid while the
+    /// Engine or any Connection of it lives; also after close(). ResourceClosedError when moved from.
+    sdk::Dialect& dialect() const;
+    /// What the serving plugin's manifest claims, e.g. plugin().has_capability("insert_returning").
+    const PluginManifest& plugin() const;
+    /// The Engine this connection was checked out of (a copy sharing its state).
+    Engine engine() const;
 
 private:
+    friend class Engine;
+    explicit Connection(std::shared_ptr<detail::ConnectionState> state);
     std::shared_ptr<detail::ConnectionState> state_;
 };
 

@@ -14,7 +14,7 @@
 #pragma once
 
 #include <athanor/engine/connection.hpp>
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/export.hpp>
 
 #include <chrono>
@@ -102,9 +102,9 @@ public:
     };
     CacheStats cache_stats() const;
 
-    std::shared_ptr<detail::EngineState> state() const { return state_; }
-
 private:
+    friend class Connection;
+    explicit Engine(std::shared_ptr<detail::EngineState> state);
     std::shared_ptr<detail::EngineState> state_;
 };
 

@@ -20,7 +20,8 @@
 #pragma once
 
 #include <athanor/export.hpp>
-#include <athanor/reflection/reflected.hpp>
+#include <athanor/reflected.hpp>
+#include <athanor/sql/type_engine.hpp>
 
 #include <functional>
 #include <memory>

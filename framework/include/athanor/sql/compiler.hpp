@@ -218,7 +218,7 @@ protected:
     std::vector<CteText> ctes_;
     std::vector<std::string> cte_names_;
     bool positional_ = false;
-    mutable std::unique_ptr<TypeCompiler> type_compiler_;
+    mutable std::shared_ptr<TypeCompiler> type_compiler_;
     TypePtr bind_type_;  // the type the bind being rendered takes (set by process_coerced)
     std::vector<std::pair<const TypeEngine*, Processor>> bind_processors_;  // per type, per statement
 
@@ -236,5 +236,9 @@ private:
     std::string render_template(const CompiledStatement& compiled, const Params* params,
                                 const Params* statement_values, std::vector<std::size_t>* counts = nullptr);
 };
+
+/// The statement compiler for `dialect`: its Dialect::create_statement_compiler(), or the generic
+/// SqlCompiler when the dialect returns none (the SDK's default).
+ATHANOR_API std::shared_ptr<SqlCompiler> compiler_for(const sdk::Dialect& dialect);
 
 }  // namespace athanor::sql

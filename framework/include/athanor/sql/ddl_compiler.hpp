@@ -143,8 +143,12 @@ protected:
     const sdk::Dialect& dialect_;
 
 private:
-    std::unique_ptr<SqlCompiler> statement_compiler_;
-    std::unique_ptr<TypeCompiler> type_compiler_;
+    std::shared_ptr<SqlCompiler> statement_compiler_;
+    std::shared_ptr<TypeCompiler> type_compiler_;
 };
+
+/// The DDL compiler for `dialect`: its Dialect::create_ddl_compiler(), or the generic DdlCompiler
+/// when the dialect returns none (the SDK's default).
+ATHANOR_API std::shared_ptr<DdlCompiler> ddl_compiler_for(const sdk::Dialect& dialect);
 
 }  // namespace athanor::sql

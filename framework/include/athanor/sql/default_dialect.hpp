@@ -22,7 +22,7 @@ public:
     sdk::Paramstyle paramstyle() const override { return sdk::Paramstyle::named; }
     /// Throws NotSupportedError: the default dialect only compiles.
     std::unique_ptr<sdk::DriverConnection> connect(const Url& url) override;
-    std::unique_ptr<SqlCompiler> create_statement_compiler() const override;
+    std::shared_ptr<SqlCompiler> create_statement_compiler() const override;
 
     /// A shared instance for printing.
     static const DefaultDialect& instance();

@@ -27,8 +27,13 @@
 #include <athanor/sql/compiled.hpp>
 #include <athanor/sql/type_engine.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
+
+namespace athanor::sdk {
+class Dialect;
+}
 
 namespace athanor::sql {
 
@@ -82,5 +87,9 @@ public:
 /// The generic map behind TypeCompiler::from_database_type() and TypeEngine::named();
 /// nullptr when the name is not a known type.
 ATHANOR_API TypePtr generic_type_from_name(std::string_view name);
+
+/// The type compiler for `dialect`: its Dialect::create_type_compiler(), or the generic
+/// TypeCompiler when the dialect returns none (the SDK's default).
+ATHANOR_API std::shared_ptr<TypeCompiler> type_compiler_for(const sdk::Dialect& dialect);
 
 }  // namespace athanor::sql

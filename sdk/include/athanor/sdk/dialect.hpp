@@ -5,6 +5,11 @@
 // the defaults (which follow the SQL standard), and exports a factory with
 // ATHANOR_DIALECT_PLUGIN (see athanor/sdk/plugin.hpp). The capability flags a dialect
 // claims come from its manifest, not from code, so they can be read without loading it.
+// Every member is defined in sdk/src/dialect.cpp; the contract needs nothing from the engine,
+// the compilers or reflection (the compiler factories return nullptr for "the generic one",
+// which the framework then makes). Each factory returns a new compiler on every call, owned by
+// the caller alone; the pointer is shared_ptr so the contract can name the compiler types
+// without their definitions.
 //
 // Example:
 //   class MyDialect final : public athanor::sdk::Dialect {
@@ -16,10 +21,10 @@
 //   };
 #pragma once
 
-#include <athanor/engine/url.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/export.hpp>
 #include <athanor/sdk/driver.hpp>
+#include <athanor/url.hpp>
 
 #include <memory>
 #include <string>
@@ -96,41 +101,42 @@ public:
     /// "name+driver"
     std::string description() const;
 
-    // ---- Statement compilation (expression language, issue 3; owned by the SQL compiler) ----
+    // ---- Statement compilation ----
     /// The compiler for select()/insert()/update()/delete(): a dialect returns its subclass of
     /// athanor::sql::SqlCompiler (athanor/sql/compiler.hpp) overriding the hooks that differ
-    /// (LIMIT form, booleans, RETURNING, dummy table, sequences, quoting). Default: the
-    /// generic compiler. Implemented in framework/sql.
-    virtual std::unique_ptr<sql::SqlCompiler> create_statement_compiler() const;
+    /// (LIMIT form, booleans, RETURNING, dummy table, sequences, quoting). Default: nullptr,
+    /// which means the generic compiler (athanor::sql::compiler_for() makes it).
+    virtual std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const;
 
     // ---- Batches ----
     /// True when Cursor::executemany() of a statement with RETURNING makes the returned rows
     /// available through fetch(), in parameter order (see athanor/sdk/driver.hpp).
     virtual bool supports_executemany_returning() const { return false; }
 
-    // ---- Types (issue 3; owned by the type system, framework/sql/type_compiler.cpp) ----
+    // ---- Types ----
     /// The type map and value processing: DDL/CAST names of generic types, bind/result
     /// processors (e.g. SQLite's ISO-text dates, 0/1 booleans), and database type names back
     /// to generic types for reflection. A dialect returns its subclass of
-    /// athanor::sql::TypeCompiler (athanor/sql/type_compiler.hpp). Default: the generic one.
-    virtual std::unique_ptr<sql::TypeCompiler> create_type_compiler() const;
+    /// athanor::sql::TypeCompiler (athanor/sql/type_compiler.hpp). Default: nullptr, the
+    /// generic type map (athanor::sql::type_compiler_for()).
+    virtual std::shared_ptr<sql::TypeCompiler> create_type_compiler() const;
 
-    // ---- Schema and DDL (issue 3, schema engineer) ----
+    // ---- Schema and DDL ----
     /// The compiler for CREATE/DROP TABLE, INDEX, SEQUENCE and COMMENT ON: a dialect returns
     /// its subclass of athanor::sql::DdlCompiler (athanor/sql/ddl_compiler.hpp) overriding
     /// column specification, autoincrement, sequences, identity and comment hooks.
-    /// Default: the generic DDL compiler. Implemented in framework/sql.
-    virtual std::unique_ptr<sql::DdlCompiler> create_ddl_compiler() const;
+    /// Default: nullptr, the generic DDL compiler (athanor::sql::ddl_compiler_for()).
+    virtual std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const;
     /// True when `table` exists (in `schema`, "" = the default one); used by create_all /
     /// drop_all with checkfirst. Default: throws NotSupportedError naming the dialect.
     virtual bool has_table(DriverConnection& connection, std::string_view table, std::string_view schema);
 
-    // ---- Reflection (issue 5, reflection engineer) ----
+    // ---- Reflection ----
     /// The catalog reader behind athanor::Inspector (athanor/sdk/reflector.hpp). Default:
     /// nullptr, and the Inspector throws NotSupportedError naming the dialect.
     virtual std::unique_ptr<Reflector> create_reflector() const;
 
-    // ---- insertmanyvalues (engine executemany of single-row INSERTs; engineer M) ----
+    // ---- insertmanyvalues (the engine's executemany of single-row INSERTs) ----
     /// True when the database takes INSERT ... VALUES (...), (...), ... : the engine then sends
     /// an executemany of a single-row insert() as such statements, EngineOptions::
     /// insertmanyvalues_page_size rows each, with Cursor::execute(). Default: false.

@@ -3,7 +3,7 @@
 // A dialect that supports reflection returns a Reflector from Dialect::create_reflector();
 // athanor::Inspector (athanor/reflection/inspector.hpp) drives it. Each method runs catalog
 // queries on the given driver connection (inside whatever transaction it has) and returns
-// the plain records of athanor/reflection/reflected.hpp. `schema` "" means the default
+// the plain records of athanor/reflected.hpp. `schema` "" means the default
 // schema (and, for table lookups, whatever the database finds first, e.g. SQLite's temp).
 // A table-level method called for a missing table may return empty results: the Inspector
 // then asks has_table() and throws NoSuchTableError itself. Names are returned as stored,
@@ -17,7 +17,7 @@
 #pragma once
 
 #include <athanor/export.hpp>
-#include <athanor/reflection/reflected.hpp>
+#include <athanor/reflected.hpp>
 #include <athanor/sdk/driver.hpp>
 
 #include <optional>

@@ -1,4 +1,4 @@
-// athanor/reflection/reflected.hpp — the plain records reflection hands back: what a
+// athanor/reflected.hpp — the plain records reflection hands back: what a
 // database's catalog says about a table's columns, keys, indexes and constraints, and about
 // its sequences. The shapes and field names follow SQLAlchemy's Inspector (ReflectedColumn,
 // ReflectedForeignKeyConstraint, ...), so code and JSON read the same as there.
@@ -11,15 +11,20 @@
 //       std::cout << c.name << ' ' << c.type_name << (c.nullable ? "" : " NOT NULL") << '\n';
 #pragma once
 
-#include <athanor/sql/type_engine.hpp>
-
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace athanor {
+
+namespace sql {
+class TypeEngine;
+/// The same alias as athanor/sql/type_engine.hpp's; include that header to use the type.
+using TypePtr = std::shared_ptr<const TypeEngine>;
+}  // namespace sql
 
 struct ReflectedColumn {
     std::string name;

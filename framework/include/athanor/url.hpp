@@ -1,4 +1,5 @@
-// athanor/engine/url.hpp — database URLs, parsed by SQLAlchemy's rules.
+// athanor/url.hpp — database URLs, parsed by SQLAlchemy's rules. Part of the ground both the
+// plugin contract (athanor/sdk) and the engine stand on: a dialect reads its URL's parts here.
 //
 // Form: dialect[+driver]://[user[:password]@][host|[ipv6]][:port][/database][?key=value&...]
 // User, password, host and database are percent-decoded ('+' stays '+'); the query is

@@ -3,7 +3,7 @@
 // "user:p@ss@host" still works. No password leaks into an error message or a rendering for
 // people: the user-info password, the password/sslpassword/PWD query keys and the PWD= and
 // PASSWORD= attributes of an odbc_connect string are masked where they stand, as "***".
-#include <athanor/engine/url.hpp>
+#include <athanor/url.hpp>
 #include <athanor/errors.hpp>
 
 #include <algorithm>
