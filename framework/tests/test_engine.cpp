@@ -83,6 +83,31 @@ BOOST_AUTO_TEST_CASE(file_url_gives_queue_pool_and_copies_share_state) {
     fs::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(a_connection_names_its_dialect_plugin_and_engine) {
+    auto dir = make_temp_dir();
+    auto engine = sa::create_engine("sqlite:///" + (dir / "d.db").string(), options());
+    auto conn = engine.connect();
+    BOOST_TEST(&conn.dialect() == &engine.dialect());
+    BOOST_TEST(conn.dialect().description() == "sqlite+sqlite3");
+    BOOST_TEST(&conn.plugin() == &engine.plugin());
+    BOOST_TEST(conn.plugin().has_capability("savepoints"));
+    BOOST_TEST(!conn.plugin().has_capability("no_such_capability"));
+    // The Engine it returns shares the pool: a second connection through it is counted there.
+    sa::Engine same = conn.engine();
+    BOOST_TEST(&same.pool() == &engine.pool());
+    {
+        auto other = same.connect();
+        BOOST_TEST(engine.pool().status().checked_out == 2u);
+    }
+    // After close the dialect is still known; a moved-from Connection has none.
+    conn.close();
+    BOOST_TEST(conn.dialect().name() == "sqlite");
+    sa::Connection moved = std::move(conn);
+    BOOST_CHECK_THROW(conn.dialect(), sa::ResourceClosedError);   // NOLINT(bugprone-use-after-move)
+    BOOST_CHECK_THROW(conn.engine(), sa::ResourceClosedError);    // NOLINT(bugprone-use-after-move)
+    fs::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(bad_options_and_urls_are_rejected) {
     auto o = options();
     o.pool_size = 0;
