@@ -1,0 +1,305 @@
+// The generic SQL compiler's column-element visitors: columns, binds, operators, IN,
+// functions, CASE, CAST, window functions, scalar subqueries.
+#include "compiler_placeholders.hpp"
+
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/compiler.hpp>
+
+#include <cctype>
+
+namespace athanor::sql {
+
+namespace {
+
+bool associative(BinaryOp op) { return op == BinaryOp::add || op == BinaryOp::mul || op == BinaryOp::concat; }
+
+bool same_operator(const ColumnElement& a, const ColumnElement& b) {
+    const auto* ba = dynamic_cast<const BinaryNode*>(&a);
+    const auto* bb = dynamic_cast<const BinaryNode*>(&b);
+    if (ba && bb) return ba->op == bb->op && associative(ba->op);
+    const auto* la = dynamic_cast<const BooleanListNode*>(&a);
+    const auto* lb = dynamic_cast<const BooleanListNode*>(&b);
+    return la && lb && la->is_and == lb->is_and;
+}
+
+/// Operators whose bound side takes the other side's type (not LIKE / concat / custom ones,
+/// whose right side is a pattern or text rather than a value of the column).
+bool coerces_operands(BinaryOp op) {
+    switch (op) {
+        case BinaryOp::eq: case BinaryOp::ne: case BinaryOp::lt: case BinaryOp::le: case BinaryOp::gt:
+        case BinaryOp::ge: case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::div:
+        case BinaryOp::mod: case BinaryOp::is: case BinaryOp::is_not: case BinaryOp::is_distinct_from:
+        case BinaryOp::is_not_distinct_from: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+void SqlCompiler::visit_tuple(const TupleNode& node) {
+    out_ += '(';
+    comma_list(node.elements);
+    out_ += ')';
+}
+
+// ---- column elements ----------------------------------------------------------------
+void SqlCompiler::visit_column(const ColumnNode& node) {
+    if (node.from && !node.from->name().empty()) {
+        if (const auto* table = dynamic_cast<const TableNode*>(node.from.get()); table && !table->schema.empty()) {
+            out_ += quote(table->schema);
+            out_ += '.';
+        }
+        out_ += quote(node.from->name());
+        out_ += '.';
+    }
+    // A column of a subquery, alias or CTE may be a label this compiler generated for the
+    // inner SELECT and shortened there (select_columns): refer to it by the same short name.
+    // A table's own column is the user's name and is never shortened.
+    if (dynamic_cast<const TableNode*>(node.from.get()) || !node.from)
+        out_ += quote(node.name);
+    else
+        out_ += quote(preparer().truncate(node.name));
+}
+
+void SqlCompiler::visit_bind_param(const BindParamNode& node) {
+    emit_bind(node.anonymous ? namer_.next(node.key) : node.key, node.value);
+}
+
+void SqlCompiler::visit_text(const TextNode& node) {
+    if (dialect_.paramstyle() != sdk::Paramstyle::format) {
+        out_ += node.text;
+        return;
+    }
+    for (char c : node.text) {
+        if (c == '%') out_ += '%';
+        out_ += c;
+    }
+}
+
+void SqlCompiler::visit_keyword(const KeywordNode& node) {
+    switch (node.kind) {
+        case KeywordNode::Kind::null: out_ += "NULL"; break;
+        case KeywordNode::Kind::true_: out_ += render_bool(true); break;
+        case KeywordNode::Kind::false_: out_ += render_bool(false); break;
+    }
+}
+
+void SqlCompiler::visit_binary(const BinaryNode& node) {
+    if (node.is_true_division() && div_is_floordiv()) return visit_true_division(node);
+    if (node.op == BinaryOp::ilike || node.op == BinaryOp::not_ilike) return visit_ilike(node);
+    const int p = node.precedence();
+    // A bound value takes the type of the other side (users.born == Date{...} binds as a Date).
+    const bool coerce = coerces_operands(node.op);
+    if (coerce && dynamic_cast<const TupleNode*>(node.left.get()) && dynamic_cast<const TupleNode*>(node.right.get())) {
+        process_facing(*node.left, *node.right);
+        out_ += binary_operator_text(node.op);
+        process_facing(*node.right, *node.left);
+        return;
+    }
+    const bool left_bind = coerce && dynamic_cast<const BindParamNode*>(node.left.get()) != nullptr;
+    const bool right_bind = coerce && dynamic_cast<const BindParamNode*>(node.right.get()) != nullptr;
+    const TypePtr left_type = right_bind ? expression_type(*node.left) : nullptr;
+    const TypePtr right_type = left_bind ? expression_type(*node.right) : nullptr;
+    process_coerced(*node.left, right_type, p, !same_operator(*node.left, node));
+    if (node.op == BinaryOp::custom) {
+        out_ += ' ';
+        out_ += node.custom_op;
+        out_ += ' ';
+    } else if (node.op == BinaryOp::mod && dialect_.paramstyle() == sdk::Paramstyle::format) {
+        out_ += " %% ";
+    } else {
+        out_ += binary_operator_text(node.op);
+    }
+    process_coerced(*node.right, left_type, p, !same_operator(*node.right, node));
+    if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+}
+
+void SqlCompiler::visit_true_division(const BinaryNode& node) {
+    process_operand(*node.left, prec::multiplicative);
+    out_ += " / CAST(";
+    process_coerced(*node.right, expression_type(*node.left));
+    out_ += " AS " + true_division_type() + ")";
+}
+
+void SqlCompiler::visit_ilike(const BinaryNode& node) {
+    out_ += "lower(";
+    process(*node.left);
+    out_ += node.op == BinaryOp::ilike ? ") LIKE lower(" : ") NOT LIKE lower(";
+    process(*node.right);
+    out_ += ')';
+    if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+}
+
+void SqlCompiler::visit_unary(const UnaryNode& node) {
+    switch (node.op) {
+        case UnaryOp::not_:
+            out_ += "NOT ";
+            process_operand(*node.operand, prec::not_ + 1);
+            return;
+        case UnaryOp::neg:
+            out_ += '-';
+            process_operand(*node.operand, prec::unary);
+            return;
+        case UnaryOp::distinct:
+            out_ += "DISTINCT ";
+            process_operand(*node.operand, prec::comparison + 1);
+            return;
+        case UnaryOp::asc: process(*node.operand); out_ += " ASC"; return;
+        case UnaryOp::desc: process(*node.operand); out_ += " DESC"; return;
+        case UnaryOp::nulls_first: process(*node.operand); out_ += " NULLS FIRST"; return;
+        case UnaryOp::nulls_last: process(*node.operand); out_ += " NULLS LAST"; return;
+    }
+}
+
+void SqlCompiler::visit_boolean_list(const BooleanListNode& node) {
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        if (i) out_ += node.is_and ? " AND " : " OR ";
+        process_operand(*node.items[i], node.precedence(), !same_operator(*node.items[i], node));
+    }
+}
+
+void SqlCompiler::visit_in(const InNode& node) {
+    if (node.expanding() && node.values.empty()) {
+        // SQLAlchemy's empty-set expression, grouped so AND/OR around it keep their meaning.
+        out_ += '(';
+        process_operand(*node.left, prec::comparison);
+        out_ += node.negated ? " NOT IN (" : " IN (";
+        out_ += empty_in_expression(node.negated);
+        out_ += "))";
+        return;
+    }
+    process_operand(*node.left, prec::comparison);
+    out_ += node.negated ? " NOT IN (" : " IN (";
+    if (node.subquery) {
+        ++depth_;
+        process(*node.subquery);
+        --depth_;
+    } else if (!node.items.empty()) {
+        for (std::size_t i = 0; i < node.items.size(); ++i) {
+            if (i) out_ += ", ";
+            process_facing(*node.items[i], *node.left);
+        }
+    } else {
+        const std::string name = namer_.next(node.left->bind_base());
+        TypePtr saved = std::move(bind_type_);
+        bind_type_ = expression_type(*node.left);
+        if (options_.keep_expanding && !options_.literal_binds) {
+            // One bind for the whole list, rendered when the statement runs (expand()).
+            binds_.push_back(BindParameter{name, std::nullopt,
+                                           bind_type_ ? bind_processor_for(bind_type_) : Processor{}, true});
+            out_ += expanding_marker;
+        } else {
+            for (std::size_t i = 0; i < node.values.size(); ++i) {
+                if (i) out_ += ", ";
+                emit_bind(name + "_" + std::to_string(i + 1), node.values[i]);
+            }
+        }
+        bind_type_ = std::move(saved);
+    }
+    out_ += ')';
+}
+
+void SqlCompiler::visit_between(const BetweenNode& node) {
+    process_operand(*node.expr, prec::comparison);
+    const TypePtr type = expression_type(*node.expr);
+    out_ += node.negated ? " NOT BETWEEN " : " BETWEEN ";
+    process_coerced(*node.low, type, prec::comparison);
+    out_ += " AND ";
+    process_coerced(*node.high, type, prec::comparison);
+}
+
+void SqlCompiler::visit_function(const FunctionNode& node) {
+    static const char* const bare[] = {"current_timestamp", "current_date", "current_time", "localtime",
+                                       "localtimestamp", "current_user", "session_user", "user"};
+    if (node.args.empty()) {
+        for (const char* b : bare)
+            if (node.name == b) {
+                std::string upper = node.name;
+                for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                out_ += upper;
+                return;
+            }
+    }
+    out_ += function_name(node.name);
+    out_ += '(';
+    if (node.name == "count" && node.args.empty()) out_ += '*';
+    comma_list(node.args);
+    out_ += ')';
+}
+
+void SqlCompiler::visit_label(const LabelNode& node) { process(*node.element); }
+
+void SqlCompiler::visit_case(const CaseNode& node) {
+    out_ += "CASE";
+    if (node.value) {
+        out_ += ' ';
+        process(*node.value);
+    }
+    const TypePtr value_type = node.value ? expression_type(*node.value) : nullptr;
+    for (const auto& [cond, result] : node.whens) {
+        out_ += " WHEN ";
+        process_coerced(*cond, value_type);
+        out_ += " THEN ";
+        process(*result);
+    }
+    if (node.else_) {
+        out_ += " ELSE ";
+        process(*node.else_);
+    }
+    out_ += " END";
+}
+
+void SqlCompiler::visit_cast(const CastNode& node) {
+    out_ += "CAST(";
+    process(*node.element);
+    out_ += " AS " + type_sql(*node.type) + ")";
+}
+
+void SqlCompiler::visit_over(const OverNode& node) {
+    process(*node.element);
+    out_ += " OVER (";
+    if (!node.partition_by.empty()) {
+        out_ += "PARTITION BY ";
+        comma_list(node.partition_by);
+    }
+    if (!node.order_by.empty()) {
+        if (!node.partition_by.empty()) out_ += ' ';
+        out_ += "ORDER BY ";
+        comma_list(node.order_by);
+    }
+    if (node.frame != OverNode::FrameKind::none) {
+        if (!node.partition_by.empty() || !node.order_by.empty()) out_ += ' ';
+        out_ += node.frame == OverNode::FrameKind::rows ? "ROWS BETWEEN " : "RANGE BETWEEN ";
+        const auto bound = [](std::optional<std::int64_t> b, const char* unbounded) -> std::string {
+            if (!b.has_value()) return unbounded;
+            if (*b == 0) return "CURRENT ROW";
+            // Magnitude as unsigned: -INT64_MIN would overflow.
+            const std::uint64_t n = *b < 0 ? 0 - static_cast<std::uint64_t>(*b) : static_cast<std::uint64_t>(*b);
+            return std::to_string(n) + (*b < 0 ? " PRECEDING" : " FOLLOWING");
+        };
+        out_ += bound(node.frame_start, "UNBOUNDED PRECEDING") + " AND " + bound(node.frame_end, "UNBOUNDED FOLLOWING");
+    }
+    out_ += ')';
+}
+
+void SqlCompiler::visit_scalar_select(const ScalarSelectNode& node) {
+    out_ += '(';
+    ++depth_;
+    process(*node.select);
+    --depth_;
+    out_ += ')';
+}
+
+void SqlCompiler::visit_exists(const ExistsNode& node) {
+    out_ += node.negated ? "NOT (EXISTS (" : "EXISTS (";
+    ++depth_;
+    process(*node.select);
+    --depth_;
+    out_ += node.negated ? "))" : ")";
+}
+
+void SqlCompiler::visit_next_value(const NextValueNode& node) { out_ += next_value_sql(quote(node.sequence)); }
+
+void SqlCompiler::visit_excluded_column(const ExcludedColumnNode& node) { out_ += "excluded." + quote(node.name); }
+
+}  // namespace athanor::sql

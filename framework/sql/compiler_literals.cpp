@@ -1,0 +1,184 @@
+// The generic SQL compiler's type coercion and literal rendering: the type of an
+// expression, the bind and result processors it implies, and values rendered inline.
+#include <athanor/errors.hpp>
+#include <athanor/sdk/dialect.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/types.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace athanor::sql {
+
+namespace {
+
+/// Functions whose result has the type of their first argument.
+bool returns_argument_type(const std::string& name) {
+    static const char* const names[] = {"sum", "min", "max", "coalesce", "abs", "round", "nullif", "ifnull"};
+    return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return name == n; });
+}
+
+}  // namespace
+
+TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
+    if (const auto* c = dynamic_cast<const ColumnNode*>(&e)) return c->type;
+    if (const auto* l = dynamic_cast<const LabelNode*>(&e)) return expression_type(*l->element);
+    if (const auto* c = dynamic_cast<const CastNode*>(&e)) return c->type;
+    if (const auto* f = dynamic_cast<const FunctionNode*>(&e)) {
+        if (f->name == "count") return types::Integer();
+        if (f->name == "lower" || f->name == "upper" || f->name == "trim") return types::String();
+        if (f->name == "now" || f->name == "current_timestamp" || f->name == "localtimestamp")
+            return types::DateTime();
+        if (f->name == "current_date") return types::Date();
+        if (f->name == "current_time" || f->name == "localtime") return types::Time();
+        if (f->name == "char_length" || f->name == "length") return types::Integer();
+        if (returns_argument_type(f->name))
+            for (const auto& arg : f->args)
+                if (auto t = expression_type(*arg)) return t;
+        return nullptr;
+    }
+    if (const auto* u = dynamic_cast<const UnaryNode*>(&e))
+        return u->op == UnaryOp::not_ ? types::Boolean() : expression_type(*u->operand);
+    if (const auto* b = dynamic_cast<const BinaryNode*>(&e)) {
+        switch (b->op) {
+            case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::mod: {
+                auto l = expression_type(*b->left), r = expression_type(*b->right);
+                if (!l) return r;
+                if (!r || l->affinity() == r->affinity()) return l;
+                return nullptr;  // Date - Interval and the like: leave the value as the database gives it
+            }
+            case BinaryOp::div: return b->is_true_division() ? nullptr : expression_type(*b->left);
+            case BinaryOp::concat: return types::String();
+            case BinaryOp::custom: return nullptr;
+            default: return types::Boolean();
+        }
+    }
+    if (dynamic_cast<const BooleanListNode*>(&e) || dynamic_cast<const InNode*>(&e) ||
+        dynamic_cast<const BetweenNode*>(&e) || dynamic_cast<const ExistsNode*>(&e))
+        return types::Boolean();
+    if (const auto* k = dynamic_cast<const KeywordNode*>(&e))
+        return k->kind == KeywordNode::Kind::null ? nullptr : types::Boolean();
+    if (const auto* c = dynamic_cast<const CaseNode*>(&e)) {
+        for (const auto& w : c->whens)
+            if (auto t = expression_type(*w.second)) return t;
+        return c->else_ ? expression_type(*c->else_) : nullptr;
+    }
+    if (const auto* o = dynamic_cast<const OverNode*>(&e)) return expression_type(*o->element);
+    if (const auto* s = dynamic_cast<const ScalarSelectNode*>(&e)) {
+        if (const auto* sel = dynamic_cast<const SelectNode*>(s->select.get()); sel && !sel->columns.empty())
+            return expression_type(*sel->columns.front());
+        return nullptr;
+    }
+    if (dynamic_cast<const NextValueNode*>(&e)) return types::BigInteger();
+    return nullptr;
+}
+
+void SqlCompiler::process_coerced(const ColumnElement& operand, const TypePtr& type, int parent_precedence,
+                                  bool parenthesise_equal) {
+    if (!type || !dynamic_cast<const BindParamNode*>(&operand)) {
+        process_operand(operand, parent_precedence, parenthesise_equal);
+        return;
+    }
+    TypePtr saved = std::move(bind_type_);
+    bind_type_ = type;
+    process_operand(operand, parent_precedence, parenthesise_equal);
+    bind_type_ = std::move(saved);
+}
+
+void SqlCompiler::process_facing(const ColumnElement& operand, const ColumnElement& other, int parent_precedence,
+                                 bool parenthesise_equal) {
+    const auto* tuple = dynamic_cast<const TupleNode*>(&operand);
+    const auto* facing = dynamic_cast<const TupleNode*>(&other);
+    if (tuple && facing) {
+        if (tuple->elements.size() != facing->elements.size())
+            throw CompileError("a tuple of " + std::to_string(tuple->elements.size()) +
+                               " elements is compared with one of " + std::to_string(facing->elements.size()));
+        out_ += '(';
+        for (std::size_t i = 0; i < tuple->elements.size(); ++i) {
+            if (i) out_ += ", ";
+            process_facing(*tuple->elements[i], *facing->elements[i]);
+        }
+        out_ += ')';
+        return;
+    }
+    const bool bind = dynamic_cast<const BindParamNode*>(&operand) != nullptr;
+    process_coerced(operand, bind ? expression_type(other) : nullptr, parent_precedence, parenthesise_equal);
+}
+
+Processor SqlCompiler::bind_processor_for(const TypePtr& type) {
+    for (const auto& [t, p] : bind_processors_)
+        if (t == type.get()) return p;
+    Processor p = type->bind_processor(type_compiler());
+    bind_processors_.emplace_back(type.get(), p);
+    return p;
+}
+
+void SqlCompiler::set_result_processors(const std::vector<ColumnPtr>& columns) {
+    std::vector<Processor> processors;
+    bool any = false;
+    for (const auto& c : columns) {
+        const TypePtr type = expression_type(*c);
+        processors.push_back(type ? type->result_processor(type_compiler()) : Processor{});
+        any = any || static_cast<bool>(processors.back());
+    }
+    // No processors at all keeps the per-row loop in Result away.
+    if (any) result_->result_processors = std::move(processors);
+    else result_->result_processors.clear();
+}
+
+void SqlCompiler::set_result_processors(const SelectBaseNode& select) {
+    if (const auto* s = dynamic_cast<const SelectNode*>(&select)) return set_result_processors(s->columns);
+    if (const auto* c = dynamic_cast<const CompoundSelectNode*>(&select); c && !c->selects.empty())
+        set_result_processors(*c->selects.front());
+}
+
+TypePtr SqlCompiler::column_type(const TableNode& table, const std::string& column) const {
+    const Column* c = table.find(column);
+    return c ? c->type() : nullptr;
+}
+
+std::string SqlCompiler::render_bool(bool value) const { return value ? "true" : "false"; }
+
+std::string SqlCompiler::render_literal_value(const Value& value) const {
+    const bool format = dialect_.paramstyle() == sdk::Paramstyle::format;
+    const auto quoted = [format](const std::string& s) {
+        std::string out = "'";
+        for (char c : s) {
+            if (c == '\'') out += '\'';
+            if (c == '%' && format) out += '%';
+            out += c;
+        }
+        return out + "'";
+    };
+    switch (value.kind()) {
+        case Value::Kind::null: return "NULL";
+        case Value::Kind::boolean: return render_bool(std::get<bool>(value.storage()));
+        case Value::Kind::integer: return std::to_string(std::get<std::int64_t>(value.storage()));
+        case Value::Kind::floating: {
+            char buf[64];
+            const auto r = std::to_chars(buf, buf + sizeof buf, std::get<double>(value.storage()));
+            std::string text(buf, r.ptr);
+            if (text == "inf" || text == "-inf" || text == "nan")
+                throw CompileError("cannot render the float " + text + " as a SQL literal; bind it instead");
+            return text;
+        }
+        case Value::Kind::text: return quoted(std::get<std::string>(value.storage()));
+        case Value::Kind::bytes: {
+            static const char* hex = "0123456789ABCDEF";
+            std::string out = "X'";
+            for (auto b : std::get<Bytes>(value.storage())) {
+                out += hex[b >> 4];
+                out += hex[b & 15];
+            }
+            return out + "'";
+        }
+        case Value::Kind::date: return quoted(std::get<Date>(value.storage()).iso());
+        case Value::Kind::time: return quoted(std::get<Time>(value.storage()).iso());
+        case Value::Kind::datetime: return quoted(std::get<DateTime>(value.storage()).iso());
+        case Value::Kind::decimal: return std::get<Decimal>(value.storage()).str();
+        case Value::Kind::interval: return quoted(std::get<Interval>(value.storage()).iso());
+    }
+    return "NULL";
+}
+
+}  // namespace athanor::sql
