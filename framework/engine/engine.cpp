@@ -90,6 +90,14 @@ void validate(const EngineOptions& o, const sdk::Dialect& dialect, const Url& ur
 }
 }  // namespace
 
+EngineCapabilities EngineCapabilities::of(const PluginManifest& manifest) {
+    EngineCapabilities out;
+    out.multivalues_inserts = manifest.has_capability("multivalues_inserts");
+    out.multivalues_returning_in_order = manifest.has_capability("multivalues_returning_in_order");
+    out.cursor_executemany_returning = manifest.has_capability("cursor_executemany_returning");
+    return out;
+}
+
 EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
     : url(std::move(u)),
       options(std::move(o)),
@@ -100,6 +108,7 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
         throw NoSuchModuleError("the plugin for '" + url.drivername() + "' (" + url.render() +
                                 ") returned no dialect");
     validate(options, *dialect, url);
+    if (manifest) capabilities = EngineCapabilities::of(*manifest);
 
     Pool::Settings settings;
     settings.pool_size = options.pool_size;

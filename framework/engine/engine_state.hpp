@@ -41,11 +41,28 @@ private:
     std::size_t misses_ = 0;
 };
 
+/// The manifest flags that decide how the engine runs statements, read once (the manifest is
+/// the one source of what a plugin can do; docs/plugin-guide.md).
+struct EngineCapabilities {
+    /// `multivalues_inserts`: INSERT ... VALUES (...), (...) is accepted, so an executemany of
+    /// a single-row insert() goes out as insertmanyvalues pages.
+    bool multivalues_inserts = false;
+    /// `multivalues_returning_in_order`: the RETURNING rows of one multi-row INSERT come back in
+    /// VALUES order, so inserts with RETURNING may be paged too.
+    bool multivalues_returning_in_order = false;
+    /// `cursor_executemany_returning`: Cursor::executemany() of a RETURNING statement hands
+    /// back every set's rows, in parameter order.
+    bool cursor_executemany_returning = false;
+
+    static EngineCapabilities of(const PluginManifest& manifest);
+};
+
 struct EngineState {
     Url url;
     EngineOptions options;
     std::shared_ptr<sdk::Dialect> dialect;
     std::shared_ptr<const PluginManifest> manifest;
+    EngineCapabilities capabilities;
     std::unique_ptr<Pool> pool;
     StatementCache cache;
     std::mutex log_mutex;

@@ -19,14 +19,14 @@ bool generates_key(const sql::CompiledStatement& compiled, const std::vector<Par
     });
 }
 
-/// True when executemany of `compiled` goes out as multi-row VALUES pages: the dialect opts in,
+/// True when executemany of `compiled` goes out as multi-row VALUES pages: the plugin claims it,
 /// the insert has a tuple to repeat, and every value the engine needs back comes from
 /// RETURNING in VALUES order (a lastrowid per row cannot be had from one statement).
 bool use_insertmanyvalues(const EngineState& engine, const sql::CompiledStatement& compiled, bool needs_lastrowid) {
     if (!compiled.insertmanyvalues || engine.options.insertmanyvalues_page_size == 0) return false;
-    const auto& dialect = *engine.dialect;
-    if (!dialect.supports_multivalues_insert()) return false;
-    if (compiled.explicit_returning || compiled.returns_primary_key) return dialect.multivalues_returning_in_order();
+    if (!engine.capabilities.multivalues_inserts) return false;
+    if (compiled.explicit_returning || compiled.returns_primary_key)
+        return engine.capabilities.multivalues_returning_in_order;
     return !needs_lastrowid;
 }
 
@@ -42,13 +42,13 @@ std::size_t page_rows(const EngineState& engine, const sql::CompiledStatement& c
 
 ExecutemanyPlan plan_executemany(const EngineState& engine, const sql::CompiledStatement& compiled,
                                  const std::vector<Params>& param_sets, const Params* statement_values) {
-    const auto& dialect = *engine.dialect;
+    const bool cursor_returning = engine.capabilities.cursor_executemany_returning;
     ExecutemanyPlan plan;
     plan.pk_insert = is_pk_insert(compiled);
     plan.caller_rows = compiled.explicit_returning;
     // A RETURNING the caller asked for needs every row back: one batch where the driver
     // returns RETURNING rows from executemany, else row by row.
-    bool per_row = plan.caller_rows && !dialect.supports_executemany_returning();
+    bool per_row = plan.caller_rows && !cursor_returning;
     // Generated keys of every row (lastrowid row by row, or RETURNING) only when asked for with
     // insert().return_defaults(); otherwise the rows go out as one batch, as in SQLAlchemy.
     if (!plan.caller_rows && plan.pk_insert && compiled.autoincrement_column) {
@@ -70,7 +70,7 @@ ExecutemanyPlan plan_executemany(const EngineState& engine, const sql::CompiledS
     } else if (per_row) {
         // A driver that hands back RETURNING rows from executemany (libpq pipeline) needs one
         // batch, not one round trip per row.
-        plan.strategy = compiled.returns_primary_key && dialect.supports_executemany_returning()
+        plan.strategy = compiled.returns_primary_key && cursor_returning
                             ? ExecutemanyStrategy::executemany_returning_keys
                             : ExecutemanyStrategy::row_at_a_time;
     }

@@ -50,9 +50,11 @@ std::string multivalues_sql(const sql::InsertManyValues& imv, sdk::Paramstyle st
 
 }  // namespace
 
-/// Each page binds its rows into one flat vector and runs with Cursor::execute(); RETURNING
-/// rows are read per page and matched to parameter sets in order. The SQL of a full page is
-/// built once per call, so is the shorter last page.
+/// Every set is bound before the first page is sent (a missing value, or one a processor
+/// rejects, fails the call with nothing executed); each page then copies its rows' values into
+/// one flat vector and runs with Cursor::execute(); RETURNING rows are read per page and matched
+/// to parameter sets in order. The SQL of a full page is built once per call, so is the shorter
+/// last page.
 void run_insertmanyvalues(const ManyExecution& run, const ExecutemanyPlan& plan) {
     auto& st = run.connection;
     auto& engine = *st.engine;
@@ -67,13 +69,12 @@ void run_insertmanyvalues(const ManyExecution& run, const ExecutemanyPlan& plan)
     const std::size_t total = param_sets.size();
     const std::size_t pages = (total + page_rows - 1) / page_rows;
 
-    auto prebound = prebind_processed(compiled, param_sets, own);
+    const BoundBatch batch(compiled, param_sets, own);
 
     auto& driver = st.driver();
     st.autobegin();
     std::string full_sql, last_sql;
-    std::vector<Value> values, row_values;
-    std::vector<std::size_t> slots;
+    std::vector<Value> values;
     std::int64_t rowcount = 0;
     std::size_t logged_rows = 0;
     std::size_t page = 0;
@@ -85,14 +86,9 @@ void run_insertmanyvalues(const ManyExecution& run, const ExecutemanyPlan& plan)
             sql = rows == page_rows ? &full_sql : &last_sql;
             if (sql->empty()) *sql = multivalues_sql(imv, style, rows, plan.send_returning);
             values.resize(rows * per_row);
-            for (std::size_t r = 0; r < rows; ++r) {
-                if (prebound.empty())
-                    bind_into(compiled, param_sets[first + r], own, row_values, slots);
-                else
-                    row_values = std::move(prebound[first + r]);
-                // Swapping hands the page cell's old buffers back to row_values for the next bind.
-                for (std::size_t i = 0; i < per_row; ++i) std::swap(values[r * per_row + i], row_values[i]);
-            }
+            // Assigned over the previous page's cells, which keep their storage where the kinds match.
+            const Value* const* cells = batch.cells.data() + first * per_row;
+            for (std::size_t c = 0; c < rows * per_row; ++c) values[c] = *cells[c];
             if (engine.echo()) {
                 if (rows != logged_rows) engine.log(*sql);  // the SQL once per page shape
                 logged_rows = rows;

@@ -70,8 +70,9 @@ struct Log {
 BOOST_AUTO_TEST_CASE(compiler_records_the_values_tuple) {
     auto engine = sa::test::engine("postgresql://nobody@127.0.0.1:1/none");
     const auto& dialect = engine.dialect();
-    BOOST_TEST(dialect.supports_multivalues_insert());
-    BOOST_TEST(dialect.multivalues_returning_in_order());
+    // What the engine reads to page inserts is what the manifest claims.
+    BOOST_TEST(engine.plugin().has_capability("multivalues_inserts"));
+    BOOST_TEST(engine.plugin().has_capability("multivalues_returning_in_order"));
     BOOST_TEST(dialect.max_bind_params() == 65535u);
 
     const auto t = people();
@@ -89,17 +90,33 @@ BOOST_AUTO_TEST_CASE(compiler_records_the_values_tuple) {
     BOOST_TEST(!t.insert().from_select({"name"}, select(t.c("name"))).compile(dialect)->insertmanyvalues);
 }
 
-BOOST_AUTO_TEST_CASE(sqlite_does_not_opt_in) {
+BOOST_AUTO_TEST_CASE(sqlite_pages_plain_inserts_and_fetches_lastrowid_keys_row_by_row) {
     sa::test::TempDir dir;
-    auto engine = sa::test::engine(dir.sqlite_url());
-    BOOST_TEST(!engine.dialect().supports_multivalues_insert());
+    Log log;
+    auto engine = sa::test::engine(dir.sqlite_url(), {.echo = true, .log_sink = log.sink()});
+    BOOST_TEST(engine.plugin().has_capability("multivalues_inserts"));
+    BOOST_TEST(!engine.plugin().has_capability("multivalues_returning_in_order"));
+    BOOST_TEST(engine.dialect().max_bind_params() == 32766u);
     auto conn = engine.connect();
     conn.execute(text("CREATE TABLE imv_people (id INTEGER PRIMARY KEY, name TEXT, age INTEGER)"));
+
+    // A plain executemany goes out as multi-row VALUES pages.
+    auto plain = conn.execute(people().insert(), people_rows(2500));
+    BOOST_TEST(plain.rowcount() == 2500);
+    BOOST_TEST(log.count("insertmanyvalues 1/3, ") == 1u);
+    BOOST_TEST(log.count("insertmanyvalues 3/3") == 1u);
+    BOOST_TEST(conn.execute(text("SELECT count(*), sum(age) FROM imv_people")).one()[1].as_int() ==
+               2500 * 2499 / 2);
+
+    // Keys wanted back: SQLite's lastrowid is per statement, so the rows go one by one.
+    const auto pages_before = log.count("insertmanyvalues");
     auto r = conn.execute(people().insert().return_defaults(), people_rows(1500));
     BOOST_TEST(r.rowcount() == 1500);
+    BOOST_TEST(log.count("insertmanyvalues") == pages_before);
     const auto& keys = r.inserted_primary_key_rows();
     BOOST_REQUIRE(keys.size() == 1500u);
-    BOOST_TEST(keys.back()[0].as_int() == 1500);
+    BOOST_TEST(keys.front()[0].as_int() == 2501);
+    BOOST_TEST(keys.back()[0].as_int() == 4000);
 }
 
 // ---------------------------------------------------------------- live PostgreSQL

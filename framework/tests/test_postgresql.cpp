@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(manifest_and_dialect_identity) {
     BOOST_TEST(dialect.name() == "postgresql");
     BOOST_TEST(dialect.driver() == "libpq");
     BOOST_TEST((dialect.paramstyle() == sa::sdk::Paramstyle::dollar));
-    BOOST_TEST(dialect.supports_executemany_returning());
+    BOOST_TEST(engine.plugin().has_capability("cursor_executemany_returning"));
     BOOST_TEST(engine.plugin().has_capability("insert_returning"));
     BOOST_TEST(engine.plugin().has_capability("insert_executemany_returning"));
     BOOST_TEST(engine.plugin().has_capability("sequences"));

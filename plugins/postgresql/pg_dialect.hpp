@@ -39,14 +39,11 @@ public:
     bool is_disconnect(const DBAPIError& error) const override;
 
     std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
-    bool supports_executemany_returning() const override { return true; }
-    /// insertmanyvalues: multi-row VALUES pages. RETURNING order is relied on: the server runs
-    /// INSERT ... VALUES as a Values scan feeding the insert row by row and emits each RETURNING
-    /// row as its row is inserted, so they arrive in VALUES order (current behaviour, not a
-    /// documented promise; test_insertmanyvalues checks it). 65535 is the protocol's limit on
-    /// parameters per statement (a 16-bit count).
-    bool supports_multivalues_insert() const override { return true; }
-    bool multivalues_returning_in_order() const override { return true; }
+    /// 65535 is the protocol's limit on parameters per statement (a 16-bit count). The manifest
+    /// claims multivalues_inserts and multivalues_returning_in_order: the server runs INSERT ...
+    /// VALUES as a Values scan feeding the insert row by row and emits each RETURNING row as its
+    /// row is inserted, so they arrive in VALUES order (current behaviour, not a documented
+    /// promise; test_insertmanyvalues checks it); and cursor_executemany_returning (the pipeline).
     std::size_t max_bind_params() const override { return 65535; }
     std::size_t max_identifier_length() const override { return 63; }  // NAMEDATALEN - 1 bytes
     std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;

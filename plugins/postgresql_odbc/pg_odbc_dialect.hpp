@@ -43,6 +43,8 @@ public:
     std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     /// The server's limit, whatever the transport: NAMEDATALEN - 1 bytes.
     std::size_t max_identifier_length() const override { return 63; }
+    /// The protocol's limit on parameters per statement, which insertmanyvalues pages keep to.
+    std::size_t max_bind_params() const override { return 65535; }
     std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;

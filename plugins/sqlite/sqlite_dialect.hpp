@@ -16,6 +16,8 @@
 //   auto engine = athanor::create_engine("sqlite:///app.db?timeout=0.5&mode=rw");
 #pragma once
 
+#include "sqlite_limits.hpp"
+
 #include <athanor/sdk/dialect.hpp>
 
 #include <string>
@@ -48,6 +50,7 @@ public:
     bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
 
     /// SQLite's SQL flavour (sqlite_compiler.hpp) and type map (sqlite_type_compiler.hpp).
+    std::size_t max_bind_params() const override { return sqlite::max_bind_params; }
     std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
 

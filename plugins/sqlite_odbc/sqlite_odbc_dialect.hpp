@@ -25,6 +25,8 @@
 //   auto engine = athanor::create_engine("sqlite+odbc:///app.db");
 #pragma once
 
+#include "sqlite_limits.hpp"
+
 #include <athanor/odbc/dialect.hpp>
 
 namespace athanor::sqlite {
@@ -40,6 +42,7 @@ public:
     /// OdbcDialect's options with numbers read as text (see the header comment).
     odbc::OdbcConnectOptions connect_options(const Url& url) const override;
 
+    std::size_t max_bind_params() const override { return sqlite::max_bind_params; }
     std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;

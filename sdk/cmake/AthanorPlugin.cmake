@@ -12,7 +12,7 @@
 # Produces libathanor_dialect_mydb.so and libathanor_dialect_mydb.json side by side (in
 # ATHANOR_PLUGIN_OUTPUT_DIR when set, else the current binary dir) and installs both under
 # <libdir>/athanor/dialects. Works in-tree and from an installed SDK (find_package(Athanor)).
-set(ATHANOR_SDK_ABI_VERSION 3)
+set(ATHANOR_SDK_ABI_VERSION 4)
 
 function(athanor_add_dialect_plugin name)
   cmake_parse_arguments(P "" "VERSION;DEFAULT_DRIVER;DESCRIPTION;OUTPUT_DIR;SDK_ABI"

@@ -4,7 +4,10 @@
 // A plugin subclasses Dialect, overrides the pure virtuals and whichever hooks differ from
 // the defaults (which follow the SQL standard), and exports a factory with
 // ATHANOR_DIALECT_PLUGIN (see athanor/sdk/plugin.hpp). The capability flags a dialect
-// claims come from its manifest, not from code, so they can be read without loading it.
+// claims come from its manifest, not from code, so they can be read without loading it; the
+// engine reads the same flags to choose how to run a statement (docs/plugin-guide.md lists the
+// ones it reads: multivalues_inserts, multivalues_returning_in_order, cursor_executemany_returning),
+// so what a plugin claims and what the engine does cannot disagree.
 // Every member is defined in sdk/src/dialect.cpp; the contract needs nothing from the engine,
 // the compilers or reflection (the compiler factories return nullptr for "the generic one",
 // which the framework then makes). Each factory returns a new compiler on every call, owned by
@@ -108,11 +111,6 @@ public:
     /// which means the generic compiler (athanor::sql::compiler_for() makes it).
     virtual std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const;
 
-    // ---- Batches ----
-    /// True when Cursor::executemany() of a statement with RETURNING makes the returned rows
-    /// available through fetch(), in parameter order (see athanor/sdk/driver.hpp).
-    virtual bool supports_executemany_returning() const { return false; }
-
     // ---- Types ----
     /// The type map and value processing: DDL/CAST names of generic types, bind/result
     /// processors (e.g. SQLite's ISO-text dates, 0/1 booleans), and database type names back
@@ -136,18 +134,10 @@ public:
     /// nullptr, and the Inspector throws NotSupportedError naming the dialect.
     virtual std::unique_ptr<Reflector> create_reflector() const;
 
-    // ---- insertmanyvalues (the engine's executemany of single-row INSERTs) ----
-    /// True when the database takes INSERT ... VALUES (...), (...), ... : the engine then sends
-    /// an executemany of a single-row insert() as such statements, EngineOptions::
-    /// insertmanyvalues_page_size rows each, with Cursor::execute(). Default: false.
-    virtual bool supports_multivalues_insert() const { return false; }
-    /// True when the RETURNING rows of one multi-row INSERT ... VALUES come back in VALUES
-    /// order, so the engine may batch inserts whose RETURNING (the caller's, or the implicit
-    /// primary key) it maps back to parameter sets. When false such inserts keep the
-    /// executemany path. Default: false.
-    virtual bool multivalues_returning_in_order() const { return false; }
+    // ---- Limits ----
     /// The most bound parameters one statement may have (0: no known limit); the engine
-    /// shrinks a page so that rows x parameters-per-row stays within it.
+    /// shrinks an insertmanyvalues page so that rows x parameters-per-row stays within it.
+    /// PostgreSQL: 65535; SQLite: 32766 (SQLITE_MAX_VARIABLE_NUMBER since 3.32).
     virtual std::size_t max_bind_params() const { return 0; }
 };
 

@@ -49,7 +49,8 @@ public:
     /// Executes one statement once per parameter set (a DML statement; no rows back).
     /// rowcount() is then the sum over all sets. A driver should prepare once and reuse.
     /// A driver MAY make rows returned by RETURNING available through fetch() after
-    /// executemany, in parameter order; it says so by Dialect::supports_executemany_returning().
+    /// executemany, in parameter order; its manifest says so by claiming
+    /// `cursor_executemany_returning`.
     /// The sets view the caller's values (see parameter_rows.hpp): they stay valid until this
     /// returns, so they may be bound without a copy.
     virtual void executemany(std::string_view sql, ParameterRows param_sets) = 0;
