@@ -27,6 +27,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <ostream>
 #include <set>
 #include <string>
@@ -52,6 +53,9 @@ struct Config {
     std::vector<std::string> plugins;  // --plugin files, registered before the engine is made
     std::string report_json;           // --report-json FILE ("" = none)
     std::string compile_dir;           // --compile-dir: root of compile/<dialect>/*.txt
+    /// --assume FLAG: treat these requirements as claimed (to find out whether a plugin passes
+    /// the cases of a capability it does not claim; conformance/tools/probe_unclaimed.py).
+    std::vector<std::string> assume;
 };
 Config& config();
 
@@ -67,6 +71,10 @@ std::string driver_name();
 bool has(std::string_view flag);
 /// The reason a requirement is closed, "" when open.
 std::string closed_reason(std::string_view flag);
+
+/// The requirement flags each test case declared with CF_REQUIRES, by test unit id (recorded
+/// when its precondition is checked; the JSON report lists them per case).
+const std::map<boost::unit_test::test_unit_id, std::vector<std::string>>& declared_requirements();
 
 /// Boost.Test precondition: every flag must be open.
 struct Requires {

@@ -1,7 +1,7 @@
 // athanor-conformance: the shared conformance suite, run against one URL.
 //
 //   athanor-conformance [--url URL] [--plugin PATH]... [--report-json FILE] [--compile-dir DIR]
-//                       [--list-flags] [-- BOOST.TEST ARGS]
+//                       [--assume FLAG]... [--list-flags] [-- BOOST.TEST ARGS]
 //
 // Our options are taken out of argv; everything else (or everything after "--") goes to
 // Boost.Test, e.g. --run_test=select/FetchLimitOffsetTest --log_level=test_suite.
@@ -32,6 +32,7 @@ const char* usage =
     "  --plugin PATH      register a dialect plugin file (its .json manifest beside it) first\n"
     "  --report-json FILE write the per-test JSON report there\n"
     "  --compile-dir DIR  folder holding compile/<dialect>/*.txt expected SQL\n"
+    "  --assume FLAG      treat requirement FLAG as claimed (repeatable; probing, not certifying)\n"
     "  --list-flags       print the capability flags the plugin's manifest claims and exit\n"
     "  --dump-compile     print the compile corpus as the URL's dialect renders it and exit (to diff\n"
     "                     against compile/<dialect>/*.txt, never to fill them in)\n"
@@ -108,6 +109,8 @@ int main(int argc, char** argv) {
             cf::config().plugins.push_back(value(i, "--plugin"));
         } else if (is(a, "--report-json")) {
             cf::config().report_json = value(i, "--report-json");
+        } else if (is(a, "--assume")) {
+            cf::config().assume.push_back(value(i, "--assume"));
         } else if (is(a, "--compile-dir")) {
             cf::config().compile_dir = value(i, "--compile-dir");
         } else if (std::strcmp(a, "--dump-compile") == 0) {

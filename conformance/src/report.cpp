@@ -110,11 +110,14 @@ private:
             for (std::size_t i = 0; i + 1 < parts.size(); ++i) suite += (i ? "/" : "") + parts[i];
             std::string name = parts.back();
             auto e = elapsed_us_.find(id);
+            const auto& declared = declared_requirements();
+            const auto req = declared.find(id);
             tests.push_back({{"group", group},
                              {"suite", suite},
                              {"name", name},
                              {"status", status},
                              {"reason", reason},
+                             {"requires", req == declared.end() ? json::array() : json(req->second)},
                              {"duration_ms", e == elapsed_us_.end() ? 0.0 : e->second / 1000.0}});
             ++groups[group][status];
             (status == "passed" ? passed : status == "failed" ? failed : skipped)++;
