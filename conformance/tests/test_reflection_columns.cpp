@@ -1,0 +1,177 @@
+// reflection group (see reflection_support.hpp): columns — names, types, nullability, numeric
+// precision and string length, server defaults, autoincrement and identity (IdentityReflectionTest,
+// TempTableElementsTest), and table and column comments.
+#include "reflection_support.hpp"
+
+#include <cctype>
+
+using namespace athanor::sql;
+namespace sa = athanor;
+using cf::ComponentTables;
+using cf::column_named;
+using cf::column_names;
+
+BOOST_AUTO_TEST_SUITE(reflection)
+
+// ---- ComponentReflectionTest: columns and comments ----------------------------------------------
+BOOST_AUTO_TEST_SUITE(ComponentReflectionTest, CF_REQUIRES("table_reflection"))
+BOOST_FIXTURE_TEST_CASE(test_get_comments, ComponentTables,
+                        *boost::unit_test::precondition(cf::Requires{{"comment_reflection"}})) {
+    auto insp = inspector();
+    BOOST_TEST(insp.get_table_comment("cf_comment_test").value_or("<none>") == "the test % ' \" \\ table comment");
+    BOOST_TEST(!insp.get_table_comment("cf_users").has_value());
+    auto cols = insp.get_columns("cf_comment_test");
+    BOOST_TEST(column_named(cols, "id").comment.value_or("<none>") == "id comment");
+    BOOST_TEST(column_named(cols, "data").comment.value_or("<none>") == "data % comment");
+    BOOST_TEST(column_named(cols, "d2").comment.value_or("<none>") == "Comment types type speedily ' \" \\ '' Fun!");
+    BOOST_TEST(column_named(cols, "d3").comment.value_or("<none>") == "Comment\nwith\rescapes");
+}
+BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables) {
+    auto cols = inspector().get_columns("cf_users");
+    BOOST_TEST(column_names(cols) == (std::vector<std::string>{"user_id", "test1", "test2", "parent_user_id"}),
+               boost::test_tools::per_element());
+    // Generic types through the dialect's type map (SQLAlchemy compares type affinities).
+    BOOST_TEST((column_named(cols, "user_id").type->affinity() == TypeAffinity::integer));
+    BOOST_TEST((column_named(cols, "test1").type->affinity() == TypeAffinity::string));
+    const auto test2 = column_named(cols, "test2").type->affinity();
+    BOOST_TEST((test2 == TypeAffinity::floating || test2 == TypeAffinity::numeric));
+    BOOST_TEST((column_named(cols, "parent_user_id").type->affinity() == TypeAffinity::integer));
+    BOOST_TEST(!column_named(cols, "test1").nullable);
+    BOOST_TEST(!column_named(cols, "test2").nullable);
+    BOOST_TEST(column_named(cols, "parent_user_id").nullable);
+    for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
+}
+BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflection")) {
+    cf::Session s;
+    s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_user_tmp") + " (id " + cf::type(ty::Integer()) + " PRIMARY KEY, name " +
+              cf::type(ty::String(50)) + ", foo " + cf::type(ty::Integer()) + ")",
+          "DROP TABLE " + cf::q("cf_user_tmp"));
+    auto cols = sa::Inspector(s.conn).get_columns("cf_user_tmp");
+    BOOST_TEST(column_names(cols) == (std::vector<std::string>{"id", "name", "foo"}), boost::test_tools::per_element());
+    BOOST_TEST((column_named(cols, "name").type->affinity() == TypeAffinity::string));
+}
+BOOST_FIXTURE_TEST_CASE(test_autoincrement_col, ComponentTables) {
+    auto insp = inspector();
+    for (auto [table, column] : std::vector<std::pair<std::string, std::string>>{
+             {"cf_users", "user_id"}, {"cf_email_addresses", "address_id"}, {"cf_dingalings", "dingaling_id"}})
+        BOOST_TEST(column_named(insp.get_columns(table), column).autoincrement, table + "." + column);
+}
+BOOST_FIXTURE_TEST_CASE(test_comments_unicode, ComponentTables,
+                        *boost::unit_test::precondition(cf::Requires{{"comment_reflection"}})) {
+    cf::Session u;
+    u.metadata.table("cf_unicode_comments", Column("unicode", ty::Integer(), comment("é試蛇ĉ🐍")),
+                     Column("emoji", ty::Integer(), comment("☁️✨")), TableOptions{.comment = "é試蛇ĉ🐍 table"});
+    u.create_all();
+    sa::Inspector insp(u.conn);
+    auto cols = insp.get_columns("cf_unicode_comments");
+    BOOST_TEST(column_named(cols, "unicode").comment.value_or("") == "é試蛇ĉ🐍");
+    BOOST_TEST(column_named(cols, "emoji").comment.value_or("") == "☁️✨");
+    BOOST_TEST(insp.get_table_comment("cf_unicode_comments").value_or("") == "é試蛇ĉ🐍 table");
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- ComponentReflectionTestExtra: column types, nullability and defaults -----------------------
+BOOST_AUTO_TEST_SUITE(ComponentReflectionTestExtra, CF_REQUIRES("table_reflection"))
+BOOST_AUTO_TEST_CASE(test_numeric_reflection) {
+    cf::Session s;
+    s.metadata.table("cf_numeric", Column("n", ty::Numeric(18, 5)));
+    s.create_all();
+    auto c = column_named(sa::Inspector(s.conn).get_columns("cf_numeric"), "n");
+    BOOST_TEST((c.type->affinity() == TypeAffinity::numeric));
+    BOOST_TEST(c.type->precision().value_or(-1) == 18);
+    BOOST_TEST(c.type->scale().value_or(-1) == 5);
+}
+BOOST_AUTO_TEST_CASE(test_string_length_reflection) {
+    cf::Session s;
+    s.metadata.table("cf_strlen", Column("s", ty::String(52)));
+    s.create_all();
+    auto c = column_named(sa::Inspector(s.conn).get_columns("cf_strlen"), "s");
+    BOOST_TEST((c.type->affinity() == TypeAffinity::string));
+    BOOST_TEST(c.type->length().value_or(-1) == 52);
+}
+BOOST_AUTO_TEST_CASE(test_nullable_reflection) {
+    cf::Session s;
+    s.metadata.table("cf_nullable", Column("a", ty::Integer(), nullable(true)), Column("b", ty::Integer(), nullable(false)));
+    s.create_all();
+    auto cols = sa::Inspector(s.conn).get_columns("cf_nullable");
+    BOOST_TEST(column_named(cols, "a").nullable);
+    BOOST_TEST(!column_named(cols, "b").nullable);
+}
+BOOST_AUTO_TEST_CASE(test_server_defaults, CF_REQUIRES("server_defaults")) {
+    cf::Session s;
+    s.metadata.table("cf_sd", Column("id", ty::Integer(), primary_key()),
+                     Column("s", ty::String(30), server_default("some value")),
+                     Column("n", ty::Integer(), server_default(42)),
+                     Column("plain", ty::Integer()));
+    s.create_all();
+    auto cols = sa::Inspector(s.conn).get_columns("cf_sd");
+    BOOST_TEST(column_named(cols, "s").default_.value_or("").find("'some value'") != std::string::npos);
+    BOOST_TEST(column_named(cols, "n").default_.value_or("").find("42") != std::string::npos);
+    BOOST_TEST(!column_named(cols, "plain").default_.has_value());
+}
+BOOST_AUTO_TEST_CASE(test_server_defaults_expression, CF_REQUIRES("server_defaults", "expression_server_defaults")) {
+    cf::Session s;
+    s.metadata.table("cf_sde", Column("id", ty::Integer(), primary_key()),
+                     Column("at", ty::DateTime(), server_default(sa::text("CURRENT_TIMESTAMP"))));
+    s.create_all();
+    auto c = column_named(sa::Inspector(s.conn).get_columns("cf_sde"), "at");
+    BOOST_TEST_REQUIRE(c.default_.has_value());
+    std::string lowered;
+    for (char ch : *c.default_) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // PostgreSQL gives CURRENT_TIMESTAMP back as its own spelling.
+    BOOST_TEST((lowered.find("current_timestamp") != std::string::npos || lowered.find("now()") != std::string::npos),
+               *c.default_);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- TempTableElementsTest ------------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(TempTableElementsTest, CF_REQUIRES("table_reflection", "temp_table_reflection"))
+BOOST_AUTO_TEST_CASE(test_reflect_identity, CF_REQUIRES("identity_columns")) {
+    // Temporary tables have no MetaData spelling: raw DDL.
+    cf::Session s;
+    s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_tmp_ident") + " (id " + cf::type(ty::Integer()) +
+              " GENERATED BY DEFAULT AS IDENTITY (START WITH 42) PRIMARY KEY, x " + cf::type(ty::Integer()) + ")",
+          "DROP TABLE " + cf::q("cf_tmp_ident"));
+    auto c = column_named(sa::Inspector(s.conn).get_columns("cf_tmp_ident"), "id");
+    BOOST_TEST(c.autoincrement);
+    BOOST_TEST(c.identity == "by default");
+}
+BOOST_AUTO_TEST_CASE(test_reflect_comments, CF_REQUIRES("temp_table_comment_reflection")) {
+    cf::Session s;
+    s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_tmp_comment") + " (id " + cf::type(ty::Integer()) + ")",
+          "DROP TABLE " + cf::q("cf_tmp_comment"));
+    s.exec("COMMENT ON COLUMN " + cf::q("cf_tmp_comment") + ".id IS 'a comment'");
+    BOOST_TEST(column_named(sa::Inspector(s.conn).get_columns("cf_tmp_comment"), "id").comment.value_or("") ==
+               "a comment");
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- IdentityReflectionTest -----------------------------------------------------------------------
+BOOST_AUTO_TEST_SUITE(IdentityReflectionTest, CF_REQUIRES("table_reflection", "identity_columns"))
+BOOST_AUTO_TEST_CASE(test_reflect_identity) {
+    cf::Session s;
+    s.metadata.table("cf_t1", Column("normal", ty::Integer()), Column("id1", ty::Integer(), Identity(2, 3, true)));
+    s.metadata.table("cf_t2", Column("id2", ty::Integer(), Identity(5, 1)));
+    s.create_all();
+    sa::Inspector insp(s.conn);
+    auto id1 = column_named(insp.get_columns("cf_t1"), "id1");
+    BOOST_TEST(id1.identity == "always");
+    BOOST_TEST(id1.autoincrement);
+    BOOST_TEST(!id1.default_.has_value());  // SQLAlchemy: default is None for identity columns
+    auto normal = column_named(insp.get_columns("cf_t1"), "normal");
+    BOOST_TEST(normal.identity == "");
+    auto id2 = column_named(insp.get_columns("cf_t2"), "id2");
+    BOOST_TEST(id2.identity == "by default");
+    // start / increment: the identity's sequence.
+    bool found = false;
+    for (const auto& seq : insp.get_sequences())
+        if (seq.owner_table == "cf_t1" && seq.owner_column == "id1") {
+            found = true;
+            BOOST_TEST(seq.start.value_or(-1) == 2);
+            BOOST_TEST(seq.increment.value_or(-1) == 3);
+        }
+    BOOST_TEST(found);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END()
