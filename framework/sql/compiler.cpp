@@ -9,6 +9,8 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
 
+#include "compiler_state.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -46,39 +48,41 @@ std::string safe_bind_name(const std::string& key) {
     return out.empty() ? "p" : out;
 }
 
-SqlCompiler::SqlCompiler(const sdk::Dialect& dialect) : dialect_(dialect) {}
+SqlCompiler::SqlCompiler(const sdk::Dialect& dialect) : dialect_(dialect), state_(std::make_unique<State>()) {}
 SqlCompiler::~SqlCompiler() = default;
 
+std::string& SqlCompiler::out() { return state_->out_; }
+
 std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& statement, const CompileOptions& options) {
-    options_ = options;
-    result_ = std::make_shared<CompiledStatement>();
-    positional_ = dialect_.paramstyle() != sdk::Paramstyle::named;
-    out_.clear();
-    binds_.clear();
-    bind_type_.reset();
-    bind_processors_.clear();
-    values_tuple_.reset();
-    out_.reserve(256);
+    state_->options_ = options;
+    state_->result_ = std::make_shared<CompiledStatement>();
+    state_->positional_ = dialect_.paramstyle() != sdk::Paramstyle::named;
+    state_->out_.clear();
+    state_->binds_.clear();
+    state_->bind_type_.reset();
+    state_->bind_processors_.clear();
+    state_->values_tuple_.reset();
+    state_->out_.reserve(256);
     process(statement);
     record_insertmanyvalues();
 
     std::string sql;
     std::vector<BindParameter> binds;
-    if (!ctes_.empty()) {
+    if (!state_->ctes_.empty()) {
         bool recursive = false;
-        for (const auto& c : ctes_) recursive = recursive || c.recursive;
+        for (const auto& c : state_->ctes_) recursive = recursive || c.recursive;
         sql = cte_preamble(recursive) + " ";
-        for (std::size_t i = 0; i < ctes_.size(); ++i) {
+        for (std::size_t i = 0; i < state_->ctes_.size(); ++i) {
             if (i) sql += ", ";
-            sql += quote(ctes_[i].name) + " AS (" + ctes_[i].sql + ")";
-            for (auto& b : ctes_[i].binds) binds.push_back(std::move(b));
+            sql += quote(state_->ctes_[i].name) + " AS (" + state_->ctes_[i].sql + ")";
+            for (auto& b : state_->ctes_[i].binds) binds.push_back(std::move(b));
         }
         sql += " ";
     }
-    sql += out_;
-    for (auto& b : binds_) binds.push_back(std::move(b));
+    sql += state_->out_;
+    for (auto& b : state_->binds_) binds.push_back(std::move(b));
 
-    if (!positional_ && !ctes_.empty()) {
+    if (!state_->positional_ && !state_->ctes_.empty()) {
         // Named binds appear once each, in order of first appearance.
         std::vector<BindParameter> unique;
         for (auto& b : binds) {
@@ -89,13 +93,13 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
     }
     if (std::any_of(binds.begin(), binds.end(), [](const BindParameter& b) { return b.expanding; })) {
         // Rendered per execution by expand(); `sql` shows the expanding binds for reading.
-        result_->insertmanyvalues.reset();
-        result_->expanding_template = sql;
-        result_->binds = std::move(binds);
-        result_->sql = render_template(*result_, nullptr, nullptr);
-        return std::move(result_);
+        state_->result_->insertmanyvalues.reset();
+        state_->result_->expanding_template = sql;
+        state_->result_->binds = std::move(binds);
+        state_->result_->sql = render_template(*state_->result_, nullptr, nullptr);
+        return std::move(state_->result_);
     }
-    if (positional_) {
+    if (state_->positional_) {
         std::string final_sql;
         final_sql.reserve(sql.size() + 16);
         std::size_t position = 0;
@@ -110,15 +114,15 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
         }
         sql = std::move(final_sql);
     }
-    result_->sql = std::move(sql);
-    result_->binds = std::move(binds);
-    return std::move(result_);
+    state_->result_->sql = std::move(sql);
+    state_->result_->binds = std::move(binds);
+    return std::move(state_->result_);
 }
 
 // ---- helpers ------------------------------------------------------------------------
 const IdentifierPreparer& SqlCompiler::preparer() {
-    if (!preparer_) preparer_ = create_preparer();
-    return *preparer_;
+    if (!state_->preparer_) state_->preparer_ = create_preparer();
+    return *state_->preparer_;
 }
 
 std::unique_ptr<IdentifierPreparer> SqlCompiler::create_preparer() const {
@@ -131,8 +135,8 @@ void SqlCompiler::unsupported(const std::string& construct) const {
 }
 
 const TypeCompiler& SqlCompiler::type_compiler() const {
-    if (!type_compiler_) type_compiler_ = type_compiler_for(dialect_);
-    return *type_compiler_;
+    if (!state_->type_compiler_) state_->type_compiler_ = type_compiler_for(dialect_);
+    return *state_->type_compiler_;
 }
 
 std::string SqlCompiler::type_sql(const TypeEngine& type) const { return type_compiler().process(type); }
@@ -140,50 +144,50 @@ std::string SqlCompiler::type_sql(const TypeEngine& type) const { return type_co
 void SqlCompiler::process_operand(const ColumnElement& child, int parent_precedence, bool parenthesise_equal) {
     const int p = child.precedence();
     const bool group = p < parent_precedence || (p == parent_precedence && parenthesise_equal && p != prec::atom);
-    if (group) out_ += '(';
+    if (group) state_->out_ += '(';
     child.accept(*this);
-    if (group) out_ += ')';
+    if (group) state_->out_ += ')';
 }
 
 void SqlCompiler::emit_bind(const std::string& key, const std::optional<Value>& value) {
-    Processor processor = bind_type_ ? bind_processor_for(bind_type_) : Processor{};
-    if (options_.literal_binds && value) {
-        out_ += render_literal_value(processor ? processor(*value) : *value);
+    Processor processor = state_->bind_type_ ? bind_processor_for(state_->bind_type_) : Processor{};
+    if (state_->options_.literal_binds && value) {
+        state_->out_ += render_literal_value(processor ? processor(*value) : *value);
         return;
     }
-    if (positional_) {
-        binds_.push_back(BindParameter{key, value, std::move(processor)});
-        out_ += positional_marker;
+    if (state_->positional_) {
+        state_->binds_.push_back(BindParameter{key, value, std::move(processor)});
+        state_->out_ += positional_marker;
         return;
     }
-    const bool seen = std::any_of(binds_.begin(), binds_.end(), [&](const auto& b) { return b.key == key; });
-    if (!seen) binds_.push_back(BindParameter{key, value, std::move(processor)});
-    out_ += bind_placeholder(safe_bind_name(key), 0);
+    const bool seen = std::any_of(state_->binds_.begin(), state_->binds_.end(), [&](const auto& b) { return b.key == key; });
+    if (!seen) state_->binds_.push_back(BindParameter{key, value, std::move(processor)});
+    state_->out_ += bind_placeholder(safe_bind_name(key), 0);
 }
 
 void SqlCompiler::comma_list(const std::vector<ColumnPtr>& items) {
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out_ += ", ";
+        if (i) state_->out_ += ", ";
         process(*items[i]);
     }
 }
 
 void SqlCompiler::order_by_clause(const std::vector<ColumnPtr>& order_by) {
     if (order_by.empty()) return;
-    out_ += " ORDER BY ";
+    state_->out_ += " ORDER BY ";
     for (std::size_t i = 0; i < order_by.size(); ++i) {
-        if (i) out_ += ", ";
+        if (i) state_->out_ += ", ";
         // A label is referred to by name in ORDER BY, as SQLAlchemy does.
         const ColumnElement* e = order_by[i].get();
         const auto* u = dynamic_cast<const UnaryNode*>(e);
         const ColumnElement* inner = u && u->op != UnaryOp::not_ && u->op != UnaryOp::neg ? u->operand.get() : e;
         if (const auto* label = dynamic_cast<const LabelNode*>(inner)) {
-            out_ += quote(label->name);
+            state_->out_ += quote(label->name);
             if (u && inner != e) {
-                if (u->op == UnaryOp::asc) out_ += " ASC";
-                if (u->op == UnaryOp::desc) out_ += " DESC";
-                if (u->op == UnaryOp::nulls_first) out_ += " NULLS FIRST";
-                if (u->op == UnaryOp::nulls_last) out_ += " NULLS LAST";
+                if (u->op == UnaryOp::asc) state_->out_ += " ASC";
+                if (u->op == UnaryOp::desc) state_->out_ += " DESC";
+                if (u->op == UnaryOp::nulls_first) state_->out_ += " NULLS FIRST";
+                if (u->op == UnaryOp::nulls_last) state_->out_ += " NULLS LAST";
             }
         } else {
             process(*e);
@@ -195,17 +199,17 @@ void SqlCompiler::from_item(const FromClause& from) { process(from); }
 
 void SqlCompiler::from_list(const std::vector<FromPtr>& froms) {
     for (std::size_t i = 0; i < froms.size(); ++i) {
-        if (i) out_ += ", ";
+        if (i) state_->out_ += ", ";
         from_item(*froms[i]);
     }
 }
 
 // ---- hooks --------------------------------------------------------------------------
 void SqlCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
-    if (limit) out_ += " LIMIT " + std::to_string(*limit);
+    if (limit) state_->out_ += " LIMIT " + std::to_string(*limit);
     if (offset) {
-        if (!limit.has_value()) out_ += " LIMIT -1";
-        out_ += " OFFSET " + std::to_string(*offset);
+        if (!limit.has_value()) state_->out_ += " LIMIT -1";
+        state_->out_ += " OFFSET " + std::to_string(*offset);
     }
 }
 
@@ -232,76 +236,76 @@ std::string SqlCompiler::cte_preamble(bool recursive) const { return recursive ?
 
 // ---- FROM objects -------------------------------------------------------------------
 void SqlCompiler::visit_table(const TableNode& node) {
-    if (!node.schema.empty()) out_ += quote(node.schema) + ".";
-    out_ += quote(node.table_name);
+    if (!node.schema.empty()) state_->out_ += quote(node.schema) + ".";
+    state_->out_ += quote(node.table_name);
 }
 
 void SqlCompiler::visit_alias(const AliasNode& node) {
     process(*node.element);
-    out_ += " AS " + quote(node.alias);
+    state_->out_ += " AS " + quote(node.alias);
 }
 
 void SqlCompiler::visit_join(const JoinNode& node) {
     process(*node.left);
     switch (node.kind) {
-        case JoinKind::inner: out_ += " JOIN "; break;
-        case JoinKind::left: out_ += " LEFT OUTER JOIN "; break;
-        case JoinKind::full: out_ += " FULL OUTER JOIN "; break;
+        case JoinKind::inner: state_->out_ += " JOIN "; break;
+        case JoinKind::left: state_->out_ += " LEFT OUTER JOIN "; break;
+        case JoinKind::full: state_->out_ += " FULL OUTER JOIN "; break;
     }
     const bool nested = dynamic_cast<const JoinNode*>(node.right.get()) != nullptr;
-    if (nested) out_ += '(';
+    if (nested) state_->out_ += '(';
     process(*node.right);
-    if (nested) out_ += ')';
-    out_ += " ON ";
+    if (nested) state_->out_ += ')';
+    state_->out_ += " ON ";
     process(*node.onclause);
 }
 
 void SqlCompiler::visit_subquery(const SubqueryNode& node) {
     if (node.lateral) {
         lateral_keyword();
-        out_ += '(';
-        ++depth_;
-        process(*node.select);  // keeps enclosing_froms_: it correlates with the FROM items before it
-        --depth_;
-        out_ += ") AS " + quote(node.alias);
+        state_->out_ += '(';
+        ++state_->depth_;
+        process(*node.select);  // keeps state_->enclosing_froms_: it correlates with the FROM items before it
+        --state_->depth_;
+        state_->out_ += ") AS " + quote(node.alias);
         return;
     }
-    out_ += '(';
-    auto saved = std::move(enclosing_froms_);
-    enclosing_froms_.clear();
-    ++depth_;
+    state_->out_ += '(';
+    auto saved = std::move(state_->enclosing_froms_);
+    state_->enclosing_froms_.clear();
+    ++state_->depth_;
     process(*node.select);
-    --depth_;
-    enclosing_froms_ = std::move(saved);
-    out_ += ") AS " + quote(node.alias);
+    --state_->depth_;
+    state_->enclosing_froms_ = std::move(saved);
+    state_->out_ += ") AS " + quote(node.alias);
 }
 
 void SqlCompiler::visit_cte(const CteNode& node) {
-    if (std::find(cte_names_.begin(), cte_names_.end(), node.cte_name) == cte_names_.end()) {
-        cte_names_.push_back(node.cte_name);
+    if (std::find(state_->cte_names_.begin(), state_->cte_names_.end(), node.cte_name) == state_->cte_names_.end()) {
+        state_->cte_names_.push_back(node.cte_name);
         // Rendered apart and placed in the statement's WITH clause.
-        std::string saved_out = std::move(out_);
-        auto saved_binds = std::move(binds_);
-        auto saved_froms = std::move(enclosing_froms_);
-        out_.clear();
-        binds_.clear();
-        enclosing_froms_.clear();
-        ++depth_;
+        std::string saved_out = std::move(state_->out_);
+        auto saved_binds = std::move(state_->binds_);
+        auto saved_froms = std::move(state_->enclosing_froms_);
+        state_->out_.clear();
+        state_->binds_.clear();
+        state_->enclosing_froms_.clear();
+        ++state_->depth_;
         process(*node.select);
-        --depth_;
-        ctes_.push_back(CteText{node.cte_name, std::move(out_), std::move(binds_), node.recursive});
-        out_ = std::move(saved_out);
-        binds_ = std::move(saved_binds);
-        enclosing_froms_ = std::move(saved_froms);
+        --state_->depth_;
+        state_->ctes_.push_back(State::CteText{node.cte_name, std::move(state_->out_), std::move(state_->binds_), node.recursive});
+        state_->out_ = std::move(saved_out);
+        state_->binds_ = std::move(saved_binds);
+        state_->enclosing_froms_ = std::move(saved_froms);
     }
-    out_ += quote(node.cte_name);
+    state_->out_ += quote(node.cte_name);
 }
 
 // ---- statements ---------------------------------------------------------------------
 void SqlCompiler::select_columns(const SelectNode& node) {
     const auto labels = node.column_labels();
     for (std::size_t i = 0; i < node.columns.size(); ++i) {
-        if (i) out_ += ", ";
+        if (i) state_->out_ += ", ";
         const ColumnElement& c = *node.columns[i];
         const auto* label = dynamic_cast<const LabelNode*>(&c);
         if (label)
@@ -310,69 +314,69 @@ void SqlCompiler::select_columns(const SelectNode& node) {
             process(c);
         // An explicit label() is the user's name (refused when too long, by quote()); one the
         // compiler made up (count_1, id_1, ...) is shortened to the dialect's limit instead.
-        if (labels[i].second) out_ += " AS " + quote(label ? labels[i].first : preparer().truncate(labels[i].first));
+        if (labels[i].second) state_->out_ += " AS " + quote(label ? labels[i].first : preparer().truncate(labels[i].first));
     }
 }
 
 void SqlCompiler::visit_select(const SelectNode& node) {
-    if (depth_ == 0) {
-        result_->kind = StatementKind::select;
+    if (state_->depth_ == 0) {
+        state_->result_->kind = StatementKind::select;
         set_result_processors(node.columns);
     }
-    ++depth_;
-    const auto froms = node.froms(enclosing_froms_);
-    const auto mark = enclosing_froms_.size();
-    for (const auto& f : froms) enclosing_froms_.push_back(f.get());
+    ++state_->depth_;
+    const auto froms = node.froms(state_->enclosing_froms_);
+    const auto mark = state_->enclosing_froms_.size();
+    for (const auto& f : froms) state_->enclosing_froms_.push_back(f.get());
 
-    out_ += node.distinct ? "SELECT DISTINCT " : "SELECT ";
+    state_->out_ += node.distinct ? "SELECT DISTINCT " : "SELECT ";
     if (!node.distinct_on.empty()) distinct_on_clause(node.distinct_on);
     if (node.columns.empty())
         throw CompileError("a SELECT needs at least one column; give select() columns or a table");
     select_columns(node);
     if (froms.empty()) {
-        out_ += default_from();
+        state_->out_ += default_from();
     } else {
-        out_ += " FROM ";
+        state_->out_ += " FROM ";
         from_list(froms);
     }
     if (node.where) {
-        out_ += " WHERE ";
+        state_->out_ += " WHERE ";
         process(*node.where);
     }
     if (!node.group_by.empty()) {
-        out_ += " GROUP BY ";
+        state_->out_ += " GROUP BY ";
         comma_list(node.group_by);
     }
     if (node.having) {
-        out_ += " HAVING ";
+        state_->out_ += " HAVING ";
         process(*node.having);
     }
     order_by_clause(node.order_by);
     if (node.limit || node.offset) limit_clause(node.limit, node.offset);
     if (node.for_update) for_update_clause(*node.for_update);
-    enclosing_froms_.resize(mark);
-    --depth_;
+    state_->enclosing_froms_.resize(mark);
+    --state_->depth_;
 }
 
-void SqlCompiler::for_update_clause(const ForUpdateClause&) { out_ += " FOR UPDATE"; }
+void SqlCompiler::for_update_clause(const ForUpdateClause&) { state_->out_ += " FOR UPDATE"; }
 
-void SqlCompiler::lateral_keyword() { out_ += "LATERAL "; }
+void SqlCompiler::lateral_keyword() { state_->out_ += "LATERAL "; }
 
 void SqlCompiler::distinct_on_clause(const std::vector<ColumnPtr>&) { unsupported("SELECT DISTINCT ON"); }
 
 void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
-    if (depth_ == 0) {
-        result_->kind = StatementKind::select;
+    if (state_->depth_ == 0) {
+        state_->result_->kind = StatementKind::select;
         set_result_processors(node);
     }
-    ++depth_;
+    ++state_->depth_;
     for (std::size_t i = 0; i < node.selects.size(); ++i) {
-        if (i) out_ += compound_keyword(node.op);
+        if (i) state_->out_ += compound_keyword(node.op);
         compound_member(*node.selects[i]);
     }
     order_by_clause(node.order_by);
     if (node.limit || node.offset) limit_clause(node.limit, node.offset);
-    --depth_;
+    --state_->depth_;
 }
 
 bool SqlCompiler::compound_member_needs_grouping(const SelectBaseNode& member) {
@@ -382,9 +386,9 @@ bool SqlCompiler::compound_member_needs_grouping(const SelectBaseNode& member) {
 
 void SqlCompiler::compound_member(const SelectBaseNode& member) {
     const bool group = compound_member_needs_grouping(member);
-    if (group) out_ += '(';
+    if (group) state_->out_ += '(';
     process(member);
-    if (group) out_ += ')';
+    if (group) state_->out_ += ')';
 }
 
 }  // namespace athanor::sql

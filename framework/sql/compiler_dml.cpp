@@ -6,38 +6,40 @@
 #include <athanor/errors.hpp>
 #include <athanor/sql/compiler.hpp>
 
+#include "compiler_state.hpp"
+
 #include <algorithm>
 
 namespace athanor::sql {
 
 void SqlCompiler::record_insertmanyvalues() {
-    // Only when out_ is the whole statement and every placeholder is one of the tuple's, so a
+    // Only when state_->out_ is the whole statement and every placeholder is one of the tuple's, so a
     // page is prefix + k renumbered tuples + suffix and the binds repeat per row.
-    if (!values_tuple_ || !positional_ || !ctes_.empty() || options_.literal_binds) return;
-    const auto& span = *values_tuple_;
-    if (span.binds_before != 0 || span.binds_after != binds_.size() || span.end > out_.size()) return;
+    if (!state_->values_tuple_ || !state_->positional_ || !state_->ctes_.empty() || state_->options_.literal_binds) return;
+    const auto& span = *state_->values_tuple_;
+    if (span.binds_before != 0 || span.binds_after != state_->binds_.size() || span.end > state_->out_.size()) return;
     InsertManyValues imv;
-    imv.prefix = out_.substr(0, span.begin);
-    imv.suffix = out_.substr(span.end);
+    imv.prefix = state_->out_.substr(0, span.begin);
+    imv.suffix = state_->out_.substr(span.end);
     if (imv.prefix.find(positional_marker) != std::string::npos ||
         imv.suffix.find(positional_marker) != std::string::npos)
         return;
     imv.tuple_segments.emplace_back();
     for (std::size_t i = span.begin; i < span.end; ++i) {
-        if (out_[i] == positional_marker)
+        if (state_->out_[i] == positional_marker)
             imv.tuple_segments.emplace_back();
         else
-            imv.tuple_segments.back() += out_[i];
+            imv.tuple_segments.back() += state_->out_[i];
     }
-    if (imv.tuple_segments.size() != binds_.size() + 1) return;
-    result_->insertmanyvalues = std::move(imv);
+    if (imv.tuple_segments.size() != state_->binds_.size() + 1) return;
+    state_->result_->insertmanyvalues = std::move(imv);
 }
 
 void SqlCompiler::set_clause(const NodeAssignments& assignments, const TableNode* table) {
     for (std::size_t i = 0; i < assignments.size(); ++i) {
-        if (i) out_ += ", ";
-        out_ += quote(assignments[i].first);
-        out_ += '=';
+        if (i) state_->out_ += ", ";
+        state_->out_ += quote(assignments[i].first);
+        state_->out_ += '=';
         process_coerced(*assignments[i].second, table ? column_type(*table, assignments[i].first) : nullptr,
                         prec::atom);
     }
@@ -60,175 +62,175 @@ std::vector<FromPtr> SqlCompiler::extra_froms(const TableNode& target, const Col
 }
 
 void SqlCompiler::update_from_clause(const std::vector<FromPtr>& extra_froms) {
-    out_ += " FROM ";
+    state_->out_ += " FROM ";
     from_list(extra_froms);
 }
 
 void SqlCompiler::delete_using_clause(const std::vector<FromPtr>& extra_froms) {
-    out_ += " USING ";
+    state_->out_ += " USING ";
     from_list(extra_froms);
 }
 
 void SqlCompiler::returning_clause(const std::vector<ColumnPtr>& columns) {
-    out_ += " RETURNING ";
+    state_->out_ += " RETURNING ";
     comma_list(columns);
 }
 
 void SqlCompiler::visit_insert(const InsertNode& node) {
-    if (depth_ == 0) {
-        result_->kind = StatementKind::insert;
-        result_->primary_key_columns = node.table->primary_key();
-        result_->autoincrement_column = node.table->autoincrement_index();
+    if (state_->depth_ == 0) {
+        state_->result_->kind = StatementKind::insert;
+        state_->result_->primary_key_columns = node.table->primary_key();
+        state_->result_->autoincrement_column = node.table->autoincrement_index();
     }
-    ++depth_;
-    out_ += "INSERT INTO ";
+    ++state_->depth_;
+    state_->out_ += "INSERT INTO ";
     process(*node.table);
     if (node.from_select) {
-        out_ += " (";
+        state_->out_ += " (";
         for (std::size_t i = 0; i < node.select_columns.size(); ++i) {
-            if (i) out_ += ", ";
-            out_ += quote(node.select_columns[i]);
+            if (i) state_->out_ += ", ";
+            state_->out_ += quote(node.select_columns[i]);
         }
-        out_ += ") ";
+        state_->out_ += ") ";
         process(*node.from_select);
     } else {
         const auto rows = node.rows();
         if (rows.size() == 1 && rows.front().empty()) {
-            out_ += " DEFAULT VALUES";
+            state_->out_ += " DEFAULT VALUES";
         } else {
-            out_ += " (";
+            state_->out_ += " (";
             const auto& first = rows.front();
             for (std::size_t i = 0; i < first.size(); ++i) {
-                if (i) out_ += ", ";
-                out_ += quote(first[i].first);
+                if (i) state_->out_ += ", ";
+                state_->out_ += quote(first[i].first);
             }
-            out_ += ") VALUES ";
+            state_->out_ += ") VALUES ";
             // A top-level single-row VALUES without ON CONFLICT (a page of rows could conflict
             // with each other) can be batched by executemany: remember where its tuple is.
             const bool batchable =
-                depth_ == 1 && rows.size() == 1 && node.on_conflict == InsertNode::OnConflict::none;
-            ValuesTupleSpan span{out_.size(), 0, binds_.size(), 0};
+                state_->depth_ == 1 && rows.size() == 1 && node.on_conflict == InsertNode::OnConflict::none;
+            State::ValuesTupleSpan span{state_->out_.size(), 0, state_->binds_.size(), 0};
             for (std::size_t r = 0; r < rows.size(); ++r) {
-                if (r) out_ += ", ";
-                out_ += '(';
+                if (r) state_->out_ += ", ";
+                state_->out_ += '(';
                 for (std::size_t i = 0; i < rows[r].size(); ++i) {
-                    if (i) out_ += ", ";
+                    if (i) state_->out_ += ", ";
                     process_coerced(*rows[r][i].second, column_type(*node.table, rows[r][i].first));
                 }
-                out_ += ')';
+                state_->out_ += ')';
             }
             if (batchable) {
-                span.end = out_.size();
-                span.binds_after = binds_.size();
-                values_tuple_ = span;
+                span.end = state_->out_.size();
+                span.binds_after = state_->binds_.size();
+                state_->values_tuple_ = span;
             }
         }
     }
     if (node.on_conflict != InsertNode::OnConflict::none) visit_on_conflict(node);
-    if (depth_ == 1) result_->return_defaults = node.return_defaults;
+    if (state_->depth_ == 1) state_->result_->return_defaults = node.return_defaults;
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("INSERT ... RETURNING");
-        if (depth_ == 1) {
+        if (state_->depth_ == 1) {
             set_result_processors(node.returning);
-            result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+            state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
         }
         returning_clause(node.returning);
-    } else if (depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
-               node.multi_values.empty() && result_->autoincrement_column) {
+    } else if (state_->depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
+               node.multi_values.empty() && state_->result_->autoincrement_column) {
         std::vector<ColumnPtr> key;
-        for (const auto& name : result_->primary_key_columns)
+        for (const auto& name : state_->result_->primary_key_columns)
             key.push_back(node.table->make_column(node.table_from, name));
         set_result_processors(key);
         returning_clause(key);
-        result_->returns_primary_key = true;
+        state_->result_->returns_primary_key = true;
     }
-    --depth_;
+    --state_->depth_;
 }
 
 void SqlCompiler::visit_on_conflict(const InsertNode& node) {
     if (!supports_on_conflict()) unsupported("INSERT ... ON CONFLICT (on_conflict_do_nothing/do_update)");
-    out_ += " ON CONFLICT";
+    state_->out_ += " ON CONFLICT";
     if (!node.conflict_target.empty()) {
-        out_ += " (";
+        state_->out_ += " (";
         for (std::size_t i = 0; i < node.conflict_target.size(); ++i) {
-            if (i) out_ += ", ";
-            out_ += quote(node.conflict_target[i]);
+            if (i) state_->out_ += ", ";
+            state_->out_ += quote(node.conflict_target[i]);
         }
-        out_ += ')';
+        state_->out_ += ')';
     }
     if (node.on_conflict == InsertNode::OnConflict::do_nothing) {
-        out_ += " DO NOTHING";
+        state_->out_ += " DO NOTHING";
         return;
     }
-    out_ += " DO UPDATE SET ";
+    state_->out_ += " DO UPDATE SET ";
     for (std::size_t i = 0; i < node.conflict_set.size(); ++i) {
-        if (i) out_ += ", ";
-        out_ += quote(node.conflict_set[i].first) + " = ";
+        if (i) state_->out_ += ", ";
+        state_->out_ += quote(node.conflict_set[i].first) + " = ";
         process_coerced(*node.conflict_set[i].second, column_type(*node.table, node.conflict_set[i].first), prec::atom);
     }
     if (node.conflict_where) {
-        out_ += " WHERE ";
+        state_->out_ += " WHERE ";
         process(*node.conflict_where);
     }
 }
 
 void SqlCompiler::visit_update(const UpdateNode& node) {
-    if (depth_ == 0) result_->kind = StatementKind::update;
-    ++depth_;
+    if (state_->depth_ == 0) state_->result_->kind = StatementKind::update;
+    ++state_->depth_;
     const auto assignments = node.assignments();
     if (assignments.empty())
         throw CompileError("UPDATE of '" + node.table->table_name +
                            "' has no column to SET; give values() or parameters named after columns");
-    out_ += "UPDATE ";
+    state_->out_ += "UPDATE ";
     process(*node.table);
     // Subqueries in SET and WHERE correlate with the target and with the other tables.
     const auto extra = extra_froms(*node.table, node.where, &assignments);
-    const auto mark = enclosing_froms_.size();
-    enclosing_froms_.push_back(node.table.get());
-    for (const auto& f : extra) enclosing_froms_.push_back(f.get());
-    out_ += " SET ";
+    const auto mark = state_->enclosing_froms_.size();
+    state_->enclosing_froms_.push_back(node.table.get());
+    for (const auto& f : extra) state_->enclosing_froms_.push_back(f.get());
+    state_->out_ += " SET ";
     set_clause(assignments, node.table.get());
     if (!extra.empty()) update_from_clause(extra);
     if (node.where) {
-        out_ += " WHERE ";
+        state_->out_ += " WHERE ";
         process(*node.where);
     }
-    enclosing_froms_.resize(mark);
+    state_->enclosing_froms_.resize(mark);
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("UPDATE ... RETURNING");
-        if (depth_ == 1) {
+        if (state_->depth_ == 1) {
             set_result_processors(node.returning);
-            result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+            state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
         }
         returning_clause(node.returning);
     }
-    --depth_;
+    --state_->depth_;
 }
 
 void SqlCompiler::visit_delete(const DeleteNode& node) {
-    if (depth_ == 0) result_->kind = StatementKind::delete_;
-    ++depth_;
-    out_ += "DELETE FROM ";
+    if (state_->depth_ == 0) state_->result_->kind = StatementKind::delete_;
+    ++state_->depth_;
+    state_->out_ += "DELETE FROM ";
     process(*node.table);
     const auto extra = extra_froms(*node.table, node.where, nullptr);
-    const auto mark = enclosing_froms_.size();
-    enclosing_froms_.push_back(node.table.get());
-    for (const auto& f : extra) enclosing_froms_.push_back(f.get());
+    const auto mark = state_->enclosing_froms_.size();
+    state_->enclosing_froms_.push_back(node.table.get());
+    for (const auto& f : extra) state_->enclosing_froms_.push_back(f.get());
     if (!extra.empty()) delete_using_clause(extra);
     if (node.where) {
-        out_ += " WHERE ";
+        state_->out_ += " WHERE ";
         process(*node.where);
     }
-    enclosing_froms_.resize(mark);
+    state_->enclosing_froms_.resize(mark);
     if (!node.returning.empty()) {
         if (!supports_returning()) unsupported("DELETE ... RETURNING");
-        if (depth_ == 1) {
+        if (state_->depth_ == 1) {
             set_result_processors(node.returning);
-            result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+            state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
         }
         returning_clause(node.returning);
     }
-    --depth_;
+    --state_->depth_;
 }
 
 }  // namespace athanor::sql

@@ -5,6 +5,8 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
 
+#include "compiler_state.hpp"
+
 #include <cctype>
 
 namespace athanor::sql {
@@ -37,50 +39,50 @@ bool coerces_operands(BinaryOp op) {
 }  // namespace
 
 void SqlCompiler::visit_tuple(const TupleNode& node) {
-    out_ += '(';
+    state_->out_ += '(';
     comma_list(node.elements);
-    out_ += ')';
+    state_->out_ += ')';
 }
 
 // ---- column elements ----------------------------------------------------------------
 void SqlCompiler::visit_column(const ColumnNode& node) {
     if (node.from && !node.from->name().empty()) {
         if (const auto* table = dynamic_cast<const TableNode*>(node.from.get()); table && !table->schema.empty()) {
-            out_ += quote(table->schema);
-            out_ += '.';
+            state_->out_ += quote(table->schema);
+            state_->out_ += '.';
         }
-        out_ += quote(node.from->name());
-        out_ += '.';
+        state_->out_ += quote(node.from->name());
+        state_->out_ += '.';
     }
     // A column of a subquery, alias or CTE may be a label this compiler generated for the
     // inner SELECT and shortened there (select_columns): refer to it by the same short name.
     // A table's own column is the user's name and is never shortened.
     if (dynamic_cast<const TableNode*>(node.from.get()) || !node.from)
-        out_ += quote(node.name);
+        state_->out_ += quote(node.name);
     else
-        out_ += quote(preparer().truncate(node.name));
+        state_->out_ += quote(preparer().truncate(node.name));
 }
 
 void SqlCompiler::visit_bind_param(const BindParamNode& node) {
-    emit_bind(node.anonymous ? namer_.next(node.key) : node.key, node.value);
+    emit_bind(node.anonymous ? state_->namer_.next(node.key) : node.key, node.value);
 }
 
 void SqlCompiler::visit_text(const TextNode& node) {
     if (dialect_.paramstyle() != sdk::Paramstyle::format) {
-        out_ += node.text;
+        state_->out_ += node.text;
         return;
     }
     for (char c : node.text) {
-        if (c == '%') out_ += '%';
-        out_ += c;
+        if (c == '%') state_->out_ += '%';
+        state_->out_ += c;
     }
 }
 
 void SqlCompiler::visit_keyword(const KeywordNode& node) {
     switch (node.kind) {
-        case KeywordNode::Kind::null: out_ += "NULL"; break;
-        case KeywordNode::Kind::true_: out_ += render_bool(true); break;
-        case KeywordNode::Kind::false_: out_ += render_bool(false); break;
+        case KeywordNode::Kind::null: state_->out_ += "NULL"; break;
+        case KeywordNode::Kind::true_: state_->out_ += render_bool(true); break;
+        case KeywordNode::Kind::false_: state_->out_ += render_bool(false); break;
     }
 }
 
@@ -92,7 +94,7 @@ void SqlCompiler::visit_binary(const BinaryNode& node) {
     const bool coerce = coerces_operands(node.op);
     if (coerce && dynamic_cast<const TupleNode*>(node.left.get()) && dynamic_cast<const TupleNode*>(node.right.get())) {
         process_facing(*node.left, *node.right);
-        out_ += binary_operator_text(node.op);
+        state_->out_ += binary_operator_text(node.op);
         process_facing(*node.right, *node.left);
         return;
     }
@@ -102,58 +104,58 @@ void SqlCompiler::visit_binary(const BinaryNode& node) {
     const TypePtr right_type = left_bind ? expression_type(*node.right) : nullptr;
     process_coerced(*node.left, right_type, p, !same_operator(*node.left, node));
     if (node.op == BinaryOp::custom) {
-        out_ += ' ';
-        out_ += node.custom_op;
-        out_ += ' ';
+        state_->out_ += ' ';
+        state_->out_ += node.custom_op;
+        state_->out_ += ' ';
     } else if (node.op == BinaryOp::mod && dialect_.paramstyle() == sdk::Paramstyle::format) {
-        out_ += " %% ";
+        state_->out_ += " %% ";
     } else {
-        out_ += binary_operator_text(node.op);
+        state_->out_ += binary_operator_text(node.op);
     }
     process_coerced(*node.right, left_type, p, !same_operator(*node.right, node));
-    if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+    if (node.escape) state_->out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
 }
 
 void SqlCompiler::visit_true_division(const BinaryNode& node) {
     process_operand(*node.left, prec::multiplicative);
-    out_ += " / CAST(";
+    state_->out_ += " / CAST(";
     process_coerced(*node.right, expression_type(*node.left));
-    out_ += " AS " + true_division_type() + ")";
+    state_->out_ += " AS " + true_division_type() + ")";
 }
 
 void SqlCompiler::visit_ilike(const BinaryNode& node) {
-    out_ += "lower(";
+    state_->out_ += "lower(";
     process(*node.left);
-    out_ += node.op == BinaryOp::ilike ? ") LIKE lower(" : ") NOT LIKE lower(";
+    state_->out_ += node.op == BinaryOp::ilike ? ") LIKE lower(" : ") NOT LIKE lower(";
     process(*node.right);
-    out_ += ')';
-    if (node.escape) out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
+    state_->out_ += ')';
+    if (node.escape) state_->out_ += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
 }
 
 void SqlCompiler::visit_unary(const UnaryNode& node) {
     switch (node.op) {
         case UnaryOp::not_:
-            out_ += "NOT ";
+            state_->out_ += "NOT ";
             process_operand(*node.operand, prec::not_ + 1);
             return;
         case UnaryOp::neg:
-            out_ += '-';
+            state_->out_ += '-';
             process_operand(*node.operand, prec::unary);
             return;
         case UnaryOp::distinct:
-            out_ += "DISTINCT ";
+            state_->out_ += "DISTINCT ";
             process_operand(*node.operand, prec::comparison + 1);
             return;
-        case UnaryOp::asc: process(*node.operand); out_ += " ASC"; return;
-        case UnaryOp::desc: process(*node.operand); out_ += " DESC"; return;
-        case UnaryOp::nulls_first: process(*node.operand); out_ += " NULLS FIRST"; return;
-        case UnaryOp::nulls_last: process(*node.operand); out_ += " NULLS LAST"; return;
+        case UnaryOp::asc: process(*node.operand); state_->out_ += " ASC"; return;
+        case UnaryOp::desc: process(*node.operand); state_->out_ += " DESC"; return;
+        case UnaryOp::nulls_first: process(*node.operand); state_->out_ += " NULLS FIRST"; return;
+        case UnaryOp::nulls_last: process(*node.operand); state_->out_ += " NULLS LAST"; return;
     }
 }
 
 void SqlCompiler::visit_boolean_list(const BooleanListNode& node) {
     for (std::size_t i = 0; i < node.items.size(); ++i) {
-        if (i) out_ += node.is_and ? " AND " : " OR ";
+        if (i) state_->out_ += node.is_and ? " AND " : " OR ";
         process_operand(*node.items[i], node.precedence(), !same_operator(*node.items[i], node));
     }
 }
@@ -161,50 +163,50 @@ void SqlCompiler::visit_boolean_list(const BooleanListNode& node) {
 void SqlCompiler::visit_in(const InNode& node) {
     if (node.expanding() && node.values.empty()) {
         // SQLAlchemy's empty-set expression, grouped so AND/OR around it keep their meaning.
-        out_ += '(';
+        state_->out_ += '(';
         process_operand(*node.left, prec::comparison);
-        out_ += node.negated ? " NOT IN (" : " IN (";
-        out_ += empty_in_expression(node.negated);
-        out_ += "))";
+        state_->out_ += node.negated ? " NOT IN (" : " IN (";
+        state_->out_ += empty_in_expression(node.negated);
+        state_->out_ += "))";
         return;
     }
     process_operand(*node.left, prec::comparison);
-    out_ += node.negated ? " NOT IN (" : " IN (";
+    state_->out_ += node.negated ? " NOT IN (" : " IN (";
     if (node.subquery) {
-        ++depth_;
+        ++state_->depth_;
         process(*node.subquery);
-        --depth_;
+        --state_->depth_;
     } else if (!node.items.empty()) {
         for (std::size_t i = 0; i < node.items.size(); ++i) {
-            if (i) out_ += ", ";
+            if (i) state_->out_ += ", ";
             process_facing(*node.items[i], *node.left);
         }
     } else {
-        const std::string name = namer_.next(node.left->bind_base());
-        TypePtr saved = std::move(bind_type_);
-        bind_type_ = expression_type(*node.left);
-        if (options_.keep_expanding && !options_.literal_binds) {
+        const std::string name = state_->namer_.next(node.left->bind_base());
+        TypePtr saved = std::move(state_->bind_type_);
+        state_->bind_type_ = expression_type(*node.left);
+        if (state_->options_.keep_expanding && !state_->options_.literal_binds) {
             // One bind for the whole list, rendered when the statement runs (expand()).
-            binds_.push_back(BindParameter{name, std::nullopt,
-                                           bind_type_ ? bind_processor_for(bind_type_) : Processor{}, true});
-            out_ += expanding_marker;
+            state_->binds_.push_back(BindParameter{name, std::nullopt,
+                                           state_->bind_type_ ? bind_processor_for(state_->bind_type_) : Processor{}, true});
+            state_->out_ += expanding_marker;
         } else {
             for (std::size_t i = 0; i < node.values.size(); ++i) {
-                if (i) out_ += ", ";
+                if (i) state_->out_ += ", ";
                 emit_bind(name + "_" + std::to_string(i + 1), node.values[i]);
             }
         }
-        bind_type_ = std::move(saved);
+        state_->bind_type_ = std::move(saved);
     }
-    out_ += ')';
+    state_->out_ += ')';
 }
 
 void SqlCompiler::visit_between(const BetweenNode& node) {
     process_operand(*node.expr, prec::comparison);
     const TypePtr type = expression_type(*node.expr);
-    out_ += node.negated ? " NOT BETWEEN " : " BETWEEN ";
+    state_->out_ += node.negated ? " NOT BETWEEN " : " BETWEEN ";
     process_coerced(*node.low, type, prec::comparison);
-    out_ += " AND ";
+    state_->out_ += " AND ";
     process_coerced(*node.high, type, prec::comparison);
 }
 
@@ -216,60 +218,60 @@ void SqlCompiler::visit_function(const FunctionNode& node) {
             if (node.name == b) {
                 std::string upper = node.name;
                 for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                out_ += upper;
+                state_->out_ += upper;
                 return;
             }
     }
-    out_ += function_name(node.name);
-    out_ += '(';
-    if (node.name == "count" && node.args.empty()) out_ += '*';
+    state_->out_ += function_name(node.name);
+    state_->out_ += '(';
+    if (node.name == "count" && node.args.empty()) state_->out_ += '*';
     comma_list(node.args);
-    out_ += ')';
+    state_->out_ += ')';
 }
 
 void SqlCompiler::visit_label(const LabelNode& node) { process(*node.element); }
 
 void SqlCompiler::visit_case(const CaseNode& node) {
-    out_ += "CASE";
+    state_->out_ += "CASE";
     if (node.value) {
-        out_ += ' ';
+        state_->out_ += ' ';
         process(*node.value);
     }
     const TypePtr value_type = node.value ? expression_type(*node.value) : nullptr;
     for (const auto& [cond, result] : node.whens) {
-        out_ += " WHEN ";
+        state_->out_ += " WHEN ";
         process_coerced(*cond, value_type);
-        out_ += " THEN ";
+        state_->out_ += " THEN ";
         process(*result);
     }
     if (node.else_) {
-        out_ += " ELSE ";
+        state_->out_ += " ELSE ";
         process(*node.else_);
     }
-    out_ += " END";
+    state_->out_ += " END";
 }
 
 void SqlCompiler::visit_cast(const CastNode& node) {
-    out_ += "CAST(";
+    state_->out_ += "CAST(";
     process(*node.element);
-    out_ += " AS " + type_sql(*node.type) + ")";
+    state_->out_ += " AS " + type_sql(*node.type) + ")";
 }
 
 void SqlCompiler::visit_over(const OverNode& node) {
     process(*node.element);
-    out_ += " OVER (";
+    state_->out_ += " OVER (";
     if (!node.partition_by.empty()) {
-        out_ += "PARTITION BY ";
+        state_->out_ += "PARTITION BY ";
         comma_list(node.partition_by);
     }
     if (!node.order_by.empty()) {
-        if (!node.partition_by.empty()) out_ += ' ';
-        out_ += "ORDER BY ";
+        if (!node.partition_by.empty()) state_->out_ += ' ';
+        state_->out_ += "ORDER BY ";
         comma_list(node.order_by);
     }
     if (node.frame != OverNode::FrameKind::none) {
-        if (!node.partition_by.empty() || !node.order_by.empty()) out_ += ' ';
-        out_ += node.frame == OverNode::FrameKind::rows ? "ROWS BETWEEN " : "RANGE BETWEEN ";
+        if (!node.partition_by.empty() || !node.order_by.empty()) state_->out_ += ' ';
+        state_->out_ += node.frame == OverNode::FrameKind::rows ? "ROWS BETWEEN " : "RANGE BETWEEN ";
         const auto bound = [](std::optional<std::int64_t> b, const char* unbounded) -> std::string {
             if (!b.has_value()) return unbounded;
             if (*b == 0) return "CURRENT ROW";
@@ -277,29 +279,29 @@ void SqlCompiler::visit_over(const OverNode& node) {
             const std::uint64_t n = *b < 0 ? 0 - static_cast<std::uint64_t>(*b) : static_cast<std::uint64_t>(*b);
             return std::to_string(n) + (*b < 0 ? " PRECEDING" : " FOLLOWING");
         };
-        out_ += bound(node.frame_start, "UNBOUNDED PRECEDING") + " AND " + bound(node.frame_end, "UNBOUNDED FOLLOWING");
+        state_->out_ += bound(node.frame_start, "UNBOUNDED PRECEDING") + " AND " + bound(node.frame_end, "UNBOUNDED FOLLOWING");
     }
-    out_ += ')';
+    state_->out_ += ')';
 }
 
 void SqlCompiler::visit_scalar_select(const ScalarSelectNode& node) {
-    out_ += '(';
-    ++depth_;
+    state_->out_ += '(';
+    ++state_->depth_;
     process(*node.select);
-    --depth_;
-    out_ += ')';
+    --state_->depth_;
+    state_->out_ += ')';
 }
 
 void SqlCompiler::visit_exists(const ExistsNode& node) {
-    out_ += node.negated ? "NOT (EXISTS (" : "EXISTS (";
-    ++depth_;
+    state_->out_ += node.negated ? "NOT (EXISTS (" : "EXISTS (";
+    ++state_->depth_;
     process(*node.select);
-    --depth_;
-    out_ += node.negated ? "))" : ")";
+    --state_->depth_;
+    state_->out_ += node.negated ? "))" : ")";
 }
 
-void SqlCompiler::visit_next_value(const NextValueNode& node) { out_ += next_value_sql(quote(node.sequence)); }
+void SqlCompiler::visit_next_value(const NextValueNode& node) { state_->out_ += next_value_sql(quote(node.sequence)); }
 
-void SqlCompiler::visit_excluded_column(const ExcludedColumnNode& node) { out_ += "excluded." + quote(node.name); }
+void SqlCompiler::visit_excluded_column(const ExcludedColumnNode& node) { state_->out_ += "excluded." + quote(node.name); }
 
 }  // namespace athanor::sql

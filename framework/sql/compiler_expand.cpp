@@ -6,6 +6,8 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
 
+#include "compiler_state.hpp"
+
 #include <algorithm>
 
 namespace athanor::sql {

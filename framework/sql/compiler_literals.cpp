@@ -3,6 +3,8 @@
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
+
+#include "compiler_state.hpp"
 #include <athanor/sql/types.hpp>
 
 #include <algorithm>
@@ -79,10 +81,10 @@ void SqlCompiler::process_coerced(const ColumnElement& operand, const TypePtr& t
         process_operand(operand, parent_precedence, parenthesise_equal);
         return;
     }
-    TypePtr saved = std::move(bind_type_);
-    bind_type_ = type;
+    TypePtr saved = std::move(state_->bind_type_);
+    state_->bind_type_ = type;
     process_operand(operand, parent_precedence, parenthesise_equal);
-    bind_type_ = std::move(saved);
+    state_->bind_type_ = std::move(saved);
 }
 
 void SqlCompiler::process_facing(const ColumnElement& operand, const ColumnElement& other, int parent_precedence,
@@ -93,12 +95,12 @@ void SqlCompiler::process_facing(const ColumnElement& operand, const ColumnEleme
         if (tuple->elements.size() != facing->elements.size())
             throw CompileError("a tuple of " + std::to_string(tuple->elements.size()) +
                                " elements is compared with one of " + std::to_string(facing->elements.size()));
-        out_ += '(';
+        state_->out_ += '(';
         for (std::size_t i = 0; i < tuple->elements.size(); ++i) {
-            if (i) out_ += ", ";
+            if (i) state_->out_ += ", ";
             process_facing(*tuple->elements[i], *facing->elements[i]);
         }
-        out_ += ')';
+        state_->out_ += ')';
         return;
     }
     const bool bind = dynamic_cast<const BindParamNode*>(&operand) != nullptr;
@@ -106,10 +108,10 @@ void SqlCompiler::process_facing(const ColumnElement& operand, const ColumnEleme
 }
 
 Processor SqlCompiler::bind_processor_for(const TypePtr& type) {
-    for (const auto& [t, p] : bind_processors_)
+    for (const auto& [t, p] : state_->bind_processors_)
         if (t == type.get()) return p;
     Processor p = type->bind_processor(type_compiler());
-    bind_processors_.emplace_back(type.get(), p);
+    state_->bind_processors_.emplace_back(type.get(), p);
     return p;
 }
 
@@ -122,8 +124,8 @@ void SqlCompiler::set_result_processors(const std::vector<ColumnPtr>& columns) {
         any = any || static_cast<bool>(processors.back());
     }
     // No processors at all keeps the per-row loop in Result away.
-    if (any) result_->result_processors = std::move(processors);
-    else result_->result_processors.clear();
+    if (any) state_->result_->result_processors = std::move(processors);
+    else state_->result_->result_processors.clear();
 }
 
 void SqlCompiler::set_result_processors(const SelectBaseNode& select) {

@@ -157,7 +157,7 @@ public:
     virtual std::unique_ptr<IdentifierPreparer> create_preparer() const;
 
     // ---- for subclasses -------------------------------------------------------------
-    std::string& out() { return out_; }
+    std::string& out();
     void process(const ClauseElement& element) { element.accept(*this); }
     /// Renders `child`, parenthesised when it binds less tightly than `parent_precedence`.
     void process_operand(const ColumnElement& child, int parent_precedence, bool parenthesise_equal = true);
@@ -199,37 +199,13 @@ protected:
     void set_result_processors(const SelectBaseNode& select);
     TypePtr column_type(const TableNode& table, const std::string& column) const;
 
-    const sdk::Dialect& dialect_;
-    CompileOptions options_;
-    std::string out_;
-    std::vector<BindParameter> binds_;
-    BindNamer namer_;
-    std::unique_ptr<IdentifierPreparer> preparer_;
-    std::shared_ptr<CompiledStatement> result_;
-    int depth_ = 0;                                  // statement nesting; 0 = top level
-    bool in_columns_clause_ = false;
-    std::vector<const FromClause*> enclosing_froms_;  // for auto-correlation
-    struct CteText {
-        std::string name;
-        std::string sql;
-        std::vector<BindParameter> binds;
-        bool recursive;
-    };
-    std::vector<CteText> ctes_;
-    std::vector<std::string> cte_names_;
-    bool positional_ = false;
-    mutable std::shared_ptr<TypeCompiler> type_compiler_;
-    TypePtr bind_type_;  // the type the bind being rendered takes (set by process_coerced)
-    std::vector<std::pair<const TypeEngine*, Processor>> bind_processors_;  // per type, per statement
-
 private:
-    // Where a top-level single-row INSERT's VALUES tuple is in out_ (offsets and bind counts),
-    // turned into CompiledStatement::insertmanyvalues at the end of compile().
-    struct ValuesTupleSpan {
-        std::size_t begin = 0, end = 0;
-        std::size_t binds_before = 0, binds_after = 0;
-    };
-    std::optional<ValuesTupleSpan> values_tuple_;
+    const sdk::Dialect& dialect_;
+    // Every other member lives in State (framework/sql/compiler_state.hpp), so the class's size
+    // and layout, which plugin compilers inherit, do not change when the compiler gains state.
+    struct State;
+    friend struct State;
+    std::unique_ptr<State> state_;
     void record_insertmanyvalues();
     /// expanding_template with placeholders: the expanding binds shown as __[POSTCOMPILE_k]
     /// without `params`, else expanded, `counts` receiving each one's number of values.

@@ -140,9 +140,11 @@ public:
 
 protected:
     SqlCompiler& statement_compiler();
-    const sdk::Dialect& dialect_;
 
 private:
+    // Private: plugin compilers reach them through the accessors, so the members can change
+    // (with the SDK ABI version, which the layout check in sdk/abi/ guards).
+    const sdk::Dialect& dialect_;
     std::shared_ptr<SqlCompiler> statement_compiler_;
     std::shared_ptr<TypeCompiler> type_compiler_;
 };

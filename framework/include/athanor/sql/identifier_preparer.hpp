@@ -55,7 +55,9 @@ public:
     /// The SQL standard's reserved words (lower case), the default reserved set.
     static const std::unordered_set<std::string>& standard_reserved_words();
 
-protected:
+    const sdk::Dialect& dialect() const { return dialect_; }
+
+private:
     const sdk::Dialect& dialect_;
 };
 
