@@ -6,38 +6,15 @@
 #include "pg_session.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/sql_scan.hpp>
+#include <athanor/sdk/text_util.hpp>
 
-#include <cctype>
 #include <charconv>
 #include <cstdint>
 
 namespace athanor::postgresql {
 
 namespace {
-
-/// The first keyword, skipping blanks, comments and opening parentheses, upper-cased.
-std::string leading_keyword(std::string_view sql) {
-    std::size_t pos = 0;
-    while (pos < sql.size()) {
-        const char c = sql[pos];
-        if (std::isspace(static_cast<unsigned char>(c)) || c == '(') {
-            ++pos;
-        } else if (sql.substr(pos, 2) == "--") {
-            pos = sql.find('\n', pos);
-            if (pos == std::string_view::npos) return {};
-        } else if (sql.substr(pos, 2) == "/*") {
-            pos = sql.find("*/", pos + 2);
-            if (pos == std::string_view::npos) return {};
-            pos += 2;
-        } else {
-            break;
-        }
-    }
-    std::string word;
-    while (pos < sql.size() && std::isalpha(static_cast<unsigned char>(sql[pos])) && word.size() < 12)
-        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[pos++])));
-    return word;
-}
 
 /// Statements worth keeping prepared: the ones that are planned and run repeatedly.
 bool worth_preparing(const std::string& keyword, std::size_t param_count) {
@@ -47,27 +24,16 @@ bool worth_preparing(const std::string& keyword, std::size_t param_count) {
            k == "TABLE" || k == "MERGE";
 }
 
-bool contains_ci(std::string_view text, std::string_view word) {
-    const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    if (word.size() > text.size()) return false;
-    for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-        std::size_t j = 0;
-        while (j < word.size() && lower(text[i + j]) == lower(word[j])) ++j;
-        if (j == word.size()) return true;
-    }
-    return false;
-}
-
 /// What a statement does to the session's prepared statements once it has run.
 enum class SchemaEffect { none, ddl, transaction_end, server_dropped_statements };
 
 SchemaEffect schema_effect(const std::string& keyword, std::string_view sql) {
     if (keyword == "CREATE" || keyword == "ALTER" || keyword == "DROP") return SchemaEffect::ddl;
     // The search_path decides which table a name means.
-    if ((keyword == "SET" || keyword == "RESET") && contains_ci(sql, "search_path")) return SchemaEffect::ddl;
+    if ((keyword == "SET" || keyword == "RESET") && sdk::ascii_icontains(sql, "search_path")) return SchemaEffect::ddl;
     if (keyword == "COMMIT" || keyword == "END" || keyword == "ROLLBACK" || keyword == "ABORT")
         return SchemaEffect::transaction_end;
-    if ((keyword == "DISCARD" || keyword == "DEALLOCATE") && contains_ci(sql, "all"))
+    if ((keyword == "DISCARD" || keyword == "DEALLOCATE") && sdk::ascii_icontains(sql, "all"))
         return SchemaEffect::server_dropped_statements;
     return SchemaEffect::none;
 }
@@ -185,7 +151,7 @@ void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
     start("execute");
     for (std::size_t i = 0; i < params.size(); ++i) check_sendable(params[i], i + 1);
     PGconn* conn = session_->conn;
-    const std::string keyword = leading_keyword(sql);
+    const std::string keyword = sdk::leading_keyword(sql);
     if (!worth_preparing(keyword, params.size())) {
         sql_.assign(sql);
         ResultPtr result(PQexecParams(conn, sql_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0));

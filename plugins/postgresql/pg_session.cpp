@@ -188,8 +188,7 @@ const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<cons
         unnamed_ = std::move(statement);
         return unnamed_;
     }
-    const std::string key_copy(key);  // `key` may view key_, which insert() must not see change
-    const PreparedStatement& stored = statements.insert(key_copy, std::move(statement), evicted_);
+    const PreparedStatement& stored = statements.insert(key, std::move(statement), evicted_);
     deallocate_evicted();
     return stored;
 }

@@ -5,54 +5,25 @@
 #include "sqlite_errors.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/sql_scan.hpp>
 
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 
 namespace athanor::sqlite {
 
 namespace {
 
-/// Skips whitespace and SQL comments; returns the index of the first other character.
-std::size_t skip_blank(std::string_view sql, std::size_t pos) {
-    while (pos < sql.size()) {
-        const char c = sql[pos];
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            ++pos;
-        } else if (c == '-' && pos + 1 < sql.size() && sql[pos + 1] == '-') {
-            pos = sql.find('\n', pos);
-            if (pos == std::string_view::npos) return sql.size();
-        } else if (c == '/' && pos + 1 < sql.size() && sql[pos + 1] == '*') {
-            pos = sql.find("*/", pos + 2);
-            if (pos == std::string_view::npos) return sql.size();
-            pos += 2;
-        } else {
-            break;
-        }
-    }
-    return pos;
-}
-
 /// True when `tail` (what sqlite3_prepare_v2 left unparsed) holds no further statement.
 bool tail_is_empty(std::string_view tail) {
     std::size_t pos = 0;
-    while ((pos = skip_blank(tail, pos)) < tail.size()) {
+    while ((pos = sdk::skip_blanks_and_comments(tail, pos)) < tail.size()) {
         if (tail[pos] != ';') return false;
         ++pos;
     }
     return true;
-}
-
-std::string leading_keyword(std::string_view sql) {
-    std::size_t pos = skip_blank(sql, 0);
-    while (pos < sql.size() && sql[pos] == '(') pos = skip_blank(sql, pos + 1);
-    std::string word;
-    while (pos < sql.size() && std::isalpha(static_cast<unsigned char>(sql[pos])))
-        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[pos++])));
-    return word;
 }
 
 int bind_one(sqlite3_stmt* stmt, int index, const Value& value, sqlite3_destructor_type lifetime) {
@@ -149,7 +120,7 @@ sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
     const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
     if (!tail_is_empty(rest)) {
         sqlite3_finalize(stmt);
-        std::string extra(rest.substr(skip_blank(rest, 0), 60));
+        std::string extra(rest.substr(sdk::skip_blanks_and_comments(rest, 0), 60));
         throw ProgrammingError("only one statement can be executed at a time, but more SQL follows the first: '" +
                                extra + "'; split it into separate execute() calls");
     }
@@ -238,7 +209,7 @@ void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) 
         return;
     }
 
-    const std::string keyword = leading_keyword(sql);
+    const std::string keyword = sdk::leading_keyword(sql);
     if (keyword == "INSERT" || keyword == "REPLACE")
         kind_ = Kind::insert;
     else if (keyword == "UPDATE" || keyword == "DELETE" || (keyword == "WITH" && !sqlite3_stmt_readonly(stmt_)))
@@ -281,7 +252,7 @@ void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_se
         throw ProgrammingError("executemany() runs statements that return no rows; use execute() for '" +
                                std::string(sql.substr(0, 60)) + "'");
     }
-    const std::string keyword = leading_keyword(sql);
+    const std::string keyword = sdk::leading_keyword(sql);
     const bool is_insert = keyword == "INSERT" || keyword == "REPLACE";
     const auto expected = static_cast<std::size_t>(sqlite3_bind_parameter_count(stmt_));
     std::int64_t total = 0;

@@ -8,21 +8,13 @@
 
 #include <athanor/errors.hpp>
 #include <athanor/odbc/driver_lookup.hpp>
-
-#include <algorithm>
-#include <cctype>
+#include <athanor/sdk/isolation_level.hpp>
 
 namespace athanor::sqlite {
 
 namespace {
 
 bool given(const std::optional<std::string>& part) { return part && !part->empty(); }
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
 
 }  // namespace
 
@@ -66,14 +58,9 @@ sdk::PoolKind SqliteOdbcDialect::pool_kind(const Url& url) const {
 }
 
 void SqliteOdbcDialect::set_isolation_level(sdk::DriverConnection& connection, std::string_view level) {
-    const std::string wanted = upper(level);
-    if (wanted == "AUTOCOMMIT")
-        odbc_connection(connection).set_autocommit(true);
-    else if (wanted == "SERIALIZABLE")
-        odbc_connection(connection).set_autocommit(false);  // SQLite transactions are serializable
-    else
-        throw ArgumentError("invalid isolation level '" + std::string(level) +
-                            "' for dialect sqlite+odbc; valid levels are: AUTOCOMMIT, SERIALIZABLE");
+    // The levels are AUTOCOMMIT and SERIALIZABLE: SQLite transactions are serializable.
+    const std::string wanted = sdk::check_isolation_level(*this, level);
+    odbc_connection(connection).set_autocommit(wanted == "AUTOCOMMIT");
 }
 
 std::string SqliteOdbcDialect::get_isolation_level(sdk::DriverConnection& connection) {

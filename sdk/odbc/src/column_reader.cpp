@@ -5,6 +5,7 @@
 #include "utf16.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <sql.h>
 #include <sqlext.h>
@@ -19,12 +20,6 @@
 namespace athanor::odbc::detail {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 bool is_character(short t) {
     return t == SQL_CHAR || t == SQL_VARCHAR || t == SQL_LONGVARCHAR || t == SQL_WCHAR || t == SQL_WVARCHAR ||
@@ -169,7 +164,7 @@ ColumnInfo describe_column(void* handle, unsigned short number, const std::vecto
     info.sql_type = sql_type;
     if (is_character(sql_type))
         for (const auto& b : boolean_type_names)
-            if (iequals(b, description.type_name)) info.boolean_text = true;
+            if (sdk::ascii_iequals(b, description.type_name)) info.boolean_text = true;
     return info;
 }
 
@@ -244,8 +239,8 @@ Value read_cell(void* handle, unsigned short number, const ColumnInfo& info, std
                                         : read_ascii(stmt, number, buffer, session, narrow);
             if (info.boolean_text && !text.is_null()) {
                 const std::string& s = text.as_string();
-                if (s == "1" || iequals(s, "t") || iequals(s, "true")) return Value(true);
-                if (s == "0" || iequals(s, "f") || iequals(s, "false")) return Value(false);
+                if (s == "1" || sdk::ascii_iequals(s, "t") || sdk::ascii_iequals(s, "true")) return Value(true);
+                if (s == "0" || sdk::ascii_iequals(s, "f") || sdk::ascii_iequals(s, "false")) return Value(false);
             }
             return text;
         }
