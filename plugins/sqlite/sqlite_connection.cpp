@@ -12,9 +12,8 @@ namespace athanor::sqlite {
 
 void SqliteSession::require_open(std::string_view operation) const {
     if (closed())
-        throw InterfaceError("cannot " + std::string(operation) + ": the SQLite connection to '" + filename +
-                                 "' is closed; check out a new connection",
-                             {}, SQLITE_MISUSE);
+        throw_for_code(SQLITE_MISUSE, "cannot " + std::string(operation) + ": the SQLite connection to '" +
+                                          filename + "' is closed; check out a new connection");
 }
 
 std::unique_ptr<SqliteConnection> SqliteConnection::open(const SqliteOpenOptions& options) {

@@ -1,6 +1,7 @@
 // The SQLite cursor: prepare (through the statement cache), bind, step, read columns.
 #include "sqlite_cursor.hpp"
 
+#include "sqlite_api_errors.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_errors.hpp"
 
@@ -108,8 +109,8 @@ void SqliteCursor::reset_state() {
 sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
     if (sqlite3_stmt* cached = session_->statements.take(sql)) return cached;
     if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        throw DataError("statement of " + std::to_string(sql.size()) + " bytes is too long for SQLite", {},
-                        SQLITE_TOOBIG);
+        throw_for_code(SQLITE_TOOBIG,
+                       "statement of " + std::to_string(sql.size()) + " bytes is too long for SQLite");
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
     const int rc = sqlite3_prepare_v2(session_->db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
