@@ -2,8 +2,8 @@
 #include "sqlite_cursor.hpp"
 
 #include "sqlite_api_errors.hpp"
-#include "sqlite_connection.hpp"
 #include "sqlite_errors.hpp"
+#include "sqlite_handle.hpp"
 
 #include <athanor/errors.hpp>
 #include <athanor/sdk/sql_scan.hpp>
@@ -94,7 +94,7 @@ void read_column(sqlite3_stmt* stmt, int column, Value& cell) {
 
 }  // namespace
 
-SqliteCursor::SqliteCursor(std::shared_ptr<SqliteSession> session) : session_(std::move(session)) {}
+SqliteCursor::SqliteCursor(std::shared_ptr<SqliteHandle> handle) : handle_(std::move(handle)) {}
 
 SqliteCursor::~SqliteCursor() { release(); }
 
@@ -107,16 +107,16 @@ void SqliteCursor::reset_state() {
 }
 
 sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
-    if (sqlite3_stmt* cached = session_->statements.take(sql)) return cached;
+    if (sqlite3_stmt* cached = handle_->statements.take(sql)) return cached;
     if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
         throw_for_code(SQLITE_TOOBIG,
                        "statement of " + std::to_string(sql.size()) + " bytes is too long for SQLite");
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v2(session_->db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+    const int rc = sqlite3_prepare_v2(handle_->db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
-        throw_sqlite_error(session_->db, rc);
+        throw_sqlite_error(handle_->db, rc);
     }
     const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
     if (!tail_is_empty(rest)) {
@@ -131,10 +131,10 @@ sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
 void SqliteCursor::release() {
     idle_ = false;
     if (stmt_ == nullptr) return;
-    if (session_->closed())
+    if (handle_->closed())
         sqlite3_finalize(stmt_);  // the connection is a zombie until its last statement goes
     else
-        session_->statements.give_back(sql_, stmt_);
+        handle_->statements.give_back(sql_, stmt_);
     stmt_ = nullptr;
 }
 
@@ -161,7 +161,7 @@ void SqliteCursor::bind_values(sdk::ParameterRow params, sqlite3_destructor_type
             rc = sqlite3_bind_int64(stmt_, index, *integer);
         else
             rc = bind_one(stmt_, index, value, lifetime);
-        if (rc != SQLITE_OK) throw_sqlite_error(session_->db, rc, "binding parameter " + std::to_string(i + 1));
+        if (rc != SQLITE_OK) throw_sqlite_error(handle_->db, rc, "binding parameter " + std::to_string(i + 1));
     }
 }
 
@@ -173,14 +173,14 @@ bool SqliteCursor::step() {
         return false;
     }
     // Read the message before release() resets the statement.
-    std::string message = sqlite3_errmsg(session_->db);
+    std::string message = sqlite3_errmsg(handle_->db);
     release();
     throw_for_code(rc, std::move(message));
 }
 
 void SqliteCursor::finish() {
-    if (kind_ != Kind::query) rowcount_ = sqlite3_changes64(session_->db);
-    if (kind_ == Kind::insert) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
+    if (kind_ != Kind::query) rowcount_ = sqlite3_changes64(handle_->db);
+    if (kind_ == Kind::insert) lastrowid_ = sqlite3_last_insert_rowid(handle_->db);
     // Keep the finished statement: executing the same SQL again on this cursor (executemany
     // row by row) then skips the cache, the keyword scan and the description. Reset now so it
     // holds no lock; release() hands it back to the cache later.
@@ -190,7 +190,7 @@ void SqliteCursor::finish() {
 
 void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) {
     if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
-    session_->require_open("execute");
+    handle_->require_open("execute");
     if (idle_ && sql == sql_) {
         // The same statement again: kind and description are still right.
         idle_ = false;
@@ -244,7 +244,7 @@ void SqliteCursor::bind_and_step(std::span<const Value> params) {
 void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets) {
     if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
     reset_state();
-    session_->require_open("execute");
+    handle_->require_open("execute");
     sql_.assign(sql);
     stmt_ = acquire(sql);
     if (stmt_ == nullptr) throw ProgrammingError("executemany() was given SQL without a statement");
@@ -269,14 +269,14 @@ void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_se
         }
         const int rc = sqlite3_step(stmt_);
         if (rc != SQLITE_DONE) {
-            std::string message = sqlite3_errmsg(session_->db);
+            std::string message = sqlite3_errmsg(handle_->db);
             release();
             throw_for_code(rc, std::move(message));
         }
-        total += sqlite3_changes64(session_->db);
+        total += sqlite3_changes64(handle_->db);
     }
     rowcount_ = total;
-    if (is_insert && !param_sets.empty()) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
+    if (is_insert && !param_sets.empty()) lastrowid_ = sqlite3_last_insert_rowid(handle_->db);
     release();
 }
 
