@@ -5,6 +5,7 @@
 // PASSWORD= attributes of an odbc_connect string are masked where they stand, as "***".
 #include <athanor/url.hpp>
 #include <athanor/errors.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -31,21 +32,16 @@ int hex_value(char c) {
     return -1;
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+using sdk::ascii_lower;
 
 // Query keys whose value is a password: libpq's password and sslpassword, ODBC's PWD.
 bool is_secret_key(std::string_view key) {
-    const std::string k = lower(key);
+    const std::string k = ascii_lower(key);
     return k == "password" || k == "sslpassword" || k == "pwd";
 }
 
 // A query key whose value is a whole ODBC connection string.
-bool is_connection_string_key(std::string_view key) { return lower(key) == "odbc_connect"; }
+bool is_connection_string_key(std::string_view key) { return ascii_lower(key) == "odbc_connect"; }
 
 std::string_view trimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -67,7 +63,7 @@ std::string mask_connection_string(std::string_view cs) {
             i = end;
             continue;
         }
-        const std::string key = lower(trimmed(cs.substr(i, eq - i)));
+        const std::string key = ascii_lower(trimmed(cs.substr(i, eq - i)));
         std::size_t value = eq + 1;
         while (value < cs.size() && (cs[value] == ' ' || cs[value] == '\t')) ++value;
         std::size_t end = cs.size();

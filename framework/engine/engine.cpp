@@ -4,11 +4,11 @@
 #include "connection_state.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/isolation_level.hpp>
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/statement.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <iostream>
 
 namespace athanor {
@@ -19,31 +19,20 @@ namespace detail {
 
 std::shared_ptr<const sql::CompiledStatement> StatementCache::get(const std::string& key) {
     std::lock_guard lock(mutex_);
-    auto it = index_.find(key);
-    if (it == index_.end()) {
+    const auto* hit = lru_.find(key);
+    if (hit == nullptr) {
         ++misses_;
         return nullptr;
     }
     ++hits_;
-    lru_.splice(lru_.begin(), lru_, it->second);
-    return it->second->second;
+    return *hit;
 }
 
 void StatementCache::put(const std::string& key, std::shared_ptr<const sql::CompiledStatement> compiled) {
     std::lock_guard lock(mutex_);
-    if (capacity_ == 0) return;
-    if (auto it = index_.find(key); it != index_.end()) {
-        // Another thread compiled the same statement meanwhile; keep the newer one.
-        it->second->second = std::move(compiled);
-        lru_.splice(lru_.begin(), lru_, it->second);
-        return;
-    }
-    lru_.emplace_front(key, std::move(compiled));
-    index_[key] = lru_.begin();
-    while (lru_.size() > capacity_) {
-        index_.erase(lru_.back().first);
-        lru_.pop_back();
-    }
+    if (lru_.capacity() == 0) return;
+    // When another thread compiled the same statement meanwhile, the newer one replaces it.
+    lru_.put(key, std::move(compiled));
 }
 
 Engine::CacheStats StatementCache::stats() const {
@@ -54,12 +43,6 @@ Engine::CacheStats StatementCache::stats() const {
 // --- EngineState -------------------------------------------------------------------------
 
 namespace {
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
-
 // "plugin /x/libathanor_dialect_a.so, shadowing /y/libathanor_dialect_b.so and ...": which file serves
 // the scheme, and which plugins listing it too were passed over.
 std::string plugin_origin(const PluginManifest* manifest, const std::vector<std::filesystem::path>& shadowed) {
@@ -79,12 +62,10 @@ void validate(const EngineOptions& o, const sdk::Dialect& dialect, const Url& ur
         throw ArgumentError("EngineOptions: pool_recycle must not be negative (got " +
                             std::to_string(o.pool_recycle.count()) + " s); use 0 to never recycle");
     if (!o.isolation_level.empty()) {
-        const auto levels = dialect.isolation_levels();
-        if (std::find(levels.begin(), levels.end(), upper(o.isolation_level)) == levels.end()) {
-            std::string known;
-            for (const auto& l : levels) known += (known.empty() ? "" : ", ") + l;
-            throw ArgumentError("EngineOptions: invalid isolation_level '" + o.isolation_level + "' for dialect " +
-                                dialect.description() + "; valid levels are: " + known);
+        try {
+            sdk::check_isolation_level(dialect, o.isolation_level);
+        } catch (const ArgumentError& e) {
+            throw ArgumentError(std::string("EngineOptions.isolation_level: ") + e.what());
         }
     }
 }
@@ -130,7 +111,7 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
         if (!isolation.empty()) d->set_isolation_level(*connection, isolation);
         return connection;
     };
-    const bool default_autocommit = upper(isolation) == "AUTOCOMMIT";
+    const bool default_autocommit = sdk::ascii_upper(isolation) == "AUTOCOMMIT";
     Pool::Resetter resetter = [default_autocommit](sdk::DriverConnection& connection) {
         // Whatever the borrower left uncommitted is undone; a Connection that changed its
         // isolation level has already restored it, this only guards the autocommit flag.

@@ -6,16 +6,15 @@
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
 #include <athanor/sdk/dialect.hpp>
+#include <athanor/sdk/lru_map.hpp>
 #include <athanor/sql/compiled.hpp>
 #include <athanor/sql/executable.hpp>
 
 #include <cstddef>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace athanor::detail {
@@ -24,19 +23,16 @@ namespace athanor::detail {
 /// statement's structural cache_key() alone.
 class StatementCache {
 public:
-    explicit StatementCache(std::size_t capacity) : capacity_(capacity) {}
+    explicit StatementCache(std::size_t capacity) : lru_(capacity) {}
 
     std::shared_ptr<const sql::CompiledStatement> get(const std::string& key);
     void put(const std::string& key, std::shared_ptr<const sql::CompiledStatement> compiled);
     Engine::CacheStats stats() const;
-    std::size_t capacity() const { return capacity_; }
+    std::size_t capacity() const { return lru_.capacity(); }
 
 private:
-    using Entry = std::pair<std::string, std::shared_ptr<const sql::CompiledStatement>>;
     mutable std::mutex mutex_;
-    std::size_t capacity_;
-    std::list<Entry> lru_;  // most recently used first
-    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+    sdk::LruMap<std::shared_ptr<const sql::CompiledStatement>> lru_;
     std::size_t hits_ = 0;
     std::size_t misses_ = 0;
 };

@@ -1,6 +1,7 @@
 // Table, Column options and constraints: column options are folded into table-level
 // constraints here so the DDL compiler and create_all see one list.
 #include <athanor/errors.hpp>
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/dml.hpp>
 #include <athanor/sql/expression.hpp>
@@ -15,15 +16,10 @@ namespace athanor::sql {
 
 namespace {
 
-std::string upper(std::string s) {
-    for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return s;
-}
-
 /// Normalises an ON DELETE / ON UPDATE action; throws for anything else (it is spliced into DDL).
 std::string checked_action(const std::string& action, const char* which, const std::string& target) {
     if (action.empty()) return action;
-    std::string u = upper(action);
+    std::string u = sdk::ascii_upper(action);
     static const char* const allowed[] = {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"};
     for (const char* a : allowed)
         if (u == a) return u;

@@ -2,6 +2,7 @@
 // processors, and the database-name -> generic-type map reflection uses.
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/type_compiler.hpp>
 #include <athanor/sql/types.hpp>
 
@@ -62,7 +63,7 @@ ParsedTypeName parse_type_name(std::string_view name) {
             in_parens = true;
             words += ' ';
         } else {
-            words += std::isspace(c) ? ' ' : static_cast<char>(std::toupper(c));
+            words += std::isspace(c) ? ' ' : sdk::ascii_upper(static_cast<char>(c));
         }
     }
     // Collapse runs of spaces.

@@ -1,18 +1,17 @@
 // TypeEngine: a generic kind plus parameters; its generic spelling and cache token are fixed
 // at construction so compiling and cache-key building never recompute them.
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/type_compiler.hpp>
 #include <athanor/sql/type_engine.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 namespace athanor::sql {
 
 namespace {
 
 TypeAffinity affinity_from_spelling(const std::string& name) {
-    std::string upper = name;
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    const std::string upper = sdk::ascii_upper(name);
     const auto has = [&](const char* word) { return upper.find(word) != std::string::npos; };
     if (has("INT")) return TypeAffinity::integer;
     if (has("NUMERIC") || has("DECIMAL")) return TypeAffinity::numeric;

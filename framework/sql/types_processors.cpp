@@ -1,5 +1,6 @@
 // Value conversions shared by the type compilers' bind and result processors.
 #include <athanor/errors.hpp>
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/types.hpp>
 
 #include <nlohmann/json.hpp>
@@ -31,7 +32,7 @@ std::string uuid_hex(std::string_view text) {
     for (char c : text) {
         if (c == '-') continue;
         if (!std::isxdigit(static_cast<unsigned char>(c))) return {};
-        hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        hex += sdk::ascii_lower(c);
     }
     return hex.size() == 32 ? hex : std::string();
 }
@@ -79,8 +80,7 @@ Value to_bool(Value v) {
         case Value::Kind::integer: return Value(std::get<std::int64_t>(v.storage()) != 0);
         case Value::Kind::floating: return Value(std::get<double>(v.storage()) != 0.0);
         case Value::Kind::text: {
-            std::string s = std::get<std::string>(v.storage());
-            std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+            const std::string s = sdk::ascii_lower(std::get<std::string>(v.storage()));
             if (s == "1" || s == "true" || s == "t") return Value(true);
             if (s == "0" || s == "false" || s == "f") return Value(false);
             throw DataError("cannot read " + quote_text(s) + " as a boolean; a Boolean column holds 0/1 or true/false");
@@ -161,7 +161,7 @@ athanor::Interval parse_interval(std::string_view text) {
             for (; digits < 6; ++digits) micros *= 10;
         }
         if (i >= text.size()) throw bad("a unit is missing");
-        const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[i++])));
+        const char unit = sdk::ascii_upper(text[i++]);
         if (fraction && !(in_time && unit == 'S')) throw bad("only seconds may have a fraction");
         // Every step is overflow-checked: an interval beyond 64-bit months, days or
         // microseconds is a DataError, never a wrapped value.

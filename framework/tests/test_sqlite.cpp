@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(integrity_errors) {
 
     auto dup = expect_error<sa::IntegrityError>(
         [&] { conn.execute(text("INSERT INTO parent (id, name) VALUES (:id, 'b')"), {{"id", 1}}); });
-    BOOST_TEST(dup.sqlstate() == "");
+    BOOST_TEST(dup.sqlstate() == "23000");
     BOOST_TEST(dup.native_code().value() == sqlite_constraint_primarykey);
     BOOST_TEST(contains(dup.driver_message(), "UNIQUE constraint failed: parent.id"));
     conn.rollback();

@@ -1,6 +1,7 @@
 // PostgreSQL catalog queries (see pg_catalog.hpp).
 #include "pg_catalog.hpp"
 
+#include <athanor/sdk/driver_util.hpp>
 #include <athanor/value.hpp>
 
 #include <string>
@@ -23,12 +24,7 @@ bool has_table(sdk::DriverConnection& connection, std::string_view table, std::s
         sql += dollar ? "$2" : "?";
         params.emplace_back(std::string(schema));
     }
-    auto cursor = connection.cursor();
-    cursor->execute(sql, params);
-    std::vector<Value> row;
-    const bool found = cursor->fetch(row);
-    cursor->close();
-    return found;
+    return sdk::query_has_row(connection, sql, params);
 }
 
 }  // namespace athanor::postgresql

@@ -63,21 +63,21 @@ std::unique_ptr<PgConnection> PgConnection::open(const PgConnectOptions& options
                                "08001");
     }
     PQsetNoticeProcessor(conn, ignore_notice, nullptr);
-    auto session = std::make_shared<PgSession>(conn, options.statement_cache_size, where);
+    auto handle = std::make_shared<PgHandle>(conn, options.statement_cache_size, where);
     // The decoders rely on these output formats, whatever the server or role defaults are.
-    session->exec("SET IntervalStyle TO iso_8601; SET bytea_output TO hex; SET DateStyle TO ISO");
-    return std::unique_ptr<PgConnection>(new PgConnection(std::move(session)));
+    handle->exec("SET IntervalStyle TO iso_8601; SET bytea_output TO hex; SET DateStyle TO ISO");
+    return std::unique_ptr<PgConnection>(new PgConnection(std::move(handle)));
 }
 
 PgConnection::~PgConnection() { close(); }
 
 std::unique_ptr<sdk::Cursor> PgConnection::cursor() {
-    session_->require_open("open a cursor");
-    return std::make_unique<PgCursor>(session_);
+    handle_->require_open("open a cursor");
+    return std::make_unique<PgCursor>(handle_);
 }
 
 Value PgConnection::run(const std::string& sql) {
-    ResultPtr res = session_->exec(sql);
+    ResultPtr res = handle_->exec(sql);
     if (PQresultStatus(res.get()) == PGRES_TUPLES_OK && PQntuples(res.get()) > 0 && PQnfields(res.get()) > 0 &&
         !PQgetisnull(res.get(), 0, 0))
         return decoder_for(PQftype(res.get(), 0))(PQgetvalue(res.get(), 0, 0), PQgetlength(res.get(), 0, 0));
@@ -85,16 +85,16 @@ Value PgConnection::run(const std::string& sql) {
 }
 
 void PgConnection::begin() {
-    session_->require_open("begin a transaction");
+    handle_->require_open("begin a transaction");
     if (autocommit_) return;
-    session_->exec("BEGIN");
+    handle_->exec("BEGIN");
 }
 
 void PgConnection::commit() {
-    session_->require_open("commit");
-    if (PQtransactionStatus(session_->conn) == PQTRANS_IDLE) return;  // PEP 249: nothing to commit
-    ResultPtr res = session_->exec("COMMIT");
-    session_->transaction_ended();
+    handle_->require_open("commit");
+    if (PQtransactionStatus(handle_->conn) == PQTRANS_IDLE) return;  // PEP 249: nothing to commit
+    ResultPtr res = handle_->exec("COMMIT");
+    handle_->transaction_ended();
     // The server answers COMMIT of an aborted transaction by rolling it back.
     if (std::string_view(PQcmdStatus(res.get())) == "ROLLBACK")
         throw InternalError("COMMIT rolled the transaction back instead: an earlier statement in it failed, so "
@@ -103,18 +103,18 @@ void PgConnection::commit() {
 }
 
 void PgConnection::rollback() {
-    session_->require_open("roll back");
-    if (PQtransactionStatus(session_->conn) == PQTRANS_IDLE) return;
-    session_->exec("ROLLBACK");
-    session_->transaction_ended();
+    handle_->require_open("roll back");
+    if (PQtransactionStatus(handle_->conn) == PQTRANS_IDLE) return;
+    handle_->exec("ROLLBACK");
+    handle_->transaction_ended();
 }
 
 bool PgConnection::ping() {
-    if (session_->closed() || PQstatus(session_->conn) != CONNECTION_OK) return false;
-    ResultPtr res(PQexec(session_->conn, "SELECT 1"));
+    if (handle_->closed() || PQstatus(handle_->conn) != CONNECTION_OK) return false;
+    ResultPtr res(PQexec(handle_->conn, "SELECT 1"));
     return PQresultStatus(res.get()) == PGRES_TUPLES_OK;
 }
 
-void PgConnection::close() { session_->close(); }
+void PgConnection::close() { handle_->close(); }
 
 }  // namespace athanor::postgresql

@@ -20,7 +20,7 @@
 //   cursor->execute("SELECT $1::int + 1", std::vector<athanor::Value>{41});
 #pragma once
 
-#include "pg_session.hpp"
+#include "pg_handle.hpp"
 
 #include <athanor/sdk/driver.hpp>
 
@@ -51,16 +51,16 @@ public:
     bool autocommit() const override { return autocommit_; }
     bool ping() override;
     void close() override;
-    bool closed() const override { return session_->closed(); }
+    bool closed() const override { return handle_->closed(); }
 
     /// Runs parameterless SQL (SET, SHOW, SAVEPOINT...) and returns the first cell, or NULL.
     Value run(const std::string& sql);
-    const std::string& where() const { return session_->where; }
+    const std::string& where() const { return handle_->where; }
 
 private:
-    explicit PgConnection(std::shared_ptr<PgSession> session) : session_(std::move(session)) {}
+    explicit PgConnection(std::shared_ptr<PgHandle> handle) : handle_(std::move(handle)) {}
 
-    std::shared_ptr<PgSession> session_;
+    std::shared_ptr<PgHandle> handle_;
     bool autocommit_ = false;
 };
 

@@ -1,43 +1,20 @@
-// The libpq cursor: prepare (through the session's cache), execute, decode rows.
+// The libpq cursor: prepare (through the connection handle's cache), execute, decode rows.
 #include "pg_cursor.hpp"
 
 #include "pg_errors.hpp"
 #include "pg_pipeline.hpp"
-#include "pg_session.hpp"
+#include "pg_handle.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/sql_scan.hpp>
+#include <athanor/sdk/text_util.hpp>
 
-#include <cctype>
 #include <charconv>
 #include <cstdint>
 
 namespace athanor::postgresql {
 
 namespace {
-
-/// The first keyword, skipping blanks, comments and opening parentheses, upper-cased.
-std::string leading_keyword(std::string_view sql) {
-    std::size_t pos = 0;
-    while (pos < sql.size()) {
-        const char c = sql[pos];
-        if (std::isspace(static_cast<unsigned char>(c)) || c == '(') {
-            ++pos;
-        } else if (sql.substr(pos, 2) == "--") {
-            pos = sql.find('\n', pos);
-            if (pos == std::string_view::npos) return {};
-        } else if (sql.substr(pos, 2) == "/*") {
-            pos = sql.find("*/", pos + 2);
-            if (pos == std::string_view::npos) return {};
-            pos += 2;
-        } else {
-            break;
-        }
-    }
-    std::string word;
-    while (pos < sql.size() && std::isalpha(static_cast<unsigned char>(sql[pos])) && word.size() < 12)
-        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[pos++])));
-    return word;
-}
 
 /// Statements worth keeping prepared: the ones that are planned and run repeatedly.
 bool worth_preparing(const std::string& keyword, std::size_t param_count) {
@@ -47,27 +24,16 @@ bool worth_preparing(const std::string& keyword, std::size_t param_count) {
            k == "TABLE" || k == "MERGE";
 }
 
-bool contains_ci(std::string_view text, std::string_view word) {
-    const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    if (word.size() > text.size()) return false;
-    for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-        std::size_t j = 0;
-        while (j < word.size() && lower(text[i + j]) == lower(word[j])) ++j;
-        if (j == word.size()) return true;
-    }
-    return false;
-}
-
-/// What a statement does to the session's prepared statements once it has run.
+/// What a statement does to the connection's prepared statements once it has run.
 enum class SchemaEffect { none, ddl, transaction_end, server_dropped_statements };
 
 SchemaEffect schema_effect(const std::string& keyword, std::string_view sql) {
     if (keyword == "CREATE" || keyword == "ALTER" || keyword == "DROP") return SchemaEffect::ddl;
     // The search_path decides which table a name means.
-    if ((keyword == "SET" || keyword == "RESET") && contains_ci(sql, "search_path")) return SchemaEffect::ddl;
+    if ((keyword == "SET" || keyword == "RESET") && sdk::ascii_icontains(sql, "search_path")) return SchemaEffect::ddl;
     if (keyword == "COMMIT" || keyword == "END" || keyword == "ROLLBACK" || keyword == "ABORT")
         return SchemaEffect::transaction_end;
-    if ((keyword == "DISCARD" || keyword == "DEALLOCATE") && contains_ci(sql, "all"))
+    if ((keyword == "DISCARD" || keyword == "DEALLOCATE") && sdk::ascii_icontains(sql, "all"))
         return SchemaEffect::server_dropped_statements;
     return SchemaEffect::none;
 }
@@ -105,7 +71,7 @@ bool stale_statement_error(const PGresult* result) {
 
 }  // namespace
 
-PgCursor::PgCursor(std::shared_ptr<PgSession> session) : session_(std::move(session)) {}
+PgCursor::PgCursor(std::shared_ptr<PgHandle> handle) : handle_(std::move(handle)) {}
 
 void PgCursor::start(std::string_view operation) {
     if (closed_) throw ProgrammingError("cannot " + std::string(operation) + " on a closed cursor; open a new one");
@@ -115,7 +81,7 @@ void PgCursor::start(std::string_view operation) {
     description_.clear();
     decoders_.clear();
     rowcount_ = -1;
-    session_->require_open(operation);
+    handle_->require_open(operation);
 }
 
 void PgCursor::describe(const PGresult* result) {
@@ -130,7 +96,7 @@ void PgCursor::describe(const PGresult* result) {
 }
 
 void PgCursor::refuse_copy(ExecStatusType status) {
-    PGconn* conn = session_->conn;
+    PGconn* conn = handle_->conn;
     if (status == PGRES_COPY_IN) {
         PQputCopyEnd(conn, "COPY FROM STDIN is not supported through execute()");
     } else if (status == PGRES_COPY_OUT) {
@@ -161,20 +127,20 @@ void PgCursor::accept(ResultPtr result) {
         case PGRES_COPY_OUT:
             refuse_copy(status);
         default:
-            throw_result_error(session_->conn, result.get(), session_->where);
+            throw_result_error(handle_->conn, result.get(), handle_->where);
     }
 }
 
 void PgCursor::after_success(const std::string& keyword, std::string_view sql) {
     switch (schema_effect(keyword, sql)) {
         case SchemaEffect::ddl:
-            session_->ddl_ran(PQtransactionStatus(session_->conn) != PQTRANS_IDLE);
+            handle_->ddl_ran(PQtransactionStatus(handle_->conn) != PQTRANS_IDLE);
             break;
         case SchemaEffect::transaction_end:
-            session_->transaction_ended();
+            handle_->transaction_ended();
             break;
         case SchemaEffect::server_dropped_statements:
-            session_->statements_dropped_by_server();
+            handle_->statements_dropped_by_server();
             break;
         case SchemaEffect::none:
             break;
@@ -184,16 +150,16 @@ void PgCursor::after_success(const std::string& keyword, std::string_view sql) {
 void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
     start("execute");
     for (std::size_t i = 0; i < params.size(); ++i) check_sendable(params[i], i + 1);
-    PGconn* conn = session_->conn;
-    const std::string keyword = leading_keyword(sql);
+    PGconn* conn = handle_->conn;
+    const std::string keyword = sdk::leading_keyword(sql);
     if (!worth_preparing(keyword, params.size())) {
         sql_.assign(sql);
         ResultPtr result(PQexecParams(conn, sql_.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0));
         // A failed COMMIT/ROLLBACK still ends the transaction; a failed DDL changed nothing.
         if (PQresultStatus(result.get()) == PGRES_FATAL_ERROR &&
-            schema_effect(keyword, sql) == SchemaEffect::transaction_end && !session_->closed() &&
+            schema_effect(keyword, sql) == SchemaEffect::transaction_end && !handle_->closed() &&
             PQtransactionStatus(conn) == PQTRANS_IDLE)
-            session_->transaction_ended();
+            handle_->transaction_ended();
         accept(std::move(result));
         after_success(keyword, sql);
         return;
@@ -204,7 +170,7 @@ void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
     // which the error rolled back, so running it once more cannot do anything twice.
     const bool own_transaction = PQtransactionStatus(conn) == PQTRANS_IDLE;
     bool reused = false;
-    const PreparedStatement* statement = &session_->prepare(sql, types_, &reused);
+    const PreparedStatement* statement = &handle_->prepare(sql, types_, &reused);
     if (static_cast<std::size_t>(statement->param_count) != params.size()) wrong_count(statement->param_count, params.size());
     buffer_.encode(params);
     const auto run = [&] {
@@ -213,15 +179,15 @@ void PgCursor::execute(std::string_view sql, std::span<const Value> params) {
     };
     ResultPtr result = run();
     if (reused && stale_statement_error(result.get())) {
-        session_->schema_changed();  // every statement prepared before is suspect, here and elsewhere
+        handle_->schema_changed();  // every statement prepared before is suspect, here and elsewhere
         if (!own_transaction) {
             try {
-                throw_result_error(conn, result.get(), session_->where);
+                throw_result_error(conn, result.get(), handle_->where);
             } catch (const DBAPIError& e) {
                 throw_stale_in_transaction(e);
             }
         }
-        statement = &session_->prepare(sql, types_);
+        statement = &handle_->prepare(sql, types_);
         if (static_cast<std::size_t>(statement->param_count) != params.size())
             wrong_count(statement->param_count, params.size());
         result = run();
@@ -261,20 +227,20 @@ void PgCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets) 
     // As in execute(): a batch that fits one sync runs in one implicit transaction outside a
     // transaction block, so a stale statement refused there left nothing behind.
     const bool own_transaction =
-        PQtransactionStatus(session_->conn) == PQTRANS_IDLE && param_sets.size() <= pipeline_sync_every;
+        PQtransactionStatus(handle_->conn) == PQTRANS_IDLE && param_sets.size() <= pipeline_sync_every;
     bool reused = false;
-    const PreparedStatement* statement = &session_->prepare(sql, types_, &reused);
+    const PreparedStatement* statement = &handle_->prepare(sql, types_, &reused);
     if (static_cast<std::size_t>(statement->param_count) != width) wrong_count(statement->param_count, width);
     PipelineOutcome outcome;
     try {
-        outcome = run_pipeline(session_->conn, statement->name, param_sets, session_->where, pipeline_sync_every);
+        outcome = run_pipeline(handle_->conn, statement->name, param_sets, handle_->where, pipeline_sync_every);
     } catch (const DatabaseError& e) {
-        if (!reused || session_->closed() || !stale_statement_error(e.sqlstate(), e.driver_message())) throw;
-        session_->schema_changed();
+        if (!reused || handle_->closed() || !stale_statement_error(e.sqlstate(), e.driver_message())) throw;
+        handle_->schema_changed();
         if (!own_transaction) throw_stale_in_transaction(e);
-        statement = &session_->prepare(sql, types_);
+        statement = &handle_->prepare(sql, types_);
         if (static_cast<std::size_t>(statement->param_count) != width) wrong_count(statement->param_count, width);
-        outcome = run_pipeline(session_->conn, statement->name, param_sets, session_->where, pipeline_sync_every);
+        outcome = run_pipeline(handle_->conn, statement->name, param_sets, handle_->where, pipeline_sync_every);
     }
     rowcount_ = outcome.rowcount;
     if (!outcome.row_results.empty()) describe(outcome.row_results.front().get());

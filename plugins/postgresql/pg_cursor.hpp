@@ -8,7 +8,7 @@
 // fetch() decodes one row at a time by column type OID (see pg_types.hpp).
 //
 // Stale statements: DDL (CREATE/ALTER/DROP, SET search_path), and COMMIT/ROLLBACK of a
-// transaction that ran DDL, make every connection of the process re-prepare (pg_session.hpp).
+// transaction that ran DDL, make every connection of the process re-prepare (pg_handle.hpp).
 // When the server still refuses a statement prepared earlier (DDL from elsewhere: "cached
 // plan must not change result type", a parameter type that no longer fits, a table gone),
 // the connection drops its statements; outside a transaction block the statement is then
@@ -21,7 +21,7 @@
 // nullopt: PostgreSQL has no row ids, inserted keys come back through RETURNING.
 //
 // Example (inside the plugin):
-//   PgCursor cursor(session);
+//   PgCursor cursor(handle);
 //   cursor.execute("SELECT id, name FROM users WHERE id > $1", std::vector<Value>{1});
 //   std::vector<Value> row;
 //   while (cursor.fetch(row)) use(row);
@@ -38,11 +38,11 @@
 
 namespace athanor::postgresql {
 
-struct PgSession;
+struct PgHandle;
 
 class PgCursor final : public sdk::Cursor {
 public:
-    explicit PgCursor(std::shared_ptr<PgSession> session);
+    explicit PgCursor(std::shared_ptr<PgHandle> handle);
     ~PgCursor() override = default;
     PgCursor(const PgCursor&) = delete;
     PgCursor& operator=(const PgCursor&) = delete;
@@ -57,7 +57,7 @@ public:
 
 private:
     void start(std::string_view operation);
-    /// Tells the session what a statement that succeeded did to the schema or transaction.
+    /// Tells the handle what a statement that succeeded did to the schema or transaction.
     void after_success(const std::string& keyword, std::string_view sql);
     /// Takes ownership of a single statement's result: rows, description, rowcount; throws on error.
     void accept(ResultPtr result);
@@ -65,7 +65,7 @@ private:
     /// Leaves COPY state (refused: COPY needs its own API) so the connection stays usable.
     [[noreturn]] void refuse_copy(ExecStatusType status);
 
-    std::shared_ptr<PgSession> session_;
+    std::shared_ptr<PgHandle> handle_;
     std::vector<ResultPtr> results_;  // fetched in order
     std::size_t result_index_ = 0;
     int row_index_ = 0;

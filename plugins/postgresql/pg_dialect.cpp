@@ -10,11 +10,11 @@
 #include "pg_type_compiler.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/isolation_level.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <libpq-fe.h>
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <set>
 
@@ -23,12 +23,6 @@ namespace athanor::postgresql {
 namespace {
 
 constexpr std::string_view cache_size_key = "prepared_statement_cache_size";
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
 
 /// The connection keywords this libpq knows, from PQconndefaults().
 const std::set<std::string>& libpq_keywords() {
@@ -101,16 +95,11 @@ std::vector<std::string> PgDialect::isolation_levels() const {
 
 void PgDialect::set_isolation_level(sdk::DriverConnection& connection, std::string_view level) {
     auto& pg = native(connection);
-    const std::string wanted = upper(level);
+    const std::string wanted = sdk::check_isolation_level(*this, level);
     if (wanted == "AUTOCOMMIT") {
         pg.set_autocommit(true);
         return;
     }
-    const auto levels = isolation_levels();
-    if (std::find(levels.begin(), levels.end(), wanted) == levels.end())
-        throw ArgumentError("invalid isolation level '" + std::string(level) +
-                            "' for dialect postgresql+libpq; valid levels are: AUTOCOMMIT, READ COMMITTED, "
-                            "READ UNCOMMITTED, REPEATABLE READ, SERIALIZABLE");
     pg.set_autocommit(false);
     pg.run("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + wanted);
 }
@@ -119,7 +108,7 @@ std::string PgDialect::get_isolation_level(sdk::DriverConnection& connection) {
     auto& pg = native(connection);
     if (pg.autocommit()) return "AUTOCOMMIT";
     const Value v = pg.run("SHOW transaction_isolation");
-    return v.is_null() ? "READ COMMITTED" : upper(v.as_string());
+    return v.is_null() ? "READ COMMITTED" : sdk::ascii_upper(v.as_string());
 }
 
 bool PgDialect::is_disconnect(const DBAPIError& error) const {

@@ -3,6 +3,7 @@
 // to text so the driver hands back plain strings.
 #include "pg_reflection.hpp"
 
+#include <athanor/sdk/driver_util.hpp>
 #include <athanor/value.hpp>
 
 #include <cctype>
@@ -66,13 +67,7 @@ PgReflector::Rows PgReflector::query(sdk::DriverConnection& connection, const st
     } else {
         text = to_qmark(sql, values, params);
     }
-    auto cursor = connection.cursor();
-    cursor->execute(text, params);
-    Rows rows;
-    std::vector<Value> row;
-    while (cursor->fetch(row)) rows.push_back(row);
-    cursor->close();
-    return rows;
+    return sdk::query_rows(connection, text, params);
 }
 
 std::string PgReflector::default_schema_name(sdk::DriverConnection& connection) {

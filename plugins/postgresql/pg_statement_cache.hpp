@@ -13,11 +13,11 @@
 //   cache.insert(key, {"athanor_s7", 2}, evicted);    // then DEALLOCATE each evicted name
 #pragma once
 
+#include <athanor/sdk/lru_map.hpp>
+
 #include <cstddef>
-#include <list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace athanor::postgresql {
@@ -29,17 +29,16 @@ struct PreparedStatement {
 
 class PreparedStatementCache {
 public:
-    explicit PreparedStatementCache(std::size_t capacity) : capacity_(capacity) {}
-    PreparedStatementCache(const PreparedStatementCache&) = delete;
-    PreparedStatementCache& operator=(const PreparedStatementCache&) = delete;
+    explicit PreparedStatementCache(std::size_t capacity) : entries_(capacity) {}
 
-    std::size_t capacity() const { return capacity_; }
+    std::size_t capacity() const { return entries_.capacity(); }
     std::size_t size() const { return entries_.size(); }
 
     /// The statement for `key`, now the most recently used; nullptr when absent.
     const PreparedStatement* find(std::string_view key);
     /// Adds `statement` under `key` (capacity > 0), appending the names pushed out to `evicted`.
-    const PreparedStatement& insert(std::string key, PreparedStatement statement, std::vector<std::string>& evicted);
+    const PreparedStatement& insert(std::string_view key, PreparedStatement statement,
+                                    std::vector<std::string>& evicted);
     /// Removes `key` (a statement the server refused to run as prepared), appending its name.
     void erase(std::string_view key, std::vector<std::string>& evicted);
     /// Forgets everything, appending every name to `evicted` (for DEALLOCATE).
@@ -48,10 +47,7 @@ public:
     void clear();
 
 private:
-    using Entry = std::pair<std::string, PreparedStatement>;
-    std::size_t capacity_;
-    std::list<Entry> entries_;  // most recently used first
-    std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // keys view into entries_
+    sdk::LruMap<PreparedStatement> entries_;
 };
 
 }  // namespace athanor::postgresql

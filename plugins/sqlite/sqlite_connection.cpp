@@ -10,13 +10,6 @@
 
 namespace athanor::sqlite {
 
-void SqliteSession::require_open(std::string_view operation) const {
-    if (closed())
-        throw InterfaceError("cannot " + std::string(operation) + ": the SQLite connection to '" + filename +
-                                 "' is closed; check out a new connection",
-                             {}, SQLITE_MISUSE);
-}
-
 std::unique_ptr<SqliteConnection> SqliteConnection::open(const SqliteOpenOptions& options) {
     // sqlite3_open_v2 reads a C string: a NUL would silently name another file.
     if (options.filename.find('\0') != std::string::npos)
@@ -34,48 +27,48 @@ std::unique_ptr<SqliteConnection> SqliteConnection::open(const SqliteOpenOptions
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, options.busy_timeout_ms);
-    auto session = std::make_shared<SqliteSession>(options.statement_cache_size);
-    session->db = db;
-    session->filename = options.filename;
-    return std::unique_ptr<SqliteConnection>(new SqliteConnection(std::move(session)));
+    auto handle = std::make_shared<SqliteHandle>(options.statement_cache_size);
+    handle->db = db;
+    handle->filename = options.filename;
+    return std::unique_ptr<SqliteConnection>(new SqliteConnection(std::move(handle)));
 }
 
 SqliteConnection::~SqliteConnection() { close(); }
 
 std::unique_ptr<sdk::Cursor> SqliteConnection::cursor() {
-    session_->require_open("open a cursor");
-    return std::make_unique<SqliteCursor>(session_);
+    handle_->require_open("open a cursor");
+    return std::make_unique<SqliteCursor>(handle_);
 }
 
 void SqliteConnection::run(std::string_view sql) {
-    SqliteCursor cursor(session_);
+    SqliteCursor cursor(handle_);
     cursor.execute(sql, {});
     cursor.close();
 }
 
 bool SqliteConnection::in_transaction() const {
-    return !session_->closed() && sqlite3_get_autocommit(session_->db) == 0;
+    return !handle_->closed() && sqlite3_get_autocommit(handle_->db) == 0;
 }
 
 void SqliteConnection::begin() {
-    session_->require_open("begin a transaction");
+    handle_->require_open("begin a transaction");
     if (autocommit_) return;
     run("BEGIN");
 }
 
 void SqliteConnection::commit() {
-    session_->require_open("commit");
+    handle_->require_open("commit");
     // SQLite refuses COMMIT outside a transaction; PEP 249 makes it a no-op.
     if (in_transaction()) run("COMMIT");
 }
 
 void SqliteConnection::rollback() {
-    session_->require_open("roll back");
+    handle_->require_open("roll back");
     if (in_transaction()) run("ROLLBACK");
 }
 
 bool SqliteConnection::ping() {
-    if (session_->closed()) return false;
+    if (handle_->closed()) return false;
     try {
         run("SELECT 1");
         return true;
@@ -85,12 +78,12 @@ bool SqliteConnection::ping() {
 }
 
 void SqliteConnection::close() {
-    if (session_->closed()) return;
-    session_->statements.clear();
+    if (handle_->closed()) return;
+    handle_->statements.clear();
     // close_v2: statements still held by open cursors keep the handle alive until they are
     // finalized, instead of failing with SQLITE_BUSY.
-    sqlite3_close_v2(session_->db);
-    session_->db = nullptr;
+    sqlite3_close_v2(handle_->db);
+    handle_->db = nullptr;
 }
 
 }  // namespace athanor::sqlite

@@ -1,7 +1,7 @@
 // sqlite_connection.hpp — the SQLite driver connection (sdk::DriverConnection over sqlite3*).
 //
 // A SqliteConnection owns one sqlite3 handle and its prepared-statement cache, shared with
-// the cursors it opens through a SqliteSession, so a cursor that outlives close() still
+// the cursors it opens through a SqliteHandle, so a cursor that outlives close() still
 // finalizes its statement safely (sqlite3_close_v2 defers the real close until then).
 // Transactions: begin() sends a deferred "BEGIN"; in autocommit mode it does nothing and
 // every statement commits by itself. commit()/rollback() are no-ops when SQLite reports no
@@ -15,15 +15,14 @@
 //   cursor->execute("SELECT 1", {});
 #pragma once
 
-#include "sqlite_statement_cache.hpp"
+#include "sqlite_handle.hpp"
 
 #include <athanor/sdk/driver.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
-
-struct sqlite3;
 
 namespace athanor::sqlite {
 
@@ -33,18 +32,6 @@ struct SqliteOpenOptions {
     int flags = 0;               // SQLITE_OPEN_* flags
     int busy_timeout_ms = 5000;  // how long a statement waits for another connection's lock
     std::size_t statement_cache_size = 100;
-};
-
-/// The state a connection shares with its cursors.
-struct SqliteSession {
-    sqlite3* db = nullptr;  // nullptr once closed
-    StatementCache statements;
-    std::string filename;  // for error messages
-
-    explicit SqliteSession(std::size_t cache_size) : statements(cache_size) {}
-    bool closed() const { return db == nullptr; }
-    /// Throws InterfaceError (native code SQLITE_MISUSE) when the connection is closed.
-    void require_open(std::string_view operation) const;
 };
 
 class SqliteConnection final : public sdk::DriverConnection {
@@ -61,16 +48,16 @@ public:
     bool autocommit() const override { return autocommit_; }
     bool ping() override;
     void close() override;
-    bool closed() const override { return session_->closed(); }
+    bool closed() const override { return handle_->closed(); }
 
     /// True while SQLite has a transaction open on this connection.
     bool in_transaction() const;
 
 private:
-    explicit SqliteConnection(std::shared_ptr<SqliteSession> session) : session_(std::move(session)) {}
+    explicit SqliteConnection(std::shared_ptr<SqliteHandle> handle) : handle_(std::move(handle)) {}
     void run(std::string_view sql);
 
-    std::shared_ptr<SqliteSession> session_;
+    std::shared_ptr<SqliteHandle> handle_;
     bool autocommit_ = false;
 };
 

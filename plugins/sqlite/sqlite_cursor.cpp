@@ -1,58 +1,30 @@
 // The SQLite cursor: prepare (through the statement cache), bind, step, read columns.
 #include "sqlite_cursor.hpp"
 
-#include "sqlite_connection.hpp"
+#include "sqlite_api_errors.hpp"
 #include "sqlite_errors.hpp"
+#include "sqlite_handle.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/sql_scan.hpp>
 
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 
 namespace athanor::sqlite {
 
 namespace {
 
-/// Skips whitespace and SQL comments; returns the index of the first other character.
-std::size_t skip_blank(std::string_view sql, std::size_t pos) {
-    while (pos < sql.size()) {
-        const char c = sql[pos];
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            ++pos;
-        } else if (c == '-' && pos + 1 < sql.size() && sql[pos + 1] == '-') {
-            pos = sql.find('\n', pos);
-            if (pos == std::string_view::npos) return sql.size();
-        } else if (c == '/' && pos + 1 < sql.size() && sql[pos + 1] == '*') {
-            pos = sql.find("*/", pos + 2);
-            if (pos == std::string_view::npos) return sql.size();
-            pos += 2;
-        } else {
-            break;
-        }
-    }
-    return pos;
-}
-
 /// True when `tail` (what sqlite3_prepare_v2 left unparsed) holds no further statement.
 bool tail_is_empty(std::string_view tail) {
     std::size_t pos = 0;
-    while ((pos = skip_blank(tail, pos)) < tail.size()) {
+    while ((pos = sdk::skip_blanks_and_comments(tail, pos)) < tail.size()) {
         if (tail[pos] != ';') return false;
         ++pos;
     }
     return true;
-}
-
-std::string leading_keyword(std::string_view sql) {
-    std::size_t pos = skip_blank(sql, 0);
-    while (pos < sql.size() && sql[pos] == '(') pos = skip_blank(sql, pos + 1);
-    std::string word;
-    while (pos < sql.size() && std::isalpha(static_cast<unsigned char>(sql[pos])))
-        word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[pos++])));
-    return word;
 }
 
 int bind_one(sqlite3_stmt* stmt, int index, const Value& value, sqlite3_destructor_type lifetime) {
@@ -122,7 +94,7 @@ void read_column(sqlite3_stmt* stmt, int column, Value& cell) {
 
 }  // namespace
 
-SqliteCursor::SqliteCursor(std::shared_ptr<SqliteSession> session) : session_(std::move(session)) {}
+SqliteCursor::SqliteCursor(std::shared_ptr<SqliteHandle> handle) : handle_(std::move(handle)) {}
 
 SqliteCursor::~SqliteCursor() { release(); }
 
@@ -135,21 +107,21 @@ void SqliteCursor::reset_state() {
 }
 
 sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
-    if (sqlite3_stmt* cached = session_->statements.take(sql)) return cached;
+    if (sqlite3_stmt* cached = handle_->statements.take(sql)) return cached;
     if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        throw DataError("statement of " + std::to_string(sql.size()) + " bytes is too long for SQLite", {},
-                        SQLITE_TOOBIG);
+        throw_for_code(SQLITE_TOOBIG,
+                       "statement of " + std::to_string(sql.size()) + " bytes is too long for SQLite");
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v2(session_->db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+    const int rc = sqlite3_prepare_v2(handle_->db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
-        throw_sqlite_error(session_->db, rc);
+        throw_sqlite_error(handle_->db, rc);
     }
     const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
     if (!tail_is_empty(rest)) {
         sqlite3_finalize(stmt);
-        std::string extra(rest.substr(skip_blank(rest, 0), 60));
+        std::string extra(rest.substr(sdk::skip_blanks_and_comments(rest, 0), 60));
         throw ProgrammingError("only one statement can be executed at a time, but more SQL follows the first: '" +
                                extra + "'; split it into separate execute() calls");
     }
@@ -159,10 +131,10 @@ sqlite3_stmt* SqliteCursor::acquire(std::string_view sql) {
 void SqliteCursor::release() {
     idle_ = false;
     if (stmt_ == nullptr) return;
-    if (session_->closed())
+    if (handle_->closed())
         sqlite3_finalize(stmt_);  // the connection is a zombie until its last statement goes
     else
-        session_->statements.give_back(sql_, stmt_);
+        handle_->statements.give_back(sql_, stmt_);
     stmt_ = nullptr;
 }
 
@@ -189,7 +161,7 @@ void SqliteCursor::bind_values(sdk::ParameterRow params, sqlite3_destructor_type
             rc = sqlite3_bind_int64(stmt_, index, *integer);
         else
             rc = bind_one(stmt_, index, value, lifetime);
-        if (rc != SQLITE_OK) throw_sqlite_error(session_->db, rc, "binding parameter " + std::to_string(i + 1));
+        if (rc != SQLITE_OK) throw_sqlite_error(handle_->db, rc, "binding parameter " + std::to_string(i + 1));
     }
 }
 
@@ -201,14 +173,14 @@ bool SqliteCursor::step() {
         return false;
     }
     // Read the message before release() resets the statement.
-    std::string message = sqlite3_errmsg(session_->db);
+    std::string message = sqlite3_errmsg(handle_->db);
     release();
     throw_for_code(rc, std::move(message));
 }
 
 void SqliteCursor::finish() {
-    if (kind_ != Kind::query) rowcount_ = sqlite3_changes64(session_->db);
-    if (kind_ == Kind::insert) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
+    if (kind_ != Kind::query) rowcount_ = sqlite3_changes64(handle_->db);
+    if (kind_ == Kind::insert) lastrowid_ = sqlite3_last_insert_rowid(handle_->db);
     // Keep the finished statement: executing the same SQL again on this cursor (executemany
     // row by row) then skips the cache, the keyword scan and the description. Reset now so it
     // holds no lock; release() hands it back to the cache later.
@@ -218,7 +190,7 @@ void SqliteCursor::finish() {
 
 void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) {
     if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
-    session_->require_open("execute");
+    handle_->require_open("execute");
     if (idle_ && sql == sql_) {
         // The same statement again: kind and description are still right.
         idle_ = false;
@@ -238,7 +210,7 @@ void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) 
         return;
     }
 
-    const std::string keyword = leading_keyword(sql);
+    const std::string keyword = sdk::leading_keyword(sql);
     if (keyword == "INSERT" || keyword == "REPLACE")
         kind_ = Kind::insert;
     else if (keyword == "UPDATE" || keyword == "DELETE" || (keyword == "WITH" && !sqlite3_stmt_readonly(stmt_)))
@@ -272,7 +244,7 @@ void SqliteCursor::bind_and_step(std::span<const Value> params) {
 void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets) {
     if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
     reset_state();
-    session_->require_open("execute");
+    handle_->require_open("execute");
     sql_.assign(sql);
     stmt_ = acquire(sql);
     if (stmt_ == nullptr) throw ProgrammingError("executemany() was given SQL without a statement");
@@ -281,7 +253,7 @@ void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_se
         throw ProgrammingError("executemany() runs statements that return no rows; use execute() for '" +
                                std::string(sql.substr(0, 60)) + "'");
     }
-    const std::string keyword = leading_keyword(sql);
+    const std::string keyword = sdk::leading_keyword(sql);
     const bool is_insert = keyword == "INSERT" || keyword == "REPLACE";
     const auto expected = static_cast<std::size_t>(sqlite3_bind_parameter_count(stmt_));
     std::int64_t total = 0;
@@ -297,14 +269,14 @@ void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_se
         }
         const int rc = sqlite3_step(stmt_);
         if (rc != SQLITE_DONE) {
-            std::string message = sqlite3_errmsg(session_->db);
+            std::string message = sqlite3_errmsg(handle_->db);
             release();
             throw_for_code(rc, std::move(message));
         }
-        total += sqlite3_changes64(session_->db);
+        total += sqlite3_changes64(handle_->db);
     }
     rowcount_ = total;
-    if (is_insert && !param_sets.empty()) lastrowid_ = sqlite3_last_insert_rowid(session_->db);
+    if (is_insert && !param_sets.empty()) lastrowid_ = sqlite3_last_insert_rowid(handle_->db);
     release();
 }
 

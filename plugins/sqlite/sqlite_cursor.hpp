@@ -15,7 +15,7 @@
 // (Value::set_text/set_bytes), so a row vector reused across fetches keeps its string storage.
 //
 // Example (inside the plugin):
-//   SqliteCursor cursor(session);
+//   SqliteCursor cursor(handle);
 //   cursor.execute("SELECT id, name FROM users WHERE id > ?", std::vector<Value>{1});
 //   std::vector<Value> row;
 //   while (cursor.fetch(row)) use(row);
@@ -30,11 +30,11 @@ struct sqlite3_stmt;
 
 namespace athanor::sqlite {
 
-struct SqliteSession;
+struct SqliteHandle;
 
 class SqliteCursor final : public sdk::Cursor {
 public:
-    explicit SqliteCursor(std::shared_ptr<SqliteSession> session);
+    explicit SqliteCursor(std::shared_ptr<SqliteHandle> handle);
     ~SqliteCursor() override;
     SqliteCursor(const SqliteCursor&) = delete;
     SqliteCursor& operator=(const SqliteCursor&) = delete;
@@ -64,7 +64,7 @@ private:
     bool step();
     void finish();
 
-    std::shared_ptr<SqliteSession> session_;
+    std::shared_ptr<SqliteHandle> handle_;
     sqlite3_stmt* stmt_ = nullptr;
     std::string sql_;
     Kind kind_ = Kind::query;

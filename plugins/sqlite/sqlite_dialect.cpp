@@ -9,39 +9,12 @@
 #include "sqlite_url.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/driver_util.hpp>
+#include <athanor/sdk/isolation_level.hpp>
 
 #include <sqlite3.h>
 
-#include <algorithm>
-#include <cctype>
-
 namespace athanor::sqlite {
-
-namespace {
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
-
-Value query_single_value(sdk::DriverConnection& connection, const std::string& sql) {
-    auto cursor = connection.cursor();
-    cursor->execute(sql, {});
-    std::vector<Value> row;
-    Value out;
-    if (cursor->fetch(row) && !row.empty()) out = row.front();
-    cursor->close();
-    return out;
-}
-
-void run(sdk::DriverConnection& connection, const std::string& sql) {
-    auto cursor = connection.cursor();
-    cursor->execute(sql, {});
-    cursor->close();
-}
-
-}  // namespace
 
 SqliteDialect::SqliteDialect(const std::string& driver) {
     if (!driver.empty() && driver != "sqlite3")
@@ -57,7 +30,9 @@ std::unique_ptr<sdk::DriverConnection> SqliteDialect::connect(const Url& url) {
     return SqliteConnection::open(open_options(url));
 }
 
-void SqliteDialect::on_connect(sdk::DriverConnection& connection) { run(connection, "PRAGMA foreign_keys=ON"); }
+void SqliteDialect::on_connect(sdk::DriverConnection& connection) {
+    sdk::execute_statement(connection, "PRAGMA foreign_keys=ON");
+}
 
 sdk::PoolKind SqliteDialect::pool_kind(const Url& url) const {
     return is_private_memory(url) ? sdk::PoolKind::single : sdk::PoolKind::queue;
@@ -68,22 +43,19 @@ std::vector<std::string> SqliteDialect::isolation_levels() const {
 }
 
 void SqliteDialect::set_isolation_level(sdk::DriverConnection& connection, std::string_view level) {
-    const std::string wanted = upper(level);
+    const std::string wanted = sdk::check_isolation_level(*this, level);
     if (wanted == "AUTOCOMMIT") {
         connection.set_autocommit(true);
-    } else if (wanted == "SERIALIZABLE" || wanted == "READ UNCOMMITTED") {
-        connection.set_autocommit(false);
-        run(connection, wanted == "SERIALIZABLE" ? "PRAGMA read_uncommitted=0" : "PRAGMA read_uncommitted=1");
-    } else {
-        throw ArgumentError("invalid isolation level '" + std::string(level) +
-                            "' for dialect sqlite+sqlite3; valid levels are: AUTOCOMMIT, READ UNCOMMITTED, "
-                            "SERIALIZABLE");
+        return;
     }
+    connection.set_autocommit(false);
+    sdk::execute_statement(connection,
+                           wanted == "SERIALIZABLE" ? "PRAGMA read_uncommitted=0" : "PRAGMA read_uncommitted=1");
 }
 
 std::string SqliteDialect::get_isolation_level(sdk::DriverConnection& connection) {
     if (connection.autocommit()) return "AUTOCOMMIT";
-    const Value v = query_single_value(connection, "PRAGMA read_uncommitted");
+    const Value v = sdk::query_value(connection, "PRAGMA read_uncommitted");
     return (!v.is_null() && v.as_int() != 0) ? "READ UNCOMMITTED" : "SERIALIZABLE";
 }
 

@@ -5,6 +5,8 @@
 // parentheses respected) rather than matched with regular expressions.
 #include "sqlite_reflection.hpp"
 
+#include <athanor/sdk/driver_util.hpp>
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/value.hpp>
 
 #include <algorithm>
@@ -29,47 +31,37 @@ std::string quote(std::string_view identifier) {
     return out + "\"";
 }
 
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
-
-Rows query(sdk::DriverConnection& connection, const std::string& sql, const std::vector<Value>& params = {}) {
-    auto cursor = connection.cursor();
-    cursor->execute(sql, params);
-    Rows rows;
-    std::vector<Value> row;
-    while (cursor->fetch(row)) rows.push_back(row);
-    cursor->close();
-    return rows;
-}
-
-bool any_row(sdk::DriverConnection& connection, const std::string& sql, const std::vector<Value>& params) {
-    return !query(connection, sql, params).empty();
-}
+using sdk::ascii_upper;
+using sdk::query_has_row;
+using sdk::query_rows;
 
 std::string text_of(const Value& v) { return v.is_null() ? std::string() : v.to_string(); }
 
-const char* const object_where = " WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE";
+/// True when the attached database `db` has a table or view named `table` (in any case).
+bool listed_in(sdk::DriverConnection& connection, std::string_view db, std::string_view table) {
+    return query_has_row(connection,
+                         "SELECT 1 FROM " + quote(db) +
+                             ".sqlite_master WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE",
+                         {Value(std::string(table))});
+}
 
 /// The attached database holding `table`: `schema` when given, else main or temp ("main"
 /// when neither has it, so later queries come back empty).
 std::string database_of(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
     if (!schema.empty()) return std::string(schema);
-    const std::vector<Value> params{Value(std::string(table))};
-    if (any_row(connection, std::string("SELECT 1 FROM main.sqlite_master") + object_where, params)) return "main";
-    if (any_row(connection, std::string("SELECT 1 FROM temp.sqlite_master") + object_where, params)) return "temp";
+    if (listed_in(connection, "main", table)) return "main";
+    if (listed_in(connection, "temp", table)) return "temp";
     return "main";
 }
 
 std::vector<std::string> names_of_type(sdk::DriverConnection& connection, std::string_view schema, const char* type) {
     const std::string db = schema.empty() ? "main" : std::string(schema);
     std::vector<std::string> out;
-    for (const auto& row : query(connection,
-                                 "SELECT name FROM " + quote(db) + ".sqlite_master WHERE type = ? AND name NOT LIKE "
-                                 "'sqlite~_%' ESCAPE '~' ORDER BY name",
-                                 {Value(std::string(type))}))
+    for (const auto& row : query_rows(connection,
+                                      "SELECT name FROM " + quote(db) +
+                                          ".sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite~_%' ESCAPE '~' "
+                                          "ORDER BY name",
+                                      {Value(std::string(type))}))
         out.push_back(text_of(row[0]));
     return out;
 }
@@ -131,7 +123,9 @@ std::vector<Token> tokenize(const std::string& sql) {
     return out;
 }
 
-bool is_word(const Token& t, const char* keyword) { return t.kind == Token::Kind::word && upper(t.text) == keyword; }
+bool is_word(const Token& t, const char* keyword) {
+    return t.kind == Token::Kind::word && ascii_upper(t.text) == keyword;
+}
 bool is_punct(const Token& t, char p) { return t.kind == Token::Kind::punct && t.text[0] == p; }
 
 /// Index of the ")" matching the "(" at `open`.
@@ -244,8 +238,10 @@ ParsedTable parse_create_table(const std::string& sql) {
 }
 
 ParsedTable parsed_table(sdk::DriverConnection& connection, const std::string& db, std::string_view table) {
-    const auto rows = query(connection, "SELECT sql FROM " + quote(db) + ".sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
-                            {Value(std::string(table))});
+    const auto rows = query_rows(connection,
+                                 "SELECT sql FROM " + quote(db) +
+                                     ".sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
+                                 {Value(std::string(table))});
     if (rows.empty() || rows[0][0].is_null()) return {};
     return parse_create_table(rows[0][0].as_string());
 }
@@ -253,8 +249,8 @@ ParsedTable parsed_table(sdk::DriverConnection& connection, const std::string& d
 std::vector<std::string> primary_key_columns(sdk::DriverConnection& connection, const std::string& db,
                                              std::string_view table) {
     std::vector<std::string> out;
-    for (const auto& row : query(connection, "SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk",
-                                 {Value(std::string(table)), Value(db)}))
+    for (const auto& row : query_rows(connection, "SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk",
+                                      {Value(std::string(table)), Value(db)}))
         out.push_back(text_of(row[0]));
     return out;
 }
@@ -262,17 +258,15 @@ std::vector<std::string> primary_key_columns(sdk::DriverConnection& connection, 
 bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (upper(a[i]) != upper(b[i])) return false;
+        if (ascii_upper(a[i]) != ascii_upper(b[i])) return false;
     return true;
 }
 
 }  // namespace
 
 bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
-    const std::vector<Value> params{Value(std::string(table))};
-    if (!schema.empty()) return any_row(connection, "SELECT 1 FROM " + quote(schema) + ".sqlite_master" + object_where, params);
-    return any_row(connection, std::string("SELECT 1 FROM main.sqlite_master") + object_where, params) ||
-           any_row(connection, std::string("SELECT 1 FROM temp.sqlite_master") + object_where, params);
+    if (!schema.empty()) return listed_in(connection, schema, table);
+    return listed_in(connection, "main", table) || listed_in(connection, "temp", table);
 }
 
 // ---- SqliteReflector --------------------------------------------------------------------
@@ -281,7 +275,7 @@ std::string SqliteReflector::default_schema_name(sdk::DriverConnection&) { retur
 
 std::vector<std::string> SqliteReflector::get_schema_names(sdk::DriverConnection& connection) {
     std::vector<std::string> out;
-    for (const auto& row : query(connection, "SELECT name FROM pragma_database_list ORDER BY seq"))
+    for (const auto& row : query_rows(connection, "SELECT name FROM pragma_database_list ORDER BY seq"))
         if (text_of(row[0]) != "temp") out.push_back(text_of(row[0]));
     return out;
 }
@@ -301,9 +295,10 @@ bool SqliteReflector::has_table(sdk::DriverConnection& connection, std::string_v
 std::vector<ReflectedColumn> SqliteReflector::get_columns(sdk::DriverConnection& connection, std::string_view table,
                                                           std::string_view schema) {
     const auto db = database_of(connection, table, schema);
-    const auto rows = query(connection,
-                            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?) ORDER BY cid",
-                            {Value(std::string(table)), Value(db)});
+    const auto rows = query_rows(connection,
+                                 "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                                 "FROM pragma_table_xinfo(?, ?) ORDER BY cid",
+                                 {Value(std::string(table)), Value(db)});
     int pk_count = 0;
     for (const auto& row : rows)
         if (row[4].as_int() > 0) ++pk_count;
@@ -317,7 +312,7 @@ std::vector<ReflectedColumn> SqliteReflector::get_columns(sdk::DriverConnection&
         c.nullable = row[2].as_int() == 0;
         if (!row[3].is_null()) c.default_ = text_of(row[3]);
         // The rowid alias: exactly "INTEGER" as the sole key column of a rowid table.
-        c.autoincrement = rowid_table && pk_count == 1 && row[4].as_int() == 1 && upper(c.type_name) == "INTEGER";
+        c.autoincrement = rowid_table && pk_count == 1 && row[4].as_int() == 1 && ascii_upper(c.type_name) == "INTEGER";
         out.push_back(std::move(c));
     }
     return out;
@@ -335,10 +330,10 @@ ReflectedPrimaryKey SqliteReflector::get_pk_constraint(sdk::DriverConnection& co
 std::vector<ReflectedForeignKey> SqliteReflector::get_foreign_keys(sdk::DriverConnection& connection,
                                                                    std::string_view table, std::string_view schema) {
     const auto db = database_of(connection, table, schema);
-    const auto rows = query(connection,
-                            "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?, ?) "
-                            "ORDER BY id, seq",
-                            {Value(std::string(table)), Value(db)});
+    const auto rows = query_rows(connection,
+                                 "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
+                                 "FROM pragma_foreign_key_list(?, ?) ORDER BY id, seq",
+                                 {Value(std::string(table)), Value(db)});
     std::vector<ReflectedForeignKey> out;
     std::vector<bool> implicit_target;  // REFERENCES t without columns: t's primary key
     std::int64_t current = -1;
@@ -349,7 +344,7 @@ std::vector<ReflectedForeignKey> SqliteReflector::get_foreign_keys(sdk::DriverCo
             fk.referred_schema = std::string(schema);
             fk.referred_table = text_of(row[1]);
             for (auto [value, key] : {std::pair{&row[4], "onupdate"}, std::pair{&row[5], "ondelete"}}) {
-                const auto action = upper(text_of(*value));
+                const auto action = ascii_upper(text_of(*value));
                 if (!action.empty() && action != "NO ACTION") fk.options[key] = action;
             }
             out.push_back(std::move(fk));
@@ -382,14 +377,15 @@ std::vector<ReflectedIndex> SqliteReflector::get_indexes(sdk::DriverConnection& 
     const auto db = database_of(connection, table, schema);
     std::vector<ReflectedIndex> out;
     // origin 'c': made by CREATE INDEX ('u' and 'pk' back constraints, reported elsewhere).
-    for (const auto& row : query(connection,
-                                 "SELECT name, \"unique\" FROM pragma_index_list(?, ?) WHERE origin = 'c' ORDER BY name",
-                                 {Value(std::string(table)), Value(db)})) {
+    for (const auto& row : query_rows(connection,
+                                      "SELECT name, \"unique\" FROM pragma_index_list(?, ?) WHERE origin = 'c' "
+                                      "ORDER BY name",
+                                      {Value(std::string(table)), Value(db)})) {
         ReflectedIndex index;
         index.name = text_of(row[0]);
         index.unique = row[1].as_int() != 0;
-        for (const auto& col : query(connection, "SELECT name FROM pragma_index_info(?, ?) ORDER BY seqno",
-                                     {Value(index.name), Value(db)}))
+        for (const auto& col : query_rows(connection, "SELECT name FROM pragma_index_info(?, ?) ORDER BY seqno",
+                                          {Value(index.name), Value(db)}))
             index.column_names.push_back(text_of(col[0]));
         out.push_back(std::move(index));
     }

@@ -18,11 +18,10 @@
 //   cache.clear();                  // finalizes everything (before sqlite3_close_v2)
 #pragma once
 
+#include <athanor/sdk/lru_map.hpp>
+
 #include <cstddef>
-#include <list>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 
 struct sqlite3_stmt;
 
@@ -30,7 +29,7 @@ namespace athanor::sqlite {
 
 class StatementCache {
 public:
-    explicit StatementCache(std::size_t capacity) : capacity_(capacity) {}
+    explicit StatementCache(std::size_t capacity) : entries_(capacity) {}
     ~StatementCache();
     StatementCache(const StatementCache&) = delete;
     StatementCache& operator=(const StatementCache&) = delete;
@@ -48,13 +47,7 @@ public:
     std::size_t size() const;
 
 private:
-    struct Entry {
-        std::string sql;
-        sqlite3_stmt* stmt = nullptr;  // nullptr while checked out
-    };
-    std::size_t capacity_;
-    std::list<Entry> entries_;  // most recently used first
-    std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // keys view into entries_
+    sdk::LruMap<sqlite3_stmt*> entries_;  // nullptr while the statement is checked out
 };
 
 }  // namespace athanor::sqlite

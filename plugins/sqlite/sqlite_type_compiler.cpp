@@ -1,10 +1,9 @@
 // SQLite's type compiler: text storage for the types SQLite lacks, affinity-rule reflection.
 #include "sqlite_type_compiler.hpp"
 
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/types.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 
 namespace athanor::sqlite {
@@ -31,8 +30,7 @@ sql::Processor SqliteTypeCompiler::bind_processor(const sql::TypeEngine& type) c
 sql::TypePtr SqliteTypeCompiler::from_database_type(std::string_view name) const {
     if (auto t = sql::generic_type_from_name(name)) return t;
     // SQLite's column affinity rules (https://sqlite.org/datatype3.html, 3.1), in order.
-    std::string upper(name);
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    const std::string upper = sdk::ascii_upper(name);
     const auto has = [&](const char* s) { return upper.find(s) != std::string::npos; };
     if (has("INT")) return types::Integer();
     if (has("CHAR") || has("CLOB") || has("TEXT")) return types::Text();

@@ -2,11 +2,10 @@
 #include "sqlite_url.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <sqlite3.h>
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -17,15 +16,13 @@ namespace athanor::sqlite {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
+using sdk::ascii_lower;
+
+bool starts_with_file_scheme(std::string_view name) {
+    return name.size() >= 5 && sdk::ascii_iequals(name.substr(0, 5), "file:");
 }
 
-bool starts_with_file_scheme(std::string_view name) { return name.size() >= 5 && lower(name.substr(0, 5)) == "file:"; }
-
-bool wants_uri(const Url& url) { return lower(url.query_value("uri").value_or("")) == "true"; }
+bool wants_uri(const Url& url) { return ascii_lower(url.query_value("uri").value_or("")) == "true"; }
 
 // Percent-encodes what would change the meaning of a URI query key or value.
 std::string uri_escape(std::string_view raw) {
@@ -129,7 +126,7 @@ SqliteOpenOptions open_options(const Url& url) {
         if (key == "timeout") {
             options.busy_timeout_ms = parse_timeout_ms(value);
         } else if (key == "uri") {
-            const std::string v = lower(value);
+            const std::string v = ascii_lower(value);
             if (v != "true" && v != "false")
                 throw ArgumentError("invalid SQLite URL option uri=" + value + ": use uri=true or uri=false");
         } else if (uri) {
@@ -140,7 +137,7 @@ SqliteOpenOptions open_options(const Url& url) {
                                     "parameter '" + key + "', e.g. sqlite:///file:data.db?" + key + "=...&uri=true (got " +
                                     url.render() + ")");
         } else if (key == "mode") {
-            mode = lower(value);
+            mode = ascii_lower(value);
             if (mode != "ro" && mode != "rw" && mode != "rwc")
                 throw ArgumentError("invalid SQLite URL option mode=" + value +
                                     ": use ro, rw or rwc (mode=memory and other SQLite URI parameters need uri=true "

@@ -3,26 +3,19 @@
 
 #include "sqlite_compiler.hpp"
 #include "sqlite_ddl_compiler.hpp"
+#include "sqlite_errors.hpp"
 #include "sqlite_reflection.hpp"
 #include "sqlite_type_compiler.hpp"
 
 #include <athanor/errors.hpp>
 #include <athanor/odbc/driver_lookup.hpp>
-
-#include <algorithm>
-#include <cctype>
+#include <athanor/sdk/isolation_level.hpp>
 
 namespace athanor::sqlite {
 
 namespace {
 
 bool given(const std::optional<std::string>& part) { return part && !part->empty(); }
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
 
 }  // namespace
 
@@ -66,14 +59,9 @@ sdk::PoolKind SqliteOdbcDialect::pool_kind(const Url& url) const {
 }
 
 void SqliteOdbcDialect::set_isolation_level(sdk::DriverConnection& connection, std::string_view level) {
-    const std::string wanted = upper(level);
-    if (wanted == "AUTOCOMMIT")
-        odbc_connection(connection).set_autocommit(true);
-    else if (wanted == "SERIALIZABLE")
-        odbc_connection(connection).set_autocommit(false);  // SQLite transactions are serializable
-    else
-        throw ArgumentError("invalid isolation level '" + std::string(level) +
-                            "' for dialect sqlite+odbc; valid levels are: AUTOCOMMIT, SERIALIZABLE");
+    // The levels are AUTOCOMMIT and SERIALIZABLE: SQLite transactions are serializable.
+    const std::string wanted = sdk::check_isolation_level(*this, level);
+    odbc_connection(connection).set_autocommit(wanted == "AUTOCOMMIT");
 }
 
 std::string SqliteOdbcDialect::get_isolation_level(sdk::DriverConnection& connection) {
@@ -99,8 +87,6 @@ bool SqliteOdbcDialect::has_table(sdk::DriverConnection& connection, std::string
 std::unique_ptr<sdk::Reflector> SqliteOdbcDialect::create_reflector() const { return std::make_unique<SqliteReflector>(); }
 
 odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {
-    // The driver reports SQLite failures as HY000 with SQLite's result code as the native code;
-    // classify them as sqlite:// does (pysqlite's choices), keeping the driver's SQLSTATE.
     return [](const std::vector<odbc::OdbcDiagnostic>& records, const std::string& message) {
         for (const auto& r : records) {
             if (r.sqlstate.rfind("01", 0) == 0) continue;
@@ -108,18 +94,11 @@ odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {
             // comment or a [name] trips it too): nothing ran, the SQL is at fault.
             if (r.message.find("only one SQL statement allowed") != std::string::npos)
                 throw ProgrammingError(message, r.sqlstate, r.native_code);
-            if (r.sqlstate != "HY000" || r.native_code == 0) return;  // a real SQLSTATE decides
-            switch (r.native_code & 0xff) {
-                case 19:  // SQLITE_CONSTRAINT
-                    throw IntegrityError(message, "23000", r.native_code);
-                case 18: case 20: case 25:  // SQLITE_TOOBIG, SQLITE_MISMATCH, SQLITE_RANGE
-                    throw DataError(message, r.sqlstate, r.native_code);
-                case 1: case 3: case 4: case 5: case 6: case 7: case 8: case 9: case 10: case 13: case 14:
-                    // ERROR, PERM, ABORT, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN
-                    throw OperationalError(message, r.sqlstate, r.native_code);
-                default:
-                    return;
-            }
+            // A failure of SQLite itself comes as HY000 with SQLite's result code as the native
+            // code: sqlite://'s mapping decides, class and SQLSTATE. Any other SQLSTATE is the
+            // driver's or the driver manager's own and decides by itself.
+            if (r.sqlstate == "HY000" && r.native_code != 0) throw_for_code(r.native_code, message);
+            return;
         }
     };
 }

@@ -11,8 +11,10 @@
 // is an ArgumentError: SQLite has no server.
 //
 // Differences from `sqlite://`: no lastrowid (ODBC has none; use RETURNING), decimals come
-// back as text (the driver describes DECIMAL as VARCHAR), constraint failures (native code 19,
-// SQLSTATE HY000 from the driver) are IntegrityError with SQLSTATE "23000". Integer and REAL
+// back as text (the driver describes DECIMAL as VARCHAR). Errors are not: the driver reports a
+// failure of SQLite as SQLSTATE HY000 with SQLite's result code as the native code, and
+// sqlite://'s mapping (sqlite_errors.hpp) turns it into the same class and SQLSTATE as there
+// (a constraint failure is IntegrityError with SQLSTATE "23000"). Integer and REAL
 // columns are read as the driver's text and typed by the value (a text stored in a BIGINT
 // column comes back as that text, as from sqlite://); the driver renders REAL with about 15
 // significant digits, and a value that rounds past the largest double is a DataError.

@@ -2,24 +2,10 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sdk/reflector.hpp>
 
-#include <algorithm>
-#include <cctype>
+#include <athanor/sdk/driver_util.hpp>
+#include <athanor/sdk/isolation_level.hpp>
 
 namespace athanor::sdk {
-
-namespace {
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
-
-void run(DriverConnection& connection, const std::string& sql) {
-    auto cursor = connection.cursor();
-    cursor->execute(sql, {});
-    cursor->close();
-}
-}  // namespace
 
 Dialect::~Dialect() = default;
 
@@ -32,20 +18,13 @@ std::vector<std::string> Dialect::isolation_levels() const {
 }
 
 void Dialect::set_isolation_level(DriverConnection& connection, std::string_view level) {
-    const std::string wanted = upper(level);
-    const auto levels = isolation_levels();
-    if (std::find(levels.begin(), levels.end(), wanted) == levels.end()) {
-        std::string known;
-        for (const auto& l : levels) known += (known.empty() ? "" : ", ") + l;
-        throw ArgumentError("Invalid isolation level '" + std::string(level) + "' for dialect " + description() +
-                            "; valid levels are: " + known);
-    }
+    const std::string wanted = check_isolation_level(*this, level);
     if (wanted == "AUTOCOMMIT") {
         connection.set_autocommit(true);
         return;
     }
     connection.set_autocommit(false);
-    run(connection, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + wanted);
+    execute_statement(connection, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + wanted);
 }
 
 std::string Dialect::get_isolation_level(DriverConnection& connection) {

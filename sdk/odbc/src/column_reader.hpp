@@ -11,7 +11,7 @@
 //
 // Example:
 //   ColumnInfo info = describe_column(stmt, 1, {"bool"});
-//   Value v = read_cell(stmt, 1, info, buffer, session);
+//   Value v = read_cell(stmt, 1, info, buffer, connection);
 #pragma once
 
 #include <athanor/sdk/driver.hpp>
@@ -22,7 +22,7 @@
 
 namespace athanor::odbc::detail {
 
-struct OdbcSession;
+struct OdbcHandle;
 
 struct ColumnInfo {
     short sql_type = 0;
@@ -31,11 +31,11 @@ struct ColumnInfo {
 
 /// SQLDescribeColW + SQLColAttributeW(SQL_DESC_TYPE_NAME) for column `number` (1-based).
 ColumnInfo describe_column(void* stmt, unsigned short number, const std::vector<std::string>& boolean_type_names,
-                           sdk::ColumnDescription& description, const OdbcSession& session);
+                           sdk::ColumnDescription& description, const OdbcHandle& connection);
 
 /// The value of column `number` of the current row. `buffer` is reused between calls.
 Value read_cell(void* stmt, unsigned short number, const ColumnInfo& info, std::vector<char>& buffer,
-                const OdbcSession& session);
+                const OdbcHandle& connection);
 
 /// The driver's text of a numeric cell typed by what it holds: an integer (optional '-', digits,
 /// within int64) -> integer; a decimal or exponent number, or SQLite's "Inf"/"-Inf" -> double;

@@ -2,6 +2,7 @@
 #include <athanor/odbc/connection_string.hpp>
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -9,12 +10,6 @@
 namespace athanor::odbc {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 std::string trim(std::string_view s) {
     std::size_t b = 0, e = s.size();
@@ -26,7 +21,7 @@ std::string trim(std::string_view s) {
 }  // namespace
 
 bool OdbcConnectionString::is_password_key(std::string_view key) {
-    return iequals(key, "PWD") || iequals(key, "Password");
+    return sdk::ascii_iequals(key, "PWD") || sdk::ascii_iequals(key, "Password");
 }
 
 std::string OdbcConnectionString::quote(std::string_view value) {
@@ -82,7 +77,7 @@ OdbcConnectionString OdbcConnectionString::parse(std::string_view raw) {
 
 OdbcConnectionString& OdbcConnectionString::set(std::string key, std::string value) {
     for (auto& [k, v] : attributes_)
-        if (iequals(k, key)) {
+        if (sdk::ascii_iequals(k, key)) {
             v = std::move(value);
             return *this;
         }
@@ -97,7 +92,7 @@ OdbcConnectionString& OdbcConnectionString::set_default(std::string key, std::st
 
 std::optional<std::string> OdbcConnectionString::get(std::string_view key) const {
     for (const auto& [k, v] : attributes_)
-        if (iequals(k, key)) return v;
+        if (sdk::ascii_iequals(k, key)) return v;
     return std::nullopt;
 }
 

@@ -4,7 +4,7 @@
 
 #include "column_reader.hpp"
 #include "parameter_binding.hpp"
-#include "session.hpp"
+#include "handle.hpp"
 #include "utf16.hpp"
 
 #include <athanor/errors.hpp>
@@ -27,30 +27,30 @@ SQLHSTMT h(void* stmt) { return static_cast<SQLHSTMT>(stmt); }
 
 }  // namespace
 
-OdbcCursor::OdbcCursor(std::shared_ptr<detail::OdbcSession> session) : session_(std::move(session)) {}
+OdbcCursor::OdbcCursor(std::shared_ptr<detail::OdbcHandle> handle) : handle_(std::move(handle)) {}
 
 OdbcCursor::~OdbcCursor() {
     // After SQLDisconnect the handle is already gone with its connection.
-    if (stmt_ != nullptr && session_->connected) SQLFreeHandle(SQL_HANDLE_STMT, h(stmt_));
+    if (stmt_ != nullptr && handle_->connected) SQLFreeHandle(SQL_HANDLE_STMT, h(stmt_));
 }
 
 void OdbcCursor::fail(std::string_view doing) {
-    auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->wide());
+    auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, handle_->wide());
     has_rows_ = false;
-    if (session_->connected) {
+    if (handle_->connected) {
         SQLFreeStmt(h(stmt_), SQL_CLOSE);
         SQLFreeStmt(h(stmt_), SQL_RESET_PARAMS);
     }
-    session_->raise(std::move(records), doing);
+    handle_->raise(std::move(records), doing);
 }
 
 void OdbcCursor::start(std::string_view sql) {
     if (closed_) throw ProgrammingError("cannot execute on a closed cursor; open a new one");
-    session_->require_open("execute");
+    handle_->require_open("execute");
     if (stmt_ == nullptr) {
         SQLHSTMT stmt = SQL_NULL_HSTMT;
-        if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, static_cast<SQLHDBC>(session_->dbc), &stmt)))
-            session_->fail(SQL_HANDLE_DBC, session_->dbc, "allocating an ODBC statement handle");
+        if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, static_cast<SQLHDBC>(handle_->dbc), &stmt)))
+            handle_->fail(SQL_HANDLE_DBC, handle_->dbc, "allocating an ODBC statement handle");
         stmt_ = stmt;
     } else {
         SQLFreeStmt(h(stmt_), SQL_CLOSE);
@@ -70,7 +70,7 @@ void OdbcCursor::prepare(std::string_view sql) {
         throw DataError("statement of " + std::to_string(sql.size()) + " bytes is too long for ODBC");
     // One statement per execute, as the native transports: some drivers (psqlODBC) would run
     // every `;`-separated statement, so the text is checked before the driver sees it.
-    const auto scan = scan_statement(sql, session_->options.sql_lexicon);
+    const auto scan = scan_statement(sql, handle_->options.sql_lexicon);
     if (scan.second) {
         std::string extra(sql.substr(*scan.second, 60));
         throw ProgrammingError("only one statement can be executed at a time, but more SQL follows the first: '" +
@@ -79,7 +79,7 @@ void OdbcCursor::prepare(std::string_view sql) {
     // Without the trailing `;`s and comments, which some drivers' own scans refuse.
     const std::string_view statement = scan.end > 0 ? sql.substr(0, scan.end) : sql;
     SQLRETURN rc = SQL_ERROR;
-    if (session_->wide()) {
+    if (handle_->wide()) {
         std::u16string wide = detail::to_utf16(statement);
         rc = SQLPrepareW(h(stmt_), reinterpret_cast<SQLWCHAR*>(wide.data()), static_cast<SQLINTEGER>(wide.size()));
     } else {
@@ -128,8 +128,8 @@ void OdbcCursor::read_result(short execute_rc) {
     columns_.reserve(description_.size());
     for (SQLSMALLINT i = 1; i <= columns; ++i)
         columns_.push_back(detail::describe_column(stmt_, static_cast<SQLUSMALLINT>(i),
-                                                   session_->options.boolean_type_names,
-                                                   description_[static_cast<std::size_t>(i - 1)], *session_));
+                                                   handle_->options.boolean_type_names,
+                                                   description_[static_cast<std::size_t>(i - 1)], *handle_));
     has_rows_ = true;
 }
 
@@ -142,7 +142,7 @@ void OdbcCursor::execute(std::string_view sql, std::span<const Value> params) {
     std::vector<detail::ParameterColumn> bound;
     bound.reserve(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
-        bound.push_back(detail::build_single(params[i], session_->wide(), session_->options.integer_sql_type));
+        bound.push_back(detail::build_single(params[i], handle_->wide(), handle_->options.integer_sql_type));
         if (!SQL_SUCCEEDED(detail::bind_column(stmt_, static_cast<SQLUSMALLINT>(i + 1), bound.back())))
             fail("binding parameter " + std::to_string(i + 1));
     }
@@ -157,7 +157,7 @@ void OdbcCursor::execute_loop(sdk::ParameterRows sets, std::size_t first, std::i
         std::vector<detail::ParameterColumn> bound;
         bound.reserve(sets[r].size());
         for (std::size_t i = 0; i < sets[r].size(); ++i) {
-            bound.push_back(detail::build_single(sets[r][i], session_->wide(), session_->options.integer_sql_type));
+            bound.push_back(detail::build_single(sets[r][i], handle_->wide(), handle_->options.integer_sql_type));
             if (!SQL_SUCCEEDED(detail::bind_column(stmt_, static_cast<SQLUSMALLINT>(i + 1), bound.back())))
                 fail("binding parameter " + std::to_string(i + 1) + " of set " + std::to_string(r + 1));
         }
@@ -171,7 +171,7 @@ void OdbcCursor::execute_loop(sdk::ParameterRows sets, std::size_t first, std::i
 }
 
 bool OdbcCursor::execute_arrays(sdk::ParameterRows sets, std::size_t params, std::int64_t& total) {
-    const std::size_t batch_rows = std::max<std::size_t>(session_->options.array_batch_rows, 1);
+    const std::size_t batch_rows = std::max<std::size_t>(handle_->options.array_batch_rows, 1);
     std::size_t first = 0;
     while (first < sets.size()) {
         std::size_t count = std::min(batch_rows, sets.size() - first);
@@ -181,7 +181,7 @@ bool OdbcCursor::execute_arrays(sdk::ParameterRows sets, std::size_t params, std
             columns.clear();
             std::size_t bytes = 0;
             for (std::size_t i = 0; i < params && !mixed; ++i) {
-                auto column = detail::build_column(sets, i, first, count, session_->wide(), session_->options.integer_sql_type);
+                auto column = detail::build_column(sets, i, first, count, handle_->wide(), handle_->options.integer_sql_type);
                 if (!column) mixed = true;
                 else bytes += column->data.size(), columns.push_back(std::move(*column));
             }
@@ -201,7 +201,7 @@ bool OdbcCursor::execute_arrays(sdk::ParameterRows sets, std::size_t params, std
         if (!accepted) {
             SQLSetStmtAttr(h(stmt_), SQL_ATTR_PARAMSET_SIZE, reinterpret_cast<SQLPOINTER>(1), 0);
             if (first != 0) fail("setting the parameter array size");
-            session_->arrays_unsupported = true;  // remembered for the connection's life
+            handle_->arrays_unsupported = true;  // remembered for the connection's life
             return false;
         }
         std::vector<SQLUSMALLINT> status(count, SQL_PARAM_UNUSED);
@@ -217,17 +217,17 @@ bool OdbcCursor::execute_arrays(sdk::ParameterRows sets, std::size_t params, std
         };
         for (std::size_t i = 0; i < params; ++i)
             if (!SQL_SUCCEEDED(detail::bind_column(stmt_, static_cast<SQLUSMALLINT>(i + 1), columns[i]))) {
-                auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->wide());
+                auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, handle_->wide());
                 reset();
-                session_->raise(std::move(records), "binding parameter array " + std::to_string(i + 1));
+                handle_->raise(std::move(records), "binding parameter array " + std::to_string(i + 1));
             }
         const SQLRETURN rc = SQLExecute(h(stmt_));
         const auto failed_set = std::find(status.begin(), status.end(), SQL_PARAM_ERROR);
         if ((!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA) || failed_set != status.end()) {
-            auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, session_->wide());
+            auto records = read_diagnostics(SQL_HANDLE_STMT, stmt_, handle_->wide());
             reset();
             const std::size_t at = first + static_cast<std::size_t>(failed_set - status.begin()) + 1;
-            session_->raise(std::move(records), failed_set != status.end()
+            handle_->raise(std::move(records), failed_set != status.end()
                                                     ? "executing parameter set " + std::to_string(at)
                                                     : "executing parameter sets " + std::to_string(first + 1) + " to " +
                                                           std::to_string(first + count));
@@ -262,7 +262,7 @@ void OdbcCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets
     std::int64_t total = 0;
     const std::size_t params = param_sets.empty() ? 0 : param_sets.front().size();
     bool done = false;
-    if (session_->options.array_binding && !session_->arrays_unsupported && param_sets.size() > 1 && params > 0)
+    if (handle_->options.array_binding && !handle_->arrays_unsupported && param_sets.size() > 1 && params > 0)
         done = execute_arrays(param_sets, params, total);
     if (!done) execute_loop(param_sets, 0, total);
     rowcount_ = total;
@@ -270,7 +270,7 @@ void OdbcCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets
 
 bool OdbcCursor::fetch(std::vector<Value>& row) {
     if (!has_rows_) return false;
-    session_->require_open("fetch");
+    handle_->require_open("fetch");
     const SQLRETURN rc = SQLFetch(h(stmt_));
     if (rc == SQL_NO_DATA) {
         finish_result();
@@ -280,7 +280,7 @@ bool OdbcCursor::fetch(std::vector<Value>& row) {
     row.resize(columns_.size());
     for (std::size_t i = 0; i < columns_.size(); ++i) {
         try {
-            row[i] = detail::read_cell(stmt_, static_cast<SQLUSMALLINT>(i + 1), columns_[i], buffer_, *session_);
+            row[i] = detail::read_cell(stmt_, static_cast<SQLUSMALLINT>(i + 1), columns_[i], buffer_, *handle_);
         } catch (...) {
             finish_result();
             throw;
@@ -291,12 +291,12 @@ bool OdbcCursor::fetch(std::vector<Value>& row) {
 
 void OdbcCursor::finish_result() {
     has_rows_ = false;
-    if (stmt_ != nullptr && session_->connected) SQLFreeStmt(h(stmt_), SQL_CLOSE);
+    if (stmt_ != nullptr && handle_->connected) SQLFreeStmt(h(stmt_), SQL_CLOSE);
 }
 
 void OdbcCursor::close() {
     finish_result();
-    if (stmt_ != nullptr && session_->connected) SQLFreeHandle(SQL_HANDLE_STMT, h(stmt_));
+    if (stmt_ != nullptr && handle_->connected) SQLFreeHandle(SQL_HANDLE_STMT, h(stmt_));
     stmt_ = nullptr;
     prepared_sql_.clear();
     closed_ = true;

@@ -2,22 +2,17 @@
 #include <athanor/odbc/dialect.hpp>
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/isolation_level.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <sql.h>
 #include <sqlext.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace athanor::odbc {
 
 namespace {
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-    return out;
-}
 
 bool given(const std::optional<std::string>& part) { return part && !part->empty(); }
 
@@ -138,7 +133,7 @@ std::unique_ptr<sdk::DriverConnection> OdbcDialect::connect(const Url& url) {
 }
 
 bool OdbcDialect::is_disconnect(const DBAPIError& error) const {
-    const std::string state = upper(error.sqlstate());
+    const std::string state = sdk::ascii_upper(error.sqlstate());
     return state.rfind("08", 0) == 0 || state == "HYT01" || state == "57P01" || state == "57P02" || state == "57P03";
 }
 
@@ -147,14 +142,7 @@ std::vector<std::string> OdbcDialect::isolation_levels() const {
 }
 
 void OdbcDialect::set_isolation_level(sdk::DriverConnection& connection, std::string_view level) {
-    const std::string wanted = upper(level);
-    const auto accepted = isolation_levels();
-    if (std::find(accepted.begin(), accepted.end(), wanted) == accepted.end()) {
-        std::string list;
-        for (const auto& l : accepted) list += (list.empty() ? "" : ", ") + l;
-        throw ArgumentError("invalid isolation level '" + std::string(level) + "' for dialect " + description() +
-                            "; valid levels are: " + list);
-    }
+    const std::string wanted = sdk::check_isolation_level(*this, level);
     auto& odbc = odbc_connection(connection);
     if (wanted == "AUTOCOMMIT") {
         odbc.set_autocommit(true);

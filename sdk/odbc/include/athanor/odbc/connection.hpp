@@ -33,7 +33,7 @@
 namespace athanor::odbc {
 
 namespace detail {
-struct OdbcSession;
+struct OdbcHandle;
 }
 
 /// How text crosses the driver boundary.
@@ -120,9 +120,9 @@ public:
     void* native_handle() const;
 
 private:
-    explicit OdbcConnection(std::shared_ptr<detail::OdbcSession> session) : session_(std::move(session)) {}
+    explicit OdbcConnection(std::shared_ptr<detail::OdbcHandle> handle) : handle_(std::move(handle)) {}
 
-    std::shared_ptr<detail::OdbcSession> session_;
+    std::shared_ptr<detail::OdbcHandle> handle_;
     bool autocommit_ = false;
 };
 

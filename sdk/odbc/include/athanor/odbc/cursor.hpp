@@ -30,13 +30,13 @@
 namespace athanor::odbc {
 
 namespace detail {
-struct OdbcSession;
+struct OdbcHandle;
 struct ColumnInfo;
 }  // namespace detail
 
 class OdbcCursor final : public sdk::Cursor {
 public:
-    explicit OdbcCursor(std::shared_ptr<detail::OdbcSession> session);
+    explicit OdbcCursor(std::shared_ptr<detail::OdbcHandle> handle);
     ~OdbcCursor() override;
     OdbcCursor(const OdbcCursor&) = delete;
     OdbcCursor& operator=(const OdbcCursor&) = delete;
@@ -61,7 +61,7 @@ private:
     void execute_loop(sdk::ParameterRows sets, std::size_t first, std::int64_t& total);
     [[noreturn]] void fail(std::string_view doing);
 
-    std::shared_ptr<detail::OdbcSession> session_;
+    std::shared_ptr<detail::OdbcHandle> handle_;
     void* stmt_ = nullptr;  // SQLHSTMT, allocated lazily
     std::string prepared_sql_;
     bool closed_ = false;

@@ -1,5 +1,5 @@
 // Prepared statements, simple-protocol execution and closing for one PostgreSQL connection.
-#include "pg_session.hpp"
+#include "pg_handle.hpp"
 
 #include "pg_errors.hpp"
 
@@ -13,7 +13,7 @@ namespace athanor::postgresql {
 
 namespace {
 
-// Bumped by any session of the process that saw the schema change; a session whose cache is
+// Bumped by any handle of the process that saw the schema change; a handle whose cache is
 // older forgets it. Connections of one pool (and of several engines) usually share a database.
 std::atomic<std::uint64_t> schema_generation{0};
 
@@ -70,20 +70,20 @@ int highest_placeholder(std::string_view sql) {
 
 }  // namespace
 
-PgSession::PgSession(PGconn* connection, std::size_t cache_size, std::string where_text)
+PgHandle::PgHandle(PGconn* connection, std::size_t cache_size, std::string where_text)
     : conn(connection), statements(cache_size), where(std::move(where_text)),
       schema_generation_(schema_generation.load(std::memory_order_relaxed)) {}
 
-PgSession::~PgSession() { close(); }
+PgHandle::~PgHandle() { close(); }
 
-void PgSession::require_open(std::string_view operation) const {
+void PgHandle::require_open(std::string_view operation) const {
     if (closed())
         throw InterfaceError("cannot " + std::string(operation) + ": the PostgreSQL connection to " + where +
                                  " is closed; check out a new connection",
                              "08003");
 }
 
-void PgSession::close() {
+void PgHandle::close() {
     if (conn == nullptr) return;
     PQfinish(conn);  // the server drops the session's prepared statements with it
     conn = nullptr;
@@ -91,7 +91,7 @@ void PgSession::close() {
     evicted_.clear();
 }
 
-ResultPtr PgSession::exec(const std::string& sql) {
+ResultPtr PgHandle::exec(const std::string& sql) {
     require_open("execute");
     ResultPtr res(PQexec(conn, sql.c_str()));
     const auto status = PQresultStatus(res.get());
@@ -100,7 +100,7 @@ ResultPtr PgSession::exec(const std::string& sql) {
     return res;
 }
 
-void PgSession::deallocate_evicted() {
+void PgHandle::deallocate_evicted() {
     // In a failed transaction every command but ROLLBACK is refused; try again later.
     if (evicted_.empty() || PQtransactionStatus(conn) == PQTRANS_INERROR) return;
     std::string sql;
@@ -110,27 +110,27 @@ void PgSession::deallocate_evicted() {
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) throw_result_error(conn, res.get(), where);
 }
 
-void PgSession::forget_statements() {
+void PgHandle::forget_statements() {
     statements.drain(evicted_);
     if (!closed()) deallocate_evicted();
 }
 
-void PgSession::schema_changed() {
+void PgHandle::schema_changed() {
     schema_generation_ = schema_generation.fetch_add(1, std::memory_order_relaxed) + 1;
     forget_statements();
 }
 
-void PgSession::statements_dropped_by_server() {
+void PgHandle::statements_dropped_by_server() {
     statements.clear();
     evicted_.clear();
 }
 
-void PgSession::ddl_ran(bool in_transaction) {
+void PgHandle::ddl_ran(bool in_transaction) {
     ddl_in_transaction_ = ddl_in_transaction_ || in_transaction;
     schema_changed();
 }
 
-void PgSession::transaction_ended() {
+void PgHandle::transaction_ended() {
     if (!ddl_in_transaction_ || closed()) return;
     // Committed: other sessions now see the new schema; rolled back: the old one is back.
     // ROLLBACK TO SAVEPOINT may undo DDL too, but the transaction (and the flag) goes on.
@@ -138,7 +138,7 @@ void PgSession::transaction_ended() {
     schema_changed();
 }
 
-const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<const TypeOid> types, bool* reused) {
+const PreparedStatement& PgHandle::prepare(std::string_view sql, std::span<const TypeOid> types, bool* reused) {
     require_open("execute");
     if (reused != nullptr) *reused = false;
     if (const auto now = schema_generation.load(std::memory_order_relaxed); now != schema_generation_) {
@@ -188,8 +188,7 @@ const PreparedStatement& PgSession::prepare(std::string_view sql, std::span<cons
         unnamed_ = std::move(statement);
         return unnamed_;
     }
-    const std::string key_copy(key);  // `key` may view key_, which insert() must not see change
-    const PreparedStatement& stored = statements.insert(key_copy, std::move(statement), evicted_);
+    const PreparedStatement& stored = statements.insert(key, std::move(statement), evicted_);
     deallocate_evicted();
     return stored;
 }

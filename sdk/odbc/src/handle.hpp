@@ -1,11 +1,12 @@
-// session.hpp (internal) — the state an OdbcConnection shares with its cursors.
+// handle.hpp (internal) — the ODBC connection handle (SQLHDBC) with what its statements need
+// (options, error translation, driver facts): the state an OdbcConnection shares with its cursors.
 //
-// Cursors hold the session by shared_ptr, so a cursor that outlives its connection's close()
+// Cursors hold the OdbcHandle by shared_ptr, so a cursor that outlives its connection's close()
 // sees `connected == false` and does not free a statement handle SQLDisconnect already freed.
 //
 // Example:
-//   session->require_open("execute");
-//   if (!SQL_SUCCEEDED(rc)) session->fail(SQL_HANDLE_STMT, stmt, "executing the statement");
+//   handle->require_open("execute");
+//   if (!SQL_SUCCEEDED(rc)) handle->fail(SQL_HANDLE_STMT, stmt, "executing the statement");
 #pragma once
 
 #include <athanor/odbc/connection.hpp>
@@ -14,7 +15,7 @@
 
 namespace athanor::odbc::detail {
 
-struct OdbcSession {
+struct OdbcHandle {
     void* dbc = nullptr;     // SQLHDBC
     bool connected = false;  // false once closed: statement handles are gone with it
     OdbcConnectOptions options;
@@ -22,7 +23,7 @@ struct OdbcSession {
     OdbcDriverInfo info;
     bool arrays_unsupported = false;  // learnt the first time the driver refuses PARAMSET_SIZE
 
-    ~OdbcSession();
+    ~OdbcHandle();
     /// Throws InterfaceError (SQLSTATE 08003) when the connection is closed.
     void require_open(std::string_view operation) const;
     /// Throws for the diagnostics of `handle`, marking a dead connection with SQLSTATE 08S01.

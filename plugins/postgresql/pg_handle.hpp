@@ -1,4 +1,5 @@
-// pg_session.hpp — the state a PostgreSQL connection shares with its cursors.
+// pg_handle.hpp — the native PostgreSQL connection (PGconn) with its prepared-statement cache,
+// the state a PgConnection shares with its cursors.
 //
 // Owns the PGconn and the prepared-statement cache. prepare() returns the server-side
 // statement for a SQL text and the parameter type OIDs declared for it (pg_types.hpp; 0 =
@@ -17,14 +18,14 @@
 // type", "column x is of type bigint but expression is of type character varying").
 // schema_changed() — called by the cursor after DDL (CREATE/ALTER/DROP, SET search_path),
 // at the end of a transaction that ran DDL, and when the server refuses a cached statement
-// for such a reason — bumps a process-wide generation: every PgSession forgets (and
+// for such a reason — bumps a process-wide generation: every PgHandle forgets (and
 // DEALLOCATEs) its statements before its next prepare(), since pooled connections share one
 // database. DDL from another process is caught by the cursor's retry (pg_cursor.hpp).
 //
 // Example (inside the plugin):
-//   auto session = std::make_shared<PgSession>(conn, 100, "127.0.0.1:5432, database 'app'");
-//   const PreparedStatement& s = session->prepare("SELECT $1::int", {});
-//   ResultPtr res = session->exec("SET search_path TO app");
+//   auto handle = std::make_shared<PgHandle>(conn, 100, "127.0.0.1:5432, database 'app'");
+//   const PreparedStatement& s = handle->prepare("SELECT $1::int", {});
+//   ResultPtr res = handle->exec("SET search_path TO app");
 #pragma once
 
 #include "pg_result.hpp"
@@ -45,15 +46,15 @@ namespace athanor::postgresql {
 /// a 16-bit count).
 inline constexpr int max_parameters = 65535;
 
-struct PgSession {
+struct PgHandle {
     PGconn* conn = nullptr;  // nullptr once closed
     PreparedStatementCache statements;
     std::string where;  // "host:port, database 'name'" for messages
 
-    PgSession(PGconn* connection, std::size_t cache_size, std::string where_text);
-    ~PgSession();
-    PgSession(const PgSession&) = delete;
-    PgSession& operator=(const PgSession&) = delete;
+    PgHandle(PGconn* connection, std::size_t cache_size, std::string where_text);
+    ~PgHandle();
+    PgHandle(const PgHandle&) = delete;
+    PgHandle& operator=(const PgHandle&) = delete;
 
     bool closed() const { return conn == nullptr; }
     /// Throws InterfaceError (SQLSTATE 08003, a disconnect) when the connection is closed.
@@ -64,7 +65,7 @@ struct PgSession {
     /// when it came from the cache, i.e. was prepared against an earlier state of the schema.
     const PreparedStatement& prepare(std::string_view sql, std::span<const TypeOid> types, bool* reused = nullptr);
 
-    /// The schema may have changed: this and every other session re-prepare (see above).
+    /// The schema may have changed: this and every other handle of the process re-prepare (see above).
     void schema_changed();
     /// The server already dropped every prepared statement (DISCARD ALL, DEALLOCATE ALL).
     void statements_dropped_by_server();
