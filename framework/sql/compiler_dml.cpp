@@ -129,12 +129,7 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
     if (node.on_conflict != InsertNode::OnConflict::none) visit_on_conflict(node);
     if (state_->depth_ == 1) state_->result_->return_defaults = node.return_defaults;
     if (!node.returning.empty()) {
-        if (!supports_returning()) unsupported("INSERT ... RETURNING");
-        if (state_->depth_ == 1) {
-            set_result_processors(node.returning);
-            state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
-        }
-        returning_clause(node.returning);
+        explicit_returning(node.returning, "INSERT");
     } else if (state_->depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
                node.multi_values.empty() && state_->result_->autoincrement_column) {
         std::vector<ColumnPtr> key;
@@ -196,15 +191,17 @@ void SqlCompiler::visit_update(const UpdateNode& node) {
         process(*node.where);
     }
     state_->enclosing_froms_.resize(mark);
-    if (!node.returning.empty()) {
-        if (!supports_returning()) unsupported("UPDATE ... RETURNING");
-        if (state_->depth_ == 1) {
-            set_result_processors(node.returning);
-            state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
-        }
-        returning_clause(node.returning);
-    }
+    if (!node.returning.empty()) explicit_returning(node.returning, "UPDATE");
     --state_->depth_;
+}
+
+void SqlCompiler::explicit_returning(const std::vector<ColumnPtr>& columns, const char* statement) {
+    if (!supports_returning()) unsupported(std::string(statement) + " ... RETURNING");
+    if (state_->depth_ == 1) {
+        set_result_processors(columns);
+        state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+    }
+    returning_clause(columns);
 }
 
 void SqlCompiler::visit_delete(const DeleteNode& node) {
@@ -222,14 +219,7 @@ void SqlCompiler::visit_delete(const DeleteNode& node) {
         process(*node.where);
     }
     state_->enclosing_froms_.resize(mark);
-    if (!node.returning.empty()) {
-        if (!supports_returning()) unsupported("DELETE ... RETURNING");
-        if (state_->depth_ == 1) {
-            set_result_processors(node.returning);
-            state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
-        }
-        returning_clause(node.returning);
-    }
+    if (!node.returning.empty()) explicit_returning(node.returning, "DELETE");
     --state_->depth_;
 }
 

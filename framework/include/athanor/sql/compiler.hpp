@@ -207,6 +207,9 @@ private:
     friend struct State;
     std::unique_ptr<State> state_;
     void record_insertmanyvalues();
+    /// The caller's RETURNING of an INSERT/UPDATE/DELETE (`statement`): refused where the
+    /// dialect has none, its rows marked as the result's at top level.
+    void explicit_returning(const std::vector<ColumnPtr>& columns, const char* statement);
     /// expanding_template with placeholders: the expanding binds shown as __[POSTCOMPILE_k]
     /// without `params`, else expanded, `counts` receiving each one's number of values.
     std::string render_template(const CompiledStatement& compiled, const Params* params,
