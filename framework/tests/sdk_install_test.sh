@@ -30,7 +30,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 for f in include/athanor/sdk/plugin.hpp share/athanor/sdk/template/CMakeLists.txt \
          share/athanor/sdk/template/README.md share/athanor/sdk/examples/sqlite_example/CMakeLists.txt \
          share/athanor/sdk/examples/sqlite_example/sqlite_dialect.cpp \
-         share/athanor/conformance/compile/sqlite/corpus.txt share/doc/athanor/plugin-guide.md; do
+         share/athanor/conformance/compile/sqlite/corpus.txt share/athanor/conformance/tools/sqlalchemy_reference.py \
+         share/doc/athanor/plugin-guide.md; do
   test -f "$prefix/$f" || fail "$f is not installed"
 done
 
@@ -128,4 +129,27 @@ for scheme in sqlite sqliteexample; do
 +--------+
 (1 row)' "$out"
 done
+
+# ---- the installed conformance suite on the installed example ----------------------------------
+# It must read the installed corpora (found from the executable), and the example, a correct
+# plugin, must pass: a case the library and the suite disagree on fails here.
+report="$work/sqlite_example.json"
+set +e
+out="$("$prefix/bin/athanor-conformance" --url sqliteexample:// --report-json "$report" -- --report_level=short 2>&1)"
+status=$?
+set -e
+echo "$out" | tail -n 12
+grep -qxF "athanor-conformance: compile corpora $prefix/share/athanor/conformance/compile (installed)" <<<"$out" ||
+  fail "the installed athanor-conformance did not read the installed compile corpora:
+$(head -n 3 <<<"$out")"
+[ "$status" -eq 0 ] || fail "the sqlite_example plugin failed the installed conformance suite (exit $status):
+$(grep -E 'error|fatal' <<<"$out" | head -n 40)"
+compile_passed="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["groups"]["compile"]["passed"])' "$report")"
+[ "$compile_passed" -gt 0 ] || fail "the compile group did not run on the sqlite_example plugin:
+$(grep -A4 '"compile"' "$report")"
+out="$(ATHANOR_CONFORMANCE_COMPILE_DIR="$work/no-corpora" "$prefix/bin/athanor-conformance" --url sqliteexample:// \
+         -- --run_test=dialect/PingTest 2>&1)"
+grep -qxF "athanor-conformance: compile corpora $work/no-corpora (ATHANOR_CONFORMANCE_COMPILE_DIR)" <<<"$out" ||
+  fail "ATHANOR_CONFORMANCE_COMPILE_DIR did not choose the corpora:
+$(head -n 3 <<<"$out")"
 echo "sdk_install_test: OK"
