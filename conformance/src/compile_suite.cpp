@@ -204,7 +204,7 @@ struct HasCorpus {
         if (fs::is_directory(corpus_dir())) return true;
         boost::test_tools::assertion_result r(false);
         r.message() << "compile: no expected SQL for dialect " << dialect_name() << " (no folder "
-                    << corpus_dir().string() << ")";
+                    << corpus_dir().string() << "; corpora root from " << config().compile_dir_origin << ")";
         return r;
     }
 };

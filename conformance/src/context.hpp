@@ -52,7 +52,8 @@ struct Config {
     std::string url = "sqlite://";
     std::vector<std::string> plugins;  // --plugin files, registered before the engine is made
     std::string report_json;           // --report-json FILE ("" = none)
-    std::string compile_dir;           // --compile-dir: root of compile/<dialect>/*.txt
+    std::string compile_dir;           // root of <dialect>/*.txt (see compile_dir.hpp)
+    std::string compile_dir_origin;    // why that root: "--compile-dir", "installed", ...
     /// --assume FLAG: treat these requirements as claimed (to find out whether a plugin passes
     /// the cases of a capability it does not claim; conformance/tools/probe_unclaimed.py).
     std::vector<std::string> assume;

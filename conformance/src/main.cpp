@@ -8,6 +8,7 @@
 #define BOOST_TEST_NO_MAIN
 #include <boost/test/unit_test.hpp>
 
+#include "compile_dir.hpp"
 #include "compile_suite.hpp"
 #include "context.hpp"
 #include "report.hpp"
@@ -31,7 +32,8 @@ const char* usage =
     "  --url URL          database under test (default sqlite://)\n"
     "  --plugin PATH      register a dialect plugin file (its .json manifest beside it) first\n"
     "  --report-json FILE write the per-test JSON report there\n"
-    "  --compile-dir DIR  folder holding compile/<dialect>/*.txt expected SQL\n"
+    "  --compile-dir DIR  root holding <dialect>/*.txt expected SQL (default: $ATHANOR_CONFORMANCE_COMPILE_DIR,\n"
+    "                     else the installed <prefix>/share/athanor/conformance/compile beside this program)\n"
     "  --assume FLAG      treat requirement FLAG as claimed (repeatable; probing, not certifying)\n"
     "  --list-flags       print the capability flags the plugin's manifest claims and exit\n"
     "  --dump-compile     print the compile corpus as the URL's dialect renders it and exit (to diff\n"
@@ -59,7 +61,9 @@ bool init_suite() {
         auto& engine = cf::engine();
         std::cout << "athanor-conformance: " << engine.url().render(true) << " -> plugin " << cf::manifest().name
                   << " " << cf::manifest().version << " (" << cf::manifest().library_path.string() << "), driver "
-                  << cf::driver_name() << "\n";
+                  << cf::driver_name() << "\n"
+                  << "athanor-conformance: compile corpora " << cf::config().compile_dir << " ("
+                  << cf::config().compile_dir_origin << ")\n";
         if (engine.pool().status().opened_total != 0) {
             std::cerr << "athanor-conformance: create_engine() opened a connection; it must not\n";
             return false;
@@ -124,7 +128,9 @@ int main(int argc, char** argv) {
             boost_args.push_back(argv[i]);
         }
     }
-    if (cf::config().compile_dir.empty()) cf::config().compile_dir = ATHANOR_CONFORMANCE_COMPILE_DIR;
+    const auto compile_dir = cf::choose_compile_dir(cf::config().compile_dir);
+    cf::config().compile_dir = compile_dir.path;
+    cf::config().compile_dir_origin = compile_dir.origin;
     if (g_dump_compile) {
         try {
             cf::dump_compile(std::cout);

@@ -115,12 +115,21 @@ BOOST_AUTO_TEST_CASE(test_invalid_level_execution_option, CF_REQUIRES("get_isola
         for (const auto& l : cf::engine().dialect().isolation_levels()) BOOST_TEST(m.find(l) != std::string::npos, l);
     }
 }
+// create_engine() itself refuses EngineOptions::isolation_level when the dialect does not list it
+// (SQLAlchemy raises at the first connect; Athanor validates the options before any connection,
+// as it does pool_size and pool_timeout), naming the level and the valid ones.
 BOOST_AUTO_TEST_CASE(test_invalid_level_engine_param,
                      CF_REQUIRES("get_isolation_level_values", "dialect_level_isolation_level_param")) {
     sa::EngineOptions o;
     o.isolation_level = "FOO BAR";
-    auto e = sa::create_engine(cf::config().url, std::move(o));
-    BOOST_CHECK_THROW(e.connect(), sa::ArgumentError);
+    try {
+        auto e = sa::create_engine(cf::config().url, std::move(o));
+        BOOST_FAIL("create_engine accepted the isolation level 'FOO BAR'");
+    } catch (const sa::ArgumentError& e) {
+        std::string m = e.what();
+        BOOST_TEST(m.find("FOO BAR") != std::string::npos, m);
+        for (const auto& l : cf::engine().dialect().isolation_levels()) BOOST_TEST(m.find(l) != std::string::npos, l);
+    }
 }
 BOOST_AUTO_TEST_CASE(test_dialect_user_setting_is_restored, CF_REQUIRES("independent_readonly_connections")) {
     auto other = non_default_level();
@@ -240,9 +249,23 @@ namespace {
 void guard(const char* flag, const std::function<std::vector<std::int64_t>()>& fn, std::vector<std::int64_t> expected) {
     if (cf::has(flag)) {
         BOOST_TEST(fn() == expected, boost::test_tools::per_element());
-    } else {
-        BOOST_CHECK_THROW(fn(), sa::Error);
+        return;
     }
+    try {
+        fn();
+    } catch (const sa::Error&) {
+        return;
+    }
+    BOOST_ERROR("the statement with RETURNING ran although the manifest does not claim " << flag
+                << ": claim it, or have the statement compiler refuse RETURNING (supports_returning() false)");
+}
+// An executemany with RETURNING: where the driver cannot hand back RETURNING rows from one batch
+// (Dialect::supports_executemany_returning() false) the engine runs the statement row by row and
+// collects every row, so it succeeds wherever the single statement's RETURNING does: the rows
+// are expected when either flag is open (SQLAlchemy refuses it without the executemany flag).
+void guard_many(const char* many_flag, const char* single_flag, const std::function<std::vector<std::int64_t>()>& fn,
+                std::vector<std::int64_t> expected) {
+    guard(cf::has(many_flag) ? many_flag : single_flag, fn, std::move(expected));
 }
 }  // namespace
 BOOST_AUTO_TEST_CASE(test_insert_single) {
@@ -253,7 +276,7 @@ BOOST_AUTO_TEST_CASE(test_insert_single) {
 BOOST_AUTO_TEST_CASE(test_insert_many) {
     cf::Session s;
     auto t = create_data(s);
-    guard("insert_executemany_returning", [&] {
+    guard_many("insert_executemany_returning", "insert_returning", [&] {
         return cf::column_ints(s.conn.execute(t.insert().returning(t.c("id")),
                                               std::vector<sa::Params>{{{"id", 1}, {"data", "d1"}}, {{"id", 2}, {"data", "d2"}}}));
     }, {1, 2});
@@ -269,7 +292,7 @@ BOOST_AUTO_TEST_CASE(test_update_many) {
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
-    guard("update_executemany_returning", [&] {
+    guard_many("update_executemany_returning", "update_returning", [&] {
         return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == bindparam("b_id")).values({{"data", bindparam("b_data")}}).returning(t.c("id")),
                                               std::vector<sa::Params>{{{"b_id", 1}, {"b_data", "x"}}, {{"b_id", 2}, {"b_data", "y"}}}));
     }, {1, 2});
@@ -285,7 +308,7 @@ BOOST_AUTO_TEST_CASE(test_delete_many) {
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
-    guard("delete_executemany_returning", [&] {
+    guard_many("delete_executemany_returning", "delete_returning", [&] {
         return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == bindparam("b_id")).returning(t.c("id")),
                                               std::vector<sa::Params>{{{"b_id", 1}}, {{"b_id", 2}}}));
     }, {1, 2});

@@ -2,13 +2,20 @@
 """SQLAlchemy's own compilation of the compile corpus, as an independent reference.
 
 Builds, with SQLAlchemy Core (Debian's python3-sqlalchemy, 1.4), the same named constructs as
-conformance/src/compile_corpus.cpp over the same tables, compiles each for SQLAlchemy's sqlite or
-postgresql dialect and prints the text in the corpus data-file format, or holds a corpus file
-against it:
+conformance/src/compile_corpus.cpp over the same tables, compiles each for one of SQLAlchemy's
+dialects and prints the text in the corpus data-file format, or holds a corpus file against it:
 
   conformance/tools/sqlalchemy_reference.py sqlite                 # print SQLAlchemy's SQL
   conformance/tools/sqlalchemy_reference.py postgresql --check conformance/compile/postgresql/corpus.txt
   conformance/tools/sqlalchemy_reference.py --check-all conformance/compile   # both; CTest runs this
+  conformance/tools/sqlalchemy_reference.py mysql                  # any dialect SQLAlchemy ships
+
+Installed as <prefix>/share/athanor/conformance/tools/sqlalchemy_reference.py, so that a plugin
+author can print SQLAlchemy's text for their own database (mysql, mssql, oracle, or a dialect
+package registered with SQLAlchemy) next to the expected SQL they write from the vendor manual.
+Dialects other than sqlite and postgresql are compiled with paramstyle qmark (write the corpus
+file with `%paramstyle qmark`), and the two ON CONFLICT entries, which only the sqlite and
+postgresql dialects can build, come out as !CompileError.
 
 Normalisation, so that only real differences remain: SQLAlchemy's line breaks become single
 spaces; postgresql placeholders are written $1, $2 ... (the corpus file's style; SQLAlchemy's
@@ -56,7 +63,7 @@ u, a, n, f, o = users, addresses, nodes, flags, odd
 
 def entries(dialect_name):
     """(name, statement or None, literal_binds) in the order of compile_corpus.cpp."""
-    ins = pg_insert if dialect_name == "postgresql" else sqlite_insert
+    ins = {"postgresql": pg_insert, "sqlite": sqlite_insert}.get(dialect_name)
     out = []
 
     def e(name, stmt, literal_binds=False):
@@ -154,9 +161,13 @@ def entries(dialect_name):
     e("update_from", u.update().values(fullname=a.c.email).where(u.c.id == a.c.user_id))
     e("delete_using", a.delete().where(and_(a.c.user_id == u.c.id, u.c.name == "x")))
     e("delete_returning", u.delete().where(u.c.id > 5).returning(u.c.id, u.c.name))
-    e("upsert_do_nothing", ins(u).values(id=1, name="a").on_conflict_do_nothing(index_elements=["id"]))
-    stmt = ins(u).values(id=1, name="a")
-    e("upsert_do_update", stmt.on_conflict_do_update(index_elements=["id"], set_={"name": stmt.excluded.name}))
+    if ins:
+        e("upsert_do_nothing", ins(u).values(id=1, name="a").on_conflict_do_nothing(index_elements=["id"]))
+        stmt = ins(u).values(id=1, name="a")
+        e("upsert_do_update", stmt.on_conflict_do_update(index_elements=["id"], set_={"name": stmt.excluded.name}))
+    else:  # no ON CONFLICT construct outside those two dialects
+        e("upsert_do_nothing", None)
+        e("upsert_do_update", None)
     e("sequence_next_value", select(Sequence("cf_seq").next_value().label("v")))
     return out
 
@@ -164,6 +175,8 @@ def entries(dialect_name):
 def dialect(name):
     if name == "sqlite":
         return sqlite.dialect()
+    if name != "postgresql":
+        return sqlalchemy.dialects.registry.load(name)(paramstyle="qmark")
     d = postgresql.dialect(paramstyle="format")  # %s, rewritten to $1 $2 ... below
     d.implicit_returning = True
     return d
@@ -187,6 +200,9 @@ def compile_all(dialect_name):
     warnings.simplefilter("ignore", sqlalchemy.exc.SADeprecationWarning)  # DISTINCT ON on sqlite
     result = {}
     for name, stmt, literal_binds in entries(dialect_name):
+        if stmt is None:
+            result[name] = "!CompileError (SQLAlchemy's %s dialect has no such construct)" % dialect_name
+            continue
         try:
             kw = {"render_postcompile": True}
             if literal_binds:
@@ -256,8 +272,13 @@ def check_all(root):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--check-all":
         return check_all(argv[2])
-    if len(argv) < 2 or argv[1] not in ("sqlite", "postgresql"):
+    if len(argv) < 2 or argv[1].startswith("-"):
         print(__doc__)
+        return 2
+    try:
+        dialect(argv[1])
+    except sqlalchemy.exc.NoSuchModuleError as err:
+        print("%s: %s" % (argv[0], err))
         return 2
     if len(argv) == 4 and argv[2] == "--check":
         return check(argv[1], argv[3])

@@ -6,6 +6,7 @@
 #include <athanor/errors.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace athanor::detail {
@@ -50,6 +51,15 @@ PluginCandidate orphan_library(const fs::path& library_path) {
                      manifest_path.filename().string() +
                      " beside it; the manifest is read before any plugin code runs, so the plugin "
                      "cannot be used without it (athanor_add_dialect_plugin() writes it)";
+    return c;
+}
+
+// A library whose same-named manifest names another library file: it is never loaded.
+PluginCandidate unnamed_library(const fs::path& library_path, const fs::path& manifest_path) {
+    auto c = orphan_library(library_path);
+    c.status.error = "library not used: " + library_path.string() + " is not the library its manifest " +
+                     manifest_path.string() + " names (\"library\" there is another file); rename the file or "
+                     "correct the manifest's \"library\" field";
     return c;
 }
 
@@ -118,16 +128,24 @@ PluginEntryScan scan_folder(const fs::path& folder) {
     std::sort(manifests.begin(), manifests.end());
     std::sort(libraries.begin(), libraries.end());
 
-    std::set<fs::path> covered;  // libraries some manifest speaks for
+    // Every library file is accounted for: named by a manifest, spoken for by an unreadable
+    // manifest of its own name (whose error is the reason), or reported as unusable.
+    std::set<fs::path> covered;
+    std::map<fs::path, fs::path> misnamed;  // library -> the same-named manifest naming another file
     for (const auto& m : manifests) {
         auto c = from_manifest(m);
         auto same_stem = m;
-        covered.insert(same_stem.replace_extension(".so"));
+        same_stem.replace_extension(".so");
+        if (!c.manifest_read) covered.insert(same_stem);
+        else if (c.status.manifest.library_path != same_stem) misnamed.emplace(same_stem, m);
         if (c.manifest_read) covered.insert(c.status.manifest.library_path);
         scan.candidates.push_back(std::move(c));
     }
-    for (const auto& lib : libraries)
-        if (!covered.count(lib)) scan.candidates.push_back(orphan_library(lib));
+    for (const auto& lib : libraries) {
+        if (covered.count(lib)) continue;
+        auto m = misnamed.find(lib);
+        scan.candidates.push_back(m == misnamed.end() ? orphan_library(lib) : unnamed_library(lib, m->second));
+    }
     scan.summary = describe(scan.candidates);
     return scan;
 }

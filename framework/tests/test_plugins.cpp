@@ -664,6 +664,64 @@ BOOST_AUTO_TEST_CASE(discover_reports_every_candidate) {
     CHECK_CONTAINS(loaded["libathanor_dialect_testmissing.json"].error, "library file missing");
 }
 
+// A library without its manifest, on ATHANOR_PLUGIN_PATH or registered as a file, is listed
+// with the reason it cannot be used, and none of its code runs.
+BOOST_AUTO_TEST_CASE(library_without_manifest_on_the_search_path_says_which_manifest_is_missing) {
+    ScratchFolder folder("lonely");
+    const auto lonely = folder.path / "libathanor_dialect_lonely.so";
+    fs::copy_file(broken("good") / "libathanor_dialect_testgood.so", lonely);
+    copy_good_plugin(folder.path, "buddy");
+    const std::string reason = "manifest missing: " + lonely.string() + " has no libathanor_dialect_lonely.json beside it";
+
+    PluginPathVariable env(folder.path.string());
+    PluginRegistry registry(PluginRegistry::Options{true, false});
+    for (bool load : {false, true}) {
+        auto statuses = statuses_by_file(registry.discover(load));
+        BOOST_TEST(statuses.size() == 2u);
+        BOOST_TEST(statuses["libathanor_dialect_buddy.json"].ok());
+        BOOST_TEST(!statuses["libathanor_dialect_lonely.so"].ok());
+        BOOST_TEST(statuses["libathanor_dialect_lonely.so"].path == lonely);
+        CHECK_CONTAINS(statuses["libathanor_dialect_lonely.so"].error, reason);
+    }
+    auto message = load_failure(registry, "lonely://");
+    CHECK_CONTAINS(message, "no plugin serves scheme 'lonely'");
+    CHECK_CONTAINS(message, "1. " + folder.path.string() + " (ATHANOR_PLUGIN_PATH): 2 plugin files: "
+                            "libathanor_dialect_buddy.json, libathanor_dialect_lonely.so (unusable)");
+    CHECK_CONTAINS(message, reason);
+    BOOST_TEST(!is_mapped(lonely));
+
+    PluginRegistry by_file(PluginRegistry::Options{false, false});
+    by_file.register_plugin(lonely);
+    auto statuses = by_file.discover(true);
+    BOOST_REQUIRE_EQUAL(statuses.size(), 1u);
+    CHECK_CONTAINS(statuses[0].error, reason);
+    BOOST_TEST(!is_mapped(lonely));
+}
+
+// A library beside a manifest of its own name that names another library file is never loaded;
+// it is listed with that reason instead of being passed over in silence.
+BOOST_AUTO_TEST_CASE(library_its_same_named_manifest_does_not_name_is_reported) {
+    ScratchFolder folder("misnamed");
+    for (const char* name : {"alpha", "beta"})
+        fs::copy_file(broken("good") / "libathanor_dialect_testgood.so", folder.path / ("libathanor_dialect_" + std::string(name) + ".so"));
+    std::ofstream(folder.path / "libathanor_dialect_alpha.json")
+        << "{\"name\": \"alpha\", \"sdk_abi\": " << ATHANOR_SDK_ABI_VERSION
+        << ", \"library\": \"libathanor_dialect_beta.so\", \"schemes\": [\"alpha\"]}";
+
+    PluginRegistry registry(PluginRegistry::Options{false, false});
+    registry.add_search_path(folder.path);
+    auto statuses = statuses_by_file(registry.discover(false));
+    BOOST_TEST(statuses.size() == 2u);
+    BOOST_TEST(statuses["libathanor_dialect_alpha.json"].ok());
+    BOOST_TEST(statuses["libathanor_dialect_alpha.json"].manifest.library_path == folder.path / "libathanor_dialect_beta.so");
+    CHECK_CONTAINS(statuses["libathanor_dialect_alpha.so"].error,
+                   "library not used: " + (folder.path / "libathanor_dialect_alpha.so").string() +
+                       " is not the library its manifest " + (folder.path / "libathanor_dialect_alpha.json").string() +
+                       " names");
+    // The library the manifest names serves the scheme.
+    BOOST_TEST(registry.load(Url::parse("alpha://")).manifest->library_path == folder.path / "libathanor_dialect_beta.so");
+}
+
 BOOST_AUTO_TEST_CASE(the_same_folder_twice_is_searched_once) {
     auto registry = registry_of({"good", "good"});
     BOOST_TEST(registry->discover().size() == 1u);

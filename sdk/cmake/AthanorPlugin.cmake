@@ -11,8 +11,24 @@
 #
 # Produces libathanor_dialect_mydb.so and libathanor_dialect_mydb.json side by side (in
 # ATHANOR_PLUGIN_OUTPUT_DIR when set, else the current binary dir) and installs both under
-# <libdir>/athanor/dialects. Works in-tree and from an installed SDK (find_package(Athanor)).
+# <libdir>/athanor/dialects of CMAKE_INSTALL_PREFIX (ATHANOR_PLUGIN_INSTALL_DIR: Athanor's own
+# libdir when found with find_package(Athanor)). OUTPUT_DIR DIR puts both files in DIR and
+# installs nothing (for test plugins). Works in-tree and from an installed SDK.
+#
+#   athanor_install_into_athanor_prefix()
+#
+# For a plugin project built against an installed Athanor: when CMAKE_INSTALL_PREFIX was not
+# given, `cmake --install` then installs into the prefix of the Athanor that was found, whose
+# plugin search path (<libdir>/athanor/dialects beside libathanor) finds the plugin with no
+# ATHANOR_PLUGIN_PATH. Does nothing in-tree or when a prefix was given.
 set(ATHANOR_SDK_ABI_VERSION 4)
+
+macro(athanor_install_into_athanor_prefix)
+  if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT AND ATHANOR_INSTALL_PREFIX)
+    set(CMAKE_INSTALL_PREFIX "${ATHANOR_INSTALL_PREFIX}" CACHE PATH
+        "Install prefix (default: that of the Athanor found, whose registry then finds the plugin)" FORCE)
+  endif()
+endmacro()
 
 function(athanor_add_dialect_plugin name)
   cmake_parse_arguments(P "" "VERSION;DEFAULT_DRIVER;DESCRIPTION;OUTPUT_DIR;SDK_ABI"

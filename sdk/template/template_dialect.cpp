@@ -1,30 +1,22 @@
-// A minimal dialect plugin: copy this folder, rename "template", then implement a
-// DriverConnection and a Cursor for your database (see docs/plugin-guide.md).
-#include <athanor/sdk/plugin.hpp>
+// The template Dialect: the echo driver's connection, and has_table().
+#include "template_dialect.hpp"
+#include "template_connection.hpp"
 
-#include <memory>
-#include <string>
+namespace template_dialect {
 
-namespace {
-
-class TemplateDialect final : public athanor::sdk::Dialect {
-public:
-    std::string name() const override { return "template"; }
-    std::string driver() const override { return "none"; }
-    athanor::sdk::Paramstyle paramstyle() const override { return athanor::sdk::Paramstyle::qmark; }
-
-    std::unique_ptr<athanor::sdk::DriverConnection> connect(const athanor::Url& url) override {
-        throw athanor::NotSupportedError("the template dialect has no driver yet; cannot connect to " +
-                                         url.render());
-    }
-};
-
-std::unique_ptr<athanor::sdk::Dialect> make_dialect(const std::string& driver) {
-    if (!driver.empty() && driver != "none")
-        throw athanor::ArgumentError("the template dialect has no driver named '" + driver + "'");
-    return std::make_unique<TemplateDialect>();
+std::unique_ptr<athanor::sdk::DriverConnection> TemplateDialect::connect(const athanor::Url& url) {
+    return std::make_unique<TemplateConnection>(url);
 }
 
-}  // namespace
+bool TemplateDialect::has_table(athanor::sdk::DriverConnection& connection, std::string_view table,
+                                std::string_view schema) {
+    // TODO(your dialect): ask your catalog on `connection`, e.g.
+    //   SELECT 1 FROM information_schema.tables WHERE table_name = ? AND table_schema = ?
+    // with `schema` "" meaning the connection's default schema.
+    (void)connection;
+    (void)table;
+    (void)schema;
+    return false;  // the echo database holds no tables
+}
 
-ATHANOR_DIALECT_PLUGIN(make_dialect)
+}  // namespace template_dialect
