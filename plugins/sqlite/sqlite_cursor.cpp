@@ -101,6 +101,8 @@ SqliteCursor::~SqliteCursor() { release(); }
 void SqliteCursor::reset_state() {
     release();
     row_ready_ = false;
+    returned_.clear();
+    returned_next_ = 0;
     description_.clear();
     rowcount_ = -1;
     lastrowid_.reset();
@@ -197,6 +199,8 @@ void SqliteCursor::execute(std::string_view sql, std::span<const Value> params) 
         row_ready_ = false;
         rowcount_ = -1;
         lastrowid_.reset();
+        returned_.clear();
+        returned_next_ = 0;
         bind_and_step(params);
         return;
     }
@@ -239,6 +243,14 @@ void SqliteCursor::bind_and_step(std::span<const Value> params) {
         throw;
     }
     row_ready_ = step();
+    if (kind_ == Kind::query || description_.empty()) return;
+    // DML with RETURNING: every row now, so the statement finishes inside execute().
+    const auto columns = static_cast<int>(description_.size());
+    while (row_ready_) {
+        auto& row = returned_.emplace_back(description_.size());
+        for (int i = 0; i < columns; ++i) read_column(stmt_, i, row[static_cast<std::size_t>(i)]);
+        row_ready_ = step();
+    }
 }
 
 void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_sets) {
@@ -281,6 +293,10 @@ void SqliteCursor::executemany(std::string_view sql, sdk::ParameterRows param_se
 }
 
 bool SqliteCursor::fetch(std::vector<Value>& row) {
+    if (returned_next_ < returned_.size()) {
+        row = std::move(returned_[returned_next_++]);
+        return true;
+    }
     if (!row_ready_) {
         if (stmt_ == nullptr || idle_ || !step()) return false;
     }

@@ -74,6 +74,11 @@ private:
     std::vector<sdk::ColumnDescription> description_;
     std::int64_t rowcount_ = -1;
     std::optional<std::int64_t> lastrowid_;
+    // RETURNING rows of an INSERT/UPDATE/DELETE, read to the end in execute(): the statement is
+    // then finished, so the transaction can commit before the caller reads them (SQLite refuses
+    // COMMIT while a statement is in progress), and rowcount is known at once.
+    std::vector<std::vector<Value>> returned_;
+    std::size_t returned_next_ = 0;
 };
 
 }  // namespace athanor::sqlite
