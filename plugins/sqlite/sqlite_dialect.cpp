@@ -75,10 +75,6 @@ std::shared_ptr<sql::DdlCompiler> SqliteDialect::create_ddl_compiler() const {
     return std::make_shared<SqliteDdlCompiler>(*this);
 }
 
-bool SqliteDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
-    return sqlite::has_table(connection, table, schema);
-}
-
 std::unique_ptr<sdk::Reflector> SqliteDialect::create_reflector() const { return std::make_unique<SqliteReflector>(); }
 
 }  // namespace athanor::sqlite

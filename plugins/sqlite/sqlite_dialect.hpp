@@ -47,7 +47,6 @@ public:
 
     /// SQLite's DDL flavour (sqlite_ddl_compiler.hpp) and catalog lookups (sqlite_reflection.hpp).
     std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
-    bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
 
     /// SQLite's SQL flavour (sqlite_compiler.hpp) and type map (sqlite_type_compiler.hpp).
     std::size_t max_bind_params() const override { return sqlite::max_bind_params; }

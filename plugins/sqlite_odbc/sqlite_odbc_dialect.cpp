@@ -80,10 +80,6 @@ std::shared_ptr<sql::DdlCompiler> SqliteOdbcDialect::create_ddl_compiler() const
     return std::make_shared<SqliteDdlCompiler>(*this);
 }
 
-bool SqliteOdbcDialect::has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) {
-    return sqlite::has_table(connection, table, schema);  // plain catalog queries, qmark parameters
-}
-
 std::unique_ptr<sdk::Reflector> SqliteOdbcDialect::create_reflector() const { return std::make_unique<SqliteReflector>(); }
 
 odbc::OdbcErrorTranslator SqliteOdbcDialect::error_translator() const {

@@ -48,7 +48,6 @@ public:
     std::shared_ptr<sql::SqlCompiler> create_statement_compiler() const override;
     std::shared_ptr<sql::TypeCompiler> create_type_compiler() const override;
     std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const override;
-    bool has_table(sdk::DriverConnection& connection, std::string_view table, std::string_view schema) override;
     /// The sqlite_master/pragma reflector of sqlite:// (sqlite_reflection.hpp).
     std::unique_ptr<sdk::Reflector> create_reflector() const override;
 

@@ -67,10 +67,11 @@ std::shared_ptr<sql::DdlCompiler> Dialect::create_ddl_compiler() const { return 
 
 std::unique_ptr<Reflector> Dialect::create_reflector() const { return nullptr; }
 
-bool Dialect::has_table(DriverConnection&, std::string_view table, std::string_view) {
+bool Dialect::has_table(DriverConnection& connection, std::string_view table, std::string_view schema) {
+    if (const auto reflector = create_reflector()) return reflector->has_table(connection, table, schema);
     throw NotSupportedError("dialect " + description() + " cannot check whether table '" + std::string(table) +
-                            "' exists (Dialect::has_table is not implemented); call create_all/drop_all with "
-                            "checkfirst=false");
+                            "' exists (it has neither a Reflector nor its own Dialect::has_table); call "
+                            "create_all/drop_all with checkfirst=false");
 }
 
 }  // namespace athanor::sdk

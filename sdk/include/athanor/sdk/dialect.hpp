@@ -126,7 +126,8 @@ public:
     /// Default: nullptr, the generic DDL compiler (athanor::sql::ddl_compiler_for()).
     virtual std::shared_ptr<sql::DdlCompiler> create_ddl_compiler() const;
     /// True when `table` exists (in `schema`, "" = the default one); used by create_all /
-    /// drop_all with checkfirst. Default: throws NotSupportedError naming the dialect.
+    /// drop_all with checkfirst. Default: the Reflector's has_table() when create_reflector()
+    /// gives one, else NotSupportedError naming the dialect.
     virtual bool has_table(DriverConnection& connection, std::string_view table, std::string_view schema);
 
     // ---- Reflection ----
