@@ -260,7 +260,7 @@ void guard(const char* flag, const std::function<std::vector<std::int64_t>()>& f
                 << ": claim it, or have the statement compiler refuse RETURNING (supports_returning() false)");
 }
 // An executemany with RETURNING: where the driver cannot hand back RETURNING rows from one batch
-// (Dialect::supports_executemany_returning() false) the engine runs the statement row by row and
+// (its manifest does not claim cursor_executemany_returning) the engine runs the statement row by row and
 // collects every row, so it succeeds wherever the single statement's RETURNING does: the rows
 // are expected when either flag is open (SQLAlchemy refuses it without the executemany flag).
 void guard_many(const char* many_flag, const char* single_flag, const std::function<std::vector<std::int64_t>()>& fn,

@@ -8,6 +8,7 @@
 #include "result_state.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sdk/driver_util.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -55,9 +56,7 @@ void ConnectionState::run_internal(const std::string& sql) {
     auto& d = driver();
     if (engine->echo()) engine->log(sql);
     try {
-        auto cursor = d.cursor();
-        cursor->execute(sql, {});
-        cursor->close();
+        sdk::execute_statement(d, sql);
     } catch (DBAPIError& e) {
         handle_dbapi_error(e, sql, {});
         throw;

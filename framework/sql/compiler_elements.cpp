@@ -3,6 +3,7 @@
 #include "compiler_placeholders.hpp"
 
 #include <athanor/sdk/dialect.hpp>
+#include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/compiler.hpp>
 
 #include "compiler_state.hpp"
@@ -216,9 +217,7 @@ void SqlCompiler::visit_function(const FunctionNode& node) {
     if (node.args.empty()) {
         for (const char* b : bare)
             if (node.name == b) {
-                std::string upper = node.name;
-                for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                state_->out_ += upper;
+                state_->out_ += sdk::ascii_upper(node.name);
                 return;
             }
     }
