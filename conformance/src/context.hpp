@@ -27,6 +27,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "sa_tests.hpp"
+
 #include <map>
 #include <ostream>
 #include <set>
@@ -52,7 +54,7 @@ struct Config {
     std::string url = "sqlite://";
     std::vector<std::string> plugins;  // --plugin files, registered before the engine is made
     std::string report_json;           // --report-json FILE ("" = none)
-    std::string compile_dir;           // root of <dialect>/*.txt (see compile_dir.hpp)
+    std::string compile_dir;           // root of <dialect>/*.txt (see data_paths.hpp)
     std::string compile_dir_origin;    // why that root: "--compile-dir", "installed", ...
     /// --assume FLAG: treat these requirements as claimed (to find out whether a plugin passes
     /// the cases of a capability it does not claim; conformance/tools/probe_unclaimed.py).

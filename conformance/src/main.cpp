@@ -2,15 +2,17 @@
 //
 //   athanor-conformance [--url URL] [--plugin PATH]... [--report-json FILE] [--compile-dir DIR]
 //                       [--assume FLAG]... [--list-flags] [-- BOOST.TEST ARGS]
+//   athanor-conformance --coverage [--coverage-min PERCENT] [--catalogue FILE]
 //
 // Our options are taken out of argv; everything else (or everything after "--") goes to
 // Boost.Test, e.g. --run_test=select/FetchLimitOffsetTest --log_level=test_suite.
 #define BOOST_TEST_NO_MAIN
 #include <boost/test/unit_test.hpp>
 
-#include "compile_dir.hpp"
+#include "data_paths.hpp"
 #include "compile_suite.hpp"
 #include "context.hpp"
+#include "coverage.hpp"
 #include "report.hpp"
 
 #include <athanor/engine/pool.hpp>
@@ -38,10 +40,18 @@ const char* usage =
     "  --list-flags       print the capability flags the plugin's manifest claims and exit\n"
     "  --dump-compile     print the compile corpus as the URL's dialect renders it and exit (to diff\n"
     "                     against compile/<dialect>/*.txt, never to fill them in)\n"
+    "  --coverage         print which SQLAlchemy 2.0 suite tests have a counterpart here, per module and\n"
+    "                     class, with the missing and inapplicable ones, and exit (needs no database)\n"
+    "  --coverage-min PCT with --coverage: exit 1 when less than PCT% of the applicable tests are covered\n"
+    "  --catalogue FILE   the SQLAlchemy suite catalogue (default: $ATHANOR_CONFORMANCE_CATALOGUE, else the\n"
+    "                     installed <prefix>/share/athanor/conformance/sqlalchemy-2.0.52.txt)\n"
     "Other arguments go to Boost.Test (e.g. --run_test=select --log_level=test_suite).\n";
 
 bool g_list_flags = false;
 bool g_dump_compile = false;
+bool g_coverage = false;
+double g_coverage_min = 0;
+std::string g_catalogue;
 
 // Holds the engine for the run. Making it must not connect: the compile tier relies on that.
 struct EngineFixture {
@@ -82,6 +92,32 @@ bool init_suite() {
     return true;
 }
 
+// --coverage: registers the test tree without an engine, lets Boost.Test apply the decorators
+// (which record the CF_SA names) and reports; nothing runs.
+bool init_tree_only() {
+    auto& master = but::framework::master_test_suite();
+    auto select_id = master.get("select_");
+    if (select_id != but::INV_TEST_UNIT_ID) but::framework::get(select_id, but::TUT_SUITE).p_name.value = "select";
+    return true;
+}
+
+int run_coverage(char* program) {
+    const auto catalogue = cf::choose_catalogue(g_catalogue);
+    try {
+        const auto entries = cf::load_catalogue(catalogue.path);
+        char* args[] = {program, nullptr};
+        but::framework::init(&init_tree_only, 1, args);
+        but::framework::finalize_setup_phase();
+        const int status = cf::print_coverage(std::cout, entries, cf::declared_counterparts(), g_coverage_min,
+                                              "conformance/catalogue/sqlalchemy-2.0.52.txt (" + catalogue.origin + ")");
+        but::framework::shutdown();
+        return status;
+    } catch (const std::exception& e) {
+        std::cerr << "athanor-conformance --coverage: " << e.what() << "\n";
+        return 2;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,6 +153,18 @@ int main(int argc, char** argv) {
             cf::config().assume.push_back(value(i, "--assume"));
         } else if (is(a, "--compile-dir")) {
             cf::config().compile_dir = value(i, "--compile-dir");
+        } else if (std::strcmp(a, "--coverage") == 0) {
+            g_coverage = true;
+        } else if (is(a, "--coverage-min")) {
+            const auto v = value(i, "--coverage-min");
+            try {
+                g_coverage_min = std::stod(v);
+            } catch (const std::exception&) {
+                std::cerr << "athanor-conformance: --coverage-min needs a number, got '" << v << "'\n";
+                return 2;
+            }
+        } else if (is(a, "--catalogue")) {
+            g_catalogue = value(i, "--catalogue");
         } else if (std::strcmp(a, "--dump-compile") == 0) {
             g_dump_compile = true;
         } else if (std::strcmp(a, "--list-flags") == 0) {
@@ -128,6 +176,7 @@ int main(int argc, char** argv) {
             boost_args.push_back(argv[i]);
         }
     }
+    if (g_coverage) return run_coverage(argv[0]);
     const auto compile_dir = cf::choose_compile_dir(cf::config().compile_dir);
     cf::config().compile_dir = compile_dir.path;
     cf::config().compile_dir_origin = compile_dir.origin;

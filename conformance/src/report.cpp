@@ -4,6 +4,7 @@
 #include "report.hpp"
 
 #include "context.hpp"
+#include "sa_tests.hpp"
 
 #include <athanor/engine/plugin_registry.hpp>
 
@@ -118,6 +119,7 @@ private:
                              {"status", status},
                              {"reason", reason},
                              {"requires", req == declared.end() ? json::array() : json(req->second)},
+                             {"sa_tests", json(sa_tests_of(id))},
                              {"duration_ms", e == elapsed_us_.end() ? 0.0 : e->second / 1000.0}});
             ++groups[group][status];
             (status == "passed" ? passed : status == "failed" ? failed : skipped)++;

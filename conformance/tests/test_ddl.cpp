@@ -41,14 +41,14 @@ void simple_roundtrip(cf::Session& s, const Table& t, const std::string& idcol, 
 BOOST_AUTO_TEST_SUITE(ddl)
 
 BOOST_AUTO_TEST_SUITE(TableDDLTest)
-BOOST_AUTO_TEST_CASE(test_create_table) {
+BOOST_AUTO_TEST_CASE(test_create_table, CF_SA("test_ddl.py::TableDDLTest::test_create_table")) {
     cf::Session s;
     auto& t = simple_table(s, "cf_test_table");
     s.create_all();
     BOOST_TEST(table_exists(s.conn, "cf_test_table"));
     simple_roundtrip(s, t, "id", "data");
 }
-BOOST_AUTO_TEST_CASE(test_create_table_schema, CF_REQUIRES("schemas")) {
+BOOST_AUTO_TEST_CASE(test_create_table_schema, CF_REQUIRES("schemas") CF_SA("test_ddl.py::TableDDLTest::test_create_table_schema")) {
     // SQLAlchemy's provisioning creates test_schema; here the test does, and removes it.
     cf::Session s;
     s.try_exec("CREATE SCHEMA " + cf::q("test_schema"));
@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(test_create_table_schema, CF_REQUIRES("schemas")) {
     }
     s.try_exec("DROP SCHEMA " + cf::q("test_schema"));
 }
-BOOST_AUTO_TEST_CASE(test_drop_table) {
+BOOST_AUTO_TEST_CASE(test_drop_table, CF_SA("test_ddl.py::TableDDLTest::test_drop_table")) {
     cf::Session s;
     s.metadata.table("cf_drop_me", Column("id", ty::Integer()));
     s.create_all();
@@ -76,13 +76,13 @@ BOOST_AUTO_TEST_CASE(test_drop_table) {
     s.conn.commit();
     BOOST_TEST(!table_exists(s.conn, "cf_drop_me"));
 }
-BOOST_AUTO_TEST_CASE(test_underscore_names) {
+BOOST_AUTO_TEST_CASE(test_underscore_names, CF_SA("test_ddl.py::TableDDLTest::test_underscore_names")) {
     cf::Session s;
     auto& t = simple_table(s, "_cf_test_table", "_id", "_data");
     s.create_all();
     simple_roundtrip(s, t, "_id", "_data");
 }
-BOOST_AUTO_TEST_CASE(test_create_table_if_not_exists, CF_REQUIRES("table_ddl_if_exists")) {
+BOOST_AUTO_TEST_CASE(test_create_table_if_not_exists, CF_REQUIRES("table_ddl_if_exists") CF_SA("test_ddl.py::TableDDLTest::test_create_table_if_not_exists")) {
     // SQLAlchemy: CreateTable(table, if_not_exists=True) twice; the second is a no-op, a plain
     // CREATE TABLE of the same table fails, and the table is usable.
     cf::Session s;
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(test_create_table_if_not_exists, CF_REQUIRES("table_ddl_if_
     s.conn.rollback();
     simple_roundtrip(s, t, "id", "data");
 }
-BOOST_AUTO_TEST_CASE(test_drop_table_if_exists, CF_REQUIRES("table_ddl_if_exists")) {
+BOOST_AUTO_TEST_CASE(test_drop_table_if_exists, CF_REQUIRES("table_ddl_if_exists") CF_SA("test_ddl.py::TableDDLTest::test_drop_table_if_exists")) {
     // SQLAlchemy: DropTable(table, if_exists=True) twice; the second is a no-op while a plain
     // DROP TABLE of the missing table fails.
     cf::Session s;
@@ -132,7 +132,7 @@ bool index_listed(sa::Connection& c) {
 }
 }  // namespace
 BOOST_AUTO_TEST_CASE(test_create_index_if_not_exists,
-                     CF_REQUIRES("index_ddl_if_exists", "table_reflection", "index_reflection")) {
+                     CF_REQUIRES("index_ddl_if_exists", "table_reflection", "index_reflection") CF_SA("test_ddl.py::TableDDLTest::test_create_index_if_not_exists")) {
     cf::Session s;
     simple_table(s, "cf_test_table");
     s.create_all();
@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(test_create_index_if_not_exists,
     BOOST_TEST(index_listed(s.conn));
 }
 BOOST_AUTO_TEST_CASE(test_drop_index_if_exists,
-                     CF_REQUIRES("index_ddl_if_exists", "table_reflection", "index_reflection")) {
+                     CF_REQUIRES("index_ddl_if_exists", "table_reflection", "index_reflection") CF_SA("test_ddl.py::TableDDLTest::test_drop_index_if_exists")) {
     cf::Session s;
     s.metadata.table("cf_test_table", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
                      Column("data", ty::String(50)), Index(index_name, {"data"}));
@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(test_drop_index_if_exists,
 }
 // SQLAlchemy gates both on comment_reflection; the Inspector that reads the comment back needs
 // table_reflection as well, so both are required and the checks always run.
-BOOST_AUTO_TEST_CASE(test_add_table_comment, CF_REQUIRES("comment_reflection", "table_reflection")) {
+BOOST_AUTO_TEST_CASE(test_add_table_comment, CF_REQUIRES("comment_reflection", "table_reflection") CF_SA("test_ddl.py::TableDDLTest::test_add_table_comment")) {
     cf::Session s;
     simple_table(s, "cf_test_table");
     s.create_all();
@@ -177,7 +177,7 @@ BOOST_AUTO_TEST_CASE(test_add_table_comment, CF_REQUIRES("comment_reflection", "
     s.conn.commit();
     BOOST_TEST(sa::Inspector(s.conn).get_table_comment("cf_test_table").value_or("<none>") == "a comment");
 }
-BOOST_AUTO_TEST_CASE(test_drop_table_comment, CF_REQUIRES("comment_reflection", "table_reflection")) {
+BOOST_AUTO_TEST_CASE(test_drop_table_comment, CF_REQUIRES("comment_reflection", "table_reflection") CF_SA("test_ddl.py::TableDDLTest::test_drop_table_comment")) {
     cf::Session s;
     s.metadata.table("cf_test_table", Column("id", ty::Integer(), primary_key()), TableOptions{.comment = "a comment"});
     s.create_all();
@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(test_drop_table_comment, CF_REQUIRES("comment_reflection", 
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(LongNameBlowoutTest)
-BOOST_AUTO_TEST_CASE(test_long_convention_name) {
+BOOST_AUTO_TEST_CASE(test_long_convention_name, CF_SA("test_ddl.py::LongNameBlowoutTest::test_long_convention_name")) {
     // The longest identifier the backend keeps (PostgreSQL: 63 bytes) works in DDL and DML.
     cf::Session s;
     const std::string name = "cf_" + std::string(60, 'l');

@@ -53,20 +53,20 @@ struct HasNonDefaultLevel {
 BOOST_AUTO_TEST_SUITE(dialect)
 
 BOOST_AUTO_TEST_SUITE(PingTest)
-BOOST_AUTO_TEST_CASE(test_do_ping) {
+BOOST_AUTO_TEST_CASE(test_do_ping, CF_SA("test_dialect.py::PingTest::test_do_ping")) {
     cf::Session s;
     BOOST_TEST(s.conn.driver_connection().ping());
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ExceptionTest)
-BOOST_AUTO_TEST_CASE(test_integrity_error, CF_REQUIRES("duplicate_key_raises_integrity_error")) {
+BOOST_AUTO_TEST_CASE(test_integrity_error, CF_REQUIRES("duplicate_key_raises_integrity_error") CF_SA("test_dialect.py::ExceptionTest::test_integrity_error")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     BOOST_CHECK_THROW(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1_dupe"}})), sa::IntegrityError);
 }
-BOOST_AUTO_TEST_CASE(test_exception_with_non_ascii) {
+BOOST_AUTO_TEST_CASE(test_exception_with_non_ascii, CF_SA("test_dialect.py::ExceptionTest::test_exception_with_non_ascii")) {
     cf::Session s;
     try {
         s.exec("SELECT * FROM " + cf::q("cf_réveillé_missing"));
@@ -80,19 +80,19 @@ BOOST_AUTO_TEST_CASE(test_exception_with_non_ascii) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(IsolationLevelTest, CF_REQUIRES("isolation_level"))
-BOOST_AUTO_TEST_CASE(test_default_isolation_level) {
+BOOST_AUTO_TEST_CASE(test_default_isolation_level, CF_SA("test_dialect.py::IsolationLevelTest::test_default_isolation_level")) {
     auto levels = cf::engine().dialect().isolation_levels();
     auto def = default_level();
     BOOST_TEST((std::find(levels.begin(), levels.end(), def) != levels.end()), "default level " << def << " not listed");
 }
-BOOST_AUTO_TEST_CASE(test_non_default_isolation_level, *boost::unit_test::precondition(HasNonDefaultLevel{})) {
+BOOST_AUTO_TEST_CASE(test_non_default_isolation_level, *boost::unit_test::precondition(HasNonDefaultLevel{}) CF_SA("test_dialect.py::IsolationLevelTest::test_non_default_isolation_level")) {
     auto other = non_default_level();
     BOOST_TEST_REQUIRE(!other.empty());
     cf::Session s;
     s.conn.set_isolation_level(other);
     BOOST_TEST(s.conn.get_isolation_level() == other);
 }
-BOOST_AUTO_TEST_CASE(test_all_levels) {
+BOOST_AUTO_TEST_CASE(test_all_levels, CF_SA("test_dialect.py::IsolationLevelTest::test_all_levels")) {
     cf::Session s;
     auto def = s.conn.get_isolation_level();
     // isolation_level claimed with no level listed would make the loop below check nothing.
@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(test_all_levels) {
     }
     s.conn.set_isolation_level(def);
 }
-BOOST_AUTO_TEST_CASE(test_invalid_level_execution_option, CF_REQUIRES("get_isolation_level_values")) {
+BOOST_AUTO_TEST_CASE(test_invalid_level_execution_option, CF_REQUIRES("get_isolation_level_values") CF_SA("test_dialect.py::IsolationLevelTest::test_invalid_level_execution_option")) {
     cf::Session s;
     BOOST_TEST_REQUIRE(!cf::engine().dialect().isolation_levels().empty());  // the message must list them
     try {
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(test_invalid_level_execution_option, CF_REQUIRES("get_isola
 // (SQLAlchemy raises at the first connect; Athanor validates the options before any connection,
 // as it does pool_size and pool_timeout), naming the level and the valid ones.
 BOOST_AUTO_TEST_CASE(test_invalid_level_engine_param,
-                     CF_REQUIRES("get_isolation_level_values", "dialect_level_isolation_level_param")) {
+                     CF_REQUIRES("get_isolation_level_values", "dialect_level_isolation_level_param") CF_SA("test_dialect.py::IsolationLevelTest::test_invalid_level_engine_param")) {
     sa::EngineOptions o;
     o.isolation_level = "FOO BAR";
     try {
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(test_invalid_level_engine_param,
         for (const auto& l : cf::engine().dialect().isolation_levels()) BOOST_TEST(m.find(l) != std::string::npos, l);
     }
 }
-BOOST_AUTO_TEST_CASE(test_dialect_user_setting_is_restored, CF_REQUIRES("independent_readonly_connections")) {
+BOOST_AUTO_TEST_CASE(test_dialect_user_setting_is_restored, CF_REQUIRES("independent_readonly_connections") CF_SA("test_dialect.py::IsolationLevelTest::test_dialect_user_setting_is_restored")) {
     auto other = non_default_level();
     BOOST_TEST_REQUIRE(!other.empty());
     sa::EngineOptions o;
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(test_dialect_user_setting_is_restored, CF_REQUIRES("indepen
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(AutocommitIsolationTest, CF_REQUIRES("autocommit"))
-BOOST_AUTO_TEST_CASE(test_autocommit_on) {
+BOOST_AUTO_TEST_CASE(test_autocommit_on, CF_SA("test_dialect.py::AutocommitIsolationTest::test_autocommit_on")) {
     cf::Session s;
     auto t = create_data(s);
     auto def = s.conn.get_isolation_level();
@@ -161,14 +161,14 @@ BOOST_AUTO_TEST_CASE(test_autocommit_on) {
     s.conn.rollback();
     s.conn.set_isolation_level(def);
 }
-BOOST_AUTO_TEST_CASE(test_autocommit_off) {
+BOOST_AUTO_TEST_CASE(test_autocommit_off, CF_SA("test_dialect.py::AutocommitIsolationTest::test_autocommit_off")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     s.conn.rollback();
     BOOST_TEST(count_rows(s.conn, t) == 0);
 }
-BOOST_AUTO_TEST_CASE(test_turn_autocommit_off_via_default_iso_level) {
+BOOST_AUTO_TEST_CASE(test_turn_autocommit_off_via_default_iso_level, CF_SA("test_dialect.py::AutocommitIsolationTest::test_turn_autocommit_off_via_default_iso_level")) {
     cf::Session s;
     auto t = create_data(s);
     auto def = s.conn.get_isolation_level();
@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(test_turn_autocommit_off_via_default_iso_level) {
     s.conn.rollback();
     BOOST_TEST(count_rows(s.conn, t) == 0);
 }
-BOOST_AUTO_TEST_CASE(test_dialect_autocommit_is_restored, CF_REQUIRES("independent_readonly_connections")) {
+BOOST_AUTO_TEST_CASE(test_dialect_autocommit_is_restored, CF_REQUIRES("independent_readonly_connections") CF_SA("test_dialect.py::AutocommitIsolationTest::test_dialect_autocommit_is_restored")) {
     sa::EngineOptions o;
     o.isolation_level = "AUTOCOMMIT";
     o.pool_size = 1;
@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(test_dialect_autocommit_is_restored, CF_REQUIRES("independe
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(EscapingTest)
-BOOST_AUTO_TEST_CASE(test_percent_sign_round_trip) {
+BOOST_AUTO_TEST_CASE(test_percent_sign_round_trip, CF_SA("test_dialect.py::EscapingTest::test_percent_sign_round_trip")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "some % value"}}));
@@ -210,6 +210,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(DifficultParametersTest)
 const char* difficult_names[] = {"per % cent", "%percent", "(paren)", "colon:name", "dot.name", "space name",
                                  "slash/name", "q?mark", "3digits", "_leading", "[brackets]", "dollar$sign"};
+BOOST_TEST_DECORATOR(CF_SA("test_dialect.py::DifficultParametersTest::test_round_trip_same_named_column"))
 BOOST_DATA_TEST_CASE(test_round_trip_same_named_column, bdata::make(difficult_names), name) {
     cf::Session s;
     const std::string col = name;
@@ -224,7 +225,7 @@ BOOST_DATA_TEST_CASE(test_round_trip_same_named_column, bdata::make(difficult_na
     s.conn.execute(t.update().where(t.c(col) == "other").values({{col, "updated"}}));
     BOOST_TEST(s.conn.scalar(select(t.c(col)).where(t.c("id") == 2)).as_string() == "updated");
 }
-BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape) {
+BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape, CF_SA("test_dialect.py::DifficultParametersTest::test_standalone_bindparam_escape")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
@@ -234,7 +235,7 @@ BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape) {
         BOOST_TEST(r.scalar().as_string() == "d2", pname);
     }
 }
-BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape_expanding) {
+BOOST_AUTO_TEST_CASE(test_standalone_bindparam_escape_expanding, CF_SA("test_dialect.py::DifficultParametersTest::test_standalone_bindparam_escape_expanding")) {
     cf::Session s;
     auto t = create_data(s);
     for (int i = 1; i <= 4; ++i) s.conn.execute(t.insert().values({{"id", i}, {"data", "d" + std::to_string(i)}}));
@@ -268,12 +269,12 @@ void guard_many(const char* many_flag, const char* single_flag, const std::funct
     guard(cf::has(many_flag) ? many_flag : single_flag, fn, std::move(expected));
 }
 }  // namespace
-BOOST_AUTO_TEST_CASE(test_insert_single) {
+BOOST_AUTO_TEST_CASE(test_insert_single, CF_SA("test_dialect.py::ReturningGuardsTest::test_insert_single")) {
     cf::Session s;
     auto t = create_data(s);
     guard("insert_returning", [&] { return cf::column_ints(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}).returning(t.c("id")))); }, {1});
 }
-BOOST_AUTO_TEST_CASE(test_insert_many) {
+BOOST_AUTO_TEST_CASE(test_insert_many, CF_SA("test_dialect.py::ReturningGuardsTest::test_insert_many")) {
     cf::Session s;
     auto t = create_data(s);
     guard_many("insert_executemany_returning", "insert_returning", [&] {
@@ -281,13 +282,13 @@ BOOST_AUTO_TEST_CASE(test_insert_many) {
                                               std::vector<sa::Params>{{{"id", 1}, {"data", "d1"}}, {{"id", 2}, {"data", "d2"}}}));
     }, {1, 2});
 }
-BOOST_AUTO_TEST_CASE(test_update_single) {
+BOOST_AUTO_TEST_CASE(test_update_single, CF_SA("test_dialect.py::ReturningGuardsTest::test_update_single")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     guard("update_returning", [&] { return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == 1).values({{"data", "x"}}).returning(t.c("id")))); }, {1});
 }
-BOOST_AUTO_TEST_CASE(test_update_many) {
+BOOST_AUTO_TEST_CASE(test_update_many, CF_SA("test_dialect.py::ReturningGuardsTest::test_update_many")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
@@ -297,13 +298,13 @@ BOOST_AUTO_TEST_CASE(test_update_many) {
                                               std::vector<sa::Params>{{{"b_id", 1}, {"b_data", "x"}}, {{"b_id", 2}, {"b_data", "y"}}}));
     }, {1, 2});
 }
-BOOST_AUTO_TEST_CASE(test_delete_single) {
+BOOST_AUTO_TEST_CASE(test_delete_single, CF_SA("test_dialect.py::ReturningGuardsTest::test_delete_single")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
     guard("delete_returning", [&] { return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == 1).returning(t.c("id")))); }, {1});
 }
-BOOST_AUTO_TEST_CASE(test_delete_many) {
+BOOST_AUTO_TEST_CASE(test_delete_many, CF_SA("test_dialect.py::ReturningGuardsTest::test_delete_many")) {
     cf::Session s;
     auto t = create_data(s);
     s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));

@@ -50,46 +50,46 @@ struct Plain {
 
 BOOST_AUTO_TEST_SUITE(cte)
 BOOST_AUTO_TEST_SUITE(CTETest, CF_REQUIRES("ctes"))
-BOOST_FIXTURE_TEST_CASE(test_select_nonrecursive_round_trip, CteData) {
+BOOST_FIXTURE_TEST_CASE(test_select_nonrecursive_round_trip, CteData, CF_SA("test_cte.py::CTETest::test_select_nonrecursive_round_trip")) {
     auto c = select(t).where(t.c("data").in_({"d2", "d3", "d4"})).cte("some_cte");
     auto rows = cf::column_strings(s.conn.execute(select(c.c("data")).where(c.c("data").in_({"d2", "d4"})).order_by(c.c("data"))));
     BOOST_TEST(rows == (Strs{"d2", "d4"}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_select_recursive_round_trip, CteData) {
+BOOST_FIXTURE_TEST_CASE(test_select_recursive_round_trip, CteData, CF_SA("test_cte.py::CTETest::test_select_recursive_round_trip")) {
     auto base = select(t).where(t.c("data").in_({"d2", "d3", "d4"})).cte("some_cte", true);
     auto st1 = t.alias("st1");
     auto rec = base.union_all(select(st1).where(st1.c("id") == base.c("parent_id")));
     auto rows = cf::column_strings(s.conn.execute(select(rec.c("data")).where(rec.c("data") != "d2").order_by(rec.c("data").desc())));
     BOOST_TEST(rows == (Strs{"d4", "d3", "d3", "d1", "d1", "d1"}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_insert_from_select_round_trip, CteData) {
+BOOST_FIXTURE_TEST_CASE(test_insert_from_select_round_trip, CteData, CF_SA("test_cte.py::CTETest::test_insert_from_select_round_trip")) {
     auto c = select(t).where(t.c("data").in_({"d2", "d3", "d4"})).cte("some_cte");
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(c)));
     BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) == (Strs{"d2", "d3", "d4"}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_update_from_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete", "update_from"}})) {
+BOOST_FIXTURE_TEST_CASE(test_update_from_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete", "update_from"}}) CF_SA("test_cte.py::CTETest::test_update_from_round_trip")) {
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(t)));
     s.exec("WITH some_cte AS (SELECT id, data, parent_id FROM cf_cte WHERE data IN ('d2', 'd3', 'd4')) "
            "UPDATE cf_cte_other SET data = 'updated' FROM some_cte WHERE cf_cte_other.id = some_cte.id");
     BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) ==
                (Strs{"d1", "updated", "updated", "updated", "d5"}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_delete_from_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete", "delete_from"}})) {
+BOOST_FIXTURE_TEST_CASE(test_delete_from_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete", "delete_from"}}) CF_SA("test_cte.py::CTETest::test_delete_from_round_trip")) {
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(t)));
     s.exec("WITH some_cte AS (SELECT id FROM cf_cte WHERE data IN ('d2', 'd3', 'd4')) "
            "DELETE FROM cf_cte_other USING some_cte WHERE cf_cte_other.id = some_cte.id");
     BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) == (Strs{"d1", "d5"}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_delete_scalar_subq_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete"}})) {
+BOOST_FIXTURE_TEST_CASE(test_delete_scalar_subq_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete"}}) CF_SA("test_cte.py::CTETest::test_delete_scalar_subq_round_trip")) {
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(t)));
     s.exec("WITH some_cte AS (SELECT id FROM cf_cte WHERE data IN ('d2', 'd3', 'd4')) "
            "DELETE FROM cf_cte_other WHERE cf_cte_other.id IN (SELECT id FROM some_cte)");
     BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) == (Strs{"d1", "d5"}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_values_named_via_cte, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_values"}})) {
+BOOST_FIXTURE_TEST_CASE(test_values_named_via_cte, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_values"}}) CF_SA("test_cte.py::CTETest::test_values_named_via_cte")) {
     auto rows = s.exec("WITH v (n, name) AS (VALUES (1, 'x'), (2, 'y')) SELECT name FROM v ORDER BY n").all();
     BOOST_TEST_REQUIRE(rows.size() == 2u);
     BOOST_TEST(rows[1][0].as_string() == "y");
@@ -111,32 +111,32 @@ struct Seq {
                                 Column("data", ty::String(50)));
     Seq() { s.create_all(); }
 };
-BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip, Seq) {
+BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_roundtrip")) {
     s.conn.execute(t.insert().values({{"data", "some data"}}));
     auto row = s.conn.execute(select(t)).one();
     BOOST_TEST(row[0].as_int() == 1);
 }
-BOOST_FIXTURE_TEST_CASE(test_insert_lastrowid, Seq) {
+BOOST_FIXTURE_TEST_CASE(test_insert_lastrowid, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_lastrowid")) {
     auto r = s.conn.execute(t.insert().values({{"data", "some data"}}));
     BOOST_TEST(r.inserted_primary_key().at(0).as_int() == 1);
 }
-BOOST_FIXTURE_TEST_CASE(test_nextval_direct, Seq) {
+BOOST_FIXTURE_TEST_CASE(test_nextval_direct, Seq, CF_SA("test_sequence.py::SequenceTest::test_nextval_direct")) {
     BOOST_TEST(s.conn.scalar(select(next_value("cf_tab_id_seq"))).as_int() == 1);
     BOOST_TEST(s.conn.scalar(select(next_value("cf_tab_id_seq"))).as_int() == 2);
 }
-BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip_no_implicit_returning, Seq) {
+BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip_no_implicit_returning, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_roundtrip_no_implicit_returning")) {
     // No RETURNING in play: the sequence is fired inline by an explicit next_value().
     s.conn.execute(t.insert().values({{"id", next_value("cf_tab_id_seq")}, {"data", "some data"}}));
     BOOST_TEST(s.conn.scalar(select(t.c("id"))).as_int() == 1);
 }
-BOOST_FIXTURE_TEST_CASE(test_optional_seq, Seq, *boost::unit_test::precondition(cf::Requires{{"sequences_optional"}})) {
+BOOST_FIXTURE_TEST_CASE(test_optional_seq, Seq, *boost::unit_test::precondition(cf::Requires{{"sequences_optional"}}) CF_SA("test_sequence.py::SequenceTest::test_optional_seq")) {
     auto& o = s.metadata.table("cf_seq_opt", Column("id", ty::Integer(), primary_key()), Column("data", ty::String(50)));
     s.create_all();
     BOOST_TEST(s.conn.execute(o.insert().values({{"data", "x"}})).inserted_primary_key().at(0).as_int() == 1);
 }
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(SequenceCompilerTest, CF_REQUIRES("sequences"))
-BOOST_AUTO_TEST_CASE(test_literal_binds_inline_compile) {
+BOOST_AUTO_TEST_CASE(test_literal_binds_inline_compile, CF_SA("test_sequence.py::SequenceCompilerTest::test_literal_binds_inline_compile")) {
     Table t("cf_seq_pk", {Column("id", ty::Integer(), primary_key(), autoincrement(false)),
                           Column("data", ty::String(50))});
     CompileOptions o;
@@ -150,19 +150,19 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(update_delete)
 BOOST_AUTO_TEST_SUITE(SimpleUpdateDeleteTest, CF_REQUIRES("sane_rowcount"))
-BOOST_FIXTURE_TEST_CASE(test_update, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_update, Plain, CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_update")) {
     auto r = s.conn.execute(t.update().where(t.c("id") == 2).values({{"data", "d2_new"}}));
     BOOST_TEST(!r.returns_rows());
     BOOST_TEST(r.rowcount() == 1);
     BOOST_TEST(data() == (Strs{"d1", "d2_new", "d3", "d4", "d5"}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_delete, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_delete, Plain, CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_delete")) {
     auto r = s.conn.execute(t.delete_().where(t.c("id") == 2));
     BOOST_TEST(!r.returns_rows());
     BOOST_TEST(r.rowcount() == 1);
     BOOST_TEST(data() == (Strs{"d1", "d3", "d4", "d5"}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_update_returning, Plain, *boost::unit_test::precondition(cf::Requires{{"update_returning"}})) {
+BOOST_FIXTURE_TEST_CASE(test_update_returning, Plain, *boost::unit_test::precondition(cf::Requires{{"update_returning"}}) CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_update_returning")) {
     auto r = s.conn.execute(t.update().where(t.c("id") == 2).values({{"data", "d2_new"}}).returning(t.c("id"), t.c("data")));
     auto rows = r.all();
     BOOST_TEST_REQUIRE(rows.size() == 1u);
@@ -172,7 +172,7 @@ BOOST_FIXTURE_TEST_CASE(test_update_returning, Plain, *boost::unit_test::precond
     auto empty_in = s.conn.execute(t.update().where(t.c("id").in_(std::vector<sa::Value>{})).values({{"data", "x"}}).returning(t.c("id"))).all();
     BOOST_TEST(empty_in.empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_delete_returning, Plain, *boost::unit_test::precondition(cf::Requires{{"delete_returning"}})) {
+BOOST_FIXTURE_TEST_CASE(test_delete_returning, Plain, *boost::unit_test::precondition(cf::Requires{{"delete_returning"}}) CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_delete_returning")) {
     auto rows = s.conn.execute(t.delete_().where(t.c("id") == 2).returning(t.c("id"), t.c("data"))).all();
     BOOST_TEST_REQUIRE(rows.size() == 1u);
     BOOST_TEST(rows[0][1].as_string() == "d2");
@@ -200,20 +200,20 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(rowcount)
 BOOST_AUTO_TEST_SUITE(RowCountTest, CF_REQUIRES("sane_rowcount"))
-BOOST_FIXTURE_TEST_CASE(test_basic, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_basic, Plain, CF_SA("test_rowcount.py::RowCountTest::test_basic")) {
     BOOST_TEST(s.conn.execute(select(t.c("id"))).all().size() == 5u);
 }
-BOOST_FIXTURE_TEST_CASE(test_non_rowcount_scenarios_no_raise, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_non_rowcount_scenarios_no_raise, Plain, CF_SA("test_rowcount.py::RowCountTest::test_non_rowcount_scenarios_no_raise")) {
     auto r = s.conn.execute(select(t.c("id")));
     auto n = r.rowcount();
     BOOST_TEST((n == -1 || n == 5 || n == 0), "rowcount of a SELECT is " << n);
     r.close();
 }
-BOOST_FIXTURE_TEST_CASE(test_update_rowcount1, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_update_rowcount1, Plain, CF_SA("test_rowcount.py::RowCountTest::test_update_rowcount1")) {
     auto r = s.conn.execute(t.update().where(t.c("status") == "Bob").values({{"status", "Bobby"}}));
     BOOST_TEST(r.rowcount() == 2);
 }
-BOOST_FIXTURE_TEST_CASE(test_update_rowcount2, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_update_rowcount2, Plain, CF_SA("test_rowcount.py::RowCountTest::test_update_rowcount2")) {
     // hard expectation: matched rows, not changed rows
     auto r = s.conn.execute(t.update().where(t.c("status") == "Angela").values({{"status", "Angela"}}));
     BOOST_TEST(r.rowcount() == 3);
@@ -233,23 +233,23 @@ BOOST_FIXTURE_TEST_CASE(_1, Plain, *boost::unit_test::precondition(cf::Requires{
     BOOST_TEST(r.rowcount() == 2);
 }
 BOOST_AUTO_TEST_SUITE_END()
-BOOST_FIXTURE_TEST_CASE(test_raw_sql_rowcount, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_raw_sql_rowcount, Plain, CF_SA("test_rowcount.py::RowCountTest::test_raw_sql_rowcount")) {
     auto r = s.conn.exec_driver_sql("UPDATE cf_plain SET status = 'x' WHERE status = 'Angela'");
     BOOST_TEST(r.rowcount() == 3);
 }
-BOOST_FIXTURE_TEST_CASE(test_text_rowcount, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_text_rowcount, Plain, CF_SA("test_rowcount.py::RowCountTest::test_text_rowcount")) {
     auto r = s.exec("UPDATE cf_plain SET status = :s WHERE status = :w", {{"s", "x"}, {"w", "Bob"}});
     BOOST_TEST(r.rowcount() == 2);
 }
-BOOST_FIXTURE_TEST_CASE(test_delete_rowcount, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_delete_rowcount, Plain, CF_SA("test_rowcount.py::RowCountTest::test_delete_rowcount")) {
     BOOST_TEST(s.conn.execute(t.delete_().where(t.c("status") == "Angela")).rowcount() == 3);
 }
-BOOST_FIXTURE_TEST_CASE(test_multi_update_rowcount, Plain, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}})) {
+BOOST_FIXTURE_TEST_CASE(test_multi_update_rowcount, Plain, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}}) CF_SA("test_rowcount.py::RowCountTest::test_multi_update_rowcount")) {
     auto r = s.conn.execute(t.update().where(t.c("status") == bindparam("b_status")).values({{"data", "x"}}),
                             std::vector<sa::Params>{{{"b_status", "Angela"}}, {{"b_status", "Bob"}}, {{"b_status", "nobody"}}});
     BOOST_TEST(r.rowcount() == 5);
 }
-BOOST_FIXTURE_TEST_CASE(test_multi_delete_rowcount, Plain, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}})) {
+BOOST_FIXTURE_TEST_CASE(test_multi_delete_rowcount, Plain, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}}) CF_SA("test_rowcount.py::RowCountTest::test_multi_delete_rowcount")) {
     auto r = s.conn.execute(t.delete_().where(t.c("status") == bindparam("b_status")),
                             std::vector<sa::Params>{{{"b_status", "Angela"}}, {{"b_status", "Bob"}}});
     BOOST_TEST(r.rowcount() == 5);

@@ -35,7 +35,7 @@ Table create_plain(cf::Session& s) {
 BOOST_AUTO_TEST_SUITE(insert)
 
 BOOST_AUTO_TEST_SUITE(LastrowidTest, CF_REQUIRES("implements_get_lastrowid", "autoincrement_insert"))
-BOOST_AUTO_TEST_CASE(test_autoincrement_on_insert) {
+BOOST_AUTO_TEST_CASE(test_autoincrement_on_insert, CF_SA("test_insert.py::LastrowidTest::test_autoincrement_on_insert")) {
     cf::Session s;
     auto t = create_autoinc(s);
     s.conn.execute(t.insert().values({{"data", "some data"}}));
@@ -43,14 +43,14 @@ BOOST_AUTO_TEST_CASE(test_autoincrement_on_insert) {
     BOOST_TEST(row[0].as_int() == default_sequence_base);
     BOOST_TEST(row[1].as_string() == "some data");
 }
-BOOST_AUTO_TEST_CASE(test_last_inserted_id) {
+BOOST_AUTO_TEST_CASE(test_last_inserted_id, CF_SA("test_insert.py::LastrowidTest::test_last_inserted_id")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "some data"}}));
     auto pk = s.conn.scalar(select(t.c("id")));
     BOOST_TEST(r.inserted_primary_key().at(0) == pk);
 }
-BOOST_AUTO_TEST_CASE(test_native_lastrowid_autoinc, CF_REQUIRES("dbapi_lastrowid")) {
+BOOST_AUTO_TEST_CASE(test_native_lastrowid_autoinc, CF_REQUIRES("dbapi_lastrowid") CF_SA("test_insert.py::LastrowidTest::test_native_lastrowid_autoinc")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "some data"}}));
@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(test_native_lastrowid_autoinc, CF_REQUIRES("dbapi_lastrowid
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(InsertBehaviorTest)
-BOOST_AUTO_TEST_CASE(test_no_results_for_non_returning_insert) {
+BOOST_AUTO_TEST_CASE(test_no_results_for_non_returning_insert, CF_SA("test_insert.py::InsertBehaviorTest::test_no_results_for_non_returning_insert")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "d"}}));
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(test_no_results_for_non_returning_insert) {
     auto many = s.conn.execute(t.insert(), std::vector<sa::Params>{{{"data", "d1"}}, {{"data", "d2"}}});
     BOOST_TEST(!many.returns_rows());
 }
-BOOST_AUTO_TEST_CASE(test_autoclose_on_insert, CF_REQUIRES("autoincrement_insert")) {
+BOOST_AUTO_TEST_CASE(test_autoclose_on_insert, CF_REQUIRES("autoincrement_insert") CF_SA("test_insert.py::InsertBehaviorTest::test_autoclose_on_insert")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "d"}}));
@@ -77,14 +77,14 @@ BOOST_AUTO_TEST_CASE(test_autoclose_on_insert, CF_REQUIRES("autoincrement_insert
     BOOST_TEST(!r.inserted_primary_key()[0].is_null());
     BOOST_TEST(!r.returns_rows());
 }
-BOOST_AUTO_TEST_CASE(test_autoclose_on_insert_implicit_returning, CF_REQUIRES("insert_returning")) {
+BOOST_AUTO_TEST_CASE(test_autoclose_on_insert_implicit_returning, CF_REQUIRES("insert_returning") CF_SA("test_insert.py::InsertBehaviorTest::test_autoclose_on_insert_implicit_returning")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "d"}}));
     BOOST_TEST(!r.inserted_primary_key().at(0).is_null());
     BOOST_TEST(!r.returns_rows());
 }
-BOOST_AUTO_TEST_CASE(test_empty_insert, CF_REQUIRES("empty_inserts")) {
+BOOST_AUTO_TEST_CASE(test_empty_insert, CF_REQUIRES("empty_inserts") CF_SA("test_insert.py::InsertBehaviorTest::test_empty_insert")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert());
@@ -93,13 +93,13 @@ BOOST_AUTO_TEST_CASE(test_empty_insert, CF_REQUIRES("empty_inserts")) {
     BOOST_TEST_REQUIRE(rows.size() == 1u);
     BOOST_TEST(rows[0][1].is_null());
 }
-BOOST_AUTO_TEST_CASE(test_empty_insert_multiple, CF_REQUIRES("empty_inserts_executemany")) {
+BOOST_AUTO_TEST_CASE(test_empty_insert_multiple, CF_REQUIRES("empty_inserts_executemany") CF_SA("test_insert.py::InsertBehaviorTest::test_empty_insert_multiple")) {
     cf::Session s;
     auto t = create_autoinc(s);
     s.conn.execute(t.insert(), std::vector<sa::Params>{{}, {}, {}});
     BOOST_TEST(s.conn.scalar(select(count()).select_from(t)).as_int() == 3);
 }
-BOOST_AUTO_TEST_CASE(test_insert_from_select_autoinc, CF_REQUIRES("insert_from_select")) {
+BOOST_AUTO_TEST_CASE(test_insert_from_select_autoinc, CF_REQUIRES("insert_from_select") CF_SA("test_insert.py::InsertBehaviorTest::test_insert_from_select_autoinc")) {
     cf::Session s;
     auto dest = create_autoinc(s);
     auto src = create_plain(s);
@@ -109,14 +109,14 @@ BOOST_AUTO_TEST_CASE(test_insert_from_select_autoinc, CF_REQUIRES("insert_from_s
     BOOST_TEST_REQUIRE(r.size() == 1u);
     BOOST_TEST(r[0][0].as_string() == "data2");
 }
-BOOST_AUTO_TEST_CASE(test_insert_from_select_autoinc_no_rows, CF_REQUIRES("insert_from_select")) {
+BOOST_AUTO_TEST_CASE(test_insert_from_select_autoinc_no_rows, CF_REQUIRES("insert_from_select") CF_SA("test_insert.py::InsertBehaviorTest::test_insert_from_select_autoinc_no_rows")) {
     cf::Session s;
     auto dest = create_autoinc(s);
     auto src = create_plain(s);
     s.conn.execute(dest.insert().from_select({"data"}, select(src.c("data")).where(src.c("data") == "nope")));
     BOOST_TEST(s.conn.scalar(select(count()).select_from(dest)).as_int() == 0);
 }
-BOOST_AUTO_TEST_CASE(test_insert_from_select, CF_REQUIRES("insert_from_select")) {
+BOOST_AUTO_TEST_CASE(test_insert_from_select, CF_REQUIRES("insert_from_select") CF_SA("test_insert.py::InsertBehaviorTest::test_insert_from_select")) {
     cf::Session s;
     auto t = create_plain(s);
     s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"data", "data1"}}, {{"id", 2}, {"data", "data2"}},
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(test_insert_from_select, CF_REQUIRES("insert_from_select"))
     auto rows = cf::column_strings(s.conn.execute(select(t.c("data")).order_by(t.c("id"))));
     BOOST_TEST(rows == (std::vector<std::string>{"data1", "data2", "data3", "data2", "data3"}), boost::test_tools::per_element());
 }
-BOOST_AUTO_TEST_CASE(test_insert_from_select_with_defaults, CF_REQUIRES("insert_from_select")) {
+BOOST_AUTO_TEST_CASE(test_insert_from_select_with_defaults, CF_REQUIRES("insert_from_select") CF_SA("test_insert.py::InsertBehaviorTest::test_insert_from_select_with_defaults")) {
     cf::Session s;
     auto t = create_defaults(s);
     s.conn.execute(t.insert().values({{"data", "data1"}}));
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(test_executemany_inserts_every_row) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ReturningTest, CF_REQUIRES("insert_returning", "autoincrement_insert"))
-BOOST_AUTO_TEST_CASE(test_explicit_returning_pk_autocommit, CF_REQUIRES("fetch_rows_post_commit")) {
+BOOST_AUTO_TEST_CASE(test_explicit_returning_pk_autocommit, CF_REQUIRES("fetch_rows_post_commit") CF_SA("test_insert.py::ReturningTest::test_explicit_returning_pk_autocommit")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "some data"}}).returning(t.c("id")));
@@ -170,25 +170,25 @@ BOOST_AUTO_TEST_CASE(test_explicit_returning_pk_autocommit, CF_REQUIRES("fetch_r
     auto pk = r.scalar_one();
     BOOST_TEST(s.conn.scalar(select(t.c("id"))) == pk);
 }
-BOOST_AUTO_TEST_CASE(test_explicit_returning_pk_no_autocommit) {
+BOOST_AUTO_TEST_CASE(test_explicit_returning_pk_no_autocommit, CF_SA("test_insert.py::ReturningTest::test_explicit_returning_pk_no_autocommit")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto pk = s.conn.execute(t.insert().values({{"data", "some data"}}).returning(t.c("id"))).scalar_one();
     BOOST_TEST(s.conn.scalar(select(t.c("id"))) == pk);
 }
-BOOST_AUTO_TEST_CASE(test_autoincrement_on_insert_implicit_returning) {
+BOOST_AUTO_TEST_CASE(test_autoincrement_on_insert_implicit_returning, CF_SA("test_insert.py::ReturningTest::test_autoincrement_on_insert_implicit_returning")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "some data"}}));
     BOOST_TEST(r.inserted_primary_key().at(0).as_int() == default_sequence_base);
 }
-BOOST_AUTO_TEST_CASE(test_last_inserted_id_implicit_returning) {
+BOOST_AUTO_TEST_CASE(test_last_inserted_id_implicit_returning, CF_SA("test_insert.py::ReturningTest::test_last_inserted_id_implicit_returning")) {
     cf::Session s;
     auto t = create_autoinc(s);
     auto r = s.conn.execute(t.insert().values({{"data", "some data"}}));
     BOOST_TEST(r.inserted_primary_key().at(0) == s.conn.scalar(select(t.c("id"))));
 }
-BOOST_AUTO_TEST_CASE(test_insertmanyvalues_returning, CF_REQUIRES("insert_executemany_returning")) {
+BOOST_AUTO_TEST_CASE(test_insertmanyvalues_returning, CF_REQUIRES("insert_executemany_returning") CF_SA("test_insert.py::ReturningTest::test_insertmanyvalues_returning")) {
     cf::Session s;
     auto t = create_autoinc(s);
     std::vector<sa::Params> rows;
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(test_insertmanyvalues_returning, CF_REQUIRES("insert_execut
     BOOST_TEST_REQUIRE(got.size() == 30u);
     for (int i = 0; i < 30; ++i) BOOST_TEST(got[i][1].as_string() == "d" + std::to_string(i));
 }
-BOOST_AUTO_TEST_CASE(test_insert_w_floats) {
+BOOST_AUTO_TEST_CASE(test_insert_w_floats, CF_SA("test_insert.py::ReturningTest::test_insert_w_floats")) {
     cf::Session s;
     auto& t = s.metadata.table("cf_floats", Column("id", ty::Integer(), primary_key()), Column("f", ty::Double()));
     s.create_all();
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(test_insert_w_floats) {
         BOOST_TEST(got.as_double() == v);
     }
 }
-BOOST_AUTO_TEST_CASE(test_imv_returning_datatypes) {
+BOOST_AUTO_TEST_CASE(test_imv_returning_datatypes, CF_SA("test_insert.py::ReturningTest::test_imv_returning_datatypes")) {
     cf::Session s;
     auto& t = s.metadata.table("cf_imv", Column("id", ty::Integer(), primary_key()), Column("n", ty::Numeric(10, 2)),
                                Column("b", ty::LargeBinary()), Column("s", ty::String(20)));

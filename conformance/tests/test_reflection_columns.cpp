@@ -16,7 +16,7 @@ BOOST_AUTO_TEST_SUITE(reflection)
 // ---- ComponentReflectionTest: columns and comments ----------------------------------------------
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTest, CF_REQUIRES("table_reflection"))
 BOOST_FIXTURE_TEST_CASE(test_get_comments, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"comment_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"comment_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_comments")) {
     auto insp = inspector();
     BOOST_TEST(insp.get_table_comment("cf_comment_test").value_or("<none>") == "the test % ' \" \\ table comment");
     BOOST_TEST(!insp.get_table_comment("cf_users").has_value());
@@ -26,7 +26,7 @@ BOOST_FIXTURE_TEST_CASE(test_get_comments, ComponentTables,
     BOOST_TEST(column_named(cols, "d2").comment.value_or("<none>") == "Comment types type speedily ' \" \\ '' Fun!");
     BOOST_TEST(column_named(cols, "d3").comment.value_or("<none>") == "Comment\nwith\rescapes");
 }
-BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables) {
+BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_get_columns")) {
     auto cols = inspector().get_columns("cf_users");
     BOOST_TEST(column_names(cols) == (std::vector<std::string>{"user_id", "test1", "test2", "parent_user_id"}),
                boost::test_tools::per_element());
@@ -41,7 +41,7 @@ BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables) {
     BOOST_TEST(column_named(cols, "parent_user_id").nullable);
     for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
 }
-BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflection")) {
+BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_temp_table_columns")) {
     cf::Session s;
     s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_user_tmp") + " (id " + cf::type(ty::Integer()) + " PRIMARY KEY, name " +
               cf::type(ty::String(50)) + ", foo " + cf::type(ty::Integer()) + ")",
@@ -50,14 +50,14 @@ BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflec
     BOOST_TEST(column_names(cols) == (std::vector<std::string>{"id", "name", "foo"}), boost::test_tools::per_element());
     BOOST_TEST((column_named(cols, "name").type->affinity() == TypeAffinity::string));
 }
-BOOST_FIXTURE_TEST_CASE(test_autoincrement_col, ComponentTables) {
+BOOST_FIXTURE_TEST_CASE(test_autoincrement_col, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_autoincrement_col")) {
     auto insp = inspector();
     for (auto [table, column] : std::vector<std::pair<std::string, std::string>>{
              {"cf_users", "user_id"}, {"cf_email_addresses", "address_id"}, {"cf_dingalings", "dingaling_id"}})
         BOOST_TEST(column_named(insp.get_columns(table), column).autoincrement, table + "." + column);
 }
 BOOST_FIXTURE_TEST_CASE(test_comments_unicode, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"comment_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"comment_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_comments_unicode")) {
     cf::Session u;
     u.metadata.table("cf_unicode_comments", Column("unicode", ty::Integer(), comment("é試蛇ĉ🐍")),
                      Column("emoji", ty::Integer(), comment("☁️✨")), TableOptions{.comment = "é試蛇ĉ🐍 table"});
@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // ---- ComponentReflectionTestExtra: column types, nullability and defaults -----------------------
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTestExtra, CF_REQUIRES("table_reflection"))
-BOOST_AUTO_TEST_CASE(test_numeric_reflection) {
+BOOST_AUTO_TEST_CASE(test_numeric_reflection, CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_numeric_reflection")) {
     cf::Session s;
     s.metadata.table("cf_numeric", Column("n", ty::Numeric(18, 5)));
     s.create_all();
@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(test_numeric_reflection) {
     BOOST_TEST(c.type->precision().value_or(-1) == 18);
     BOOST_TEST(c.type->scale().value_or(-1) == 5);
 }
-BOOST_AUTO_TEST_CASE(test_string_length_reflection) {
+BOOST_AUTO_TEST_CASE(test_string_length_reflection, CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_string_length_reflection")) {
     cf::Session s;
     s.metadata.table("cf_strlen", Column("s", ty::String(52)));
     s.create_all();
@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(test_string_length_reflection) {
     BOOST_TEST((c.type->affinity() == TypeAffinity::string));
     BOOST_TEST(c.type->length().value_or(-1) == 52);
 }
-BOOST_AUTO_TEST_CASE(test_nullable_reflection) {
+BOOST_AUTO_TEST_CASE(test_nullable_reflection, CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_nullable_reflection")) {
     cf::Session s;
     s.metadata.table("cf_nullable", Column("a", ty::Integer(), nullable(true)), Column("b", ty::Integer(), nullable(false)));
     s.create_all();
@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(test_nullable_reflection) {
     BOOST_TEST(column_named(cols, "a").nullable);
     BOOST_TEST(!column_named(cols, "b").nullable);
 }
-BOOST_AUTO_TEST_CASE(test_server_defaults, CF_REQUIRES("server_defaults")) {
+BOOST_AUTO_TEST_CASE(test_server_defaults, CF_REQUIRES("server_defaults") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_server_defaults")) {
     cf::Session s;
     s.metadata.table("cf_sd", Column("id", ty::Integer(), primary_key()),
                      Column("s", ty::String(30), server_default("some value")),
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // ---- TempTableElementsTest ------------------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(TempTableElementsTest, CF_REQUIRES("table_reflection", "temp_table_reflection"))
-BOOST_AUTO_TEST_CASE(test_reflect_identity, CF_REQUIRES("identity_columns")) {
+BOOST_AUTO_TEST_CASE(test_reflect_identity, CF_REQUIRES("identity_columns") CF_SA("test_reflection.py::TempTableElementsTest::test_reflect_identity")) {
     // Temporary tables have no MetaData spelling: raw DDL.
     cf::Session s;
     s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_tmp_ident") + " (id " + cf::type(ty::Integer()) +
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(test_reflect_identity, CF_REQUIRES("identity_columns")) {
     BOOST_TEST(c.autoincrement);
     BOOST_TEST(c.identity == "by default");
 }
-BOOST_AUTO_TEST_CASE(test_reflect_comments, CF_REQUIRES("temp_table_comment_reflection")) {
+BOOST_AUTO_TEST_CASE(test_reflect_comments, CF_REQUIRES("temp_table_comment_reflection") CF_SA("test_reflection.py::TempTableElementsTest::test_reflect_comments")) {
     cf::Session s;
     s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_tmp_comment") + " (id " + cf::type(ty::Integer()) + ")",
           "DROP TABLE " + cf::q("cf_tmp_comment"));
@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // ---- IdentityReflectionTest -----------------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(IdentityReflectionTest, CF_REQUIRES("table_reflection", "identity_columns"))
-BOOST_AUTO_TEST_CASE(test_reflect_identity) {
+BOOST_AUTO_TEST_CASE(test_reflect_identity, CF_SA("test_reflection.py::IdentityReflectionTest::test_reflect_identity")) {
     cf::Session s;
     s.metadata.table("cf_t1", Column("normal", ty::Integer()), Column("id1", ty::Integer(), Identity(2, 3, true)));
     s.metadata.table("cf_t2", Column("id2", ty::Integer(), Identity(5, 1)));

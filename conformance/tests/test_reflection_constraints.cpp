@@ -15,7 +15,7 @@ BOOST_AUTO_TEST_SUITE(reflection)
 
 // ---- HasIndexTest --------------------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(HasIndexTest, CF_REQUIRES("table_reflection", "index_reflection"))
-BOOST_AUTO_TEST_CASE(test_has_index) {
+BOOST_AUTO_TEST_CASE(test_has_index, CF_SA("test_reflection.py::HasIndexTest::test_has_index")) {
     cf::Session s;
     s.metadata.table("cf_test_table", Column("id", ty::Integer(), primary_key()), Column("data", ty::String(50)),
                      Column("data2", ty::String(50)), Index("cf_my_idx", {"data"}));
@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_SUITE_END()
 // ---- ComponentReflectionTest: keys, constraints and indexes -------------------------------------
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTest, CF_REQUIRES("table_reflection"))
 BOOST_FIXTURE_TEST_CASE(test_get_pk_constraint, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"primary_key_constraint_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"primary_key_constraint_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_pk_constraint")) {
     auto insp = inspector();
     BOOST_TEST(insp.get_pk_constraint("cf_users").constrained_columns == (std::vector<std::string>{"user_id"}),
                boost::test_tools::per_element());
@@ -44,14 +44,14 @@ BOOST_FIXTURE_TEST_CASE(test_get_pk_constraint, ComponentTables,
     BOOST_TEST(insp.get_pk_constraint("cf_no_constraints").constrained_columns.empty());
 }
 BOOST_AUTO_TEST_CASE(test_get_pk_constraint_quoted_name,
-                     CF_REQUIRES("primary_key_constraint_reflection", "reflects_pk_names")) {
+                     CF_REQUIRES("primary_key_constraint_reflection", "reflects_pk_names") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_pk_constraint_quoted_name")) {
     cf::Session s;
     s.metadata.table("cf_pk_quoted", Column("id", ty::Integer()), PrimaryKeyConstraint({"id"}, "pk name.with.dot"));
     s.create_all();
     BOOST_TEST(sa::Inspector(s.conn).get_pk_constraint("cf_pk_quoted").name == "pk name.with.dot");
 }
 BOOST_FIXTURE_TEST_CASE(test_get_foreign_keys, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"foreign_key_constraint_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"foreign_key_constraint_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_foreign_keys")) {
     auto insp = inspector();
     auto users_fks = insp.get_foreign_keys("cf_users");
     BOOST_TEST_REQUIRE(users_fks.size() == 1u);
@@ -70,7 +70,7 @@ BOOST_FIXTURE_TEST_CASE(test_get_foreign_keys, ComponentTables,
     BOOST_TEST(addr_fks[0].referred_columns == (std::vector<std::string>{"user_id"}), boost::test_tools::per_element());
     BOOST_TEST(insp.get_foreign_keys("cf_no_constraints").empty());
 }
-BOOST_AUTO_TEST_CASE(test_get_foreign_keys_quoted_name, CF_REQUIRES("foreign_key_constraint_reflection")) {
+BOOST_AUTO_TEST_CASE(test_get_foreign_keys_quoted_name, CF_REQUIRES("foreign_key_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_foreign_keys_quoted_name")) {
     cf::Session s;
     s.metadata.table("cf_fkq_parent", Column("id", ty::Integer(), primary_key()));
     s.metadata.table("cf_fkq_child", Column("id", ty::Integer(), primary_key()),
@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(test_get_foreign_keys_quoted_name, CF_REQUIRES("foreign_key
     BOOST_TEST(fks[0].referred_table == "cf_fkq_parent");
 }
 BOOST_FIXTURE_TEST_CASE(test_get_indexes, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"index_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"index_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_indexes")) {
     auto idx = inspector().get_indexes("cf_users");
     // Indexes backing a primary key or unique constraint are not listed (SQLAlchemy likewise).
     BOOST_TEST_REQUIRE(idx.size() == 1u);
@@ -93,7 +93,7 @@ BOOST_FIXTURE_TEST_CASE(test_get_indexes, ComponentTables,
     BOOST_TEST_REQUIRE(addr.size() == 1u);
     BOOST_TEST(addr[0].column_names == (std::vector<std::string>{"email_address"}), boost::test_tools::per_element());
 }
-BOOST_AUTO_TEST_CASE(test_get_indexes_quoted_name, CF_REQUIRES("index_reflection")) {
+BOOST_AUTO_TEST_CASE(test_get_indexes_quoted_name, CF_REQUIRES("index_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_indexes_quoted_name")) {
     cf::Session s;
     s.metadata.table("cf_idxq", Column("id", ty::Integer(), primary_key()), Column("data", ty::String(20)),
                      Index("idx name.with.dot", {"data"}, unique()));
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(test_get_indexes_quoted_name, CF_REQUIRES("index_reflection
     BOOST_TEST(idx[0].unique);
 }
 BOOST_FIXTURE_TEST_CASE(test_get_unique_constraints, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"unique_constraint_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"unique_constraint_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_unique_constraints")) {
     auto uqs = inspector().get_unique_constraints("cf_dingalings");
     std::set<std::vector<std::string>> columns;
     for (const auto& u : uqs) {
@@ -116,7 +116,7 @@ BOOST_FIXTURE_TEST_CASE(test_get_unique_constraints, ComponentTables,
     BOOST_TEST(columns.count({"data"}) == 1u);
     BOOST_TEST(inspector().get_unique_constraints("cf_no_constraints").empty());
 }
-BOOST_AUTO_TEST_CASE(test_get_unique_constraints_quoted_name, CF_REQUIRES("unique_constraint_reflection")) {
+BOOST_AUTO_TEST_CASE(test_get_unique_constraints_quoted_name, CF_REQUIRES("unique_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_unique_constraints_quoted_name")) {
     cf::Session s;
     s.metadata.table("cf_uqq", Column("id", ty::Integer(), primary_key()), Column("data", ty::String(20)),
                      UniqueConstraint({"data"}, "uq name.with.dot"));
@@ -130,13 +130,13 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // ---- ComponentReflectionTestExtra: check constraints, index order and expressions, foreign key options ----
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTestExtra, CF_REQUIRES("table_reflection"))
-BOOST_AUTO_TEST_CASE(test_check_constraint_no_constraint, CF_REQUIRES("check_constraint_reflection")) {
+BOOST_AUTO_TEST_CASE(test_check_constraint_no_constraint, CF_REQUIRES("check_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_check_constraint_no_constraint")) {
     cf::Session s;
     s.metadata.table("cf_no_cc", Column("a", ty::Integer()));
     s.create_all();
     BOOST_TEST(sa::Inspector(s.conn).get_check_constraints("cf_no_cc").empty());
 }
-BOOST_AUTO_TEST_CASE(test_check_constraint_standalone, CF_REQUIRES("check_constraint_reflection")) {
+BOOST_AUTO_TEST_CASE(test_check_constraint_standalone, CF_REQUIRES("check_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_check_constraint_standalone")) {
     cf::Session s;
     s.metadata.table("cf_sa_cc", Column("a", ty::Integer()), Column("b", ty::Integer()),
                      CheckConstraint("a > 1 AND a < 5", "cf_cc1"), CheckConstraint("a = 1 OR (a > 2 AND a < 5)", "cf_cc2"));
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(test_check_constraint_standalone, CF_REQUIRES("check_constr
     BOOST_TEST(ccs[1].name == "cf_cc2");
     BOOST_TEST(normalize_sql(ccs[1].sqltext) == normalize_sql("a = 1 OR (a > 2 AND a < 5)"));
 }
-BOOST_AUTO_TEST_CASE(test_check_constraint_inline, CF_REQUIRES("inline_check_constraint_reflection")) {
+BOOST_AUTO_TEST_CASE(test_check_constraint_inline, CF_REQUIRES("inline_check_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_check_constraint_inline")) {
     // About the column-level CHECK phrase, which MetaData does not emit: raw DDL on purpose.
     cf::Session s;
     s.ddl("CREATE TABLE " + cf::q("cf_inline_cc") + " (a " + cf::type(ty::Integer()) + " CHECK (a > 10), b " +
@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(test_check_constraint_inline, CF_REQUIRES("inline_check_con
     BOOST_TEST(texts.count("b<5") == 1u);
     BOOST_TEST(named);
 }
-BOOST_AUTO_TEST_CASE(test_check_constraint_parenthesized_expressions, CF_REQUIRES("check_constraint_reflection")) {
+BOOST_AUTO_TEST_CASE(test_check_constraint_parenthesized_expressions, CF_REQUIRES("check_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_check_constraint_parenthesized_expressions")) {
     cf::Session s;
     s.metadata.table("cf_paren_cc", Column("a", ty::Integer()), CheckConstraint("((a > 1) AND (a < 5))", "cf_cc_p"));
     s.create_all();
@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(test_check_constraint_parenthesized_expressions, CF_REQUIRE
     BOOST_TEST_REQUIRE(ccs.size() == 1u);
     BOOST_TEST(normalize_sql(ccs[0].sqltext) == "a>1anda<5");
 }
-BOOST_AUTO_TEST_CASE(test_index_column_order, CF_REQUIRES("index_reflection", "indexes_check_column_order")) {
+BOOST_AUTO_TEST_CASE(test_index_column_order, CF_REQUIRES("index_reflection", "indexes_check_column_order") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_index_column_order")) {
     cf::Session s;
     s.metadata.table("cf_ico", Column("a", ty::Integer()), Column("b", ty::Integer()), Column("c", ty::Integer()),
                      Index("cf_ico_idx1", {"b", "a", "c"}), Index("cf_ico_idx2", {"c", "b", "a"}));
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(test_index_column_order, CF_REQUIRES("index_reflection", "i
     BOOST_TEST(idx[0].column_names == (std::vector<std::string>{"b", "a", "c"}), boost::test_tools::per_element());
     BOOST_TEST(idx[1].column_names == (std::vector<std::string>{"c", "b", "a"}), boost::test_tools::per_element());
 }
-BOOST_AUTO_TEST_CASE(test_reflect_expression_based_indexes, CF_REQUIRES("index_reflection", "indexes_with_expressions")) {
+BOOST_AUTO_TEST_CASE(test_reflect_expression_based_indexes, CF_REQUIRES("index_reflection", "indexes_with_expressions") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_reflect_expression_based_indexes")) {
     // Expression keys have no MetaData spelling here: raw CREATE INDEX on purpose.
     cf::Session s;
     s.metadata.table("cf_expr_idx", Column("x", ty::String(30)), Column("y", ty::Integer()));
@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(test_reflect_expression_based_indexes, CF_REQUIRES("index_r
 }
 BOOST_AUTO_TEST_CASE(test_get_foreign_key_options, CF_REQUIRES("foreign_key_constraint_reflection",
                                                                "foreign_key_constraint_option_reflection_ondelete",
-                                                               "foreign_key_constraint_option_reflection_onupdate")) {
+                                                               "foreign_key_constraint_option_reflection_onupdate") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_get_foreign_key_options")) {
     cf::Session s;
     s.metadata.table("cf_fko_parent", Column("id", ty::Integer(), primary_key()));
     s.metadata.table("cf_fko_child", Column("id", ty::Integer(), primary_key()),
@@ -243,12 +243,12 @@ struct CompositeTables {
     }
 };
 BOOST_FIXTURE_TEST_CASE(test_pk_column_order, CompositeTables,
-                        *boost::unit_test::precondition(cf::Requires{{"primary_key_constraint_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"primary_key_constraint_reflection"}}) CF_SA("test_reflection.py::CompositeKeyReflectionTest::test_pk_column_order")) {
     auto pk = sa::Inspector(s.conn).get_pk_constraint("cf_tb1");
     BOOST_TEST(pk.constrained_columns == (std::vector<std::string>{"name", "id", "attr"}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_fk_column_order, CompositeTables,
-                        *boost::unit_test::precondition(cf::Requires{{"foreign_key_constraint_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"foreign_key_constraint_reflection"}}) CF_SA("test_reflection.py::CompositeKeyReflectionTest::test_fk_column_order")) {
     auto fks = sa::Inspector(s.conn).get_foreign_keys("cf_tb2");
     BOOST_TEST_REQUIRE(fks.size() == 1u);
     BOOST_TEST(fks[0].constrained_columns == (std::vector<std::string>{"pname", "pid", "pattr"}),

@@ -36,7 +36,7 @@ struct HasTableFixture {
         s.create_all();
     }
 };
-BOOST_FIXTURE_TEST_CASE(test_has_table, HasTableFixture) {
+BOOST_FIXTURE_TEST_CASE(test_has_table, HasTableFixture, CF_SA("test_reflection.py::HasTableTest::test_has_table")) {
     BOOST_TEST(dialect_has_table(s, "cf_test_table"));
     BOOST_TEST(!dialect_has_table(s, "cf_nonexistent_table"));
     if (cf::has("table_reflection")) {
@@ -45,7 +45,7 @@ BOOST_FIXTURE_TEST_CASE(test_has_table, HasTableFixture) {
         BOOST_TEST(!insp.has_table("cf_nonexistent_table"));
     }
 }
-BOOST_FIXTURE_TEST_CASE(test_has_table_cache, HasTableFixture) {
+BOOST_FIXTURE_TEST_CASE(test_has_table_cache, HasTableFixture, CF_SA("test_reflection.py::HasTableTest::test_has_table_cache")) {
     // SQLAlchemy's Inspector caches; ours asks the database every time, so a table created
     // after the first answer is seen without clear_cache().
     BOOST_TEST(!dialect_has_table(s, "cf_new_table"));
@@ -59,20 +59,20 @@ BOOST_FIXTURE_TEST_CASE(test_has_table_cache, HasTableFixture) {
     BOOST_TEST(dialect_has_table(s, "cf_new_table"));
     if (insp) BOOST_TEST(insp->has_table("cf_new_table"));
 }
-BOOST_FIXTURE_TEST_CASE(test_has_table_view, HasTableFixture, *boost::unit_test::precondition(cf::Requires{{"views"}})) {
+BOOST_FIXTURE_TEST_CASE(test_has_table_view, HasTableFixture, *boost::unit_test::precondition(cf::Requires{{"views"}}) CF_SA("test_reflection.py::HasTableTest::test_has_table_view")) {
     s.ddl("CREATE VIEW " + cf::q("cf_vv") + " AS SELECT * FROM " + cf::q("cf_test_table"), "DROP VIEW " + cf::q("cf_vv"));
     BOOST_TEST(dialect_has_table(s, "cf_vv"));
     if (cf::has("table_reflection")) BOOST_TEST(sa::Inspector(s.conn).has_table("cf_vv"));
 }
 BOOST_FIXTURE_TEST_CASE(test_has_table_temp_table, HasTableFixture,
-                        *boost::unit_test::precondition(cf::Requires{{"has_temp_table"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"has_temp_table"}}) CF_SA("test_reflection.py::HasTableTest::test_has_table_temp_table")) {
     s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_temp_has") + " (id " + cf::type(ty::Integer()) + ")",
           "DROP TABLE " + cf::q("cf_temp_has"));
     BOOST_TEST(dialect_has_table(s, "cf_temp_has"));
     if (cf::has("table_reflection")) BOOST_TEST(sa::Inspector(s.conn).has_table("cf_temp_has"));
 }
 BOOST_FIXTURE_TEST_CASE(test_has_table_temp_view, HasTableFixture,
-                        *boost::unit_test::precondition(cf::Requires{{"has_temp_table", "view_reflection", "temporary_views"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"has_temp_table", "view_reflection", "temporary_views"}}) CF_SA("test_reflection.py::HasTableTest::test_has_table_temp_view")) {
     s.ddl("CREATE TEMPORARY VIEW " + cf::q("cf_temp_v") + " AS SELECT * FROM " + cf::q("cf_test_table"),
           "DROP VIEW " + cf::q("cf_temp_v"));
     BOOST_TEST(dialect_has_table(s, "cf_temp_v"));
@@ -82,25 +82,25 @@ BOOST_AUTO_TEST_SUITE_END()
 // ---- ComponentReflectionTest: schemas and tables ------------------------------------------------
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTest, CF_REQUIRES("table_reflection"))
 BOOST_FIXTURE_TEST_CASE(test_get_schema_names, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"schema_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"schema_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_schema_names")) {
     auto insp = inspector();
     BOOST_TEST(contains(insp.get_schema_names(), insp.default_schema_name()));
 }
 BOOST_FIXTURE_TEST_CASE(test_get_default_schema_name, ComponentTables,
-                        *boost::unit_test::precondition(cf::Requires{{"schema_reflection"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"schema_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_default_schema_name")) {
     auto insp = inspector();
     const auto name = insp.default_schema_name();
     BOOST_TEST(!name.empty());
     // The default schema is where unqualified tables went.
     BOOST_TEST(contains(insp.get_table_names(name), "cf_users"));
 }
-BOOST_FIXTURE_TEST_CASE(test_get_table_names, ComponentTables) {
+BOOST_FIXTURE_TEST_CASE(test_get_table_names, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_get_table_names")) {
     auto names = cf_only(inspector().get_table_names());
     BOOST_TEST(names == (std::vector<std::string>{"cf_comment_test", "cf_dingalings", "cf_email_addresses",
                                                   "cf_no_constraints", "cf_users"}),
                boost::test_tools::per_element());
 }
-BOOST_AUTO_TEST_CASE(test_reflect_table_temp_table, CF_REQUIRES("temp_table_reflection")) {
+BOOST_AUTO_TEST_CASE(test_reflect_table_temp_table, CF_REQUIRES("temp_table_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_reflect_table_temp_table")) {
     cf::Session s;
     s.ddl("CREATE TEMPORARY TABLE " + cf::q("cf_user_tmp") + " (id " + cf::type(ty::Integer()) + " PRIMARY KEY, name " +
               cf::type(ty::String(50)) + ", foo " + cf::type(ty::Integer()) + ")",
@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(test_reflect_table_temp_table, CF_REQUIRES("temp_table_refl
     for (const auto& c : t.table().columns) names.push_back(c.name());
     BOOST_TEST(names == (std::vector<std::string>{"id", "name", "foo"}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_not_existing_table, ComponentTables) {
+BOOST_FIXTURE_TEST_CASE(test_not_existing_table, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_not_existing_table")) {
     auto insp = inspector();
     BOOST_CHECK_THROW(insp.get_columns("cf_no_such_table"), sa::NoSuchTableError);
     if (cf::has("primary_key_constraint_reflection"))
@@ -128,7 +128,7 @@ BOOST_FIXTURE_TEST_CASE(test_not_existing_table, ComponentTables) {
     MetaData m;
     BOOST_CHECK_THROW(sa::reflect_table(m, s.conn, "cf_no_such_table"), sa::NoSuchTableError);
 }
-BOOST_FIXTURE_TEST_CASE(test_metadata, ComponentTables) {
+BOOST_FIXTURE_TEST_CASE(test_metadata, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_metadata")) {
     MetaData m;
     sa::reflect(m, s.conn);
     std::vector<std::string> reflected;
@@ -142,19 +142,19 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // ---- TableNoColumnsTest ------------------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(TableNoColumnsTest, CF_REQUIRES("table_reflection", "reflect_tables_no_columns"))
-BOOST_AUTO_TEST_CASE(test_get_columns_table_no_columns) {
+BOOST_AUTO_TEST_CASE(test_get_columns_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_get_columns_table_no_columns")) {
     cf::Session s;  // a table with zero columns has no MetaData spelling
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
     BOOST_TEST(sa::Inspector(s.conn).get_columns("cf_empty").empty());
 }
-BOOST_AUTO_TEST_CASE(test_reflect_table_no_columns) {
+BOOST_AUTO_TEST_CASE(test_reflect_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_table_no_columns")) {
     cf::Session s;
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
     MetaData m;
     auto& t = sa::reflect_table(m, s.conn, "cf_empty");
     BOOST_TEST(t.table().columns.empty());
 }
-BOOST_AUTO_TEST_CASE(test_get_columns_view_no_columns, CF_REQUIRES("views")) {
+BOOST_AUTO_TEST_CASE(test_get_columns_view_no_columns, CF_REQUIRES("views") CF_SA("test_reflection.py::TableNoColumnsTest::test_get_columns_view_no_columns")) {
     cf::Session s;
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
     s.ddl("CREATE VIEW " + cf::q("cf_empty_v") + " AS SELECT * FROM " + cf::q("cf_empty"), "DROP VIEW " + cf::q("cf_empty_v"));

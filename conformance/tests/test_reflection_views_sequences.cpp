@@ -14,7 +14,7 @@ BOOST_AUTO_TEST_SUITE(reflection)
 
 // ---- ComponentReflectionTest: views -------------------------------------------------------------
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTest, CF_REQUIRES("table_reflection"))
-BOOST_FIXTURE_TEST_CASE(test_get_view_names, ComponentTables, *boost::unit_test::precondition(cf::Requires{{"views"}})) {
+BOOST_FIXTURE_TEST_CASE(test_get_view_names, ComponentTables, *boost::unit_test::precondition(cf::Requires{{"views"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_view_names")) {
     auto insp = inspector();
     BOOST_TEST(cf_only(insp.get_view_names()) == (std::vector<std::string>{"cf_email_addresses_v", "cf_users_v"}),
                boost::test_tools::per_element());

@@ -27,33 +27,33 @@ struct Plain {
 BOOST_AUTO_TEST_SUITE(results)
 
 BOOST_AUTO_TEST_SUITE(RowFetchTest)
-BOOST_FIXTURE_TEST_CASE(test_via_string, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_via_string, Plain, CF_SA("test_results.py::RowFetchTest::test_via_string")) {
     auto row = s.conn.execute(select(t).where(t.c("id") == 1)).one();
     BOOST_TEST(row["id"].as_int() == 1);
     BOOST_TEST(row["data"].as_string() == "d1");
 }
-BOOST_FIXTURE_TEST_CASE(test_via_int, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_via_int, Plain, CF_SA("test_results.py::RowFetchTest::test_via_int")) {
     auto row = s.conn.execute(select(t).where(t.c("id") == 1)).one();
     BOOST_TEST(row[0].as_int() == 1);
     BOOST_TEST(row[1].as_string() == "d1");
 }
-BOOST_FIXTURE_TEST_CASE(test_via_attr, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_via_attr, Plain, CF_SA("test_results.py::RowFetchTest::test_via_attr")) {
     auto row = s.conn.execute(select(t).where(t.c("id") == 1)).one();
     BOOST_TEST(row.get<std::int64_t>("id") == 1);
     BOOST_TEST(row.get<std::string>("data") == "d1");
 }
-BOOST_FIXTURE_TEST_CASE(test_via_col_object, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_via_col_object, Plain, CF_SA("test_results.py::RowFetchTest::test_via_col_object")) {
     auto rows = s.conn.execute(select(t.c("data").label("renamed"))).mappings();
     BOOST_TEST_REQUIRE(rows.size() == 3u);
     BOOST_TEST(rows[0].contains("renamed"));
 }
-BOOST_FIXTURE_TEST_CASE(test_row_with_dupe_names, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_row_with_dupe_names, Plain, CF_SA("test_results.py::RowFetchTest::test_row_with_dupe_names")) {
     auto row = s.conn.execute(select(t.c("data"), t.c("data").label("data")).where(t.c("id") == 1)).one();
     BOOST_TEST(row.size() == 2u);
     BOOST_TEST(row[0].as_string() == "d1");
     BOOST_TEST(row[1].as_string() == "d1");
 }
-BOOST_FIXTURE_TEST_CASE(test_row_w_scalar_select, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_row_w_scalar_select, Plain, CF_SA("test_results.py::RowFetchTest::test_row_w_scalar_select")) {
     auto q = select(t.c("id"), select(max(t.c("id"))).scalar_subquery().label("m")).where(t.c("id") == 1);
     auto row = s.conn.execute(q).one();
     BOOST_TEST(row["m"].as_int() == 3);
@@ -81,7 +81,7 @@ BOOST_FIXTURE_TEST_CASE(test_rows_after_commit, Plain, *boost::unit_test::precon
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(PercentSchemaNamesTest, CF_REQUIRES("percent_schema_names"))
-BOOST_AUTO_TEST_CASE(test_single_roundtrip) {
+BOOST_AUTO_TEST_CASE(test_single_roundtrip, CF_SA("test_results.py::PercentSchemaNamesTest::test_single_roundtrip")) {
     cf::Session s;
     auto& t = s.metadata.table("cf_percent%table", Column("percent%", ty::Integer()),
                                Column("spaces % more spaces", ty::Integer()));
@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(test_single_roundtrip) {
     s.conn.execute(t.insert().values({{"percent%", 5}, {"spaces % more spaces", 12}}));
     BOOST_TEST(s.conn.scalar(select(t.c("spaces % more spaces")).where(t.c("percent%") == 5)).as_int() == 12);
 }
-BOOST_AUTO_TEST_CASE(test_executemany_roundtrip) {
+BOOST_AUTO_TEST_CASE(test_executemany_roundtrip, CF_SA("test_results.py::PercentSchemaNamesTest::test_executemany_roundtrip")) {
     cf::Session s;
     auto& t = s.metadata.table("cf_percent%table", Column("percent%", ty::Integer()),
                                Column("spaces % more spaces", ty::Integer()));
@@ -102,8 +102,8 @@ BOOST_AUTO_TEST_CASE(test_executemany_roundtrip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ServerSideCursorsTest, CF_REQUIRES("server_side_cursors"))
-BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchall, Plain) { BOOST_TEST(s.conn.execute(select(t.c("id"))).all().size() == 3u); }
-BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchmany, Plain) {
+BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchall, Plain, CF_SA("test_results.py::ServerSideCursorsTest::test_roundtrip_fetchall")) { BOOST_TEST(s.conn.execute(select(t.c("id"))).all().size() == 3u); }
+BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchmany, Plain, CF_SA("test_results.py::ServerSideCursorsTest::test_roundtrip_fetchmany")) {
     auto r = s.conn.execute(select(t.c("id")));
     BOOST_TEST(r.fetchmany(2).size() == 2u);
     BOOST_TEST(r.fetchmany(2).size() == 1u);
@@ -122,13 +122,13 @@ struct UnicodeTables {
                                  Column("\u6e2c\u8a66", ty::Integer(), ForeignKey("cf_unitable1.méil")));
     UnicodeTables() { s.create_all(); }
 };
-BOOST_FIXTURE_TEST_CASE(test_insert, UnicodeTables) {
+BOOST_FIXTURE_TEST_CASE(test_insert, UnicodeTables, CF_SA("test_unicode_ddl.py::UnicodeSchemaTest::test_insert")) {
     s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
     s.conn.execute(t2.insert().values({{"méil", 1}, {"測試", 1}}));
     BOOST_TEST(s.conn.execute(select(t1)).all().size() == 1u);
     BOOST_TEST(s.conn.execute(select(t2)).one()[1].as_int() == 1);
 }
-BOOST_FIXTURE_TEST_CASE(test_col_targeting, UnicodeTables) {
+BOOST_FIXTURE_TEST_CASE(test_col_targeting, UnicodeTables, CF_SA("test_unicode_ddl.py::UnicodeSchemaTest::test_col_targeting")) {
     s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
     auto row = s.conn.execute(select(t1)).one();
     BOOST_TEST(row["méil"].as_int() == 1);
@@ -140,7 +140,7 @@ BOOST_FIXTURE_TEST_CASE(test_join_on_unicode_fk, UnicodeTables) {
     auto q = select(t1.c("測試")).join_from(t2, t1);
     BOOST_TEST(s.conn.scalar(q).as_int() == 5);
 }
-BOOST_FIXTURE_TEST_CASE(test_repr, UnicodeTables) {
+BOOST_FIXTURE_TEST_CASE(test_repr, UnicodeTables, CF_SA("test_unicode_ddl.py::UnicodeSchemaTest::test_repr")) {
     auto sql = to_string(select(t1).where(t1.c("méil") == 1));
     BOOST_TEST(sql.find("méil") != std::string::npos);
     BOOST_TEST(sql.find("cf_unitable1") != std::string::npos);

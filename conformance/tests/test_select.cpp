@@ -71,30 +71,30 @@ struct LikeData {
 BOOST_AUTO_TEST_SUITE(select_)  // renamed "select" in main.cpp (POSIX select() owns the global name)
 
 BOOST_AUTO_TEST_SUITE(OrderByLabelTest)
-BOOST_FIXTURE_TEST_CASE(test_plain, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_plain, SomeTable, CF_SA("test_select.py::OrderByLabelTest::test_plain")) {
     auto lx = t.c("x").label("lx");
     BOOST_TEST(ids(select(lx).order_by(literal_column("lx"))) == (Ints{1, 2, 3, 4, 4}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_composed_int, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_composed_int, SomeTable, CF_SA("test_select.py::OrderByLabelTest::test_composed_int")) {
     BOOST_TEST(ids(select((t.c("x") + t.c("y")).label("lx")).order_by(literal_column("lx"))) == (Ints{3, 5, 7, 9, 10}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_composed_multiple, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_composed_multiple, SomeTable, CF_SA("test_select.py::OrderByLabelTest::test_composed_multiple")) {
     auto rows = s.conn.execute(select((t.c("x") + t.c("y")).label("lx"), (t.c("x") - t.c("y")).label("ly"))
                                    .order_by(literal_column("lx"), literal_column("ly"))).all();
     BOOST_TEST_REQUIRE(rows.size() == 5u);
     BOOST_TEST(rows[0][0].as_int() == 3);
     BOOST_TEST(rows[0][1].as_int() == -1);
 }
-BOOST_FIXTURE_TEST_CASE(test_plain_desc, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_plain_desc, SomeTable, CF_SA("test_select.py::OrderByLabelTest::test_plain_desc")) {
     BOOST_TEST(ids(select(t.c("x").label("lx")).order_by(literal_column("lx").desc())) == (Ints{4, 4, 3, 2, 1}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_composed_int_desc, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_composed_int_desc, SomeTable, CF_SA("test_select.py::OrderByLabelTest::test_composed_int_desc")) {
     BOOST_TEST(ids(select((t.c("x") + t.c("y")).label("lx")).order_by(literal_column("lx").desc())) == (Ints{10, 9, 7, 5, 3}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_group_by_composed, SomeTable, *boost::unit_test::precondition(cf::Requires{{"group_by_complex_expression"}})) {
+BOOST_FIXTURE_TEST_CASE(test_group_by_composed, SomeTable, *boost::unit_test::precondition(cf::Requires{{"group_by_complex_expression"}}) CF_SA("test_select.py::OrderByLabelTest::test_group_by_composed")) {
     auto expr = (t.c("x") + t.c("y")).label("lx");
     auto rows = s.conn.execute(select(count(t.c("id")), expr).group_by(literal_column("lx")).order_by(literal_column("lx"))).all();
     BOOST_TEST(rows.size() == 5u);
@@ -102,43 +102,43 @@ BOOST_FIXTURE_TEST_CASE(test_group_by_composed, SomeTable, *boost::unit_test::pr
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(FetchLimitOffsetTest)
-BOOST_FIXTURE_TEST_CASE(test_simple_limit, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_simple_limit, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit")) {
     BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_limit_render_multiple_times, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_limit_render_multiple_times, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_render_multiple_times")) {
     auto sq = select(t.c("id")).order_by(t.c("id")).limit(1).subquery("sq");
     auto u = union_(select(sq.c("id")), select(sq.c("id")));
     BOOST_TEST(ids(u) == (Ints{1}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_simple_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_simple_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset")) {
     BOOST_TEST(ids(base().offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_simple_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_simple_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit_offset")) {
     BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_simple_offset_zero, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_simple_offset_zero, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset_zero")) {
     BOOST_TEST(ids(base().offset(0)) == (Ints{1, 2, 3, 4, 5}), boost::test_tools::per_element());
     BOOST_TEST(ids(base().limit(2).offset(0)) == (Ints{1, 2}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_limit_zero, SomeTable) {
     BOOST_TEST(ids(base().limit(0)).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_limit_offset_nobinds, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_nobinds, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_offset_nobinds")) {
     CompileOptions o;
     o.literal_binds = true;
     auto compiled = base().limit(2).offset(1).compile(cf::engine().dialect(), o);
     BOOST_TEST(cf::column_ints(s.exec(compiled->sql)) == (Ints{2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_bound_limit, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_bound_limit, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_bound_limit")) {
     auto compiled = base().limit(2).compile(cf::engine().dialect());
     BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
     BOOST_TEST(ids(base().limit(3)) == (Ints{1, 2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_bound_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_bound_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_bound_offset")) {
     BOOST_TEST(ids(base().offset(3)) == (Ints{4, 5}), boost::test_tools::per_element());
     BOOST_TEST(ids(base().offset(4)) == (Ints{5}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_bound_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}})) {
+BOOST_FIXTURE_TEST_CASE(test_bound_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_bound_limit_offset")) {
     BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
     BOOST_TEST(ids(base().limit(3).offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
 }
@@ -153,25 +153,25 @@ BOOST_FIXTURE_TEST_CASE(test_limit_compiled_cache_reuse, SomeTable) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(JoinTest)
-BOOST_FIXTURE_TEST_CASE(test_inner_join_fk, AB) {
+BOOST_FIXTURE_TEST_CASE(test_inner_join_fk, AB, CF_SA("test_select.py::JoinTest::test_inner_join_fk")) {
     auto q = select(b.c("id")).join_from(a, b).order_by(b.c("id"));
     BOOST_TEST(cf::column_ints(s.conn.execute(q)) == (Ints{1, 2, 4, 5}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_inner_join_true, AB) {
+BOOST_FIXTURE_TEST_CASE(test_inner_join_true, AB, CF_SA("test_select.py::JoinTest::test_inner_join_true")) {
     auto q = select(a.c("id"), b.c("id")).join_from(a, b, true_()).order_by(a.c("id"), b.c("id"));
     BOOST_TEST(s.conn.execute(q).all().size() == 20u);
 }
-BOOST_FIXTURE_TEST_CASE(test_inner_join_false, AB) {
+BOOST_FIXTURE_TEST_CASE(test_inner_join_false, AB, CF_SA("test_select.py::JoinTest::test_inner_join_false")) {
     auto q = select(a.c("id"), b.c("id")).join_from(a, b, false_()).order_by(a.c("id"), b.c("id"));
     BOOST_TEST(s.conn.execute(q).all().empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_outer_join_false, AB) {
+BOOST_FIXTURE_TEST_CASE(test_outer_join_false, AB, CF_SA("test_select.py::JoinTest::test_outer_join_false")) {
     auto q = select(a.c("id"), b.c("id")).select_from(a.outerjoin(b, false_())).order_by(a.c("id"));
     auto rows = s.conn.execute(q).all();
     BOOST_TEST_REQUIRE(rows.size() == 5u);
     for (const auto& r : rows) BOOST_TEST(r[1].is_null());
 }
-BOOST_FIXTURE_TEST_CASE(test_outer_join_fk, AB) {
+BOOST_FIXTURE_TEST_CASE(test_outer_join_fk, AB, CF_SA("test_select.py::JoinTest::test_outer_join_fk")) {
     auto q = select(a.c("id")).select_from(a.outerjoin(b)).where(b.c("id") == sa::null).order_by(a.c("id"));
     BOOST_TEST(cf::column_ints(s.conn.execute(q)) == (Ints{4, 5}), boost::test_tools::per_element());
 }
@@ -186,38 +186,38 @@ BOOST_FIXTURE_TEST_CASE(test_join_aliased_self, AB) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(CompoundSelectTest)
-BOOST_FIXTURE_TEST_CASE(test_plain_union, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_plain_union, SomeTable, CF_SA("test_select.py::CompoundSelectTest::test_plain_union")) {
     auto u = union_(select(t.c("id")).where(t.c("id") == 2), select(t.c("id")).where(t.c("id") == 3)).order_by(literal_column("id"));
     BOOST_TEST(ids(u) == (Ints{2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_select_from_plain_union, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_select_from_plain_union, SomeTable, CF_SA("test_select.py::CompoundSelectTest::test_select_from_plain_union")) {
     auto sq = union_(select(t.c("id")).where(t.c("id") == 2), select(t.c("id")).where(t.c("id") == 3)).subquery("u");
     BOOST_TEST(ids(select(sq.c("id")).order_by(sq.c("id"))) == (Ints{2, 3}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_limit_offset_selectable_in_unions, SomeTable,
-                        *boost::unit_test::precondition(cf::Requires{{"order_by_col_from_union", "parens_in_union_contained_select_w_limit_offset"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"order_by_col_from_union", "parens_in_union_contained_select_w_limit_offset"}}) CF_SA("test_select.py::CompoundSelectTest::test_limit_offset_selectable_in_unions")) {
     auto u = union_(select(t.c("id")).where(t.c("id") < 3).order_by(t.c("id")).limit(1),
                     select(t.c("id")).where(t.c("id") > 3).order_by(t.c("id")).limit(1)).order_by(literal_column("id"));
     BOOST_TEST(ids(u) == (Ints{1, 4}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_order_by_selectable_in_unions, SomeTable,
-                        *boost::unit_test::precondition(cf::Requires{{"parens_in_union_contained_select_wo_limit_offset"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"parens_in_union_contained_select_wo_limit_offset"}}) CF_SA("test_select.py::CompoundSelectTest::test_order_by_selectable_in_unions")) {
     auto u = union_(select(t.c("id")).where(t.c("id") == 2).order_by(t.c("id")),
                     select(t.c("id")).where(t.c("id") == 3).order_by(t.c("id"))).order_by(literal_column("id"));
     BOOST_TEST(ids(u) == (Ints{2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_distinct_selectable_in_unions, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_distinct_selectable_in_unions, SomeTable, CF_SA("test_select.py::CompoundSelectTest::test_distinct_selectable_in_unions")) {
     auto u = union_(select(t.c("x")).where(t.c("id") >= 4).distinct(), select(t.c("x")).where(t.c("id") == 1).distinct())
                  .order_by(literal_column("x"));
     BOOST_TEST(ids(u) == (Ints{1, 4}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_limit_offset_in_unions_from_alias, SomeTable,
-                        *boost::unit_test::precondition(cf::Requires{{"parens_in_union_contained_select_w_limit_offset"}})) {
+                        *boost::unit_test::precondition(cf::Requires{{"parens_in_union_contained_select_w_limit_offset"}}) CF_SA("test_select.py::CompoundSelectTest::test_limit_offset_in_unions_from_alias")) {
     auto u = union_(select(t.c("id")).where(t.c("id") < 3).order_by(t.c("id")).limit(1),
                     select(t.c("id")).where(t.c("id") > 3).order_by(t.c("id")).limit(1)).subquery("u");
     BOOST_TEST(ids(select(u.c("id")).order_by(u.c("id"))) == (Ints{1, 4}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_limit_offset_aliased_selectable_in_unions, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_aliased_selectable_in_unions, SomeTable, CF_SA("test_select.py::CompoundSelectTest::test_limit_offset_aliased_selectable_in_unions")) {
     auto a1 = select(t.c("id")).where(t.c("id") < 3).order_by(t.c("id")).limit(1).subquery("a1");
     auto a2 = select(t.c("id")).where(t.c("id") > 3).order_by(t.c("id")).limit(1).subquery("a2");
     auto u = union_(select(a1.c("id")), select(a2.c("id"))).order_by(literal_column("id"));
@@ -238,43 +238,43 @@ BOOST_FIXTURE_TEST_CASE(test_except, SomeTable, *boost::unit_test::precondition(
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ExpandingBoundInTest)
-BOOST_FIXTURE_TEST_CASE(test_multiple_empty_sets_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_multiple_empty_sets_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_multiple_empty_sets_direct")) {
     auto q = select(t.c("id")).where(and_(t.c("x").in_(std::vector<sa::Value>{}), t.c("y").in_(std::vector<sa::Value>{})));
     BOOST_TEST(ids(q).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_bound_in_scalar_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_bound_in_scalar_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_bound_in_scalar_direct")) {
     BOOST_TEST(ids(select(t.c("id")).where(t.c("x").in_({2, 3, 4})).order_by(t.c("id"))) == (Ints{2, 3, 4, 5}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_nonempty_in_plus_empty_notin, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_nonempty_in_plus_empty_notin, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_nonempty_in_plus_empty_notin")) {
     auto q = select(t.c("id")).where(and_(t.c("x").in_({2, 3}), t.c("y").not_in(std::vector<sa::Value>{}))).order_by(t.c("id"));
     BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_empty_in_plus_notempty_notin, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_empty_in_plus_notempty_notin, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_in_plus_notempty_notin")) {
     auto q = select(t.c("id")).where(and_(t.c("x").in_(std::vector<sa::Value>{}), t.c("y").not_in({2, 3})));
     BOOST_TEST(ids(q).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_typed_str_in, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_typed_str_in, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_typed_str_in")) {
     auto q = select(t.c("id")).where(cast(t.c("x"), ty::String(10)).in_({"2", "3"})).order_by(t.c("id"));
     BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_untyped_str_in, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_untyped_str_in, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_untyped_str_in")) {
     auto q = select(t.c("id")).where(literal_column("'a'").in_({"a", "b"})).order_by(t.c("id"));
     BOOST_TEST(ids(q).size() == 5u);
 }
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_integer_direct")) {
     BOOST_TEST(ids(select(t.c("id")).where(t.c("x").in_(std::vector<sa::Value>{}))).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_negation_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_negation_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_integer_negation_direct")) {
     BOOST_TEST(ids(select(t.c("id")).where(t.c("x").not_in(std::vector<sa::Value>{})).order_by(t.c("id"))) == (Ints{1, 2, 3, 4, 5}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_string_direct")) {
     BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), ty::String(10)).in_(std::vector<sa::Value>{}))).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_negation_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_negation_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_string_negation_direct")) {
     BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), ty::String(10)).not_in(std::vector<sa::Value>{}))).size() == 5u);
 }
-BOOST_FIXTURE_TEST_CASE(test_null_in_empty_set_is_false_direct, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_null_in_empty_set_is_false_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_null_in_empty_set_is_false_direct")) {
     auto q = select(case_({{null_().in_(std::vector<sa::Value>{}), Expr(true)}}, Expr(false)).label("v"));
     BOOST_TEST(s.conn.scalar(q).as_bool() == false);
 }
@@ -290,48 +290,48 @@ BOOST_FIXTURE_TEST_CASE(test_large_in_list, SomeTable) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(LikeFunctionsTest)
-BOOST_FIXTURE_TEST_CASE(test_startswith_unescaped, LikeData) {
+BOOST_FIXTURE_TEST_CASE(test_startswith_unescaped, LikeData, CF_SA("test_select.py::LikeFunctionsTest::test_startswith_unescaped")) {
     BOOST_TEST(where(t.c("data").startswith("ab%c")) == (Ints{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_startswith_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_startswith_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_startswith_autoescape")) {
     BOOST_TEST(where(t.c("data").startswith("ab%c", true)) == (Ints{3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_startswith_sqlexpr, LikeData) {
+BOOST_FIXTURE_TEST_CASE(test_startswith_sqlexpr, LikeData, CF_SA("test_select.py::LikeFunctionsTest::test_startswith_sqlexpr")) {
     auto q = t.c("data").like(literal_column("'ab%c'").concat(literal_column("'%'")));
     BOOST_TEST(where(q).size() == 10u);
 }
-BOOST_FIXTURE_TEST_CASE(test_startswith_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_startswith_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_startswith_escape")) {
     BOOST_TEST(where(t.c("data").like("ab##c%", '#')) == (Ints{7}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_startswith_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_startswith_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_startswith_autoescape_escape")) {
     BOOST_TEST(where(t.c("data").startswith("ab_c", true)) == (Ints{4}), boost::test_tools::per_element());
     BOOST_TEST(where(t.c("data").startswith("ab/c", true)) == (Ints{2}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_endswith_unescaped, LikeData) {
+BOOST_FIXTURE_TEST_CASE(test_endswith_unescaped, LikeData, CF_SA("test_select.py::LikeFunctionsTest::test_endswith_unescaped")) {
     BOOST_TEST(where(t.c("data").endswith("e%fg")) == (Ints{1, 2, 3, 4, 5, 6, 7, 8, 9}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_endswith_sqlexpr, LikeData) {
+BOOST_FIXTURE_TEST_CASE(test_endswith_sqlexpr, LikeData, CF_SA("test_select.py::LikeFunctionsTest::test_endswith_sqlexpr")) {
     BOOST_TEST(where(t.c("data").like(literal_column("'%'").concat(literal_column("'e%fg'")))).size() == 9u);
 }
-BOOST_FIXTURE_TEST_CASE(test_endswith_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_endswith_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_endswith_autoescape")) {
     BOOST_TEST(where(t.c("data").endswith("e%fg", true)) == (Ints{6}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_endswith_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_endswith_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_endswith_escape")) {
     BOOST_TEST(where(t.c("data").like("%e##fg", '#')) == (Ints{9}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_endswith_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_endswith_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_endswith_autoescape_escape")) {
     BOOST_TEST(where(t.c("data").endswith("e/fg", true)) == (Ints{5}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_contains_unescaped, LikeData) {
+BOOST_FIXTURE_TEST_CASE(test_contains_unescaped, LikeData, CF_SA("test_select.py::LikeFunctionsTest::test_contains_unescaped")) {
     BOOST_TEST(where(t.c("data").contains("b%cde")) == (Ints{1, 2, 3, 4, 5, 6, 7, 8, 9}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_contains_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_contains_autoescape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_contains_autoescape")) {
     BOOST_TEST(where(t.c("data").contains("b%cde", true)) == (Ints{3}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_contains_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_contains_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_contains_escape")) {
     BOOST_TEST(where(t.c("data").like("%b##cde%", '#')) == (Ints{7}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_contains_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}})) {
+BOOST_FIXTURE_TEST_CASE(test_contains_autoescape_escape, LikeData, *boost::unit_test::precondition(cf::Requires{{"like_escapes"}}) CF_SA("test_select.py::LikeFunctionsTest::test_contains_autoescape_escape")) {
     BOOST_TEST(where(t.c("data").contains("b/cd", true)) == (Ints{2}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_not_like, LikeData) {
@@ -340,24 +340,24 @@ BOOST_FIXTURE_TEST_CASE(test_not_like, LikeData) {
 BOOST_FIXTURE_TEST_CASE(test_ilike, LikeData) {
     BOOST_TEST(where(t.c("data").ilike("AB9%")) == (Ints{8}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_regexp_match, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_match"}})) {
+BOOST_FIXTURE_TEST_CASE(test_regexp_match, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_match"}}) CF_SA("test_select.py::LikeFunctionsTest::test_regexp_match")) {
     BOOST_TEST(where(t.c("data").op("~", Expr("^ab9"))) == (Ints{8}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_not_regexp_match, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_match"}})) {
+BOOST_FIXTURE_TEST_CASE(test_not_regexp_match, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_match"}}) CF_SA("test_select.py::LikeFunctionsTest::test_not_regexp_match")) {
     BOOST_TEST(where(t.c("data").op("!~", Expr("^ab"))).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_regexp_replace, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_replace"}})) {
+BOOST_FIXTURE_TEST_CASE(test_regexp_replace, LikeData, *boost::unit_test::precondition(cf::Requires{{"regexp_replace"}}) CF_SA("test_select.py::LikeFunctionsTest::test_regexp_replace")) {
     auto v = s.conn.scalar(select(func("regexp_replace", t.c("data"), Expr("[0-9]"), Expr("X"))).where(t.c("id") == 8));
     BOOST_TEST(v.as_string() == "abXcdefg");
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ExistsTest)
-BOOST_FIXTURE_TEST_CASE(test_select_exists, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_select_exists, SomeTable, CF_SA("test_select.py::ExistsTest::test_select_exists")) {
     auto q = select(literal(1).label("one")).where(exists(select(t.c("id")).where(t.c("x") == 4)));
     BOOST_TEST(s.conn.execute(q).all().size() == 1u);
 }
-BOOST_FIXTURE_TEST_CASE(test_select_exists_false, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_select_exists_false, SomeTable, CF_SA("test_select.py::ExistsTest::test_select_exists_false")) {
     auto q = select(literal(1).label("one")).where(exists(select(t.c("id")).where(t.c("x") == 99)));
     BOOST_TEST(s.conn.execute(q).all().empty());
 }
@@ -368,7 +368,7 @@ BOOST_FIXTURE_TEST_CASE(test_distinct, SomeTable) {
     // DISTINCT ON is a PostgreSQL extension; plain DISTINCT must work everywhere.
     BOOST_TEST(ids(select(t.c("x")).distinct().order_by(t.c("x"))) == (Ints{1, 2, 3, 4}), boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_distinct_on, SomeTable, *boost::unit_test::precondition(cf::Requires{{"supports_distinct_on"}})) {
+BOOST_FIXTURE_TEST_CASE(test_distinct_on, SomeTable, *boost::unit_test::precondition(cf::Requires{{"supports_distinct_on"}}) CF_SA("test_select.py::DistinctOnTest::test_distinct_on")) {
     auto rows = s.exec("SELECT DISTINCT ON (x) id, x FROM cf_some_table ORDER BY x, id").all();
     BOOST_TEST(rows.size() == 4u);
     BOOST_TEST(rows[3][0].as_int() == 4);
@@ -385,6 +385,7 @@ std::ostream& operator<<(std::ostream& os, const DistinctCase& c) {
 }
 const DistinctCase distinct_cases[] = {{1, 1, 0}, {1, 2, 1}, {std::nullopt, 1, 1}, {1, std::nullopt, 1},
                                        {std::nullopt, std::nullopt, 0}};
+BOOST_TEST_DECORATOR(CF_SA("test_select.py::IsOrIsNotDistinctFromTest::test_is_or_is_not_distinct_from"))
 BOOST_DATA_TEST_CASE(test_is_or_is_not_distinct_from, bdata::make(distinct_cases), c) {
     cf::Session s;
     auto& t = s.metadata.table("cf_is_distinct", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
@@ -399,7 +400,7 @@ BOOST_DATA_TEST_CASE(test_is_or_is_not_distinct_from, bdata::make(distinct_cases
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(WindowFunctionTest, CF_REQUIRES("window_functions"))
-BOOST_FIXTURE_TEST_CASE(test_window, SomeTable) {
+BOOST_FIXTURE_TEST_CASE(test_window, SomeTable, CF_SA("test_select.py::WindowFunctionTest::test_window")) {
     auto q = select(max(t.c("y")).over(Window{{}, {t.c("id")}}).label("m")).order_by(t.c("id"));
     BOOST_TEST(ids(q) == (Ints{2, 3, 4, 5, 6}), boost::test_tools::per_element());
 }
@@ -463,13 +464,13 @@ struct Computed {
         s.conn.commit();
     }
 };
-BOOST_FIXTURE_TEST_CASE(test_select_all, Computed) {
+BOOST_FIXTURE_TEST_CASE(test_select_all, Computed, CF_SA("test_select.py::ComputedColumnTest::test_select_all")) {
     auto rows = s.exec("SELECT * FROM cf_computed ORDER BY id").all();
     BOOST_TEST_REQUIRE(rows.size() == 2u);
     BOOST_TEST(rows[0][2].as_int() == 43);
     BOOST_TEST(rows[1][2].as_int() == 44);
 }
-BOOST_FIXTURE_TEST_CASE(test_select_columns, Computed) {
+BOOST_FIXTURE_TEST_CASE(test_select_columns, Computed, CF_SA("test_select.py::ComputedColumnTest::test_select_columns")) {
     BOOST_TEST(cf::column_ints(s.exec("SELECT computed_col FROM cf_computed ORDER BY id")) == (Ints{43, 44}), boost::test_tools::per_element());
 }
 BOOST_AUTO_TEST_SUITE_END()
@@ -491,22 +492,22 @@ struct IdentityTables {
         s.conn.commit();
     }
 };
-BOOST_FIXTURE_TEST_CASE(test_select_all, IdentityTables) {
+BOOST_FIXTURE_TEST_CASE(test_select_all, IdentityTables, CF_SA("test_select.py::IdentityColumnTest::test_select_all")) {
     BOOST_TEST(cf::column_ints(s.exec("SELECT id FROM cf_identity ORDER BY id")) == (Ints{42, 43, 44}), boost::test_tools::per_element());
     BOOST_TEST(cf::column_ints(s.exec("SELECT id FROM cf_identity_by_default ORDER BY id DESC")) == (Ints{0, -5, -10}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_select_columns, IdentityTables) {
+BOOST_FIXTURE_TEST_CASE(test_select_columns, IdentityTables, CF_SA("test_select.py::IdentityColumnTest::test_select_columns")) {
     BOOST_TEST(cf::column_strings(s.exec("SELECT desc_col FROM cf_identity ORDER BY id")) == (Strs{"a", "b", "c"}),
                boost::test_tools::per_element());
 }
-BOOST_FIXTURE_TEST_CASE(test_insert_always_error, IdentityTables, *boost::unit_test::precondition(cf::Requires{{"identity_columns_standard"}})) {
+BOOST_FIXTURE_TEST_CASE(test_insert_always_error, IdentityTables, *boost::unit_test::precondition(cf::Requires{{"identity_columns_standard"}}) CF_SA("test_select.py::IdentityColumnTest::test_insert_always_error")) {
     BOOST_CHECK_THROW(s.exec("INSERT INTO cf_identity (id, desc_col) VALUES (1, 'x')"), sa::DBAPIError);
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(IdentityAutoincrementTest, CF_REQUIRES("autoincrement_without_sequence"))
-BOOST_AUTO_TEST_CASE(test_autoincrement_with_identity) {
+BOOST_AUTO_TEST_CASE(test_autoincrement_with_identity, CF_SA("test_select.py::IdentityAutoincrementTest::test_autoincrement_with_identity")) {
     cf::Session s;
     auto& t = s.metadata.table("cf_autoinc_identity", Column("id", ty::Integer(), primary_key()), Column("x", ty::Integer()));
     s.create_all();
@@ -516,7 +517,7 @@ BOOST_AUTO_TEST_CASE(test_autoincrement_with_identity) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ValuesExpressionTest, CF_REQUIRES("table_value_constructor"))
-BOOST_AUTO_TEST_CASE(test_tuples) {
+BOOST_AUTO_TEST_CASE(test_tuples, CF_SA("test_select.py::ValuesExpressionTest::test_tuples")) {
     cf::Session s;
     auto rows = s.exec("SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (3, 'c')) AS v (n, s) ORDER BY n").all();
     BOOST_TEST_REQUIRE(rows.size() == 3u);

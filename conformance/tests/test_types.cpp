@@ -67,30 +67,31 @@ BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(strings), v) {
     TypeTable f(ty::String(255));
     BOOST_TEST(f.round_trip(v).as_string() == v, shown(v));
 }
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::StringTest::test_literal"))
 BOOST_DATA_TEST_CASE(test_literal, bdata::make(strings), v) {
     TypeTable f(ty::String(255));
     BOOST_TEST(f.literal_round_trip(v).as_string() == v, shown(v));
 }
-BOOST_AUTO_TEST_CASE(test_literal_non_ascii, CF_REQUIRES("unicode_data_no_special_types")) {
+BOOST_AUTO_TEST_CASE(test_literal_non_ascii, CF_REQUIRES("unicode_data_no_special_types") CF_SA("test_types.py::StringTest::test_literal_non_ascii")) {
     TypeTable f(ty::String(255));
     BOOST_TEST(f.literal_round_trip("réve🐍 illé").as_string() == "réve🐍 illé");
 }
-BOOST_AUTO_TEST_CASE(test_nolength_string, CF_REQUIRES("unbounded_varchar")) {
+BOOST_AUTO_TEST_CASE(test_nolength_string, CF_REQUIRES("unbounded_varchar") CF_SA("test_types.py::StringTest::test_nolength_string")) {
     TypeTable f(ty::String());
     BOOST_TEST(f.round_trip("some string").as_string() == "some string");
 }
-BOOST_AUTO_TEST_CASE(test_dont_truncate_rightside) {
+BOOST_AUTO_TEST_CASE(test_dont_truncate_rightside, CF_SA("test_types.py::StringTest::test_dont_truncate_rightside")) {
     TypeTable f(ty::String(50));
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", "ab"}}, {{"id", 2}, {"x", "abc"}}});
     auto n = f.s.conn.scalar(select(count()).select_from(f.t).where(f.t.c("x").like("%bc")));
     BOOST_TEST(n.as_int() == 1);
 }
-BOOST_AUTO_TEST_CASE(test_concatenate_binary) {
+BOOST_AUTO_TEST_CASE(test_concatenate_binary, CF_SA("test_types.py::StringTest::test_concatenate_binary")) {
     TypeTable f(ty::String(50));
     f.s.conn.execute(f.t.insert().values({{"id", 1}, {"x", "some"}}));
     BOOST_TEST(f.s.conn.scalar(select(f.t.c("x").concat(" value"))).as_string() == "some value");
 }
-BOOST_AUTO_TEST_CASE(test_concatenate_clauselist) {
+BOOST_AUTO_TEST_CASE(test_concatenate_clauselist, CF_SA("test_types.py::StringTest::test_concatenate_clauselist")) {
     TypeTable f(ty::String(50));
     f.s.conn.execute(f.t.insert().values({{"id", 1}, {"x", "a"}}));
     BOOST_TEST(f.s.conn.scalar(select(f.t.c("x").concat("b").concat(f.t.c("x")).concat("c"))).as_string() == "abac");
@@ -98,38 +99,41 @@ BOOST_AUTO_TEST_CASE(test_concatenate_clauselist) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(UnicodeVarcharTest, CF_REQUIRES("unicode_data"))
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::UnicodeVarcharTest::test_round_trip_executemany"))
 BOOST_DATA_TEST_CASE(test_round_trip_executemany, bdata::make(strings), v) {
     TypeTable f(ty::String(255));
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", v}}, {{"id", 2}, {"x", v + v}}});
     BOOST_TEST(cf::column_strings(f.s.conn.execute(select(f.t.c("x")).order_by(f.t.c("id")))) ==
                (std::vector<std::string>{v, v + v}), boost::test_tools::per_element());
 }
-BOOST_AUTO_TEST_CASE(test_empty_strings_varchar, CF_REQUIRES("empty_strings_varchar")) {
+BOOST_AUTO_TEST_CASE(test_empty_strings_varchar, CF_REQUIRES("empty_strings_varchar") CF_SA("test_types.py::UnicodeVarcharTest::test_empty_strings_varchar")) {
     TypeTable f(ty::String(255));
     auto v = f.round_trip("");
     BOOST_TEST(!v.is_null());
     BOOST_TEST(v.as_string() == "");
 }
-BOOST_AUTO_TEST_CASE(test_null_strings_varchar) {
+BOOST_AUTO_TEST_CASE(test_null_strings_varchar, CF_SA("test_types.py::UnicodeVarcharTest::test_null_strings_varchar")) {
     TypeTable f(ty::String(255));
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TextTest, CF_REQUIRES("text_type"))
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::TextTest::test_text_roundtrip"))
 BOOST_DATA_TEST_CASE(test_text_roundtrip, bdata::make(strings), v) {
     TypeTable f(ty::Text());
     BOOST_TEST(f.round_trip(v).as_string() == v, shown(v));
 }
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::TextTest::test_literal"))
 BOOST_DATA_TEST_CASE(test_literal, bdata::make(strings), v) {
     TypeTable f(ty::Text());
     BOOST_TEST(f.literal_round_trip(v).as_string() == v, shown(v));
 }
-BOOST_AUTO_TEST_CASE(test_text_empty_strings, CF_REQUIRES("empty_strings_text")) {
+BOOST_AUTO_TEST_CASE(test_text_empty_strings, CF_REQUIRES("empty_strings_text") CF_SA("test_types.py::TextTest::test_text_empty_strings")) {
     TypeTable f(ty::Text());
     BOOST_TEST(f.round_trip("").as_string() == "");
 }
-BOOST_AUTO_TEST_CASE(test_text_null_strings) {
+BOOST_AUTO_TEST_CASE(test_text_null_strings, CF_SA("test_types.py::TextTest::test_text_null_strings")) {
     TypeTable f(ty::Text());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
@@ -141,15 +145,17 @@ BOOST_AUTO_TEST_CASE(test_large_text) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(IntegerTest)
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::IntegerTest::test_huge_int"))
 BOOST_DATA_TEST_CASE(test_huge_int, bdata::make(integers), v) {
     TypeTable f(ty::BigInteger());
     BOOST_TEST(f.round_trip(v).as_int() == v);
 }
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::IntegerTest::test_literal"))
 BOOST_DATA_TEST_CASE(test_literal, bdata::make(integers), v) {
     TypeTable f(ty::BigInteger());
     BOOST_TEST(f.literal_round_trip(v).as_int() == v);
 }
-BOOST_AUTO_TEST_CASE(test_huge_int_auto_accommodation) {
+BOOST_AUTO_TEST_CASE(test_huge_int_auto_accommodation, CF_SA("test_types.py::IntegerTest::test_huge_int_auto_accommodation")) {
     cf::Session s;
     for (std::int64_t v : {std::int64_t(2147483648LL), std::int64_t(-2147483649LL), std::int64_t(9223372036854775807LL)})
         BOOST_TEST(s.conn.scalar(select(literal(v).label("v"))).as_int() == v);
@@ -165,86 +171,90 @@ BOOST_AUTO_TEST_CASE(test_smallint_column) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(NumericTest)
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::NumericTest::test_numeric_as_decimal"))
 BOOST_DATA_TEST_CASE(test_numeric_as_decimal, bdata::make(decimals), v) {
     TypeTable f(ty::Numeric(12, 4));
     auto got = f.round_trip(sa::Decimal(v));
     BOOST_TEST(close(got.as_decimal().to_double(), sa::Decimal(v).to_double()), v << " came back as " << got.repr());
 }
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::NumericTest::test_render_literal_numeric"))
 BOOST_DATA_TEST_CASE(test_render_literal_numeric, bdata::make(decimals), v) {
     TypeTable f(ty::Numeric(12, 4));
     BOOST_TEST(close(f.literal_round_trip(sa::Decimal(v)).as_decimal().to_double(), sa::Decimal(v).to_double()));
 }
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::NumericTest::test_float_as_float"))
 BOOST_DATA_TEST_CASE(test_float_as_float, bdata::make(doubles), v) {
     TypeTable f(ty::Double());
     BOOST_TEST(close(f.round_trip(v).as_double(), v));
 }
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::NumericTest::test_render_literal_float"))
 BOOST_DATA_TEST_CASE(test_render_literal_float, bdata::make(doubles), v) {
     TypeTable f(ty::Double());
     BOOST_TEST(close(f.literal_round_trip(v).as_double(), v));
 }
-BOOST_AUTO_TEST_CASE(test_numeric_null_as_decimal) {
+BOOST_AUTO_TEST_CASE(test_numeric_null_as_decimal, CF_SA("test_types.py::NumericTest::test_numeric_null_as_decimal")) {
     TypeTable f(ty::Numeric(12, 4));
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
-BOOST_AUTO_TEST_CASE(test_numeric_null_as_float) {
+BOOST_AUTO_TEST_CASE(test_numeric_null_as_float, CF_SA("test_types.py::NumericTest::test_numeric_null_as_float")) {
     TypeTable f(ty::Double());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
-BOOST_AUTO_TEST_CASE(test_float_coerce_round_trip) {
+BOOST_AUTO_TEST_CASE(test_float_coerce_round_trip, CF_SA("test_types.py::NumericTest::test_float_coerce_round_trip")) {
     cf::Session s;
     BOOST_TEST(s.conn.scalar(select(literal(15.7563).label("v"))).as_double() == 15.7563);
 }
-BOOST_AUTO_TEST_CASE(test_decimal_coerce_round_trip, CF_REQUIRES("implicit_decimal_binds")) {
+BOOST_AUTO_TEST_CASE(test_decimal_coerce_round_trip, CF_REQUIRES("implicit_decimal_binds") CF_SA("test_types.py::NumericTest::test_decimal_coerce_round_trip")) {
     cf::Session s;
     BOOST_TEST(s.conn.scalar(select(literal(sa::Decimal("15.7563")).label("v"))).as_decimal() == sa::Decimal("15.7563"));
 }
-BOOST_AUTO_TEST_CASE(test_decimal_coerce_round_trip_w_cast) {
+BOOST_AUTO_TEST_CASE(test_decimal_coerce_round_trip_w_cast, CF_SA("test_types.py::NumericTest::test_decimal_coerce_round_trip_w_cast")) {
     cf::Session s;
     auto v = s.conn.scalar(select(cast(literal(sa::Decimal("15.7563")), ty::Numeric(10, 4)).label("v")));
     BOOST_TEST(close(v.as_decimal().to_double(), 15.7563));
 }
-BOOST_AUTO_TEST_CASE(test_precision_decimal, CF_REQUIRES("precision_numerics_general")) {
+BOOST_AUTO_TEST_CASE(test_precision_decimal, CF_REQUIRES("precision_numerics_general") CF_SA("test_types.py::NumericTest::test_precision_decimal")) {
     TypeTable f(ty::Numeric(10, 5));
     BOOST_TEST(f.round_trip(sa::Decimal("54.23456")).as_decimal() == sa::Decimal("54.23456"));
 }
-BOOST_AUTO_TEST_CASE(test_enotation_decimal, CF_REQUIRES("precision_numerics_enotation_large")) {
+BOOST_AUTO_TEST_CASE(test_enotation_decimal, CF_REQUIRES("precision_numerics_enotation_large") CF_SA("test_types.py::NumericTest::test_enotation_decimal")) {
     TypeTable f(ty::Numeric(25, 10));
     BOOST_TEST(f.round_trip(sa::Decimal("1E-2")).as_decimal().to_double() == 0.01);
 }
-BOOST_AUTO_TEST_CASE(test_many_significant_digits, CF_REQUIRES("precision_numerics_many_significant_digits")) {
+BOOST_AUTO_TEST_CASE(test_many_significant_digits, CF_REQUIRES("precision_numerics_many_significant_digits") CF_SA("test_types.py::NumericTest::test_many_significant_digits")) {
     TypeTable f(ty::Numeric(38, 12));
     BOOST_TEST(f.round_trip(sa::Decimal("31943874831932418390.012345678901")).as_decimal() ==
                sa::Decimal("31943874831932418390.012345678901"));
 }
-BOOST_AUTO_TEST_CASE(test_numeric_no_decimal, CF_REQUIRES("precision_numerics_retains_significant_digits")) {
+BOOST_AUTO_TEST_CASE(test_numeric_no_decimal, CF_REQUIRES("precision_numerics_retains_significant_digits") CF_SA("test_types.py::NumericTest::test_numeric_no_decimal")) {
     TypeTable f(ty::Numeric(10, 3));
     BOOST_TEST(f.round_trip(sa::Decimal("10.000")).as_decimal() == sa::Decimal("10.000"));
 }
-BOOST_AUTO_TEST_CASE(test_infinity_floats, CF_REQUIRES("infinity_floats")) {
+BOOST_AUTO_TEST_CASE(test_infinity_floats, CF_REQUIRES("infinity_floats") CF_SA("test_types.py::NumericTest::test_infinity_floats")) {
     TypeTable f(ty::Double());
     BOOST_TEST(std::isinf(f.round_trip(INFINITY).as_double()));
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TrueDivTest)
-BOOST_AUTO_TEST_CASE(test_truediv_integer) {
+BOOST_AUTO_TEST_CASE(test_truediv_integer, CF_SA("test_types.py::TrueDivTest::test_truediv_integer")) {
     TypeTable f(ty::Integer());
     f.round_trip(15);
     auto v = f.s.conn.scalar(select((f.t.c("x") / Expr(10)).label("q")));
     BOOST_TEST(close(v.as_double(), 1.5));
 }
-BOOST_AUTO_TEST_CASE(test_truediv_integer_bound) {
+BOOST_AUTO_TEST_CASE(test_truediv_integer_bound, CF_SA("test_types.py::TrueDivTest::test_truediv_integer_bound")) {
     cf::Session s;
     BOOST_TEST(close(s.conn.scalar(select((literal(15) / literal(10)).label("q"))).as_double(), 1.5));
 }
-BOOST_AUTO_TEST_CASE(test_truediv_numeric) {
+BOOST_AUTO_TEST_CASE(test_truediv_numeric, CF_SA("test_types.py::TrueDivTest::test_truediv_numeric")) {
     TypeTable f(ty::Numeric(10, 2));
     f.round_trip(sa::Decimal("15.00"));
     auto q = select((f.t.c("x") / Expr(sa::Decimal("10")).node()).label("q"));  // SQLAlchemy: 1.5 on every backend
     auto v = f.s.conn.scalar(q);
     BOOST_TEST(close(v.as_double(), 1.5), v.repr() << " from " << to_string(q));
 }
-BOOST_AUTO_TEST_CASE(test_truediv_float) {
+BOOST_AUTO_TEST_CASE(test_truediv_float, CF_SA("test_types.py::TrueDivTest::test_truediv_float")) {
     TypeTable f(ty::Double());
     f.round_trip(15.0);
     BOOST_TEST(close(f.s.conn.scalar(select((f.t.c("x") / Expr(10.0)).label("q"))).as_double(), 1.5));
@@ -252,22 +262,22 @@ BOOST_AUTO_TEST_CASE(test_truediv_float) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(BooleanTest)
-BOOST_AUTO_TEST_CASE(test_render_literal_bool) {
+BOOST_AUTO_TEST_CASE(test_render_literal_bool, CF_SA("test_types.py::BooleanTest::test_render_literal_bool")) {
     TypeTable f(ty::Boolean());
     BOOST_TEST(f.literal_round_trip(true).as_bool() == true);
 }
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::BooleanTest::test_round_trip")) {
     TypeTable f(ty::Boolean());
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", true}}, {{"id", 2}, {"x", false}}});
     auto rows = f.s.conn.execute(select(f.t.c("x")).order_by(f.t.c("id"))).all();
     BOOST_TEST(rows.at(0)[0].as_bool() == true);
     BOOST_TEST(rows.at(1)[0].as_bool() == false);
 }
-BOOST_AUTO_TEST_CASE(test_null, CF_REQUIRES("nullable_booleans")) {
+BOOST_AUTO_TEST_CASE(test_null, CF_REQUIRES("nullable_booleans") CF_SA("test_types.py::BooleanTest::test_null")) {
     TypeTable f(ty::Boolean());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
-BOOST_AUTO_TEST_CASE(test_whereclause) {
+BOOST_AUTO_TEST_CASE(test_whereclause, CF_SA("test_types.py::BooleanTest::test_whereclause")) {
     TypeTable f(ty::Boolean());
     f.s.conn.execute(f.t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", true}}, {{"id", 2}, {"x", false}}});
     BOOST_TEST(cf::column_ints(f.s.conn.execute(select(f.t.c("id")).where(f.t.c("x") == true))) == (std::vector<std::int64_t>{1}),
@@ -280,6 +290,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(BinaryTest)
 const sa::Bytes blobs[] = {sa::Bytes{}, sa::Bytes{0x00}, sa::Bytes{0xff, 0xfe, 0x00, 0x01}, sa::Bytes{'a', 'b', 'c'},
                            sa::Bytes(3000, 0x5a)};
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::BinaryTest::test_binary_roundtrip"))
 BOOST_DATA_TEST_CASE(test_binary_roundtrip, bdata::xrange(5), i) {
     TypeTable f(ty::LargeBinary());
     BOOST_TEST(f.round_trip(blobs[i]).as_bytes() == blobs[i]);
@@ -297,28 +308,29 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTest, CF_REQUIRES("date"))
 const sa::Date dates[] = {{2012, 10, 15}, {1970, 1, 1}, {2000, 2, 29}, {9999, 12, 31}};
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::DateTest::test_round_trip"))
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(dates), d) {
     TypeTable f(ty::Date());
     BOOST_TEST(f.round_trip(d).as_date() == d);
 }
-BOOST_AUTO_TEST_CASE(test_null) {
+BOOST_AUTO_TEST_CASE(test_null, CF_SA("test_types.py::DateTest::test_null")) {
     TypeTable f(ty::Date());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
-BOOST_AUTO_TEST_CASE(test_null_bound_comparison, CF_REQUIRES("standalone_null_binds_whereclause")) {
+BOOST_AUTO_TEST_CASE(test_null_bound_comparison, CF_REQUIRES("standalone_null_binds_whereclause") CF_SA("test_types.py::DateTest::test_null_bound_comparison")) {
     TypeTable f(ty::Date());
     f.round_trip(sa::Date{2012, 10, 15});
     auto n = f.s.conn.execute(select(f.t.c("id")).where(f.t.c("x") == bindparam("foo")), {{"foo", sa::null}}).all().size();
     BOOST_TEST(n == 0u);
 }
-BOOST_AUTO_TEST_CASE(test_literal, CF_REQUIRES("datetime_literals")) {
+BOOST_AUTO_TEST_CASE(test_literal, CF_REQUIRES("datetime_literals") CF_SA("test_types.py::DateTest::test_literal")) {
     TypeTable f(ty::Date());
     BOOST_TEST(f.literal_round_trip(sa::Date{2012, 10, 15}).as_date() == (sa::Date{2012, 10, 15}));
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateHistoricTest, CF_REQUIRES("date_historic"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::DateHistoricTest::test_round_trip")) {
     TypeTable f(ty::Date());
     BOOST_TEST(f.round_trip(sa::Date{1727, 4, 1}).as_date() == (sa::Date{1727, 4, 1}));
 }
@@ -326,18 +338,19 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimeTest, CF_REQUIRES("time"))
 const sa::Time times[] = {{12, 20, 15, 0, std::nullopt}, {0, 0, 0, 0, std::nullopt}, {23, 59, 59, 0, std::nullopt}};
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::TimeTest::test_round_trip"))
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(times), tm) {
     TypeTable f(ty::Time());
     BOOST_TEST(f.round_trip(tm).as_time() == tm);
 }
-BOOST_AUTO_TEST_CASE(test_null) {
+BOOST_AUTO_TEST_CASE(test_null, CF_SA("test_types.py::TimeTest::test_null")) {
     TypeTable f(ty::Time());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimeMicrosecondsTest, CF_REQUIRES("time_microseconds"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::TimeMicrosecondsTest::test_round_trip")) {
     TypeTable f(ty::Time());
     sa::Time tm{12, 20, 15, 123456, std::nullopt};
     BOOST_TEST(f.round_trip(tm).as_time() == tm);
@@ -345,7 +358,7 @@ BOOST_AUTO_TEST_CASE(test_round_trip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimeTZTest, CF_REQUIRES("time_timezone"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::TimeTZTest::test_round_trip")) {
     TypeTable f(ty::Time(true));
     sa::Time tm{12, 20, 15, 0, 120};
     BOOST_TEST(f.round_trip(tm).as_time() == tm);
@@ -355,11 +368,12 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(DateTimeTest, CF_REQUIRES("datetime"))
 const sa::DateTime datetimes[] = {{{2012, 10, 15}, {12, 57, 18, 0, std::nullopt}}, {{1970, 1, 1}, {0, 0, 0, 0, std::nullopt}},
                                   {{2099, 12, 31}, {23, 59, 59, 0, std::nullopt}}};
+BOOST_TEST_DECORATOR(CF_SA("test_types.py::DateTimeTest::test_round_trip"))
 BOOST_DATA_TEST_CASE(test_round_trip, bdata::make(datetimes), dt) {
     TypeTable f(ty::DateTime());
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
 }
-BOOST_AUTO_TEST_CASE(test_null) {
+BOOST_AUTO_TEST_CASE(test_null, CF_SA("test_types.py::DateTimeTest::test_null")) {
     TypeTable f(ty::DateTime());
     BOOST_TEST(f.round_trip(sa::null).is_null());
 }
@@ -372,7 +386,7 @@ BOOST_AUTO_TEST_CASE(test_ordering_and_comparison) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTimeMicrosecondsTest, CF_REQUIRES("datetime_microseconds"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::DateTimeMicrosecondsTest::test_round_trip")) {
     TypeTable f(ty::DateTime());
     sa::DateTime dt{{2012, 10, 15}, {12, 57, 18, 396, std::nullopt}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
@@ -380,7 +394,7 @@ BOOST_AUTO_TEST_CASE(test_round_trip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(TimestampMicrosecondsTest, CF_REQUIRES("timestamp_microseconds"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::TimestampMicrosecondsTest::test_round_trip")) {
     TypeTable f(ty::DateTime());
     sa::DateTime dt{{2012, 10, 15}, {12, 57, 18, 396, std::nullopt}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
@@ -388,7 +402,7 @@ BOOST_AUTO_TEST_CASE(test_round_trip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTimeHistoricTest, CF_REQUIRES("datetime_historic"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::DateTimeHistoricTest::test_round_trip")) {
     TypeTable f(ty::DateTime());
     sa::DateTime dt{{1850, 11, 10}, {11, 52, 35, 0, std::nullopt}};
     BOOST_TEST(f.round_trip(dt).as_datetime() == dt);
@@ -396,7 +410,7 @@ BOOST_AUTO_TEST_CASE(test_round_trip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(DateTimeTZTest, CF_REQUIRES("datetime_timezone"))
-BOOST_AUTO_TEST_CASE(test_round_trip) {
+BOOST_AUTO_TEST_CASE(test_round_trip, CF_SA("test_types.py::DateTimeTZTest::test_round_trip")) {
     TypeTable f(ty::DateTime(true));
     f.s.exec("SET TIME ZONE 'UTC'");
     sa::DateTime dt{{2012, 10, 15}, {12, 57, 18, 0, 0}};
@@ -405,13 +419,13 @@ BOOST_AUTO_TEST_CASE(test_round_trip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(IntervalTest, CF_REQUIRES("datetime_interval"))
-BOOST_AUTO_TEST_CASE(test_select_direct_literal_interval) {
+BOOST_AUTO_TEST_CASE(test_select_direct_literal_interval, CF_SA("test_types.py::IntervalTest::test_select_direct_literal_interval")) {
     cf::Session s;
     auto v = s.exec("SELECT INTERVAL '3 days 2 hours'").scalar().as_interval();
     BOOST_TEST(v.days == 3);
     BOOST_TEST(v.microseconds == 2LL * 3600 * 1000000);
 }
-BOOST_AUTO_TEST_CASE(test_arithmetic_operation_table_date_and_literal_interval) {
+BOOST_AUTO_TEST_CASE(test_arithmetic_operation_table_date_and_literal_interval, CF_SA("test_types.py::IntervalTest::test_arithmetic_operation_table_date_and_literal_interval")) {
     TypeTable f(ty::Date());
     f.round_trip(sa::Date{2020, 1, 30});
     auto v = f.s.exec("SELECT CAST(x + INTERVAL '3 days' AS DATE) FROM cf_types").scalar();
@@ -420,7 +434,7 @@ BOOST_AUTO_TEST_CASE(test_arithmetic_operation_table_date_and_literal_interval) 
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(UuidTest, CF_REQUIRES("uuid_data_type"))
-BOOST_AUTO_TEST_CASE(test_uuid_round_trip) {
+BOOST_AUTO_TEST_CASE(test_uuid_round_trip, CF_SA("test_types.py::UuidTest::test_uuid_round_trip")) {
     TypeTable f(ty::Uuid());
     f.s.exec("INSERT INTO cf_types (id, x) VALUES (1, '6f1b8f8e-3c1a-4c5e-9d6b-1a2b3c4d5e6f')");
     auto v = f.s.exec("SELECT CAST(x AS VARCHAR) FROM cf_types WHERE x = '6f1b8f8e-3c1a-4c5e-9d6b-1a2b3c4d5e6f'").scalar();
@@ -429,7 +443,7 @@ BOOST_AUTO_TEST_CASE(test_uuid_round_trip) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(JSONTest, CF_REQUIRES("json_type"))
-BOOST_AUTO_TEST_CASE(test_round_trip_data1) {
+BOOST_AUTO_TEST_CASE(test_round_trip_data1, CF_SA("test_types.py::JSONTest::test_round_trip_data1")) {
     TypeTable f(ty::JSON());
     f.s.exec("INSERT INTO cf_types (id, x) VALUES (1, :j)", {{"j", R"({"key1": "value1", "key2": [1, 2, 3]})"}});
     auto v = f.s.exec("SELECT x ->> 'key1' FROM cf_types").scalar();
