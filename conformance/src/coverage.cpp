@@ -130,22 +130,23 @@ int print_coverage(std::ostream& out, const std::vector<CatalogueEntry>& catalog
         }
     }
 
-    out << "# Coverage of SQLAlchemy 2.0.52's dialect suite\n\n"
-        << "Catalogue: " << catalogue_origin << ". " << total << " test methods, " << applicable << " applicable to Athanor ("
+    out << "## Coverage of SQLAlchemy 2.0.52's dialect suite\n\n"
+        << "SQLAlchemy's lib/sqlalchemy/testing/suite at rel_2_0_52 has " << total << " test methods, " << applicable << " applicable to Athanor ("
         << inapplicable.size() << " not applicable); " << covered << " have a counterpart in athanor-conformance ("
         << percent(covered, applicable) << " of the applicable), " << missing.size() << " are missing.\n\n"
         << "| module | class | methods | counterpart | not applicable | missing |\n|---|---|---:|---:|---:|---:|\n";
     for (const auto& r : rows)
         out << "| " << r.module << " | " << r.cls << " | " << r.methods << " | " << r.covered << " | " << r.not_applicable
             << " | " << r.missing << " |\n";
-    out << "\n## Missing\n\n";
+    out << "\n### Missing\n\n";
     if (missing.empty()) out << "None.\n";
     for (const auto* e : missing)
         out << "- `" << e->name << "`" << (e->reason.empty() ? " — no counterpart" : " — " + e->reason) << "\n";
-    out << "\n## Not applicable\n\n";
+    out << "\n### Not applicable\n\n";
     if (inapplicable.empty()) out << "None.\n";
     for (const auto* e : inapplicable) out << "- `" << e->name << "` — " << e->reason << "\n";
 
+    std::fprintf(stderr, "athanor-conformance --coverage: catalogue %s\n", catalogue_origin.c_str());
     int status = 0;
     for (const auto& err : errors) {
         std::fprintf(stderr, "athanor-conformance --coverage: %s\n", err.c_str());
