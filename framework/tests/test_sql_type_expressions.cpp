@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(column_and_bind_expressions_wrap_the_sql) {
     Table t("t", {Column("x", std::make_shared<const StringAsInt>())});
     db.conn.execute(sa::text("CREATE TABLE t (x VARCHAR(50))"));
     BOOST_TEST(to_string(select(t).where(t.c("x") == 2)) ==
-               "SELECT CAST(t.x AS INTEGER) AS x \nFROM t \nWHERE t.x = CAST(:x_1 AS VARCHAR(50))");
+               "SELECT CAST(t.x AS INTEGER) AS x FROM t WHERE t.x = CAST(:x_1 AS VARCHAR(50))");
     db.conn.execute(t.insert(), std::vector<athanor::Params>{{{"x", 1}}, {{"x", 2}}});
     BOOST_TEST(db.conn.execute(sa::text("SELECT typeof(x) FROM t")).scalars().at(0).as_string() == "text");
     auto rows = db.conn.execute(select(t).where(t.c("x") == 2)).scalars();
