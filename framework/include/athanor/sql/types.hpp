@@ -69,7 +69,7 @@ ATHANOR_API TypePtr UUID();
 /// Values are JSON documents as text (std::string); numbers, booleans are accepted on bind
 /// and serialised. The JSON null is the document "null": a NULL value binds it too, unless
 /// none_as_null, where NULL binds SQL NULL (SQLAlchemy's JSON(none_as_null=...)). Elements
-/// are read with json_get(): json_get(t.c("doc"), "key").as_integer().
+/// are read with Expr::operator[] and json_path(): t.c("doc")["key"].as_integer().
 ATHANOR_API TypePtr JSON(bool none_as_null = false);
 /// One of `values`; anything else is rejected on bind with DataError. `name` names the
 /// database type where enums are named types (PostgreSQL CREATE TYPE).
