@@ -306,22 +306,30 @@ void SqlCompiler::select_columns(const SelectNode& node) {
     const auto labels = node.column_labels();
     for (std::size_t i = 0; i < node.columns.size(); ++i) {
         if (i) state_->out_ += ", ";
-        const ColumnElement& c = *node.columns[i];
+        // The top-level SELECT list shows a column through its type's column_expression().
+        const ColumnPtr selected = state_->depth_ == 1 ? selected_expression(node.columns[i]) : node.columns[i];
+        const ColumnElement& c = *selected;
         const auto* label = dynamic_cast<const LabelNode*>(&c);
+        const bool wrapped = selected != node.columns[i];
         if (label)
             process(*label->element);
         else
             process(c);
         // An explicit label() is the user's name (refused when too long, by quote()); one the
         // compiler made up (count_1, id_1, ...) is shortened to the dialect's limit instead.
-        if (labels[i].second) state_->out_ += " AS " + quote(label ? labels[i].first : preparer().truncate(labels[i].first));
+        if (wrapped && label) state_->out_ += " AS " + quote(label->name);
+        else if (labels[i].second) state_->out_ += " AS " + quote(label ? labels[i].first : preparer().truncate(labels[i].first));
     }
 }
 
 void SqlCompiler::visit_select(const SelectNode& node) {
     if (state_->depth_ == 0) {
         state_->result_->kind = StatementKind::select;
-        set_result_processors(node.columns);
+        // What the database returns is each column's column_expression(): its type reads it.
+        std::vector<ColumnPtr> shown;
+        shown.reserve(node.columns.size());
+        for (const auto& c : node.columns) shown.push_back(selected_expression(c));
+        set_result_processors(shown);
     }
     ++state_->depth_;
     const auto froms = node.froms(state_->enclosing_froms_);

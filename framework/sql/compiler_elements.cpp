@@ -31,7 +31,7 @@ bool coerces_operands(BinaryOp op) {
     switch (op) {
         case BinaryOp::eq: case BinaryOp::ne: case BinaryOp::lt: case BinaryOp::le: case BinaryOp::gt:
         case BinaryOp::ge: case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::div:
-        case BinaryOp::mod: case BinaryOp::is: case BinaryOp::is_not: case BinaryOp::is_distinct_from:
+        case BinaryOp::floordiv: case BinaryOp::mod: case BinaryOp::is: case BinaryOp::is_not: case BinaryOp::is_distinct_from:
         case BinaryOp::is_not_distinct_from: return true;
         default: return false;
     }
@@ -89,7 +89,27 @@ void SqlCompiler::visit_keyword(const KeywordNode& node) {
 
 void SqlCompiler::visit_binary(const BinaryNode& node) {
     if (node.is_true_division() && div_is_floordiv()) return visit_true_division(node);
+    if (node.op == BinaryOp::floordiv) return visit_floor_division(node);
     if (node.op == BinaryOp::ilike || node.op == BinaryOp::not_ilike) return visit_ilike(node);
+    binary_operands(node);
+}
+
+void SqlCompiler::visit_floor_division(const BinaryNode& node) {
+    // SQLAlchemy's visit_floordiv_binary: integer division already floors where `/` truncates
+    // and the divisor is an integer; anything else is FLOOR() of the true quotient.
+    if (div_is_floordiv() && node.right->affinity() == TypeAffinity::integer) return binary_operands(node);
+    state_->out_ += "FLOOR(";
+    binary_operands(node);
+    state_->out_ += ')';
+}
+
+void SqlCompiler::visit_type_coerce(const TypeCoerceNode& node) {
+    process_coerced(*node.element, node.type, node.precedence(), false);
+}
+
+void SqlCompiler::visit_json_get(const JsonGetNode&) { unsupported("JSON element access"); }
+
+void SqlCompiler::binary_operands(const BinaryNode& node) {
     const int p = node.precedence();
     // A bound value takes the type of the other side (users.born == Date{...} binds as a Date).
     const bool coerce = coerces_operands(node.op);

@@ -26,6 +26,13 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
     if (const auto* c = dynamic_cast<const ColumnNode*>(&e)) return c->type;
     if (const auto* l = dynamic_cast<const LabelNode*>(&e)) return expression_type(*l->element);
     if (const auto* c = dynamic_cast<const CastNode*>(&e)) return c->type;
+    if (const auto* c = dynamic_cast<const TypeCoerceNode*>(&e)) return c->type;
+    // A bound Decimal is a Numeric (SQLAlchemy's literal(Decimal)): read back as a Decimal even
+    // where the driver returns the text it was sent as (SQLite).
+    if (const auto* b = dynamic_cast<const BindParamNode*>(&e);
+        b && b->value && b->value->kind() == Value::Kind::decimal)
+        return types::Numeric();
+    if (const auto* j = dynamic_cast<const JsonGetNode*>(&e)) return j->type;
     if (const auto* f = dynamic_cast<const FunctionNode*>(&e)) {
         if (f->name == "count") return types::Integer();
         if (f->name == "lower" || f->name == "upper" || f->name == "trim") return types::String();
@@ -50,6 +57,7 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
                 return nullptr;  // Date - Interval and the like: leave the value as the database gives it
             }
             case BinaryOp::div: return b->is_true_division() ? nullptr : expression_type(*b->left);
+            case BinaryOp::floordiv: return expression_type(*b->left);
             case BinaryOp::concat: return types::String();
             case BinaryOp::custom: return nullptr;
             default: return types::Boolean();
@@ -77,8 +85,15 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
 
 void SqlCompiler::process_coerced(const ColumnElement& operand, const TypePtr& type, int parent_precedence,
                                   bool parenthesise_equal) {
-    if (!type || !dynamic_cast<const BindParamNode*>(&operand)) {
+    const auto* bind = dynamic_cast<const BindParamNode*>(&operand);
+    if (!type || !bind) {
         process_operand(operand, parent_precedence, parenthesise_equal);
+        return;
+    }
+    // A type with a bind_expression() (a TypeDecorator) wraps its bound values in SQL; the
+    // wrapped copy renders the same bind (same name, same value) inside it.
+    if (auto wrapped = type->bind_expression(std::make_shared<BindParamNode>(*bind))) {
+        process_operand(*wrapped, parent_precedence, parenthesise_equal);
         return;
     }
     TypePtr saved = std::move(state_->bind_type_);
@@ -113,6 +128,19 @@ Processor SqlCompiler::bind_processor_for(const TypePtr& type) {
     Processor p = type->bind_processor(type_compiler());
     state_->bind_processors_.emplace_back(type.get(), p);
     return p;
+}
+
+ColumnPtr SqlCompiler::selected_expression(const ColumnPtr& column) const {
+    const auto* label = dynamic_cast<const LabelNode*>(column.get());
+    const ColumnPtr& element = label ? label->element : column;
+    const TypePtr type = expression_type(*element);
+    if (!type) return column;
+    ColumnPtr wrapped = type->column_expression(element);
+    if (wrapped.get() == nullptr) return column;
+    // Keeps the name the row has: the label, or the column's own name.
+    std::string name = label ? label->name : element->result_name();
+    if (name.empty()) return wrapped;
+    return std::make_shared<LabelNode>(std::move(wrapped), std::move(name));
 }
 
 void SqlCompiler::set_result_processors(const std::vector<ColumnPtr>& columns) {

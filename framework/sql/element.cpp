@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <typeinfo>
 
 namespace athanor::sql {
 
@@ -41,7 +42,7 @@ void ColumnNode::walk(Walker& w) const {
     w.token(from ? std::string_view(from->name()) : std::string_view());
     w.token(name);
     // The type decides the compiled statement's processors, so it is part of the shape.
-    if (type) w.token(type->cache_token());
+    if (type) w.type(*type);
 }
 void ColumnNode::collect_froms(std::vector<FromPtr>& out) const { add_from(out, from); }
 
@@ -84,6 +85,7 @@ int BinaryNode::precedence() const {
         case BinaryOp::sub: return prec::additive;
         case BinaryOp::mul:
         case BinaryOp::div:
+        case BinaryOp::floordiv:
         case BinaryOp::mod: return prec::multiplicative;
         case BinaryOp::concat: return prec::concat;
         default: return prec::comparison;
@@ -100,6 +102,7 @@ TypeAffinity BinaryNode::affinity() const {
         }
         case BinaryOp::div:
             return is_true_division() ? TypeAffinity::numeric : left->affinity();
+        case BinaryOp::floordiv: return left->affinity();
         case BinaryOp::concat: return TypeAffinity::string;
         case BinaryOp::custom: return TypeAffinity::unknown;
         default: return TypeAffinity::boolean;
@@ -137,7 +140,8 @@ std::string_view binary_operator_text(BinaryOp op) {
         case BinaryOp::add: return " + ";
         case BinaryOp::sub: return " - ";
         case BinaryOp::mul: return " * ";
-        case BinaryOp::div: return " / ";
+        case BinaryOp::div:
+        case BinaryOp::floordiv: return " / ";
         case BinaryOp::mod: return " % ";
         case BinaryOp::concat: return " || ";
         case BinaryOp::like: return " LIKE ";
@@ -293,8 +297,26 @@ CastNode::CastNode(ColumnPtr element, TypePtr type) : element(std::move(element)
 void CastNode::accept(SqlCompiler& c) const { c.visit_cast(*this); }
 void CastNode::walk(Walker& w) const {
     w.token("cast");
-    w.token(type->cache_token());
+    w.type(*type);
     element->walk(w);
+}
+
+TypeCoerceNode::TypeCoerceNode(ColumnPtr element, TypePtr type) : element(std::move(element)), type(std::move(type)) {}
+void TypeCoerceNode::accept(SqlCompiler& c) const { c.visit_type_coerce(*this); }
+void TypeCoerceNode::walk(Walker& w) const {
+    w.token("coerce");
+    w.type(*type);
+    element->walk(w);
+}
+
+JsonGetNode::JsonGetNode(ColumnPtr json, ColumnPtr path, bool is_path, TypePtr type)
+    : json(std::move(json)), path(std::move(path)), is_path(is_path), type(std::move(type)) {}
+void JsonGetNode::accept(SqlCompiler& c) const { c.visit_json_get(*this); }
+void JsonGetNode::walk(Walker& w) const {
+    w.token(is_path ? "jpath" : "jget");
+    w.type(*type);
+    json->walk(w);
+    path->walk(w);
 }
 
 TupleNode::TupleNode(std::vector<ColumnPtr> elements) : elements(std::move(elements)) {}
@@ -429,6 +451,14 @@ void Walker::bind(const BindParamNode& b) {
     } else if (b.value) {
         values_->set(b.key, *b.value);
     }
+}
+
+void Walker::type(const TypeEngine& type) {
+    if (!key_) return;
+    mix_bytes(type.cache_token());
+    // A subclass (a TypeDecorator-like type) may render, wrap or process values differently
+    // from the generic type with the same parameters.
+    if (typeid(type) != typeid(TypeEngine)) mix_bytes(typeid(type).name());
 }
 
 void Walker::named_value(const std::string& name, const Value* value) {

@@ -3,6 +3,7 @@
 #include <athanor/errors.hpp>
 #include <athanor/sql/expression.hpp>
 #include <athanor/sql/select.hpp>
+#include <athanor/sql/types.hpp>
 
 namespace athanor::sql {
 
@@ -181,6 +182,69 @@ Expr Expr::op(const std::string& sql_operator, const Expr& other) const {
     return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::custom, coerce(other.node(), node_), sql_operator));
 }
 
+namespace {
+/// A JSON element with another SQL type to read it as.
+Expr json_element_as(const ColumnPtr& node, TypePtr type, const char* accessor) {
+    const auto* j = dynamic_cast<const JsonGetNode*>(node.get());
+    if (!j)
+        throw ArgumentError(std::string(accessor) +
+                            "() reads a JSON element: apply it to doc[\"key\"] or doc.json_path({...}) of a JSON column");
+    return Expr(std::make_shared<JsonGetNode>(j->json, j->path, j->is_path, std::move(type)));
+}
+
+/// The JSON array text of a path: ["key1", 0, "subkey"].
+std::string json_path_text(const std::vector<Value>& path) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i) out += ", ";
+        const Value& v = path[i];
+        if (v.kind() == Value::Kind::integer) {
+            out += std::to_string(v.as_int());
+        } else if (v.kind() == Value::Kind::text) {
+            out += '"';
+            for (unsigned char c : v.as_string()) {
+                if (c == '"' || c == '\\') {
+                    out += '\\';
+                    out += static_cast<char>(c);
+                } else if (c < 0x20) {
+                    static const char* hex = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += static_cast<char>(c);
+                }
+            }
+            out += '"';
+        } else {
+            throw ArgumentError("a JSON path element is a key (text) or an array index (integer), not " + v.repr());
+        }
+    }
+    return out + "]";
+}
+}  // namespace
+
+Expr Expr::operator[](const Value& key_or_index) const {
+    if (key_or_index.kind() != Value::Kind::text && key_or_index.kind() != Value::Kind::integer)
+        throw ArgumentError("a JSON element is addressed by a key (text) or an array index (integer), not " +
+                            key_or_index.repr());
+    auto bind = std::make_shared<BindParamNode>("param", key_or_index, true, TypeEngine::affinity_of(key_or_index));
+    return Expr(std::make_shared<JsonGetNode>(node_, std::move(bind), false, types::JSON()));
+}
+Expr Expr::json_path(const std::vector<Value>& path) const {
+    if (path.empty()) throw ArgumentError("json_path() needs at least one key or index");
+    auto bind = std::make_shared<BindParamNode>("param", Value(json_path_text(path)), true, TypeAffinity::string);
+    return Expr(std::make_shared<JsonGetNode>(node_, std::move(bind), true, types::JSON()));
+}
+Expr Expr::as_string() const { return json_element_as(node_, types::String(), "as_string"); }
+Expr Expr::as_integer() const { return json_element_as(node_, types::Integer(), "as_integer"); }
+Expr Expr::as_float() const { return json_element_as(node_, types::Float(), "as_float"); }
+Expr Expr::as_boolean() const { return json_element_as(node_, types::Boolean(), "as_boolean"); }
+Expr Expr::as_numeric(int precision, int scale) const {
+    return json_element_as(node_, types::Numeric(precision, scale), "as_numeric");
+}
+Expr Expr::as_json() const { return json_element_as(node_, types::JSON(), "as_json"); }
+
 Expr Expr::label(std::string name) const { return Expr(std::make_shared<LabelNode>(node_, std::move(name))); }
 Expr Expr::asc() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::asc, node_)); }
 Expr Expr::desc() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::desc, node_)); }
@@ -218,6 +282,7 @@ Expr operator-(const Expr& a, const Expr& b) { return binary(a, BinaryOp::sub, b
 Expr operator*(const Expr& a, const Expr& b) { return binary(a, BinaryOp::mul, b); }
 Expr operator/(const Expr& a, const Expr& b) { return binary(a, BinaryOp::div, b); }
 Expr operator%(const Expr& a, const Expr& b) { return binary(a, BinaryOp::mod, b); }
+Expr floordiv(const Expr& a, const Expr& b) { return binary(a, BinaryOp::floordiv, b); }
 Expr operator-(const Expr& a) { return Expr(std::make_shared<UnaryNode>(UnaryOp::neg, a.node())); }
 Expr operator&(const Expr& a, const Expr& b) { return and_(std::vector<Expr>{a, b}); }
 Expr operator|(const Expr& a, const Expr& b) { return or_(std::vector<Expr>{a, b}); }
@@ -240,9 +305,21 @@ Expr bindparam(std::string name, std::optional<Value> value) {
     const auto affinity = value ? TypeEngine::affinity_of(*value) : TypeAffinity::unknown;
     return Expr(std::make_shared<BindParamNode>(std::move(name), std::move(value), false, affinity));
 }
+Expr literal(Value value, TypePtr type) {
+    if (!type) throw ArgumentError("literal(value, type) needs a type");
+    return type_coerce(literal(std::move(value)), std::move(type));
+}
 Expr literal_column(std::string sql) {
     std::string name = sql;
     return Expr(std::make_shared<TextNode>(std::move(sql), std::move(name)));
+}
+Expr literal_column(std::string sql, TypePtr type) {
+    if (!type) throw ArgumentError("literal_column(sql, type) needs a type");
+    return type_coerce(literal_column(std::move(sql)), std::move(type));
+}
+Expr type_coerce(const Expr& e, TypePtr type) {
+    if (!type) throw ArgumentError("type_coerce() needs a type");
+    return Expr(std::make_shared<TypeCoerceNode>(e.node(), std::move(type)));
 }
 Expr text_fragment(std::string sql) { return Expr(std::make_shared<TextNode>(std::move(sql))); }
 Expr null_() { return Expr(std::make_shared<KeywordNode>(KeywordNode::Kind::null)); }

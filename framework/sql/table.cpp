@@ -195,7 +195,7 @@ void TableNode::walk(Walker& w) const {
     // A table dropped and recreated under the same name may type its columns differently, and
     // the column types choose an INSERT/UPDATE's bind processors: they are part of the shape.
     for (const auto& c : columns)
-        if (c.type()) w.token(c.type()->cache_token());
+        if (c.type()) w.type(*c.type());
 }
 std::vector<std::string> TableNode::column_names() const {
     std::vector<std::string> names;

@@ -193,7 +193,8 @@ Processor TypeCompiler::bind_processor(const TypeEngine& t) const {
     switch (t.kind()) {
         case TypeKind::date: return processors::datetime_to_date;
         case TypeKind::uuid: return processors::uuid_to_hex;
-        case TypeKind::json: return processors::json_serialize;
+        case TypeKind::json:
+            return t.options().none_as_null ? processors::json_serialize : processors::json_serialize_null_as_json;
         case TypeKind::enum_:
             return processors::enum_validator(t.enum_values(), t.options().enum_name.empty()
                                                                    ? "the Enum type"
@@ -206,8 +207,16 @@ Processor TypeCompiler::result_processor(const TypeEngine& t) const {
     switch (t.kind()) {
         case TypeKind::boolean: return processors::to_bool;
         case TypeKind::float_:
-        case TypeKind::double_: return processors::to_double;
+        case TypeKind::double_: {
+            if (!t.as_decimal()) return processors::to_double;
+            // SQLAlchemy's Float(asdecimal=True): the double formatted with the return scale.
+            const int scale = t.options().decimal_return_scale.value_or(10);
+            return [scale](Value v) {
+                return processors::to_decimal(v.kind() == Value::Kind::floating ? std::move(v) : processors::to_double(std::move(v)), scale);
+            };
+        }
         case TypeKind::numeric: {
+            if (!t.as_decimal()) return processors::to_double;
             const auto scale = t.scale();
             return [scale](Value v) { return processors::to_decimal(std::move(v), scale); };
         }

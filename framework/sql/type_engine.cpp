@@ -48,6 +48,12 @@ TypeEngine::TypeEngine(TypeKind kind, TypeOptions options)
     }
     while (token_.back() == ',') token_.pop_back();
     if (options_.timezone) token_ += 'z';
+    if (options_.asdecimal) token_ += *options_.asdecimal ? 'D' : 'F';
+    if (options_.decimal_return_scale) token_ += 's' + std::to_string(*options_.decimal_return_scale);
+    if (!options_.native_uuid) token_ += 'n';
+    if (options_.none_as_null) token_ += '0';
+    if (options_.day_precision) token_ += 'd' + std::to_string(*options_.day_precision);
+    if (options_.second_precision) token_ += 'p' + std::to_string(*options_.second_precision);
     for (const auto& v : options_.enum_values) {
         token_ += '|';
         token_ += std::to_string(v.size());  // length-prefixed: values may contain '|'
@@ -65,6 +71,17 @@ std::string TypeEngine::compile(const TypeCompiler& compiler) const { return com
 Processor TypeEngine::bind_processor(const TypeCompiler& compiler) const { return compiler.bind_processor(*this); }
 Processor TypeEngine::result_processor(const TypeCompiler& compiler) const {
     return compiler.result_processor(*this);
+}
+
+std::shared_ptr<const ColumnElement> TypeEngine::column_expression(const std::shared_ptr<const ColumnElement>&) const {
+    return nullptr;
+}
+std::shared_ptr<const ColumnElement> TypeEngine::bind_expression(const std::shared_ptr<const ColumnElement>&) const {
+    return nullptr;
+}
+bool TypeEngine::as_decimal() const {
+    if (options_.asdecimal) return *options_.asdecimal;
+    return kind_ == TypeKind::numeric;
 }
 
 std::shared_ptr<const TypeEngine> TypeEngine::named(std::string name) {

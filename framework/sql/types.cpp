@@ -34,6 +34,17 @@ sql::TypeOptions timezone_option() {
     return o;
 }
 
+/// UUID, the SQL type: rendered as such on every dialect; values bound as canonical text,
+/// which a native UUID type reads.
+class NativeUuidType final : public sql::TypeEngine {
+public:
+    NativeUuidType() : TypeEngine(sql::TypeKind::uuid) {}
+    std::string compile(const sql::TypeCompiler&) const override { return "UUID"; }
+    sql::Processor bind_processor(const sql::TypeCompiler&) const override {
+        return sql::processors::uuid_to_canonical;
+    }
+};
+
 void check_positive(std::optional<int> n, const char* what, const char* type) {
     if (n && *n <= 0)
         throw ArgumentError(std::string(type) + ": " + what + " must be positive (got " + std::to_string(*n) + ")");
@@ -57,18 +68,23 @@ TypePtr Unicode(std::optional<int> length) {
     return make(sql::TypeKind::unicode, length_option(length));
 }
 TypePtr UnicodeText() { return shared(sql::TypeKind::unicode_text); }
-TypePtr Float(std::optional<int> precision) {
-    if (!precision) return shared(sql::TypeKind::float_);
+TypePtr Float(std::optional<int> precision, bool asdecimal, std::optional<int> decimal_return_scale) {
+    if (!precision && !asdecimal && !decimal_return_scale) return shared(sql::TypeKind::float_);
     check_positive(precision, "precision", "Float");
+    if (decimal_return_scale && *decimal_return_scale < 0)
+        throw ArgumentError("Float: decimal_return_scale must not be negative (got " +
+                            std::to_string(*decimal_return_scale) + ")");
     return make(sql::TypeKind::float_, [&] {
         sql::TypeOptions o;
         o.precision = precision;
+        if (asdecimal) o.asdecimal = true;
+        o.decimal_return_scale = decimal_return_scale;
         return o;
     }());
 }
 TypePtr Double() { return shared(sql::TypeKind::double_); }
-TypePtr Numeric(std::optional<int> precision, std::optional<int> scale) {
-    if (!precision && !scale) return shared(sql::TypeKind::numeric);
+TypePtr Numeric(std::optional<int> precision, std::optional<int> scale, bool asdecimal) {
+    if (!precision && !scale && asdecimal) return shared(sql::TypeKind::numeric);
     check_positive(precision, "precision", "Numeric");
     if (scale && *scale < 0)
         throw ArgumentError("Numeric: scale must not be negative (got " + std::to_string(*scale) + ")");
@@ -81,6 +97,7 @@ TypePtr Numeric(std::optional<int> precision, std::optional<int> scale) {
         sql::TypeOptions o;
         o.precision = precision;
         o.scale = scale;
+        if (!asdecimal) o.asdecimal = false;
         return o;
     }());
 }
@@ -95,14 +112,42 @@ TypePtr DateTime(bool timezone) {
     static const TypePtr with_zone = make(sql::TypeKind::datetime, timezone_option());
     return with_zone;
 }
-TypePtr Interval() { return shared(sql::TypeKind::interval); }
+TypePtr Interval(std::optional<int> day_precision, std::optional<int> second_precision) {
+    if (!day_precision && !second_precision) return shared(sql::TypeKind::interval);
+    for (const auto& p : {day_precision, second_precision})
+        if (p && *p < 0) throw ArgumentError("Interval: a precision must not be negative (got " + std::to_string(*p) + ")");
+    sql::TypeOptions o;
+    o.day_precision = day_precision;
+    o.second_precision = second_precision;
+    return make(sql::TypeKind::interval, std::move(o));
+}
 TypePtr LargeBinary(std::optional<int> length) {
     if (!length) return shared(sql::TypeKind::large_binary);
     check_positive(length, "length", "LargeBinary");
     return make(sql::TypeKind::large_binary, length_option(length));
 }
-TypePtr Uuid() { return shared(sql::TypeKind::uuid); }
-TypePtr JSON() { return shared(sql::TypeKind::json); }
+TypePtr Uuid(bool native_uuid) {
+    if (native_uuid) return shared(sql::TypeKind::uuid);
+    static const TypePtr nonnative = [] {
+        sql::TypeOptions o;
+        o.native_uuid = false;
+        return make(sql::TypeKind::uuid, std::move(o));
+    }();
+    return nonnative;
+}
+TypePtr UUID() {
+    static const TypePtr native = std::make_shared<const NativeUuidType>();
+    return native;
+}
+TypePtr JSON(bool none_as_null) {
+    if (!none_as_null) return shared(sql::TypeKind::json);
+    static const TypePtr null_as_sql_null = [] {
+        sql::TypeOptions o;
+        o.none_as_null = true;
+        return make(sql::TypeKind::json, std::move(o));
+    }();
+    return null_as_sql_null;
+}
 TypePtr Enum(std::vector<std::string> values, std::string name) {
     if (values.empty()) throw ArgumentError("Enum" + (name.empty() ? std::string() : " '" + name + "'") +
                                             " needs at least one value, e.g. Enum({\"a\", \"b\"})");

@@ -312,6 +312,24 @@ Value json_serialize(Value v) {
     throw DataError("cannot store bytes in a JSON column; encode them (e.g. base64) into a JSON string first");
 }
 
+std::vector<Value> json_path_elements(std::string_view json_array_text) {
+    const auto doc = nlohmann::json::parse(json_array_text, nullptr, false);
+    if (!doc.is_array())
+        throw DataError("a JSON path is a JSON array of keys and indexes, not " + quote_text(std::string(json_array_text)));
+    std::vector<Value> out;
+    for (const auto& e : doc) {
+        if (e.is_string()) out.emplace_back(e.get<std::string>());
+        else if (e.is_number_integer()) out.emplace_back(e.get<std::int64_t>());
+        else throw DataError("a JSON path element is a key or an index, not " + e.dump());
+    }
+    return out;
+}
+
+Value json_serialize_null_as_json(Value v) {
+    if (v.is_null()) return Value(std::string("null"));
+    return json_serialize(std::move(v));
+}
+
 Value json_from_result(Value v) {
     if (v.kind() == Value::Kind::integer) return Value(std::to_string(std::get<std::int64_t>(v.storage())));
     if (v.kind() == Value::Kind::floating) return Value(nlohmann::json(std::get<double>(v.storage())).dump());

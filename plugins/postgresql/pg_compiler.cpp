@@ -1,6 +1,8 @@
 // PostgreSQL overrides of the generic SQL compiler's hooks.
 #include "pg_compiler.hpp"
 
+#include <athanor/sql/types.hpp>
+
 #include <algorithm>
 #include <cctype>
 
@@ -47,6 +49,54 @@ std::string PgCompiler::next_value_sql(const std::string& quoted_sequence) const
         literal += c;
     }
     return "nextval('" + literal + "')";
+}
+
+namespace {
+
+/// The bound path of a JSON path expression as a PostgreSQL TEXT[] literal: {"key1","0"}.
+class PgJsonPathType final : public sql::TypeEngine {
+public:
+    PgJsonPathType() : TypeEngine("TEXT[]", sql::TypeAffinity::string) {}
+    sql::Processor bind_processor(const sql::TypeCompiler&) const override {
+        return [](Value v) {
+            if (v.kind() != Value::Kind::text) return v;
+            std::string out = "{";
+            for (const auto& e : sql::processors::json_path_elements(v.as_string())) {
+                if (out.size() > 1) out += ',';
+                const std::string text = e.kind() == Value::Kind::integer ? std::to_string(e.as_int()) : e.as_string();
+                out += '"';
+                for (char c : text) {
+                    if (c == '"' || c == '\\') out += '\\';
+                    out += c;
+                }
+                out += '"';
+            }
+            return Value(out + "}");
+        };
+    }
+};
+
+}  // namespace
+
+void PgCompiler::visit_json_get(const sql::JsonGetNode& node) {
+    // SQLAlchemy's PostgreSQL form: an element read as another type is CAST(json ->> key AS type).
+    const bool as_json = node.type->kind() == sql::TypeKind::json;
+    if (!as_json) out() += "CAST(";
+    process_operand(*node.json, sql::prec::unary);
+    if (node.is_path) {
+        static const sql::TypePtr path_type = std::make_shared<const PgJsonPathType>();
+        out() += as_json ? " #> CAST(" : " #>> CAST(";
+        process_coerced(*node.path, path_type);
+        out() += " AS TEXT[])";
+    } else {
+        // Typed: json -> integer and json -> text are both operators, and psqlODBC sends
+        // parameters untyped. The key's kind is part of the cache key (bind affinity).
+        const bool index = node.path->affinity() == sql::TypeAffinity::integer;
+        out() += as_json ? " -> CAST(" : " ->> CAST(";
+        process(*node.path);
+        out() += index ? " AS INTEGER)" : " AS TEXT)";
+    }
+    if (!as_json) out() += " AS " + type_sql(*node.type) + ")";
 }
 
 std::string PgCompiler::render_literal_value(const Value& value) const {

@@ -34,6 +34,9 @@ public:
     std::string next_value_sql(const std::string& quoted_sequence) const override;
     bool supports_on_conflict() const override { return true; }
     std::string render_literal_value(const Value& value) const override;
+    /// doc -> key / doc ->> key (as_*(): CAST(doc ->> key AS type)); a path: #> / #>> with the
+    /// keys bound as one TEXT[] ('{"k1","k2"}').
+    void visit_json_get(const sql::JsonGetNode& node) override;
 };
 
 }  // namespace athanor::postgresql

@@ -26,7 +26,16 @@ std::string PgTypeCompiler::visit_datetime(const sql::TypeEngine& t) const {
 
 std::string PgTypeCompiler::visit_large_binary(const sql::TypeEngine&) const { return "BYTEA"; }
 
-std::string PgTypeCompiler::visit_uuid(const sql::TypeEngine&) const { return "UUID"; }
+std::string PgTypeCompiler::visit_uuid(const sql::TypeEngine& t) const {
+    return t.options().native_uuid ? "UUID" : TypeCompiler::visit_uuid(t);
+}
+
+std::string PgTypeCompiler::visit_interval(const sql::TypeEngine& t) const {
+    // SQLAlchemy renders the second precision as PostgreSQL's INTERVAL(p); day precision has
+    // no PostgreSQL spelling.
+    const auto& p = t.options().second_precision;
+    return p ? "INTERVAL(" + std::to_string(*p) + ")" : "INTERVAL";
+}
 
 std::string PgTypeCompiler::visit_enum(const sql::TypeEngine& t) const {
     const std::string& name = t.options().enum_name;
@@ -43,7 +52,8 @@ std::string PgTypeCompiler::visit_enum(const sql::TypeEngine& t) const {
 }
 
 sql::Processor PgTypeCompiler::bind_processor(const sql::TypeEngine& t) const {
-    if (t.kind() == sql::TypeKind::uuid) return sql::processors::uuid_to_canonical;
+    if (t.kind() == sql::TypeKind::uuid)
+        return t.options().native_uuid ? sql::processors::uuid_to_canonical : sql::processors::uuid_to_hex;
     return TypeCompiler::bind_processor(t);
 }
 

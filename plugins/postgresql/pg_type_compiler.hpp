@@ -29,6 +29,7 @@ public:
     std::string visit_datetime(const sql::TypeEngine& type) const override;
     std::string visit_large_binary(const sql::TypeEngine& type) const override;
     std::string visit_uuid(const sql::TypeEngine& type) const override;
+    std::string visit_interval(const sql::TypeEngine& type) const override;
     std::string visit_enum(const sql::TypeEngine& type) const override;
 
     sql::Processor bind_processor(const sql::TypeEngine& type) const override;

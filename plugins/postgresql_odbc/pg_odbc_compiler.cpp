@@ -6,10 +6,16 @@ namespace athanor::postgresql {
 void PgOdbcCompiler::visit_bind_param(const sql::BindParamNode& node) {
     // The bind's affinity is part of the statement's cache key, so a cached form never mixes
     // a boolean bind with another kind.
-    if (node.affinity() != sql::TypeAffinity::boolean) return PgCompiler::visit_bind_param(node);
+    // An interval sent as ISO 8601 text would stay text in SELECT ? (SELECT literal(Interval)).
+    const char* type = node.affinity() == sql::TypeAffinity::boolean    ? "BOOLEAN"
+                       : node.affinity() == sql::TypeAffinity::interval ? "INTERVAL"
+                                                                        : nullptr;
+    if (!type) return PgCompiler::visit_bind_param(node);
     out() += "CAST(";
     PgCompiler::visit_bind_param(node);
-    out() += " AS BOOLEAN)";
+    out() += " AS ";
+    out() += type;
+    out() += ')';
 }
 
 }  // namespace athanor::postgresql

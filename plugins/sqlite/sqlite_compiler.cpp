@@ -1,6 +1,8 @@
 // SQLite overrides of the generic SQL compiler's hooks.
 #include "sqlite_compiler.hpp"
 
+#include <athanor/sql/types.hpp>
+
 namespace athanor::sqlite {
 
 void SqliteCompiler::visit_true_division(const sql::BinaryNode& node) {
@@ -34,6 +36,52 @@ void SqliteCompiler::compound_member(const sql::SelectBaseNode& member) {
     out() += "SELECT * FROM (";
     process(member);
     out() += ')';
+}
+
+namespace {
+
+/// The bound key / index / path of a JSON element as a SQLite JSON path: $."key"[0]."sub".
+class SqliteJsonPathType final : public sql::TypeEngine {
+public:
+    explicit SqliteJsonPathType(bool is_path) : TypeEngine("TEXT", sql::TypeAffinity::string), is_path_(is_path) {}
+    sql::Processor bind_processor(const sql::TypeCompiler&) const override {
+        const bool is_path = is_path_;
+        return [is_path](Value v) {
+            if (v.is_null()) return v;
+            const auto step = [](const Value& e) {
+                return e.kind() == Value::Kind::integer ? "[" + std::to_string(e.as_int()) + "]"
+                                                        : ".\"" + e.as_string() + "\"";
+            };
+            std::string out = "$";
+            if (!is_path) return Value(out + step(v));
+            for (const auto& e : sql::processors::json_path_elements(v.as_string())) out += step(e);
+            return Value(out);
+        };
+    }
+
+private:
+    bool is_path_;
+};
+
+}  // namespace
+
+void SqliteCompiler::visit_json_get(const sql::JsonGetNode& node) {
+    static const sql::TypePtr index_type = std::make_shared<const SqliteJsonPathType>(false);
+    static const sql::TypePtr path_type = std::make_shared<const SqliteJsonPathType>(true);
+    // JSON_QUOTE leaves an object or array JSON_EXTRACT returned as it is and quotes a scalar,
+    // so a JSON element is JSON text either way.
+    const bool as_json = node.type->kind() == sql::TypeKind::json;
+    // Read as a number, the CAST gives the element NUMERIC/REAL affinity, so a decimal bound
+    // as text compares as the number it is (JSON_EXTRACT alone has no affinity).
+    const auto affinity = node.type->affinity();
+    const bool numeric = affinity == sql::TypeAffinity::numeric || affinity == sql::TypeAffinity::floating;
+    if (numeric) out() += "CAST(";
+    out() += as_json ? "JSON_QUOTE(JSON_EXTRACT(" : "JSON_EXTRACT(";
+    process(*node.json);
+    out() += ", ";
+    process_coerced(*node.path, node.is_path ? path_type : index_type);
+    out() += as_json ? "))" : ")";
+    if (numeric) out() += " AS " + type_sql(*node.type) + ")";
 }
 
 }  // namespace athanor::sqlite

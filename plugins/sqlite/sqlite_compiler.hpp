@@ -2,6 +2,7 @@
 //
 //   a / (b + 0.0)          true division of integers (CAST(b AS NUMERIC) stays an integer on SQLite)
 //   CURRENT_TIMESTAMP      for now()
+//   JSON_EXTRACT(d, '$."k"')  a JSON element (SQLAlchemy's SQLite form)
 //   LIMIT -1 OFFSET n      an offset without a limit (the generic form, kept)
 //   ON CONFLICT ...        upsert; RETURNING (SQLite 3.35+)
 //   SELECT * FROM (...)    a UNION member with ORDER BY/LIMIT (SQLite allows them only at the
@@ -25,6 +26,9 @@ public:
     void visit_binary(const sql::BinaryNode& node) override;
     void visit_function(const sql::FunctionNode& node) override;
     void compound_member(const sql::SelectBaseNode& member) override;
+    /// JSON_EXTRACT(doc, '$."key"') (JSON_QUOTE(...) around it when read as JSON), the path
+    /// written by a bind processor from the bound key, index or path.
+    void visit_json_get(const sql::JsonGetNode& node) override;
     void lateral_keyword() override { unsupported("LATERAL subqueries"); }
     /// Nothing: SQLite has no row locks; a write transaction locks the whole database.
     void for_update_clause(const sql::ForUpdateClause&) override {}

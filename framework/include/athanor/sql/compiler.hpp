@@ -100,6 +100,13 @@ public:
     virtual void visit_delete(const DeleteNode& node);
     /// ON CONFLICT ... (SQLite, PostgreSQL); the generic compiler raises CompileError.
     virtual void visit_on_conflict(const InsertNode& node);
+    /// type_coerce(): the element as it is, a bound value inside processed as the new type.
+    virtual void visit_type_coerce(const TypeCoerceNode& node);
+    /// A JSON element (doc["k"], doc.json_path(...), as_*()): the generic compiler raises
+    /// CompileError; PostgreSQL renders -> ->> #> #>>, SQLite JSON_EXTRACT.
+    virtual void visit_json_get(const JsonGetNode& node);
+    /// floordiv(a, b): `a / b` when div_is_floordiv() and b is an integer, else FLOOR(a / b).
+    virtual void visit_floor_division(const BinaryNode& node);
 
     // ---- hooks ----------------------------------------------------------------------
     /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m").
@@ -183,6 +190,12 @@ public:
     [[noreturn]] void unsupported(const std::string& construct) const;
 
 protected:
+    /// `left op right` with the bound values coerced to the other side's type, the operator
+    /// text from binary_operator_text() (or the custom operator); no special forms.
+    void binary_operands(const BinaryNode& node);
+    /// The column_expression() of the type of a selected column (`column` itself when the
+    /// type has none), for a top-level SELECT list.
+    ColumnPtr selected_expression(const ColumnPtr& column) const;
     void select_columns(const SelectNode& node);
     void order_by_clause(const std::vector<ColumnPtr>& order_by);
     void comma_list(const std::vector<ColumnPtr>& items);

@@ -129,6 +129,7 @@ public:
 enum class BinaryOp {
     eq, ne, lt, le, gt, ge,
     add, sub, mul, div, mod, concat,
+    floordiv,  // SQLAlchemy's `//`: `a / b` for integers where `/` truncates, FLOOR(a / b) otherwise
     like, not_like, ilike, not_ilike,
     is, is_not, is_distinct_from, is_not_distinct_from,
     custom
@@ -281,6 +282,44 @@ public:
     TypePtr type;
 };
 
+/// An expression given a SQL type without a CAST (SQLAlchemy's type_coerce()): it renders as
+/// its element, reports `type` to the compiler (result processor, the type binds facing it
+/// take), and a bound value inside it is processed as `type`.
+class ATHANOR_API TypeCoerceNode final : public ColumnElement {
+public:
+    TypeCoerceNode(ColumnPtr element, TypePtr type);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return element->precedence(); }
+    TypeAffinity affinity() const override { return type->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override { element->collect_froms(out); }
+    std::string result_name() const override { return element->result_name(); }
+    std::string bind_base() const override { return element->bind_base(); }
+
+    ColumnPtr element;
+    TypePtr type;
+};
+
+/// An element of a JSON value: json[key], json[index] or the path json[(k1, k2, ...)], with
+/// the SQL type the caller reads it as (JSON itself, or String/Integer/Float/Boolean/Numeric
+/// through as_string() ... as_numeric()). `path` is one bound value: the key (text) or index
+/// (integer) for an index, a JSON array of keys/indexes for a path; the dialect's compiler
+/// renders it (PostgreSQL -> / ->> / #> / #>>, SQLite JSON_EXTRACT) and converts the bound
+/// value with a bind processor, so the statement caches like any other.
+class ATHANOR_API JsonGetNode final : public ColumnElement {
+public:
+    JsonGetNode(ColumnPtr json, ColumnPtr path, bool is_path, TypePtr type);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return type->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override { json->collect_froms(out); }
+
+    ColumnPtr json;
+    ColumnPtr path;  // a BindParamNode
+    bool is_path;
+    TypePtr type;
+};
+
 /// (a, b, ...): a row value, compared or tested with IN as a whole (tuple_()).
 class ATHANOR_API TupleNode final : public ColumnElement {
 public:
@@ -385,6 +424,9 @@ public:
     void bind(const BindParamNode& b);
     /// An explicitly named value (insert/update column keys, expanded IN elements).
     void named_value(const std::string& name, const Value* value);
+    /// A type into the cache key: its kind and parameters, and its C++ class when it is a
+    /// subclass (whose overrides may render or process differently).
+    void type(const TypeEngine& type);
     BindNamer& namer() { return namer_; }
 
     /// CTEs render once, at their first reference; returns true the first time.

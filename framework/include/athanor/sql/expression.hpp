@@ -85,6 +85,22 @@ public:
     /// Any binary operator the database knows: col.op("&", 4).
     Expr op(const std::string& sql_operator, const Expr& other) const;
 
+    // JSON (an expression of the JSON type): an element, itself JSON until read as a type.
+    /// doc["key"], doc[0]: the element at a key or array index.
+    Expr operator[](const Value& key_or_index) const;
+    /// The element at a path of keys and indexes: doc.json_path({"key1", "subkey1"}).
+    Expr json_path(const std::vector<Value>& path) const;
+    /// A JSON element read as a SQL type (SQLAlchemy's as_string(), as_integer(), ...); the
+    /// result compares and comes back as that type. Throw ArgumentError on anything but a
+    /// JSON element (operator[] / json_path()).
+    Expr as_string() const;
+    Expr as_integer() const;
+    Expr as_float() const;
+    Expr as_boolean() const;
+    Expr as_numeric(int precision, int scale) const;
+    /// The element as JSON again (what doc["key"] already is).
+    Expr as_json() const;
+
     // Modifiers
     Expr label(std::string name) const;
     Expr asc() const;
@@ -131,6 +147,10 @@ ATHANOR_API Expr operator-(const Expr& a, const Expr& b);
 ATHANOR_API Expr operator*(const Expr& a, const Expr& b);
 ATHANOR_API Expr operator/(const Expr& a, const Expr& b);
 ATHANOR_API Expr operator%(const Expr& a, const Expr& b);
+/// Floor division, SQLAlchemy's `a // b` (C++ has no such operator): `a / b` where the
+/// database's `/` already truncates integers and the right side is an integer, FLOOR(a / b)
+/// otherwise; the result has the left side's type. floordiv(literal(-15), literal(5)) is -3.
+ATHANOR_API Expr floordiv(const Expr& a, const Expr& b);
 ATHANOR_API Expr operator-(const Expr& a);
 // Boolean (SQLAlchemy's & | ~, plus the C++ spellings of NOT)
 ATHANOR_API Expr operator&(const Expr& a, const Expr& b);
@@ -154,8 +174,16 @@ ATHANOR_API Expr not_(const Expr& condition);
 /// caller supplies it at execution).
 ATHANOR_API Expr literal(Value value);
 ATHANOR_API Expr bindparam(std::string name, std::optional<Value> value = std::nullopt);
+/// A bound value of the given SQL type (SQLAlchemy's literal(value, type_)): processed by the
+/// type's bind processor, read back with its result processor.
+ATHANOR_API Expr literal(Value value, TypePtr type);
 /// SQL text used as a column or expression, verbatim (never put user input here).
 ATHANOR_API Expr literal_column(std::string sql);
+/// The same, of the given SQL type: literal_column("15", Integer()) / literal_column("10", Integer()).
+ATHANOR_API Expr literal_column(std::string sql, TypePtr type);
+/// `e` treated as `type` without a CAST in the SQL (SQLAlchemy's type_coerce()): the result
+/// processor, and the processing of a bound value inside, follow `type`.
+ATHANOR_API Expr type_coerce(const Expr& e, TypePtr type);
 /// A SQL text fragment in an expression, verbatim: where(text_fragment("a > b")).
 ATHANOR_API Expr text_fragment(std::string sql);
 ATHANOR_API Expr null_();

@@ -11,6 +11,14 @@
 // Usage:
 //   auto t = athanor::sql::TypeEngine::named("VARCHAR(50)");   // same as String(50)
 //   t->kind() == athanor::sql::TypeKind::string;  t->length() == 50;  t->name() == "VARCHAR(50)"
+//
+//   // A string column holding integers, compared and read as integers (a TypeDecorator):
+//   struct StringAsInt : athanor::sql::TypeEngine {
+//       StringAsInt() : TypeEngine(*athanor::sql::String(50)) {}
+//       athanor::sql::ColumnPtr column_expression(const athanor::sql::ColumnPtr& c) const override {
+//           return athanor::sql::cast(c, athanor::sql::Integer()).node();
+//       }
+//   };
 #pragma once
 
 #include <athanor/export.hpp>
@@ -25,6 +33,7 @@
 namespace athanor::sql {
 
 class TypeCompiler;
+class ColumnElement;
 
 /// Broad family of a type; what the expression compiler needs to know about it.
 enum class TypeAffinity { unknown, integer, numeric, floating, string, boolean, date, time, datetime, binary, interval };
@@ -44,6 +53,19 @@ struct TypeOptions {
     bool timezone = false;          // Time, DateTime
     std::vector<std::string> enum_values;
     std::string enum_name;          // Enum: the database type name where enums are named types
+    /// Numeric, Float, Double: values come back as athanor::Decimal (true) or double (false);
+    /// nullopt: the kind's default (Numeric: Decimal, Float/Double: double).
+    std::optional<bool> asdecimal;
+    /// Float/Double read as Decimal: the digits after the point it keeps (default 10).
+    std::optional<int> decimal_return_scale;
+    /// Uuid: the database's own UUID type where it has one; false: CHAR(32) of hex digits on
+    /// every database (SQLAlchemy's Uuid(native_uuid=False)).
+    bool native_uuid = true;
+    /// JSON: a NULL value binds SQL NULL (true) or the JSON document null (false, the default,
+    /// as SQLAlchemy's JSON(none_as_null=False)).
+    bool none_as_null = false;
+    std::optional<int> day_precision;     // Interval
+    std::optional<int> second_precision;  // Interval
 };
 
 class ATHANOR_API TypeEngine {
@@ -73,6 +95,16 @@ public:
     virtual Processor bind_processor(const TypeCompiler& compiler) const;
     /// Converts a fetched value into the C++ form. Default: compiler.result_processor(*this).
     virtual Processor result_processor(const TypeCompiler& compiler) const;
+    /// SQL wrapped around a column of this type where a top-level SELECT or RETURNING lists it
+    /// (SQLAlchemy's TypeDecorator.column_expression), e.g. cast(column, Integer()); the
+    /// result keeps the column's name and is read with the wrapped expression's type.
+    /// Default: nullptr, the column as it is.
+    virtual std::shared_ptr<const ColumnElement> column_expression(const std::shared_ptr<const ColumnElement>& column) const;
+    /// SQL wrapped around a bound value of this type (TypeDecorator.bind_expression), e.g.
+    /// cast(type_coerce(bind, Integer()), String(50)). Default: nullptr, the bind as it is.
+    virtual std::shared_ptr<const ColumnElement> bind_expression(const std::shared_ptr<const ColumnElement>& bind) const;
+    /// asdecimal with the kind's default applied: Numeric true, Float/Double false.
+    bool as_decimal() const;
 
     /// A type from its SQL spelling, mapped to the generic type when the name is known
     /// ("INT" -> Integer, "VARCHAR(20)" -> String(20), "TIMESTAMP WITH TIME ZONE" ->

@@ -40,21 +40,37 @@ ATHANOR_API TypePtr Text();
 ATHANOR_API TypePtr Unicode(std::optional<int> length = std::nullopt);
 ATHANOR_API TypePtr UnicodeText();
 /// A binary floating-point number (values are double); precision in bits as in FLOAT(p).
-ATHANOR_API TypePtr Float(std::optional<int> precision = std::nullopt);
+/// asdecimal: values come back as athanor::Decimal with `decimal_return_scale` digits after
+/// the point (default 10), as SQLAlchemy's Float(asdecimal=True).
+ATHANOR_API TypePtr Float(std::optional<int> precision = std::nullopt, bool asdecimal = false,
+                          std::optional<int> decimal_return_scale = std::nullopt);
 ATHANOR_API TypePtr Double();
-/// An exact decimal: values are athanor::Decimal.
-ATHANOR_API TypePtr Numeric(std::optional<int> precision = std::nullopt, std::optional<int> scale = std::nullopt);
+/// An exact decimal: values are athanor::Decimal; asdecimal = false reads them as double
+/// (SQLAlchemy's Numeric(asdecimal=False)).
+ATHANOR_API TypePtr Numeric(std::optional<int> precision = std::nullopt, std::optional<int> scale = std::nullopt,
+                            bool asdecimal = true);
 ATHANOR_API TypePtr Date();
 /// timezone: the value keeps its UTC offset (athanor::Time::utc_offset_minutes).
 ATHANOR_API TypePtr Time(bool timezone = false);
 ATHANOR_API TypePtr DateTime(bool timezone = false);
-ATHANOR_API TypePtr Interval();
+/// A span of time (athanor::Interval). The precisions are SQLAlchemy's Interval(day_precision,
+/// second_precision): PostgreSQL renders the second precision, INTERVAL(p) (capped at 6 by
+/// the server); databases without an interval type store the ISO 8601 text.
+ATHANOR_API TypePtr Interval(std::optional<int> day_precision = std::nullopt,
+                             std::optional<int> second_precision = std::nullopt);
 ATHANOR_API TypePtr LargeBinary(std::optional<int> length = std::nullopt);
 /// Values are the canonical text form "1b4e28ba-2fa1-11d2-883f-0016d3cca427" (any case,
-/// with or without dashes or braces accepted on bind).
-ATHANOR_API TypePtr Uuid();
-/// Values are JSON text (std::string); numbers, booleans are accepted on bind and serialised.
-ATHANOR_API TypePtr JSON();
+/// with or without dashes or braces accepted on bind). Stored in the database's UUID type
+/// where it has one, else CHAR(32) of hex digits; native_uuid = false: CHAR(32) everywhere.
+ATHANOR_API TypePtr Uuid(bool native_uuid = true);
+/// The SQL type UUID itself (SQLAlchemy's UUID): rendered UUID on every database, so only
+/// for databases that have it; values as for Uuid().
+ATHANOR_API TypePtr UUID();
+/// Values are JSON documents as text (std::string); numbers, booleans are accepted on bind
+/// and serialised. The JSON null is the document "null": a NULL value binds it too, unless
+/// none_as_null, where NULL binds SQL NULL (SQLAlchemy's JSON(none_as_null=...)). Elements
+/// are read with Expr::operator[] and json_path(): t.c("doc")["key"].as_integer().
+ATHANOR_API TypePtr JSON(bool none_as_null = false);
 /// One of `values`; anything else is rejected on bind with DataError. `name` names the
 /// database type where enums are named types (PostgreSQL CREATE TYPE).
 ATHANOR_API TypePtr Enum(std::vector<std::string> values, std::string name = {});
@@ -78,6 +94,7 @@ using types::Text;
 using types::Unicode;
 using types::UnicodeText;
 using types::Uuid;
+using types::UUID;
 
 /// Value conversions for bind/result processors. Each converts the kinds it knows and passes
 /// any other value (and NULL) through unchanged; malformed text throws DataError quoting it.
@@ -110,8 +127,14 @@ ATHANOR_API Value to_bytes(Value v);
 ATHANOR_API Value uuid_to_hex(Value v);
 /// 32 hex digits, dashed text or 16 bytes -> canonical dashed lowercase text.
 ATHANOR_API Value uuid_to_canonical(Value v);
-/// JSON text is validated; integers, doubles, booleans and Decimals become JSON text.
+/// JSON text is validated; integers, doubles, booleans and Decimals become JSON text; NULL
+/// stays NULL.
 ATHANOR_API Value json_serialize(Value v);
+/// json_serialize, and NULL becomes the JSON document "null" (JSON without none_as_null).
+ATHANOR_API Value json_serialize_null_as_json(Value v);
+/// The keys (text) and indexes (integers) of the JSON array text Expr::json_path() binds,
+/// for a dialect's bind processor to write its own path form; throws DataError otherwise.
+ATHANOR_API std::vector<Value> json_path_elements(std::string_view json_array_text);
 /// Numbers the database handed back for a JSON column (SQLite's NUMERIC affinity) -> JSON text.
 ATHANOR_API Value json_from_result(Value v);
 /// A processor rejecting text outside `values` with DataError naming the allowed values.
