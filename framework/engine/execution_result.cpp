@@ -103,6 +103,7 @@ void present_no_rows(ResultState& rs) {
     rs.metadata.reset();
     rs.exhausted = true;
     rs.closed = true;
+    rs.auto_closed = true;
     rs.closed_reason = "This result object does not return rows. It has been closed automatically.";
 }
 
