@@ -22,7 +22,6 @@ Table create_data(cf::Session& s) {
     return t;
 }
 
-std::int64_t count_rows(sa::Connection& c, const Table& t) { return c.execute(select(count()).select_from(t)).scalar().as_int(); }
 
 std::string default_level() {
     cf::Session s;
@@ -150,34 +149,49 @@ BOOST_AUTO_TEST_CASE(test_dialect_user_setting_is_restored, CF_REQUIRES("indepen
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(AutocommitIsolationTest, CF_REQUIRES("autocommit"))
+namespace {
+// SQLAlchemy's _test_conn_autocommits: an INSERT inside begin() ... rollback() persists exactly
+// when the connection autocommits; the table is emptied again.
+void test_conn_autocommits(sa::Connection& conn, const Table& t, bool autocommit) {
+    {
+        auto trans = conn.begin();
+        conn.execute(t.insert(), {{"id", 1}, {"data", "some data"}});
+        trans.rollback();
+    }
+    const auto id = conn.scalar(select(t.c("id")));
+    if (autocommit)
+        BOOST_TEST(id.as_int() == 1);
+    else
+        BOOST_TEST(id.is_null());
+    conn.rollback();
+    auto trans = conn.begin();
+    conn.execute(t.delete_());
+    trans.commit();
+}
+}  // namespace
 BOOST_AUTO_TEST_CASE(test_autocommit_on, CF_SA("test_dialect.py::AutocommitIsolationTest::test_autocommit_on")) {
     cf::Session s;
     auto t = create_data(s);
-    auto def = s.conn.get_isolation_level();
+    const auto def = s.conn.get_isolation_level();
     s.conn.set_isolation_level("AUTOCOMMIT");
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    s.conn.rollback();
-    BOOST_TEST(count_rows(s.conn, t) == 1);
-    s.conn.rollback();
-    s.conn.set_isolation_level(def);
+    test_conn_autocommits(s.conn, t, true);
+    s.conn.set_isolation_level(def);  // the dialect's reset_isolation_level
+    test_conn_autocommits(s.conn, t, false);
 }
 BOOST_AUTO_TEST_CASE(test_autocommit_off, CF_SA("test_dialect.py::AutocommitIsolationTest::test_autocommit_off")) {
     cf::Session s;
     auto t = create_data(s);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    s.conn.rollback();
-    BOOST_TEST(count_rows(s.conn, t) == 0);
+    test_conn_autocommits(s.conn, t, false);
 }
 BOOST_AUTO_TEST_CASE(test_turn_autocommit_off_via_default_iso_level, CF_SA("test_dialect.py::AutocommitIsolationTest::test_turn_autocommit_off_via_default_iso_level")) {
     cf::Session s;
     auto t = create_data(s);
-    auto def = s.conn.get_isolation_level();
+    const auto def = s.conn.get_isolation_level();
     s.conn.set_isolation_level("AUTOCOMMIT");
     BOOST_TEST(s.conn.get_isolation_level() == "AUTOCOMMIT");
+    test_conn_autocommits(s.conn, t, true);
     s.conn.set_isolation_level(def);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    s.conn.rollback();
-    BOOST_TEST(count_rows(s.conn, t) == 0);
+    test_conn_autocommits(s.conn, t, false);
 }
 BOOST_AUTO_TEST_CASE(test_dialect_autocommit_is_restored, CF_REQUIRES("independent_readonly_connections") CF_SA("test_dialect.py::AutocommitIsolationTest::test_dialect_autocommit_is_restored")) {
     sa::EngineOptions o;
@@ -294,50 +308,62 @@ void guard_many(const char* many_flag, const char* single_flag, const std::funct
     guard(cf::has(many_flag) ? many_flag : single_flag, fn, std::move(expected));
 }
 }  // namespace
+// SQLAlchemy's run_stmt: the statement with .returning(t.c.id), run once with {id-param: 1,
+// data: "d1"} or as an executemany of three such sets; UPDATE and DELETE find the row by a
+// bindparam and UPDATE sets data from the parameters.
+namespace {
+std::vector<sa::Params> three_sets(const std::string& id_param) {
+    return {{{id_param, 1}, {"data", "d1"}}, {{id_param, 2}, {"data", "d2"}}, {{id_param, 3}, {"data", "d3"}}};
+}
+void insert_three(cf::Session& s, const Table& t) { s.conn.execute(t.insert(), three_sets("id")); }
+}  // namespace
 BOOST_AUTO_TEST_CASE(test_insert_single, CF_SA("test_dialect.py::ReturningGuardsTest::test_insert_single")) {
     cf::Session s;
     auto t = create_data(s);
-    guard("insert_returning", [&] { return cf::column_ints(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}).returning(t.c("id")))); }, {1});
+    guard("insert_returning", [&] { return cf::column_ints(s.conn.execute(t.insert().returning(t.c("id")), {{"id", 1}, {"data", "d1"}})); }, {1});
 }
 BOOST_AUTO_TEST_CASE(test_insert_many, CF_SA("test_dialect.py::ReturningGuardsTest::test_insert_many")) {
     cf::Session s;
     auto t = create_data(s);
     guard_many("insert_executemany_returning", "insert_returning", [&] {
-        return cf::column_ints(s.conn.execute(t.insert().returning(t.c("id")),
-                                              std::vector<sa::Params>{{{"id", 1}, {"data", "d1"}}, {{"id", 2}, {"data", "d2"}}}));
-    }, {1, 2});
+        return cf::column_ints(s.conn.execute(t.insert().returning(t.c("id")), three_sets("id")));
+    }, {1, 2, 3});
 }
 BOOST_AUTO_TEST_CASE(test_update_single, CF_SA("test_dialect.py::ReturningGuardsTest::test_update_single")) {
     cf::Session s;
     auto t = create_data(s);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    guard("update_returning", [&] { return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == 1).values({{"data", "x"}}).returning(t.c("id")))); }, {1});
+    insert_three(s, t);
+    guard("update_returning", [&] {
+        return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == bindparam("b_id")).returning(t.c("id")),
+                                              {{"b_id", 1}, {"data", "d1"}}));
+    }, {1});
 }
 BOOST_AUTO_TEST_CASE(test_update_many, CF_SA("test_dialect.py::ReturningGuardsTest::test_update_many")) {
     cf::Session s;
     auto t = create_data(s);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
+    insert_three(s, t);
     guard_many("update_executemany_returning", "update_returning", [&] {
-        return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == bindparam("b_id")).values({{"data", bindparam("b_data")}}).returning(t.c("id")),
-                                              std::vector<sa::Params>{{{"b_id", 1}, {"b_data", "x"}}, {{"b_id", 2}, {"b_data", "y"}}}));
-    }, {1, 2});
+        return cf::column_ints(s.conn.execute(t.update().where(t.c("id") == bindparam("b_id")).returning(t.c("id")),
+                                              three_sets("b_id")));
+    }, {1, 2, 3});
 }
 BOOST_AUTO_TEST_CASE(test_delete_single, CF_SA("test_dialect.py::ReturningGuardsTest::test_delete_single")) {
     cf::Session s;
     auto t = create_data(s);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    guard("delete_returning", [&] { return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == 1).returning(t.c("id")))); }, {1});
+    insert_three(s, t);
+    guard("delete_returning", [&] {
+        return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == bindparam("b_id")).returning(t.c("id")),
+                                              {{"b_id", 1}, {"data", "d1"}}));
+    }, {1});
 }
 BOOST_AUTO_TEST_CASE(test_delete_many, CF_SA("test_dialect.py::ReturningGuardsTest::test_delete_many")) {
     cf::Session s;
     auto t = create_data(s);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    s.conn.execute(t.insert().values({{"id", 2}, {"data", "d2"}}));
+    insert_three(s, t);
     guard_many("delete_executemany_returning", "delete_returning", [&] {
         return cf::column_ints(s.conn.execute(t.delete_().where(t.c("id") == bindparam("b_id")).returning(t.c("id")),
-                                              std::vector<sa::Params>{{{"b_id", 1}}, {{"b_id", 2}}}));
-    }, {1, 2});
+                                              three_sets("b_id")));
+    }, {1, 2, 3});
 }
 BOOST_AUTO_TEST_SUITE_END()
 
