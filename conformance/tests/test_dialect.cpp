@@ -62,18 +62,23 @@ BOOST_AUTO_TEST_SUITE(ExceptionTest)
 BOOST_AUTO_TEST_CASE(test_integrity_error, CF_REQUIRES("duplicate_key_raises_integrity_error") CF_SA("test_dialect.py::ExceptionTest::test_integrity_error")) {
     cf::Session s;
     auto t = create_data(s);
-    s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1"}}));
-    BOOST_CHECK_THROW(s.conn.execute(t.insert().values({{"id", 1}, {"data", "d1_dupe"}})), sa::IntegrityError);
+    auto trans = s.conn.begin();
+    s.conn.execute(t.insert(), {{"id", 1}, {"data", "d1"}});
+    BOOST_CHECK_THROW(s.conn.execute(t.insert(), {{"id", 1}, {"data", "d1"}}), sa::IntegrityError);
+    trans.rollback();
 }
+// An error message that likely carries non-ASCII text (the unknown column méil): the DBAPIError
+// keeps the driver's message whole, inside its own text.
 BOOST_AUTO_TEST_CASE(test_exception_with_non_ascii, CF_SA("test_dialect.py::ExceptionTest::test_exception_with_non_ascii")) {
     cf::Session s;
     try {
-        s.exec("SELECT * FROM " + cf::q("cf_réveillé_missing"));
-        BOOST_FAIL("selecting from a missing table did not raise");
+        s.conn.execute(select(literal_column("méil")));
+        BOOST_FAIL("selecting an unknown column did not raise");
     } catch (const sa::DBAPIError& e) {
+        const std::string what = e.what();
         BOOST_TEST(!e.driver_message().empty());
-        BOOST_TEST(e.statement().find("réveillé") != std::string::npos);
-        BOOST_TEST(std::string(e.what()).find("réveillé") != std::string::npos);
+        BOOST_TEST(what.find(e.driver_message()) != std::string::npos, what);
+        BOOST_TEST(e.statement().find("méil") != std::string::npos);
     }
 }
 BOOST_AUTO_TEST_SUITE_END()

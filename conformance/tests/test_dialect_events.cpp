@@ -21,7 +21,13 @@ const std::string test_schema = "test_schema";
 // SQLAlchemy's provision.set_default_schema_on_connection, per dialect.
 void set_default_schema_on_connection(sa::sdk::DriverConnection& connection, const std::string& schema) {
     if (cf::dialect_name() == "postgresql") {
+        // In autocommit, as SQLAlchemy's provisioning does: a SET inside the connection's
+        // implicit transaction would be undone by the engine's rollback after its first-connect
+        // set-up.
+        const bool autocommit = connection.autocommit();
+        connection.set_autocommit(true);
         sa::sdk::execute_statement(connection, "SET SESSION search_path TO " + cf::q(schema));
+        connection.set_autocommit(autocommit);
         return;
     }
     throw sa::NotSupportedError("no provisioning to set the default schema for dialect " + cf::dialect_name() +

@@ -239,7 +239,7 @@ void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail:
         detail::present_no_rows(*rs);
         return;
     }
-    rs->metadata = detail::metadata_for(description);
+    rs->metadata = detail::metadata_for(description, rs->compiled.get());
     if (rs->compiled) {
         const auto kind = rs->compiled->kind;
         rs->dml_returning_rows = kind == sql::StatementKind::insert || kind == sql::StatementKind::update ||

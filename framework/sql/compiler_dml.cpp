@@ -143,6 +143,7 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
         set_result_processors(key);
         returning_clause(key);
         state_->result_->returns_primary_key = true;
+        state_->result_->returning_keys = state_->result_->primary_key_columns;
     }
     --state_->depth_;
 }
@@ -205,6 +206,8 @@ void SqlCompiler::explicit_returning(const std::vector<ColumnPtr>& columns, cons
     if (state_->depth_ == 1) {
         set_result_processors(columns);
         state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+        state_->result_->returning_keys.clear();
+        for (const auto& c : columns) state_->result_->returning_keys.push_back(c->result_name());
     }
     returning_clause(columns);
 }

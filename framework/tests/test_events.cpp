@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(handle_error_sees_the_error_and_may_replace_it) {
         disconnect = e.is_disconnect;
         message = e.error.what();
     });
-    BOOST_CHECK_THROW(conn.exec_driver_sql("SELECT * FROM no_such_table"), sa::OperationalError);
+    BOOST_CHECK_THROW(conn.exec_driver_sql("SELECT * FROM no_such_table"), sa::DBAPIError);
     BOOST_TEST(statement == "SELECT * FROM no_such_table");
     BOOST_TEST(!disconnect);
     BOOST_TEST(contains(message, "no_such_table"));
