@@ -113,8 +113,8 @@ struct CursorExecuteEvent {
     std::int64_t rowcount = -1;
 };
 
-/// handle_error: a driver error raised while running a statement (or BEGIN / COMMIT / ROLLBACK
-/// / a savepoint statement) on one of the engine's connections.
+/// handle_error: a driver error raised while running a statement (or BEGIN / COMMIT / a
+/// savepoint statement) on one of the engine's connections. A failed ROLLBACK is not reported here.
 struct ErrorEvent {
     /// The error as it will propagate (statement and parameters already attached).
     const DBAPIError& error;
