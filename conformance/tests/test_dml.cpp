@@ -29,7 +29,8 @@ struct CteData {
     }
 };
 
-// SimpleUpdateDeleteTest / RowCountTest fixture.
+// SimpleUpdateDeleteTest fixture (SQLAlchemy's plain_pk), plus a status column for the
+// extra cases.
 struct Plain {
     cf::Session s;
     Table& t = s.metadata.table("cf_plain", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
@@ -44,6 +45,34 @@ struct Plain {
         s.conn.commit();
     }
     Strs data() { return cf::column_strings(s.conn.execute(select(t.c("data")).order_by(t.c("id")))); }
+};
+
+// RowCountTest fixture: SQLAlchemy's employees(employee_id, name, department), nine rows, three
+// per department.
+struct Employees {
+    cf::Session s;
+    Table& t = make(s, true);
+    static Table& make(cf::Session& session, bool implicit_returning) {
+        return session.metadata.table("cf_employees",
+                                      Column("employee_id", ty::Integer(), primary_key(), autoincrement(false)),
+                                      Column("name", ty::String(50)), Column("department", ty::String(1)),
+                                      TableOptions{.implicit_returning = implicit_returning});
+    }
+    static const std::vector<std::pair<std::string, std::string>>& rows() {
+        static const std::vector<std::pair<std::string, std::string>> data = {
+            {"Angela", "A"}, {"Andrew", "A"}, {"Anand", "A"}, {"Bob", "B"},   {"Bobette", "B"},
+            {"Buffy", "B"},  {"Charlie", "C"}, {"Cynthia", "C"}, {"Chris", "C"}};
+        return data;
+    }
+    Employees() {
+        s.create_all();
+        std::vector<sa::Params> sets;
+        for (std::size_t i = 0; i < rows().size(); ++i)
+            sets.push_back({{"employee_id", static_cast<std::int64_t>(i)}, {"name", rows()[i].first},
+                            {"department", rows()[i].second}});
+        s.conn.execute(t.insert(), sets);
+        s.conn.commit();
+    }
 };
 
 }  // namespace
@@ -150,34 +179,61 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(update_delete)
 BOOST_AUTO_TEST_SUITE(SimpleUpdateDeleteTest, CF_REQUIRES("sane_rowcount"))
+namespace {
+// The first three rows of the fixture, as (id, data).
+using IdData = std::vector<std::pair<std::int64_t, std::string>>;
+IdData id_data(sa::Result r) {
+    IdData out;
+    for (const auto& row : r) out.emplace_back(row[0].as_int(), row[1].as_string());
+    return out;
+}
+}  // namespace
 BOOST_FIXTURE_TEST_CASE(test_update, Plain, CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_update")) {
-    auto r = s.conn.execute(t.update().where(t.c("id") == 2).values({{"data", "d2_new"}}));
+    auto r = s.conn.execute(t.update().where(t.c("id") == 2), {{"data", "d2_new"}});
+    BOOST_TEST(!r.is_insert());
     BOOST_TEST(!r.returns_rows());
     BOOST_TEST(r.rowcount() == 1);
     BOOST_TEST(data() == (Strs{"d1", "d2_new", "d3", "d4", "d5"}), boost::test_tools::per_element());
 }
 BOOST_FIXTURE_TEST_CASE(test_delete, Plain, CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_delete")) {
     auto r = s.conn.execute(t.delete_().where(t.c("id") == 2));
+    BOOST_TEST(!r.is_insert());
     BOOST_TEST(!r.returns_rows());
     BOOST_TEST(r.rowcount() == 1);
     BOOST_TEST(data() == (Strs{"d1", "d3", "d4", "d5"}), boost::test_tools::per_element());
 }
+// SQLAlchemy's variations: criteria rows / norows / emptyin.
 BOOST_FIXTURE_TEST_CASE(test_update_returning, Plain, *boost::unit_test::precondition(cf::Requires{{"update_returning"}}) CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_update_returning")) {
-    auto r = s.conn.execute(t.update().where(t.c("id") == 2).values({{"data", "d2_new"}}).returning(t.c("id"), t.c("data")));
-    auto rows = r.all();
-    BOOST_TEST_REQUIRE(rows.size() == 1u);
-    BOOST_TEST(rows[0][1].as_string() == "d2_new");
-    auto none = s.conn.execute(t.update().where(t.c("id") == 99).values({{"data", "x"}}).returning(t.c("id"))).all();
-    BOOST_TEST(none.empty());
-    auto empty_in = s.conn.execute(t.update().where(t.c("id").in_(std::vector<sa::Value>{})).values({{"data", "x"}}).returning(t.c("id"))).all();
-    BOOST_TEST(empty_in.empty());
+    for (const std::string criteria : {"rows", "norows", "emptyin"}) {
+        auto stmt = t.update().returning(t.c("id"), t.c("data"));
+        stmt = criteria == "norows" ? stmt.where(t.c("id") == 10)
+               : criteria == "rows" ? stmt.where(t.c("id") == 2)
+                                    : stmt.where(t.c("id").in_(std::vector<sa::Value>{}));
+        auto r = s.conn.execute(stmt, {{"data", "d2_new"}});
+        BOOST_TEST(!r.is_insert());
+        BOOST_TEST(r.returns_rows());
+        BOOST_TEST(r.keys() == (Strs{"id", "data"}), boost::test_tools::per_element());
+        BOOST_TEST((id_data(std::move(r)) == (criteria == "rows" ? IdData{{2, "d2_new"}} : IdData{})), criteria);
+        BOOST_TEST((data() == (criteria == "rows" ? Strs{"d1", "d2_new", "d3", "d4", "d5"} : Strs{"d1", "d2", "d3", "d4", "d5"})),
+                   criteria);
+        s.conn.rollback();
+    }
 }
 BOOST_FIXTURE_TEST_CASE(test_delete_returning, Plain, *boost::unit_test::precondition(cf::Requires{{"delete_returning"}}) CF_SA("test_update_delete.py::SimpleUpdateDeleteTest::test_delete_returning")) {
-    auto rows = s.conn.execute(t.delete_().where(t.c("id") == 2).returning(t.c("id"), t.c("data"))).all();
-    BOOST_TEST_REQUIRE(rows.size() == 1u);
-    BOOST_TEST(rows[0][1].as_string() == "d2");
-    BOOST_TEST(s.conn.execute(t.delete_().where(t.c("id") == 99).returning(t.c("id"))).all().empty());
-    BOOST_TEST(data() == (Strs{"d1", "d3", "d4", "d5"}), boost::test_tools::per_element());
+    for (const std::string criteria : {"rows", "norows", "emptyin"}) {
+        auto stmt = t.delete_().returning(t.c("id"), t.c("data"));
+        stmt = criteria == "norows" ? stmt.where(t.c("id") == 10)
+               : criteria == "rows" ? stmt.where(t.c("id") == 2)
+                                    : stmt.where(t.c("id").in_(std::vector<sa::Value>{}));
+        auto r = s.conn.execute(stmt);
+        BOOST_TEST(!r.is_insert());
+        BOOST_TEST(r.returns_rows());
+        BOOST_TEST(r.keys() == (Strs{"id", "data"}), boost::test_tools::per_element());
+        BOOST_TEST((id_data(std::move(r)) == (criteria == "rows" ? IdData{{2, "d2"}} : IdData{})), criteria);
+        BOOST_TEST((data() == (criteria == "rows" ? Strs{"d1", "d3", "d4", "d5"} : Strs{"d1", "d2", "d3", "d4", "d5"})),
+                   criteria);
+        s.conn.rollback();
+    }
 }
 BOOST_FIXTURE_TEST_CASE(test_update_with_expression, Plain) {
     s.conn.execute(t.update().where(t.c("id") >= 4).values({{"data", t.c("data").concat("_x")}}));
@@ -200,59 +256,99 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(rowcount)
 BOOST_AUTO_TEST_SUITE(RowCountTest, CF_REQUIRES("sane_rowcount"))
-BOOST_FIXTURE_TEST_CASE(test_basic, Plain, CF_SA("test_rowcount.py::RowCountTest::test_basic")) {
-    BOOST_TEST(s.conn.execute(select(t.c("id"))).all().size() == 5u);
+BOOST_FIXTURE_TEST_CASE(test_basic, Employees, CF_SA("test_rowcount.py::RowCountTest::test_basic")) {
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& row : s.conn.execute(select(t.c("name"), t.c("department")).order_by(t.c("employee_id"))))
+        got.emplace_back(row[0].as_string(), row[1].as_string());
+    BOOST_TEST((got == rows()));
 }
-BOOST_FIXTURE_TEST_CASE(test_non_rowcount_scenarios_no_raise, Plain, CF_SA("test_rowcount.py::RowCountTest::test_non_rowcount_scenarios_no_raise")) {
-    auto r = s.conn.execute(select(t.c("id")));
-    auto n = r.rowcount();
-    BOOST_TEST((n == -1 || n == 5 || n == 0), "rowcount of a SELECT is " << n);
-    r.close();
+// SQLAlchemy's variations: statement update / delete / insert / select x close_first. rowcount
+// is -1 or 3 and reading it never raises, also after close().
+BOOST_FIXTURE_TEST_CASE(test_non_rowcount_scenarios_no_raise, Employees, CF_SA("test_rowcount.py::RowCountTest::test_non_rowcount_scenarios_no_raise")) {
+    const auto department = t.c("department");
+    for (const std::string statement : {"update", "delete", "insert", "select"})
+        for (bool close_first : {true, false}) {
+            sa::Result r;
+            if (statement == "update")
+                r = s.conn.execute(t.update().where(department == "C"), {{"department", "Z"}});
+            else if (statement == "delete")
+                r = s.conn.execute(t.delete_().where(department == "C"), {{"department", "Z"}});
+            else if (statement == "insert")
+                r = s.conn.execute(t.insert(), std::vector<sa::Params>{
+                                                   {{"employee_id", 25}, {"name", "none 1"}, {"department", "X"}},
+                                                   {{"employee_id", 26}, {"name", "none 2"}, {"department", "Z"}},
+                                                   {{"employee_id", 27}, {"name", "none 3"}, {"department", "Z"}}});
+            else {
+                r = s.conn.execute(select(t.c("name"), department).where(department == "C"));
+                r.all();
+            }
+            if (close_first) r.close();
+            const auto n = r.rowcount();
+            BOOST_TEST((n == -1 || n == 3), statement << " close_first " << close_first << ": rowcount " << n);
+            s.conn.rollback();
+        }
 }
-BOOST_FIXTURE_TEST_CASE(test_update_rowcount1, Plain, CF_SA("test_rowcount.py::RowCountTest::test_update_rowcount1")) {
-    auto r = s.conn.execute(t.update().where(t.c("status") == "Bob").values({{"status", "Bobby"}}));
-    BOOST_TEST(r.rowcount() == 2);
-}
-BOOST_FIXTURE_TEST_CASE(test_update_rowcount2, Plain, CF_SA("test_rowcount.py::RowCountTest::test_update_rowcount2")) {
-    // hard expectation: matched rows, not changed rows
-    auto r = s.conn.execute(t.update().where(t.c("status") == "Angela").values({{"status", "Angela"}}));
+BOOST_FIXTURE_TEST_CASE(test_update_rowcount1, Employees, CF_SA("test_rowcount.py::RowCountTest::test_update_rowcount1")) {
+    // WHERE matches 3, 3 rows changed
+    auto r = s.conn.execute(t.update().where(t.c("department") == "C"), {{"department", "Z"}});
     BOOST_TEST(r.rowcount() == 3);
 }
-// SQLAlchemy runs this once per statement, each gated on its own RETURNING flag: _0 UPDATE
-// [update_returning], _1 DELETE [delete_returning]. rowcount of a statement with RETURNING is
-// the number of rows it touched, as for one without.
-BOOST_AUTO_TEST_SUITE(test_update_delete_rowcount_return_defaults)
-BOOST_FIXTURE_TEST_CASE(_0, Plain, *boost::unit_test::precondition(cf::Requires{{"update_returning"}})) {
-    auto r = s.conn.execute(t.update().where(t.c("status") == "Bob").values({{"data", "x"}}).returning(t.c("id")));
-    BOOST_TEST(r.all().size() == 2u);
-    BOOST_TEST(r.rowcount() == 2);
-}
-BOOST_FIXTURE_TEST_CASE(_1, Plain, *boost::unit_test::precondition(cf::Requires{{"delete_returning"}})) {
-    auto r = s.conn.execute(t.delete_().where(t.c("status") == "Bob").returning(t.c("id")));
-    BOOST_TEST(r.all().size() == 2u);
-    BOOST_TEST(r.rowcount() == 2);
-}
-BOOST_AUTO_TEST_SUITE_END()
-BOOST_FIXTURE_TEST_CASE(test_raw_sql_rowcount, Plain, CF_SA("test_rowcount.py::RowCountTest::test_raw_sql_rowcount")) {
-    auto r = s.conn.exec_driver_sql("UPDATE cf_plain SET status = 'x' WHERE status = 'Angela'");
+BOOST_FIXTURE_TEST_CASE(test_update_rowcount2, Employees, CF_SA("test_rowcount.py::RowCountTest::test_update_rowcount2")) {
+    // WHERE matches 3, 0 rows changed: the hard expectation is rows matched
+    auto r = s.conn.execute(t.update().where(t.c("department") == "C"), {{"department", "C"}});
     BOOST_TEST(r.rowcount() == 3);
 }
-BOOST_FIXTURE_TEST_CASE(test_text_rowcount, Plain, CF_SA("test_rowcount.py::RowCountTest::test_text_rowcount")) {
-    auto r = s.exec("UPDATE cf_plain SET status = :s WHERE status = :w", {{"s", "x"}, {"w", "Bob"}});
+// SQLAlchemy's variations: implicit_returning on / off (a Table(implicit_returning=False) of the
+// same name) x dml update [update_returning] / delete [delete_returning]; each statement has
+// return_defaults(), and rowcount is the 3 rows of department C.
+BOOST_FIXTURE_TEST_CASE(test_update_delete_rowcount_return_defaults, Employees, CF_SA("test_rowcount.py::RowCountTest::test_update_delete_rowcount_return_defaults")) {
+    std::size_t ran = 0;
+    for (bool implicit_returning : {true, false}) {
+        sa::sql::MetaData other;
+        const Table table = implicit_returning
+                                ? t
+                                : other.table("cf_employees", Column("employee_id", ty::Integer(), primary_key(), autoincrement(false)),
+                                              Column("name", ty::String(50)), Column("department", ty::String(1)),
+                                              TableOptions{.implicit_returning = false});
+        const auto department = table.c("department");
+        if (cf::has("update_returning")) {
+            auto r = s.conn.execute(
+                table.update().where(department == "C").values({{"name", department.concat("Z")}}).return_defaults());
+            BOOST_TEST(r.rowcount() == 3, "update, implicit_returning " << implicit_returning);
+            ++ran;
+        }
+        if (cf::has("delete_returning")) {
+            auto r = s.conn.execute(table.delete_().where(department == "C").return_defaults());
+            BOOST_TEST(r.rowcount() == 3, "delete, implicit_returning " << implicit_returning);
+            ++ran;
+        }
+        s.conn.rollback();
+    }
+    if (ran == 0) BOOST_TEST_MESSAGE("update_returning and delete_returning closed: every variation skipped");
+}
+BOOST_FIXTURE_TEST_CASE(test_raw_sql_rowcount, Employees, CF_SA("test_rowcount.py::RowCountTest::test_raw_sql_rowcount")) {
+    auto r = s.conn.exec_driver_sql("update cf_employees set department='Z' where department='C'");
+    BOOST_TEST(r.rowcount() == 3);
+}
+BOOST_FIXTURE_TEST_CASE(test_text_rowcount, Employees, CF_SA("test_rowcount.py::RowCountTest::test_text_rowcount")) {
+    auto r = s.exec("update cf_employees set department='Z' where department='C'");
+    BOOST_TEST(r.rowcount() == 3);
+}
+BOOST_FIXTURE_TEST_CASE(test_delete_rowcount, Employees, CF_SA("test_rowcount.py::RowCountTest::test_delete_rowcount")) {
+    // WHERE matches 3, 3 rows deleted
+    BOOST_TEST(s.conn.execute(t.delete_().where(t.c("department") == "C")).rowcount() == 3);
+}
+BOOST_FIXTURE_TEST_CASE(test_multi_update_rowcount, Employees, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}}) CF_SA("test_rowcount.py::RowCountTest::test_multi_update_rowcount")) {
+    auto stmt = t.update().where(t.c("name") == bindparam("emp_name")).values({{"department", "C"}});
+    auto r = s.conn.execute(stmt, std::vector<sa::Params>{{{"emp_name", "Bob"}}, {{"emp_name", "Cynthia"}},
+                                                          {{"emp_name", "nonexistent"}}});
     BOOST_TEST(r.rowcount() == 2);
 }
-BOOST_FIXTURE_TEST_CASE(test_delete_rowcount, Plain, CF_SA("test_rowcount.py::RowCountTest::test_delete_rowcount")) {
-    BOOST_TEST(s.conn.execute(t.delete_().where(t.c("status") == "Angela")).rowcount() == 3);
-}
-BOOST_FIXTURE_TEST_CASE(test_multi_update_rowcount, Plain, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}}) CF_SA("test_rowcount.py::RowCountTest::test_multi_update_rowcount")) {
-    auto r = s.conn.execute(t.update().where(t.c("status") == bindparam("b_status")).values({{"data", "x"}}),
-                            std::vector<sa::Params>{{{"b_status", "Angela"}}, {{"b_status", "Bob"}}, {{"b_status", "nobody"}}});
-    BOOST_TEST(r.rowcount() == 5);
-}
-BOOST_FIXTURE_TEST_CASE(test_multi_delete_rowcount, Plain, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}}) CF_SA("test_rowcount.py::RowCountTest::test_multi_delete_rowcount")) {
-    auto r = s.conn.execute(t.delete_().where(t.c("status") == bindparam("b_status")),
-                            std::vector<sa::Params>{{{"b_status", "Angela"}}, {{"b_status", "Bob"}}});
-    BOOST_TEST(r.rowcount() == 5);
+BOOST_FIXTURE_TEST_CASE(test_multi_delete_rowcount, Employees, *boost::unit_test::precondition(cf::Requires{{"sane_multi_rowcount"}}) CF_SA("test_rowcount.py::RowCountTest::test_multi_delete_rowcount")) {
+    auto stmt = t.delete_().where(t.c("name") == bindparam("emp_name"));
+    auto r = s.conn.execute(stmt, std::vector<sa::Params>{{{"emp_name", "Bob"}}, {{"emp_name", "Cynthia"}},
+                                                          {{"emp_name", "nonexistent"}}});
+    BOOST_TEST(r.rowcount() == 2);
 }
 BOOST_FIXTURE_TEST_CASE(test_insert_rowcount, Plain) {
     auto r = s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 10}, {"data", "a"}, {"status", "c"}},

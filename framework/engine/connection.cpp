@@ -55,12 +55,15 @@ void ConnectionState::autobegin() {
 void ConnectionState::run_internal(const std::string& sql) {
     auto& d = driver();
     if (engine->echo()) engine->log(sql);
+    const std::vector<std::vector<Value>> no_values(1);
+    before_cursor(sql, sdk::ParameterRows(no_values), false);
     try {
         sdk::execute_statement(d, sql);
     } catch (DBAPIError& e) {
         handle_dbapi_error(e, sql, {});
         throw;
     }
+    after_cursor(sql, sdk::ParameterRows(no_values), false, -1);
 }
 
 void ConnectionState::drop_savepoints(std::size_t from) {
@@ -129,10 +132,18 @@ void ConnectionState::handle_dbapi_error(DBAPIError& error, std::string_view sql
     } catch (...) {
         disconnect = false;
     }
-    if (disconnect) {
-        error.set_connection_invalidated(true);
-        invalidate(true);
+    if (disconnect) error.set_connection_invalidated(true);
+    std::exception_ptr replacement;
+    if (engine->events->handle_error.any()) {
+        try {
+            const ErrorEvent event{error, sql, params, disconnect};
+            engine->events->handle_error.fire(event);
+        } catch (...) {
+            replacement = std::current_exception();
+        }
     }
+    if (disconnect) invalidate(true);
+    if (replacement) std::rethrow_exception(replacement);
 }
 
 void ConnectionState::close_results() {
@@ -228,7 +239,7 @@ void finish_execution(detail::ConnectionState& st, const std::shared_ptr<detail:
         detail::present_no_rows(*rs);
         return;
     }
-    rs->metadata = detail::metadata_for(description);
+    rs->metadata = detail::metadata_for(description, rs->compiled.get());
     if (rs->compiled) {
         const auto kind = rs->compiled->kind;
         rs->dml_returning_rows = kind == sql::StatementKind::insert || kind == sql::StatementKind::update ||
@@ -265,6 +276,11 @@ Connection::~Connection() {
 Result Connection::execute(const sql::Executable& statement, const Params& params) {
     auto& st = open_state(state_);
     auto& engine = *st.engine;
+    auto& events = *engine.events;
+    if (events.before_execute.any()) {
+        const ExecuteEvent event{&statement, {}, std::span<const Params>(&params, 1), {}, false, nullptr};
+        events.before_execute.fire(event);
+    }
     Params statement_values;
     bool from_cache = false;
     auto compiled = engine.compile(statement, params, statement_values, from_cache);
@@ -278,6 +294,8 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     auto& driver = st.driver();
     st.autobegin();
     if (engine.echo()) engine.log_statement(compiled->sql, rs->params, from_cache ? "cached" : "generated");
+    const sdk::ParameterRows sent(std::span<const std::vector<Value>>(&rs->params, 1));
+    st.before_cursor(compiled->sql, sent, false);
     try {
         rs->cursor = st.spare_cursor ? std::move(st.spare_cursor) : driver.cursor();
         rs->cursor->execute(compiled->sql, rs->params);
@@ -286,16 +304,19 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
         st.handle_dbapi_error(e, compiled->sql, rs->params);
         throw;
     }
+    if (events.after_cursor_execute.any()) st.after_cursor(compiled->sql, sent, false, rs->cursor->rowcount());
     finish_execution(st, rs);
 
     if (detail::is_pk_insert(*compiled)) {
         std::optional<Row> returning;
         if (compiled->returns_primary_key && rs->metadata) {
-            // RETURNING added for the key is the engine's, not the caller's: read the key row,
-            // then present a result without rows, as SQLAlchemy does.
+            // RETURNING added for the key is the engine's, not the caller's: the engine reads
+            // the key row, and the result stays a row-returning one whose rows are used up
+            // (SQLAlchemy 2.0: returns_rows, keys() the returned columns, fetchone() None,
+            // soft-closed but not closed).
             returning = rs->next_row();
             rs->release_cursor();
-            detail::present_no_rows(*rs);
+            rs->exhausted = true;
             if (rs->rowcount < 0) rs->rowcount = returning ? 1 : 0;
         }
         rs->key_width = compiled->primary_key_columns.size();
@@ -306,7 +327,12 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     } else {
         rs->primary_key_source = detail::kind_name(compiled->kind);  // the message is built only if asked
     }
-    return Result(rs);
+    Result result(rs);
+    if (events.after_execute.any()) {
+        const ExecuteEvent event{&statement, {}, std::span<const Params>(&params, 1), {}, false, &result};
+        events.after_execute.fire(event);
+    }
+    return result;
 }
 
 Result Connection::execute(const sql::Executable& statement, const std::vector<Params>& param_sets) {
@@ -314,6 +340,11 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
 
     auto& st = open_state(state_);
     auto& engine = *st.engine;
+    auto& events = *engine.events;
+    if (events.before_execute.any()) {
+        const ExecuteEvent event{&statement, {}, std::span<const Params>(param_sets), {}, true, nullptr};
+        events.before_execute.fire(event);
+    }
     Params statement_values;
     bool from_cache = false;
     auto compiled = engine.compile(statement, param_sets.front(), statement_values, from_cache);
@@ -336,20 +367,32 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     if (plan.caller_rows && rs->metadata) {
         // Every parameter set's RETURNING rows, in order, read from the buffer.
         if (rs->buffered.empty()) rs->exhausted = true;
-        return Result(rs);
+    } else {
+        detail::present_no_rows(*rs);
     }
-    detail::present_no_rows(*rs);
-    return Result(rs);
+    Result result(rs);
+    if (events.after_execute.any()) {
+        const ExecuteEvent event{&statement, {}, std::span<const Params>(param_sets), {}, true, &result};
+        events.after_execute.fire(event);
+    }
+    return result;
 }
 
 Result Connection::exec_driver_sql(std::string_view sql, const std::vector<Value>& params) {
     auto& st = open_state(state_);
+    auto& events = *st.engine->events;
+    if (events.before_execute.any()) {
+        const ExecuteEvent event{nullptr, sql, {}, std::span<const Value>(params), false, nullptr};
+        events.before_execute.fire(event);
+    }
     auto rs = std::make_shared<detail::ResultState>();
     rs->sql = std::string(sql);
     rs->params = params;
     auto& driver = st.driver();
     st.autobegin();
     if (st.engine->echo()) st.engine->log_statement(rs->sql, rs->params, "raw sql");
+    const sdk::ParameterRows sent(std::span<const std::vector<Value>>(&rs->params, 1));
+    st.before_cursor(rs->sql, sent, false);
     try {
         rs->cursor = st.spare_cursor ? std::move(st.spare_cursor) : driver.cursor();
         rs->cursor->execute(rs->sql, rs->params);
@@ -358,9 +401,15 @@ Result Connection::exec_driver_sql(std::string_view sql, const std::vector<Value
         st.handle_dbapi_error(e, rs->sql, rs->params);
         throw;
     }
+    if (events.after_cursor_execute.any()) st.after_cursor(rs->sql, sent, false, rs->cursor->rowcount());
     finish_execution(st, rs);
     rs->primary_key_unavailable = detail::no_primary_key_reason(nullptr, false);
-    return Result(rs);
+    Result result(rs);
+    if (events.after_execute.any()) {
+        const ExecuteEvent event{nullptr, sql, {}, std::span<const Value>(params), false, &result};
+        events.after_execute.fire(event);
+    }
+    return result;
 }
 
 Value Connection::scalar(const sql::Executable& statement, const Params& params) {

@@ -71,7 +71,23 @@ struct ConnectionState : std::enable_shared_from_this<ConnectionState> {
     /// Deactivates savepoints from position `from` on (they were released or rolled back).
     void drop_savepoints(std::size_t from);
 
-    /// Wraps a driver error: attaches statement and parameters, invalidates on disconnect.
+    /// The `before_cursor_execute` / `after_cursor_execute` events for one statement text sent
+    /// to the driver (one relaxed load when nobody listens).
+    void before_cursor(std::string_view sql, sdk::ParameterRows rows, bool many) {
+        auto& list = engine->events->before_cursor_execute;
+        if (!list.any()) return;
+        const CursorExecuteEvent event{sql, rows, many, -1};
+        list.fire(event);
+    }
+    void after_cursor(std::string_view sql, sdk::ParameterRows rows, bool many, std::int64_t rowcount) {
+        auto& list = engine->events->after_cursor_execute;
+        if (!list.any()) return;
+        const CursorExecuteEvent event{sql, rows, many, rowcount};
+        list.fire(event);
+    }
+
+    /// Wraps a driver error: attaches statement and parameters, fires `handle_error` (whose
+    /// listener may throw a replacement), invalidates on disconnect.
     void handle_dbapi_error(DBAPIError& error, std::string_view sql, const std::vector<Value>& params);
     /// Drops the driver connection. `disconnect`: the driver said it is gone, so the pool
     /// also presumes every connection opened before it gone (Pool::Lease::invalidate_pool()).

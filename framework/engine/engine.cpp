@@ -5,6 +5,7 @@
 
 #include <athanor/errors.hpp>
 #include <athanor/sdk/isolation_level.hpp>
+#include <athanor/sdk/reflector.hpp>
 #include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/statement.hpp>
@@ -71,6 +72,18 @@ void validate(const EngineOptions& o, const sdk::Dialect& dialect, const Url& ur
 }
 }  // namespace
 
+void initialize_on_first_connect(sdk::Dialect& dialect, sdk::DriverConnection& connection, FirstConnect& state) {
+    std::lock_guard lock(state.mutex);
+    if (state.done) return;
+    // Read on the connection as the `insert` connect listeners left it, as SQLAlchemy's
+    // dialect.initialize() does; the query's implicit transaction is not handed to the user.
+    if (const auto reflector = dialect.create_reflector()) {
+        state.default_schema_name = reflector->default_schema_name(connection);
+        if (!connection.autocommit()) connection.rollback();
+    }
+    state.done = true;  // not set when the query threw: the next connection tries again
+}
+
 EngineCapabilities EngineCapabilities::of(const PluginManifest& manifest) {
     EngineCapabilities out;
     out.multivalues_inserts = manifest.has_capability("multivalues_inserts");
@@ -99,16 +112,32 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
     settings.recycle = options.pool_recycle;
     settings.single = dialect->pool_kind(url) == sdk::PoolKind::single;
 
-    // The creator and resetter capture what they need by value: they must not keep the
+    // The creator, resetter and hooks capture what they need by value: they must not keep the
     // EngineState alive (it owns the pool) nor dangle if it is moved.
     auto d = dialect;
     Url target = url;
     std::string isolation = options.isolation_level;
-    Pool::Creator creator = [d, target, isolation]() {
+    auto registry = events;
+    auto first = first_connect;
+    Pool::Creator creator = [d, target, isolation, registry, first]() {
         auto connection = d->connect(target);
         if (!connection) return connection;
-        d->on_connect(*connection);
-        if (!isolation.empty()) d->set_isolation_level(*connection, isolation);
+        try {
+            // SQLAlchemy's order: `insert` connect listeners, the dialect's set-up, the first
+            // connection's initialize, then the other connect listeners.
+            registry->connect.fire_front(*connection);
+            d->on_connect(*connection);
+            if (!isolation.empty()) d->set_isolation_level(*connection, isolation);
+            initialize_on_first_connect(*d, *connection, *first);
+            registry->connect.fire_back(*connection);
+        } catch (...) {
+            try {
+                connection->close();
+            } catch (...) {
+                // The set-up's error is the one to report.
+            }
+            throw;
+        }
         return connection;
     };
     const bool default_autocommit = sdk::ascii_upper(isolation) == "AUTOCOMMIT";
@@ -118,7 +147,25 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
         if (!connection.autocommit()) connection.rollback();
         if (connection.autocommit() != default_autocommit) connection.set_autocommit(default_autocommit);
     };
-    pool = std::make_unique<Pool>(settings, std::move(creator), std::move(resetter));
+    Pool::Hooks hooks;
+    hooks.checkout = [registry](sdk::DriverConnection& connection) { registry->checkout.fire(connection); };
+    LogSink sink = options.log_sink;
+    hooks.checkin = [registry, sink](sdk::DriverConnection& connection) {
+        if (!registry->checkin.any()) return;
+        try {
+            registry->checkin.fire(connection);
+        } catch (const std::exception& e) {
+            // Nobody can catch this (a connection is often returned from a destructor): say it.
+            const std::string line = std::string("[athanor.pool] a checkin listener raised; the connection is "
+                                                 "dropped instead of reused: ") + e.what();
+            if (sink)
+                sink(line);
+            else
+                std::clog << line << '\n';
+            throw;
+        }
+    };
+    pool = std::make_unique<Pool>(settings, std::move(creator), std::move(resetter), std::move(hooks));
 
     if (options.echo)
         log("Engine created for " + url.render() + " (dialect " + dialect->description() + ", " +
@@ -254,6 +301,12 @@ Pool& Engine::pool() const { return *state_->pool; }
 const EngineOptions& Engine::options() const { return state_->options; }
 void Engine::dispose() { state_->pool->dispose(); }
 Engine::CacheStats Engine::cache_stats() const { return state_->cache.stats(); }
+EngineEvents Engine::events() const { return EngineEvents(state_->events); }
+
+std::string Engine::default_schema_name() const {
+    std::lock_guard lock(state_->first_connect->mutex);
+    return state_->first_connect->default_schema_name;
+}
 
 Engine create_engine(std::string_view url, EngineOptions options) {
     return Engine(Url::parse(url), std::move(options));

@@ -2,6 +2,8 @@
 // pool, the compiled-statement cache and the echo logger.
 #pragma once
 
+#include "event_registry.hpp"
+
 #include <athanor/engine/engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
@@ -53,6 +55,14 @@ struct EngineCapabilities {
     static EngineCapabilities of(const PluginManifest& manifest);
 };
 
+/// What the engine learns from its first connection (SQLAlchemy's dialect.initialize(), run
+/// once unless it fails): today the default schema name.
+struct FirstConnect {
+    std::mutex mutex;
+    bool done = false;
+    std::string default_schema_name;
+};
+
 struct EngineState {
     Url url;
     EngineOptions options;
@@ -62,6 +72,9 @@ struct EngineState {
     std::unique_ptr<Pool> pool;
     StatementCache cache;
     std::mutex log_mutex;
+    /// Shared with the pool's creator and hooks, which must not keep the EngineState alive.
+    std::shared_ptr<EventRegistry> events = std::make_shared<EventRegistry>();
+    std::shared_ptr<FirstConnect> first_connect = std::make_shared<FirstConnect>();
 
     EngineState(Url u, EngineOptions o, LoadedDialect loaded);
 
@@ -80,6 +93,9 @@ struct EngineState {
     void log_statement_many(std::string_view sql, const std::vector<std::vector<Value>>& param_sets,
                             std::string_view origin);
 };
+
+/// SQLAlchemy's first-connect dialect.initialize(): captures the default schema name once.
+void initialize_on_first_connect(sdk::Dialect& dialect, sdk::DriverConnection& connection, FirstConnect& state);
 
 /// "(1, 'a', NULL)"
 std::string render_params(const std::vector<Value>& params);

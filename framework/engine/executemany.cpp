@@ -66,7 +66,10 @@ void run_plain_executemany(const ManyExecution& run, const ExecutemanyPlan& plan
     else
         batch.emplace(run.compiled, run.param_sets, run.statement_values);
     on_cursor(run, positional, [&](sdk::Cursor& cursor) {
-        cursor.executemany(run.compiled.sql, batch ? batch->view() : sdk::ParameterRows(positional));
+        const auto rows = batch ? batch->view() : sdk::ParameterRows(positional);
+        run.connection.before_cursor(run.compiled.sql, rows, true);
+        cursor.executemany(run.compiled.sql, rows);
+        run.connection.after_cursor(run.compiled.sql, rows, true, cursor.rowcount());
         run.result.rowcount = cursor.rowcount();
         run.result.lastrowid = cursor.lastrowid();
         record_given_keys(run, plan);
@@ -77,7 +80,9 @@ void run_executemany_returning_rows(const ManyExecution& run, const ExecutemanyP
     const auto positional = bind_all(run.compiled, run.param_sets, run.statement_values);
     on_cursor(run, positional, [&](sdk::Cursor& cursor) {
         auto& rs = run.result;
+        run.connection.before_cursor(run.compiled.sql, positional, true);
         cursor.executemany(run.compiled.sql, positional);
+        run.connection.after_cursor(run.compiled.sql, positional, true, cursor.rowcount());
         collect_rows(rs, cursor);
         const auto count = cursor.rowcount();
         rs.rowcount = count >= 0 ? count : static_cast<std::int64_t>(rs.buffered.size());
@@ -89,7 +94,9 @@ void run_executemany_returning_keys(const ManyExecution& run) {
     const auto positional = bind_all(run.compiled, run.param_sets, run.statement_values);
     on_cursor(run, positional, [&](sdk::Cursor& cursor) {
         const std::size_t sets = run.param_sets.size();
+        run.connection.before_cursor(run.compiled.sql, positional, true);
         cursor.executemany(run.compiled.sql, positional);
+        run.connection.after_cursor(run.compiled.sql, positional, true, cursor.rowcount());
         const std::size_t read = read_key_rows(cursor, run.compiled, run.param_sets, 0, sets, run.statement_values,
                                                run.result.inserted_keys);
         if (read != sets)
@@ -116,12 +123,15 @@ void run_row_at_a_time(const ManyExecution& run, const ExecutemanyPlan& plan) {
                 bind_into(compiled, run.param_sets[i], run.statement_values, row_values, slots);
             else
                 row_values = std::move(positional[i]);
+            const sdk::ParameterRows sent(std::span<const std::vector<Value>>(&row_values, 1));
+            run.connection.before_cursor(compiled.sql, sent, true);
             try {
                 cursor.execute(compiled.sql, row_values);
             } catch (DBAPIError&) {
                 rs.params = row_values;  // the failing row, for the error message
                 throw;
             }
+            run.connection.after_cursor(compiled.sql, sent, true, cursor.rowcount());
             std::optional<Row> returning;
             std::int64_t returned = 0;
             if (plan.caller_rows) {

@@ -18,6 +18,23 @@ std::shared_ptr<const ResultMetadata> metadata_for(const std::vector<sdk::Column
     return last;
 }
 
+std::shared_ptr<const ResultMetadata> metadata_for(const std::vector<sdk::ColumnDescription>& description,
+                                                   const sql::CompiledStatement* compiled) {
+    if (compiled && compiled->returning_keys.size() == description.size()) {
+        bool unnamed = false;
+        for (const auto& column : description) unnamed = unnamed || column.name.empty();
+        if (unnamed) {
+            // The driver described the RETURNING columns without names (psqlODBC, for a
+            // statement that returned no row): the compiler knows them.
+            std::vector<std::string> keys;
+            for (std::size_t i = 0; i < description.size(); ++i)
+                keys.push_back(description[i].name.empty() ? compiled->returning_keys[i] : description[i].name);
+            return std::make_shared<const ResultMetadata>(std::move(keys));
+        }
+    }
+    return metadata_for(description);
+}
+
 const Value* supplied_value(const sql::CompiledStatement& compiled, std::string_view column, const Params& params,
                             const Params* statement_values) {
     if (const Value* v = params.find(column)) return v;
@@ -73,7 +90,7 @@ void process_row(const sql::CompiledStatement& compiled, std::vector<Value>& row
 }
 
 std::size_t collect_rows(ResultState& rs, sdk::Cursor& cursor) {
-    if (!rs.metadata && !cursor.description().empty()) rs.metadata = metadata_for(cursor.description());
+    if (!rs.metadata && !cursor.description().empty()) rs.metadata = metadata_for(cursor.description(), rs.compiled.get());
     std::size_t read = 0;
     Row row;
     while (rs.fetch_into_from(cursor, row)) {
@@ -103,6 +120,7 @@ void present_no_rows(ResultState& rs) {
     rs.metadata.reset();
     rs.exhausted = true;
     rs.closed = true;
+    rs.auto_closed = true;
     rs.closed_reason = "This result object does not return rows. It has been closed automatically.";
 }
 

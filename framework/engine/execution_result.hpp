@@ -25,6 +25,10 @@ namespace athanor::detail {
 /// describes the same columns, so the last metadata built on this thread is reused instead of
 /// allocating the names again for every execution.
 std::shared_ptr<const ResultMetadata> metadata_for(const std::vector<sdk::ColumnDescription>& description);
+/// The same, naming columns the driver left unnamed after the compiled statement's RETURNING
+/// columns.
+std::shared_ptr<const ResultMetadata> metadata_for(const std::vector<sdk::ColumnDescription>& description,
+                                                   const sql::CompiledStatement* compiled);
 
 /// The value a parameter set gives primary-key column `column` (its own entry, else the
 /// statement's values(), else a bind's literal), or nullptr.

@@ -97,7 +97,10 @@ void run_insertmanyvalues(const ManyExecution& run, const ExecutemanyPlan& plan)
                 line += engine.options.hide_parameters ? std::string("[parameters hidden]") : render_params(values);
                 engine.log(line);
             }
+            const sdk::ParameterRows sent(std::span<const std::vector<Value>>(&values, 1));
+            st.before_cursor(*sql, sent, true);
             cursor->execute(*sql, values);
+            st.after_cursor(*sql, sent, true, cursor->rowcount());
 
             std::size_t returned = 0;
             if (plan.caller_rows)

@@ -50,6 +50,7 @@ struct Pool::Impl {
     Settings settings;
     Creator creator;
     Resetter resetter;
+    Hooks hooks;
 
     mutable std::mutex mutex;
     std::condition_variable available;
@@ -82,10 +83,24 @@ struct Pool::Impl {
     }
 };
 
-Pool::Pool(Settings settings, Creator creator, Resetter resetter) : impl_(std::make_unique<Impl>()) {
+Pool::Pool(Settings settings, Creator creator, Resetter resetter, Hooks hooks) : impl_(std::make_unique<Impl>()) {
     impl_->settings = settings;
     impl_->creator = std::move(creator);
     impl_->resetter = std::move(resetter);
+    impl_->hooks = std::move(hooks);
+}
+
+Pool::Lease Pool::hand_out(std::unique_ptr<sdk::DriverConnection> connection) {
+    Lease lease(this, std::move(connection));
+    if (impl_->hooks.checkout) {
+        try {
+            impl_->hooks.checkout(*lease);
+        } catch (...) {
+            lease.invalidate();  // a connection whose checkout set-up failed is in an unknown state
+            throw;               // (the lease's destructor closes it and frees the slot)
+        }
+    }
+    return lease;
 }
 
 Pool::~Pool() {
@@ -161,7 +176,7 @@ Pool::Lease Pool::checkout() {
             if (dead) ++p.invalidated_total;
             p.out[entry.connection.get()] = entry.meta;
             lock.unlock();
-            return Lease(this, std::move(entry.connection));
+            return hand_out(std::move(entry.connection));
         }
         if (p.reserved + p.idle.size() < p.capacity()) {
             ++p.reserved;
@@ -182,7 +197,7 @@ Pool::Lease Pool::checkout() {
             meta.created = Clock::now();
             p.out[connection.get()] = meta;
             lock.unlock();
-            return Lease(this, std::move(connection));
+            return hand_out(std::move(connection));
         }
         ++p.waiting;
         const auto woke = p.available.wait_until(lock, deadline);
@@ -216,6 +231,13 @@ void Pool::checkin(std::unique_ptr<sdk::DriverConnection> connection, bool inval
         }
     } else if (connection->closed()) {
         invalid = true;
+    }
+    if (p.hooks.checkin && !connection->closed()) {
+        try {
+            p.hooks.checkin(*connection);
+        } catch (...) {
+            invalid = true;  // the hook reports its own failure; the connection is not reused
+        }
     }
     std::unique_lock lock(p.mutex);
     Impl::Meta meta = p.meta_now();

@@ -5,6 +5,7 @@
 #include "connection_state.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/sql/expression.hpp>
 
 namespace athanor {
 
@@ -51,6 +52,15 @@ const Value& Row::operator[](std::size_t index) const {
 const Value& Row::operator[](std::string_view key) const {
     const std::size_t index = metadata_->index_of(key);
     return (*this)[index];
+}
+
+const Value& Row::at(const sql::Expr& column) const {
+    const auto& node = column.node();
+    const std::string name = node ? node->result_name() : std::string();
+    if (name.empty())
+        throw InvalidRequestError("this expression has no name in the SELECT list; give it one with .label() and "
+                                  "look the row up by that name");
+    return (*this)[std::string_view(name)];
 }
 
 // --- RowMapping --------------------------------------------------------------------------
@@ -308,9 +318,18 @@ void Result::close() {
         state_->closed = true;
         state_->closed_reason.clear();
     }
+    state_->auto_closed = false;
 }
 
-bool Result::closed() const { return !state_ || state_->closed; }
+bool Result::closed() const { return !state_ || (state_->closed && !state_->auto_closed); }
+
+bool Result::soft_closed() const {
+    return !state_ || state_->closed || (state_->exhausted && !state_->cursor && state_->buffered.size() <= state_->next_buffered);
+}
+
+bool Result::is_insert() const {
+    return state_ && state_->compiled && state_->compiled->kind == sql::StatementKind::insert;
+}
 
 Result::iterator::iterator(Result* result) : result_(result) { ++*this; }
 

@@ -32,6 +32,9 @@ struct ResultState {
     bool closed = false;     // close(), first(), one(), ... or a statement that returns no rows
     bool exhausted = false;  // every row was read
     std::string closed_reason;  // why fetching now throws ResourceClosedError ("" = closed by the user)
+    // `closed` was set by the engine for a statement without rows (SQLAlchemy's soft close),
+    // not by close() / first() / one(): Result::closed() reports false, as SQLAlchemy's does.
+    bool auto_closed = false;
 
     std::int64_t rowcount = -1;
     // An INSERT/UPDATE/DELETE whose RETURNING rows stream from the cursor: its rowcount is

@@ -80,7 +80,9 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
     if (state_->depth_ == 0) {
         state_->result_->kind = StatementKind::insert;
         state_->result_->primary_key_columns = node.table->primary_key();
-        state_->result_->autoincrement_column = node.table->autoincrement_index();
+        // INSERT ... SELECT may insert any number of rows: no generated key is reported for it
+        // (SQLAlchemy's inserted_primary_key is (None,) there), neither from lastrowid.
+        if (!node.from_select) state_->result_->autoincrement_column = node.table->autoincrement_index();
     }
     ++state_->depth_;
     state_->out_ += "INSERT INTO ";
@@ -130,14 +132,18 @@ void SqlCompiler::visit_insert(const InsertNode& node) {
     if (state_->depth_ == 1) state_->result_->return_defaults = node.return_defaults;
     if (!node.returning.empty()) {
         explicit_returning(node.returning, "INSERT");
-    } else if (state_->depth_ == 1 && implicit_returning() && supports_returning() && !node.from_select &&
-               node.multi_values.empty() && state_->result_->autoincrement_column) {
+    } else if (state_->depth_ == 1 && node.table->implicit_returning && supports_returning() && !node.from_select &&
+               node.multi_values.empty() && !state_->result_->primary_key_columns.empty() &&
+               ((implicit_returning() && state_->result_->autoincrement_column) || node.return_defaults)) {
+        // SQLAlchemy 2.0: RETURNING reads the generated key where the dialect prefers it to
+        // lastrowid, and always for return_defaults() (SQLite too, which has both).
         std::vector<ColumnPtr> key;
         for (const auto& name : state_->result_->primary_key_columns)
             key.push_back(node.table->make_column(node.table_from, name));
         set_result_processors(key);
         returning_clause(key);
         state_->result_->returns_primary_key = true;
+        state_->result_->returning_keys = state_->result_->primary_key_columns;
     }
     --state_->depth_;
 }
@@ -200,6 +206,8 @@ void SqlCompiler::explicit_returning(const std::vector<ColumnPtr>& columns, cons
     if (state_->depth_ == 1) {
         set_result_processors(columns);
         state_->result_->explicit_returning = true;  // the caller's rows, unlike the implicit key RETURNING
+        state_->result_->returning_keys.clear();
+        for (const auto& c : columns) state_->result_->returning_keys.push_back(c->result_name());
     }
     returning_clause(columns);
 }

@@ -96,7 +96,16 @@ NodeAssignments ordered_assignments(const TableNode& table, const NodeAssignment
 /// Columns of an INSERT whose value comes from a default function (their binds get a processor).
 std::vector<const Column*> callable_defaults(const InsertNode& node) {
     std::vector<const Column*> out;
-    if (!node.multi_values.empty() || node.from_select) return out;
+    if (!node.multi_values.empty()) return out;
+    if (node.from_select) {
+        // INSERT ... SELECT: the columns with_select_defaults() added, at the end of the list.
+        const auto& names = node.select_columns;
+        for (std::size_t i = names.size() - std::min(node.select_defaults, names.size()); i < names.size(); ++i)
+            if (const Column* col = node.table->find(names[i]);
+                col && col->default_value().kind == ColumnDefault::Kind::callable)
+                out.push_back(col);
+        return out;
+    }
     for (const auto& col : node.table->columns)
         if (col.default_value().kind == ColumnDefault::Kind::callable && !find_assignment(node.values, col.name()) &&
             !contains_key(node.parameter_keys, col.name()))
@@ -113,6 +122,46 @@ std::vector<std::string> param_keys(const Params& params) {
 std::vector<ColumnPtr> to_nodes(const std::vector<Expr>& exprs) {
     std::vector<ColumnPtr> out;
     for (const auto& e : exprs) out.push_back(e.node());
+    return out;
+}
+
+/// INSERT ... SELECT with client-side defaults (SQLAlchemy's _scan_insert_from_select_cols):
+/// every column the SELECT does not fill that has a default_() (or a Sequence, where the
+/// dialect has sequences) is added to the column list, its value appended to the SELECT's
+/// columns — a value as a bind, a SQL expression inline, a function as a bind whose processor
+/// calls it once per execution, a sequence as its next value. Only a plain SELECT can be
+/// extended; a compound one (UNION ...) with such columns raises CompileError.
+std::shared_ptr<const InsertNode> with_select_defaults(const std::shared_ptr<const InsertNode>& node,
+                                                       const sdk::Dialect& dialect) {
+    std::vector<std::pair<std::string, ColumnPtr>> added;
+    std::optional<bool> sequences;
+    for (const auto& col : node->table->columns) {
+        if (std::find(node->select_columns.begin(), node->select_columns.end(), col.name()) !=
+            node->select_columns.end())
+            continue;
+        if (col.has_default()) {
+            added.emplace_back(col.name(), default_for(col));
+        } else if (col.sequence()) {
+            if (!sequences.has_value()) sequences = ddl_compiler_for(dialect)->supports_sequences();
+            if (*sequences) added.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name()));
+        }
+    }
+    if (added.empty()) return node;
+    const auto* select = dynamic_cast<const SelectNode*>(node->from_select.get());
+    if (!select) {
+        std::string names;
+        for (const auto& [name, value] : added) names += (names.empty() ? "'" : ", '") + name + "'";
+        throw CompileError("INSERT INTO '" + node->table->table_name + "' ... FROM a compound SELECT cannot add the "
+                           "client-side defaults of " + names + "; select those values in the SELECT itself");
+    }
+    auto extended = std::make_shared<SelectNode>(*select);
+    auto out = std::make_shared<InsertNode>(*node);
+    for (auto& [name, value] : added) {
+        out->select_columns.push_back(name);
+        extended->columns.push_back(std::move(value));
+    }
+    out->select_defaults = added.size();
+    out->from_select = std::move(extended);
     return out;
 }
 
@@ -210,6 +259,7 @@ std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dia
         }
         if (n) effective = std::move(n);
     }
+    if (node.from_select) effective = with_select_defaults(effective, dialect);
     auto compiled = Insert(effective).Statement::compile(dialect, options);
     const auto callables = callable_defaults(*effective);
     if (callables.empty()) return compiled;
@@ -373,6 +423,11 @@ Update Update::returning(std::vector<Expr> columns) const {
     for (auto& c : to_nodes(columns)) n->returning.push_back(std::move(c));
     return Update(std::move(n));
 }
+Update Update::return_defaults() const {
+    auto n = copy();
+    n->return_defaults = true;
+    return Update(std::move(n));
+}
 Update Update::for_parameters(const Params& first_parameters) const {
     auto n = copy();
     n->parameter_keys = param_keys(first_parameters);
@@ -398,6 +453,11 @@ Delete Delete::where(const Expr& criterion) const {
 Delete Delete::returning(std::vector<Expr> columns) const {
     auto n = copy();
     for (auto& c : to_nodes(columns)) n->returning.push_back(std::move(c));
+    return Delete(std::move(n));
+}
+Delete Delete::return_defaults() const {
+    auto n = copy();
+    n->return_defaults = true;
     return Delete(std::move(n));
 }
 

@@ -98,6 +98,7 @@ void TableNode::build(TableArgs args, const NamingConvention& convention) {
     columns = std::move(args.columns);
     comment = std::move(args.options.comment);
     dialect_options = std::move(args.options.dialect_options);
+    implicit_returning = args.options.implicit_returning;
     for (std::size_t i = 0; i < columns.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (columns[i].name() == columns[j].name())
@@ -194,8 +195,14 @@ void TableNode::walk(Walker& w) const {
     w.token(table_name);
     // A table dropped and recreated under the same name may type its columns differently, and
     // the column types choose an INSERT/UPDATE's bind processors: they are part of the shape.
-    for (const auto& c : columns)
+    for (const auto& c : columns) {
         if (c.type()) w.type(*c.type());
+        // An INSERT renders (and binds) the client-side defaults: a table recreated with other
+        // defaults is another shape.
+        if (c.default_value().kind == ColumnDefault::Kind::value) w.token("def:" + c.default_value().value.repr());
+        else if (c.has_default()) w.token("def:" + std::to_string(static_cast<int>(c.default_value().kind)));
+    }
+    if (!implicit_returning) w.token("no_implicit_returning");
 }
 std::vector<std::string> TableNode::column_names() const {
     std::vector<std::string> names;

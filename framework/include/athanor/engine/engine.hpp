@@ -14,6 +14,7 @@
 #pragma once
 
 #include <athanor/engine/connection.hpp>
+#include <athanor/engine/events.hpp>
 #include <athanor/url.hpp>
 #include <athanor/export.hpp>
 
@@ -101,6 +102,16 @@ public:
         std::size_t size = 0;
     };
     CacheStats cache_stats() const;
+
+    /// The engine's event listeners (athanor/engine/events.hpp), shared by every copy:
+    ///   engine.events().on_before_cursor_execute([&](const CursorExecuteEvent& e) { log(e.statement); });
+    EngineEvents events() const;
+
+    /// The schema unqualified names resolve to, as the engine's first connection saw it after
+    /// its `insert` connect listeners ran (SQLAlchemy's dialect.default_schema_name): "public"
+    /// on PostgreSQL, "main" on SQLite. Empty before the first connection, or for a dialect
+    /// without a Reflector. Ask Inspector::default_schema_name() for the current value.
+    std::string default_schema_name() const;
 
 private:
     friend class Connection;

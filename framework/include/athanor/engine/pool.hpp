@@ -47,8 +47,16 @@ public:
     using Creator = std::function<std::unique_ptr<sdk::DriverConnection>()>;
     /// Puts a connection back to a clean state when it is returned (rollback, reset isolation).
     using Resetter = std::function<void(sdk::DriverConnection&)>;
+    /// Called as a connection is handed out (checkout) and after it came back and was reset
+    /// (checkin): the Engine's `checkout` / `checkin` events (athanor/engine/events.hpp).
+    /// A checkout hook that throws makes checkout() drop the connection and rethrow; a checkin
+    /// hook that throws makes the pool drop the connection instead of keeping it.
+    struct Hooks {
+        std::function<void(sdk::DriverConnection&)> checkout;
+        std::function<void(sdk::DriverConnection&)> checkin;
+    };
 
-    Pool(Settings settings, Creator creator, Resetter resetter);
+    Pool(Settings settings, Creator creator, Resetter resetter, Hooks hooks = {});
     ~Pool();
     Pool(const Pool&) = delete;
     Pool& operator=(const Pool&) = delete;
@@ -98,6 +106,7 @@ public:
 private:
     friend class Lease;
     void checkin(std::unique_ptr<sdk::DriverConnection> connection, bool invalid);
+    Lease hand_out(std::unique_ptr<sdk::DriverConnection> connection);
     void invalidate_older(const sdk::DriverConnection* connection);
     struct Impl;
     std::unique_ptr<Impl> impl_;

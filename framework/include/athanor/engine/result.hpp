@@ -36,6 +36,10 @@
 
 namespace athanor {
 
+namespace sql {
+class Expr;
+}
+
 namespace detail {
 struct ResultState;
 }
@@ -71,6 +75,12 @@ public:
     /// By column name (label); throws InvalidRequestError naming the available columns.
     const Value& operator[](std::string_view key) const;
     const Value& operator[](const char* key) const { return (*this)[std::string_view(key)]; }
+    /// By column object (SQLAlchemy's row._mapping[table.c.data]): the column or label as
+    /// selected, found under the name it has in the SELECT list (its label, else its column
+    /// name); the first such column when several share it. InvalidRequestError for an
+    /// expression without a name (select it with .label()) or one the result does not have.
+    ///   row.at(users.c("name"))
+    const Value& at(const sql::Expr& column) const;
 
     template <class T>
     T get(std::size_t index) const { return (*this)[index].template get<T>(); }
@@ -158,8 +168,18 @@ public:
     /// throws InvalidRequestError when some row left its key to the database.
     const std::vector<std::vector<Value>>& inserted_primary_key_rows() const;
 
+    /// Releases the cursor and drops unread rows; fetching then throws ResourceClosedError.
     void close();
+    /// close() was called (or first() / one() / scalar() ... closed it), as SQLAlchemy's
+    /// Result.closed. A statement without rows (an UPDATE, an INSERT without RETURNING) is
+    /// soft-closed instead: closed() false, soft_closed() true, and fetching from it throws
+    /// ResourceClosedError("This result object does not return rows ...").
     bool closed() const;
+    /// The cursor is released and no row is left to fetch (SQLAlchemy's _soft_closed): true
+    /// after the last row was read, for every result without rows, and once closed().
+    bool soft_closed() const;
+    /// The statement was an insert() construct (SQLAlchemy's CursorResult.is_insert).
+    bool is_insert() const;
 
     class iterator {
     public:

@@ -76,6 +76,9 @@ struct ATHANOR_API CompiledStatement {
     /// The INSERT/UPDATE/DELETE has a RETURNING clause the caller asked for (.returning()): its
     /// rows belong to the caller, also under executemany.
     bool explicit_returning = false;
+    /// The names of the RETURNING columns (implicit or explicit), in order: the result's keys()
+    /// where a driver describes a result without rows with empty column names (psqlODBC).
+    std::vector<std::string> returning_keys;
     /// insert().return_defaults(): executemany fetches every row's generated key too.
     bool return_defaults = false;
     /// Set for a single-row INSERT the engine may batch into multi-row VALUES pages.

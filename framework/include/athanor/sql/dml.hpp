@@ -52,6 +52,9 @@ public:
     std::vector<NodeAssignments> multi_values;
     std::vector<std::string> select_columns;  // from_select
     std::shared_ptr<const SelectBaseNode> from_select;
+    /// The last `select_defaults` select_columns were added by compile() for client-side
+    /// defaults (their values are the SELECT's last columns).
+    std::size_t select_defaults = 0;
     std::vector<ColumnPtr> returning;
     ParameterKeys parameter_keys;
     bool return_defaults = false;  // executemany also fetches every row's generated key
@@ -76,6 +79,7 @@ public:
     ColumnPtr where;
     std::vector<ColumnPtr> returning;
     ParameterKeys parameter_keys;
+    bool return_defaults = false;  // Update::return_defaults()
 };
 
 class ATHANOR_API DeleteNode final : public ClauseElement {
@@ -87,6 +91,7 @@ public:
     FromPtr table_from;
     ColumnPtr where;
     std::vector<ColumnPtr> returning;
+    bool return_defaults = false;  // Delete::return_defaults()
 };
 
 class ATHANOR_API Insert : public Statement {
@@ -107,13 +112,18 @@ public:
     Insert values(const Assignments& values) const;
     /// Several rows in one INSERT (VALUES (...), (...)); binds `name_m0`, `name_m1`, ...
     Insert multi_values(const std::vector<Params>& rows) const;
-    /// INSERT INTO t (columns) SELECT ...
+    /// INSERT INTO t (columns) SELECT ... — columns not listed that have a client-side default_()
+    /// (or a Sequence) get it, appended to the SELECT, as SQLAlchemy does.
     Insert from_select(std::vector<std::string> columns, const Select& select) const;
     Insert returning(std::vector<Expr> columns) const;
     /// As SQLAlchemy's return_defaults(): executemany also fetches the key the database generates
     /// for every row (Result::inserted_primary_key_rows()), through RETURNING or row by row for
     /// lastrowid. Without it executemany sends the rows as one batch and keeps no keys; a
     /// single-row insert always reports inserted_primary_key().
+    /// Where the dialect has RETURNING (and the Table's implicit_returning is on) the key is read
+    /// through RETURNING <primary key>, also on dialects that would otherwise use lastrowid
+    /// (SQLite), as SQLAlchemy 2.0 does: the Result then returns_rows(), keys() names the key
+    /// columns and its one row has been consumed (fetchone() gives none).
     Insert return_defaults() const;
     template <class... E>
     Insert returning(const Expr& first, const E&... rest) const {
@@ -150,6 +160,11 @@ public:
     Update returning(const Expr& first, const E&... rest) const {
         return returning(std::vector<Expr>{first, Expr(rest)...});
     }
+    /// SQLAlchemy's UpdateBase.return_defaults(): read back what the database generates while
+    /// updating (server-side on-update values). Athanor's columns carry no on-update default, so
+    /// there is nothing to fetch: the UPDATE runs as written, with the same rowcount (the rows
+    /// matched). Accepted so code written to SQLAlchemy's pattern runs unchanged.
+    Update return_defaults() const;
     Update for_parameters(const Params& first_parameters) const;
     /// for_parameters() as an Executable: what the engine calls on execute.
     std::unique_ptr<Executable> with_parameter_keys(const Params& first_parameters) const override;
@@ -172,6 +187,9 @@ public:
     Delete returning(const Expr& first, const E&... rest) const {
         return returning(std::vector<Expr>{first, Expr(rest)...});
     }
+    /// As Update::return_defaults(): a DELETE generates nothing to read back; it runs as
+    /// written and rowcount is the rows deleted.
+    Delete return_defaults() const;
 
 private:
     std::shared_ptr<DeleteNode> copy() const;

@@ -46,6 +46,10 @@ struct TableOptions {
     /// Dialect-specific switches, "<dialect>_<option>" -> value, as SQLAlchemy's dialect
     /// keywords: {"sqlite_autoincrement", "true"} adds AUTOINCREMENT on SQLite.
     std::map<std::string, std::string> dialect_options = {};
+    /// SQLAlchemy's Table(implicit_returning=...): false keeps the engine from adding RETURNING
+    /// to this table's INSERTs to read back a generated key (the dialect's lastrowid, if any,
+    /// is used instead; an explicit returning() is unaffected). Also turns return_defaults() off.
+    bool implicit_returning = true;
 };
 
 /// Everything given to a Table after its name, gathered by type.
@@ -101,6 +105,7 @@ public:
     std::vector<Column> columns;
     std::string comment;
     std::map<std::string, std::string> dialect_options;
+    bool implicit_returning = true;  // TableOptions::implicit_returning
     PrimaryKeyConstraint primary_key_constraint;
     std::vector<ForeignKeyConstraint> foreign_key_constraints;  // column ForeignKeys included
     std::vector<UniqueConstraint> unique_constraints;           // column unique() included
