@@ -62,7 +62,8 @@ ComponentTables::ComponentTables() {
             Column("d2", ty::String(20), comment("Comment types type speedily ' \" \\ '' Fun!")),
             Column("d3", ty::String(42), comment("Comment\nwith\rescapes")),
             TableOptions{.comment = "the test % ' \" \\ table comment"});
-    m.table("cf_no_constraints", Column("data", ty::String(20)));
+    m.table("cf_no_constraints", Column("data", ty::String(20)),
+            TableOptions{.comment = "no\nconstraints\rhas\fescaped\vcomment"});
     s.create_all();
     if (cf::has("views")) {
         s.ddl("CREATE VIEW " + cf::q("cf_users_v") + " AS SELECT * FROM " + cf::q("cf_users"),

@@ -1,9 +1,12 @@
 // reflection group (see reflection_support.hpp): keys, constraints and indexes — HasIndexTest,
 // primary keys, foreign keys and their options, unique and check constraints, indexes (column
-// order, expressions), names with dots, and CompositeKeyReflectionTest.
+// order, expressions, DESC keys, INCLUDE columns), names with dots, and CompositeKeyReflectionTest.
 #include "reflection_support.hpp"
 
+#include <athanor/reflection/reflect.hpp>
+
 #include <algorithm>
+#include <map>
 #include <set>
 
 using namespace athanor::sql;
@@ -126,6 +129,31 @@ BOOST_AUTO_TEST_CASE(test_get_unique_constraints_quoted_name, CF_REQUIRES("uniqu
     BOOST_TEST(uqs[0].name == "uq name.with.dot");
     BOOST_TEST(uqs[0].column_names == (std::vector<std::string>{"data"}), boost::test_tools::per_element());
 }
+// SQLAlchemy's noncol_idx_test_nopk / _pk: an index on "q DESC" (no Index construct takes a
+// sort order here: raw CREATE INDEX).
+BOOST_AUTO_TEST_CASE(test_get_noncol_index, CF_REQUIRES("index_reflection", "indexes_with_ascdesc", "reflect_indexes_with_ascdesc") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_noncol_index")) {
+    for (const bool with_pk : {false, true}) {
+        cf::Session s;
+        const std::string table = with_pk ? "cf_noncol_idx_test_pk" : "cf_noncol_idx_test_nopk";
+        const std::string index = with_pk ? "cf_noncol_idx_pk" : "cf_noncol_idx_nopk";
+        if (with_pk) s.metadata.table(table, Column("id", ty::Integer(), primary_key()), Column("q", ty::String(5)));
+        else s.metadata.table(table, Column("q", ty::String(5)));
+        s.create_all();
+        s.exec("CREATE INDEX " + cf::q(index) + " ON " + cf::q(table) + " (q DESC)");
+        s.conn.commit();
+        auto indexes = sa::Inspector(s.conn).get_indexes(table);
+        BOOST_TEST_REQUIRE(indexes.size() == 1u, table);
+        BOOST_TEST(indexes[0].name == index);
+        BOOST_TEST(indexes[0].column_names == std::vector<std::string>{"q"}, boost::test_tools::per_element());
+        BOOST_TEST(indexes[0].column_sorting.size() == 1u);
+        BOOST_TEST((indexes[0].column_sorting["q"] == std::vector<std::string>{"desc"}));
+        MetaData m;
+        auto& t = sa::reflect_table(m, s.conn, table);
+        BOOST_TEST_REQUIRE(t.table().indexes.size() == 1u);
+        BOOST_TEST(t.table().indexes[0].name == index);
+        BOOST_TEST(t.table().indexes[0].table == table);  // connected to the reflected table
+    }
+}
 BOOST_AUTO_TEST_SUITE_END()
 
 // ---- ComponentReflectionTestExtra: check constraints, index order and expressions, foreign key options ----
@@ -167,6 +195,26 @@ BOOST_AUTO_TEST_CASE(test_check_constraint_inline, CF_REQUIRES("inline_check_con
     BOOST_TEST(texts.count("b<5") == 1u);
     BOOST_TEST(named);
 }
+BOOST_AUTO_TEST_CASE(test_check_constraint_mixed, CF_REQUIRES("inline_check_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_check_constraint_mixed")) {
+    // Column-level CHECK next to table-level ones and unique constraints; MetaData has no
+    // column-level CHECK phrase: raw DDL on purpose.
+    cf::Session s;
+    const auto integer = cf::type(ty::Integer());
+    s.ddl("CREATE TABLE " + cf::q("cf_sa_cc") + " (id " + integer + " PRIMARY KEY, a " + integer +
+              " CHECK (a > 1 AND a < 5), b " + integer + " CONSTRAINT cf_my_inline CHECK (b > 1 AND b < 5), c " +
+              integer + ", data " + cf::type(ty::String(50)) + ", CONSTRAINT cf_some_uq UNIQUE (data), " +
+              "CONSTRAINT cf_cc1 CHECK (c > 1 AND c < 5), CONSTRAINT cf_some_c_uq UNIQUE (c))",
+          "DROP TABLE " + cf::q("cf_sa_cc"));
+    auto ccs = sa::Inspector(s.conn).get_check_constraints("cf_sa_cc");
+    BOOST_TEST_REQUIRE(ccs.size() == 3u);
+    std::map<std::string, std::string> by_text;
+    for (const auto& c : ccs) by_text[normalize_sql(c.sqltext)] = c.name;
+    BOOST_TEST(by_text.count("c>1andc<5") == 1u);
+    BOOST_TEST(by_text["c>1andc<5"] == "cf_cc1");
+    BOOST_TEST(by_text.count("b>1andb<5") == 1u);
+    BOOST_TEST(by_text["b>1andb<5"] == "cf_my_inline");
+    BOOST_TEST(by_text.count("a>1anda<5") == 1u);  // unnamed: any name the database gave it
+}
 BOOST_AUTO_TEST_CASE(test_check_constraint_parenthesized_expressions, CF_REQUIRES("check_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_check_constraint_parenthesized_expressions")) {
     cf::Session s;
     s.metadata.table("cf_paren_cc", Column("a", ty::Integer()), CheckConstraint("((a > 1) AND (a < 5))", "cf_cc_p"));
@@ -196,6 +244,24 @@ BOOST_AUTO_TEST_CASE(test_reflect_expression_based_indexes, CF_REQUIRES("index_r
     auto idx = sa::Inspector(s.conn).get_indexes("cf_expr_idx");
     BOOST_TEST_REQUIRE(idx.size() == 1u);
     BOOST_TEST(idx[0].column_names == (std::vector<std::string>{"", "y"}), boost::test_tools::per_element());
+}
+BOOST_AUTO_TEST_CASE(test_reflect_covering_index, CF_REQUIRES("index_reflection", "index_reflects_included_columns") CF_SA("test_reflection.py::ComponentReflectionTestExtra::test_reflect_covering_index")) {
+    cf::Session s;
+    Index covering("cf_t_idx", {"x"});
+    covering.include = {"y"};
+    s.metadata.table("cf_t", Column("x", ty::String(30)), Column("y", ty::String(30)), covering);
+    s.create_all();
+    auto idx = sa::Inspector(s.conn).get_indexes("cf_t");
+    BOOST_TEST_REQUIRE(idx.size() == 1u);
+    BOOST_TEST(idx[0].name == "cf_t_idx");
+    BOOST_TEST(idx[0].column_names == std::vector<std::string>{"x"}, boost::test_tools::per_element());
+    BOOST_TEST(idx[0].include_columns == std::vector<std::string>{"y"}, boost::test_tools::per_element());
+    BOOST_TEST(!idx[0].unique);
+    // Reflected into a MetaData, the index keeps its INCLUDE columns.
+    MetaData m;
+    auto& t = sa::reflect_table(m, s.conn, "cf_t");
+    BOOST_TEST_REQUIRE(t.table().indexes.size() == 1u);
+    BOOST_TEST(t.table().indexes[0].include == std::vector<std::string>{"y"}, boost::test_tools::per_element());
 }
 BOOST_AUTO_TEST_CASE(test_get_foreign_key_options, CF_REQUIRES("foreign_key_constraint_reflection",
                                                                "foreign_key_constraint_option_reflection_ondelete",

@@ -145,7 +145,12 @@ BOOST_AUTO_TEST_SUITE(TableNoColumnsTest, CF_REQUIRES("table_reflection", "refle
 BOOST_AUTO_TEST_CASE(test_get_columns_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_get_columns_table_no_columns")) {
     cf::Session s;  // a table with zero columns has no MetaData spelling
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
-    BOOST_TEST(sa::Inspector(s.conn).get_columns("cf_empty").empty());
+    sa::Inspector insp(s.conn);
+    BOOST_TEST(insp.get_columns("cf_empty").empty());
+    const auto multi = insp.get_multi_columns({.filter_names = std::vector<std::string>{"cf_empty"}});
+    BOOST_TEST_REQUIRE(multi.size() == 1u);
+    BOOST_TEST(multi.begin()->first == "cf_empty");
+    BOOST_TEST(multi.begin()->second.empty());
 }
 BOOST_AUTO_TEST_CASE(test_reflect_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_table_no_columns")) {
     cf::Session s;
@@ -154,11 +159,35 @@ BOOST_AUTO_TEST_CASE(test_reflect_table_no_columns, CF_SA("test_reflection.py::T
     auto& t = sa::reflect_table(m, s.conn, "cf_empty");
     BOOST_TEST(t.table().columns.empty());
 }
+BOOST_AUTO_TEST_CASE(test_reflect_incl_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_incl_table_no_columns")) {
+    cf::Session s;
+    s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
+    MetaData m;
+    sa::reflect(m, s.conn);  // the whole schema: the table without columns is among its tables
+    std::vector<std::string> reflected;
+    for (const auto& t : m.tables_in_definition_order()) reflected.push_back(t.table().table_name);
+    BOOST_TEST(contains(reflected, "cf_empty"));
+    BOOST_TEST(m.table("cf_empty").table().columns.empty());
+}
+BOOST_AUTO_TEST_CASE(test_reflect_view_no_columns, CF_REQUIRES("views") CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_view_no_columns")) {
+    cf::Session s;
+    s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
+    s.ddl("CREATE VIEW " + cf::q("cf_empty_v") + " AS SELECT * FROM " + cf::q("cf_empty"), "DROP VIEW " + cf::q("cf_empty_v"));
+    MetaData m;
+    auto& t = sa::reflect_table(m, s.conn, "cf_empty_v");
+    BOOST_TEST(t.table().columns.empty());
+}
 BOOST_AUTO_TEST_CASE(test_get_columns_view_no_columns, CF_REQUIRES("views") CF_SA("test_reflection.py::TableNoColumnsTest::test_get_columns_view_no_columns")) {
     cf::Session s;
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
     s.ddl("CREATE VIEW " + cf::q("cf_empty_v") + " AS SELECT * FROM " + cf::q("cf_empty"), "DROP VIEW " + cf::q("cf_empty_v"));
-    BOOST_TEST(sa::Inspector(s.conn).get_columns("cf_empty_v").empty());
+    sa::Inspector insp(s.conn);
+    BOOST_TEST(insp.get_columns("cf_empty_v").empty());
+    const auto multi = insp.get_multi_columns(
+        {.filter_names = std::vector<std::string>{"cf_empty_v"}, .kind = sa::ObjectKind::view});
+    BOOST_TEST_REQUIRE(multi.size() == 1u);
+    BOOST_TEST(multi.begin()->first == "cf_empty_v");
+    BOOST_TEST(multi.begin()->second.empty());
 }
 BOOST_AUTO_TEST_SUITE_END()
 
