@@ -47,9 +47,11 @@ std::string normalize_sql(const std::string& sql);
 /// SQLAlchemy's OneConnectionTablesTest fixture of ComponentReflectionTest: users (self
 /// reference), email_addresses (named PK, FK to users), dingalings (FKs, unique and check
 /// constraints), comment_test (comments) and no_constraints (a comment with escapes), plus an
-// index and two views.
+/// index and two views; the same again in cf::test_schema() where `schemas` is open (`schemas`
+/// lists "" and that schema, for the cases' use_schema variants).
 struct ComponentTables {
     Session s;
+    std::vector<std::string> schemas;
     ComponentTables();
     athanor::Inspector inspector() { return athanor::Inspector(s.conn); }
 };

@@ -29,19 +29,21 @@ BOOST_FIXTURE_TEST_CASE(test_get_comments, ComponentTables,
     BOOST_TEST(column_named(cols, "d3").comment.value_or("<none>") == "Comment\nwith\rescapes");
 }
 BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_get_columns")) {
-    auto cols = inspector().get_columns("cf_users");
-    BOOST_TEST(column_names(cols) == (std::vector<std::string>{"user_id", "test1", "test2", "parent_user_id"}),
-               boost::test_tools::per_element());
-    // Generic types through the dialect's type map (SQLAlchemy compares type affinities).
-    BOOST_TEST((column_named(cols, "user_id").type->affinity() == TypeAffinity::integer));
-    BOOST_TEST((column_named(cols, "test1").type->affinity() == TypeAffinity::string));
-    const auto test2 = column_named(cols, "test2").type->affinity();
-    BOOST_TEST((test2 == TypeAffinity::floating || test2 == TypeAffinity::numeric));
-    BOOST_TEST((column_named(cols, "parent_user_id").type->affinity() == TypeAffinity::integer));
-    BOOST_TEST(!column_named(cols, "test1").nullable);
-    BOOST_TEST(!column_named(cols, "test2").nullable);
-    BOOST_TEST(column_named(cols, "parent_user_id").nullable);
-    for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        auto cols = inspector().get_columns("cf_users", schema);
+        BOOST_TEST(column_names(cols) == (std::vector<std::string>{"user_id", "test1", "test2", "parent_user_id"}),
+                   boost::test_tools::per_element());
+        // Generic types through the dialect's type map (SQLAlchemy compares type affinities).
+        BOOST_TEST((column_named(cols, "user_id").type->affinity() == TypeAffinity::integer));
+        BOOST_TEST((column_named(cols, "test1").type->affinity() == TypeAffinity::string));
+        const auto test2 = column_named(cols, "test2").type->affinity();
+        BOOST_TEST((test2 == TypeAffinity::floating || test2 == TypeAffinity::numeric));
+        BOOST_TEST((column_named(cols, "parent_user_id").type->affinity() == TypeAffinity::integer));
+        BOOST_TEST(!column_named(cols, "test1").nullable);
+        BOOST_TEST(!column_named(cols, "test2").nullable);
+        BOOST_TEST(column_named(cols, "parent_user_id").nullable);
+        for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
+    }
 }
 BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_temp_table_columns")) {
     cf::Session s;

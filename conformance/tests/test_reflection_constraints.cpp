@@ -48,13 +48,15 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(ComponentReflectionTest, CF_REQUIRES("table_reflection"))
 BOOST_FIXTURE_TEST_CASE(test_get_pk_constraint, ComponentTables,
                         *boost::unit_test::precondition(cf::Requires{{"primary_key_constraint_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_pk_constraint")) {
-    auto insp = inspector();
-    BOOST_TEST(insp.get_pk_constraint("cf_users").constrained_columns == (std::vector<std::string>{"user_id"}),
-               boost::test_tools::per_element());
-    auto pk = insp.get_pk_constraint("cf_email_addresses");
-    BOOST_TEST(pk.constrained_columns == (std::vector<std::string>{"address_id"}), boost::test_tools::per_element());
-    if (cf::has("reflects_pk_names")) BOOST_TEST(pk.name == "cf_email_ad_pk");
-    BOOST_TEST(insp.get_pk_constraint("cf_no_constraints").constrained_columns.empty());
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        auto insp = inspector();
+        BOOST_TEST(insp.get_pk_constraint("cf_users", schema).constrained_columns == (std::vector<std::string>{"user_id"}),
+                   boost::test_tools::per_element());
+        auto pk = insp.get_pk_constraint("cf_email_addresses", schema);
+        BOOST_TEST(pk.constrained_columns == (std::vector<std::string>{"address_id"}), boost::test_tools::per_element());
+        if (cf::has("reflects_pk_names")) BOOST_TEST(pk.name == "cf_email_ad_pk");
+        BOOST_TEST(insp.get_pk_constraint("cf_no_constraints", schema).constrained_columns.empty());
+    }
 }
 BOOST_AUTO_TEST_CASE(test_get_pk_constraint_quoted_name,
                      CF_REQUIRES("primary_key_constraint_reflection", "reflects_pk_names") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_pk_constraint_quoted_name")) {
@@ -71,23 +73,26 @@ BOOST_AUTO_TEST_CASE(test_get_pk_constraint_quoted_name,
 }
 BOOST_FIXTURE_TEST_CASE(test_get_foreign_keys, ComponentTables,
                         *boost::unit_test::precondition(cf::Requires{{"foreign_key_constraint_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_foreign_keys")) {
-    auto insp = inspector();
-    auto users_fks = insp.get_foreign_keys("cf_users");
-    BOOST_TEST_REQUIRE(users_fks.size() == 1u);
-    BOOST_TEST(users_fks[0].referred_table == "cf_users");
-    BOOST_TEST(users_fks[0].referred_schema == "");
-    BOOST_TEST(users_fks[0].constrained_columns == (std::vector<std::string>{"parent_user_id"}),
-               boost::test_tools::per_element());
-    BOOST_TEST(users_fks[0].referred_columns == (std::vector<std::string>{"user_id"}), boost::test_tools::per_element());
-    if (cf::has("named_constraints")) BOOST_TEST(users_fks[0].name == "cf_user_id_fk");
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        auto insp = inspector();
+        auto users_fks = insp.get_foreign_keys("cf_users", schema);
+        BOOST_TEST_REQUIRE(users_fks.size() == 1u);
+        BOOST_TEST(users_fks[0].referred_table == "cf_users");
+        BOOST_TEST(users_fks[0].referred_schema == schema);
+        BOOST_TEST(users_fks[0].constrained_columns == (std::vector<std::string>{"parent_user_id"}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(users_fks[0].referred_columns == (std::vector<std::string>{"user_id"}), boost::test_tools::per_element());
+        if (cf::has("named_constraints")) BOOST_TEST(users_fks[0].name == "cf_user_id_fk");
 
-    auto addr_fks = insp.get_foreign_keys("cf_email_addresses");
-    BOOST_TEST_REQUIRE(addr_fks.size() == 1u);
-    BOOST_TEST(addr_fks[0].referred_table == "cf_users");
-    BOOST_TEST(addr_fks[0].constrained_columns == (std::vector<std::string>{"remote_user_id"}),
-               boost::test_tools::per_element());
-    BOOST_TEST(addr_fks[0].referred_columns == (std::vector<std::string>{"user_id"}), boost::test_tools::per_element());
-    BOOST_TEST(insp.get_foreign_keys("cf_no_constraints").empty());
+        auto addr_fks = insp.get_foreign_keys("cf_email_addresses", schema);
+        BOOST_TEST_REQUIRE(addr_fks.size() == 1u);
+        BOOST_TEST(addr_fks[0].referred_table == "cf_users");
+        BOOST_TEST(addr_fks[0].referred_schema == schema);
+        BOOST_TEST(addr_fks[0].constrained_columns == (std::vector<std::string>{"remote_user_id"}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(addr_fks[0].referred_columns == (std::vector<std::string>{"user_id"}), boost::test_tools::per_element());
+        BOOST_TEST(insp.get_foreign_keys("cf_no_constraints", schema).empty());
+    }
 }
 BOOST_AUTO_TEST_CASE(test_get_foreign_keys_quoted_name, CF_REQUIRES("foreign_key_constraint_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_foreign_keys_quoted_name")) {
     for (const std::string name : {"FK_users_id", "fk_users_id", "mixedCaseName", "fk.with.dots"}) {
@@ -107,15 +112,17 @@ BOOST_AUTO_TEST_CASE(test_get_foreign_keys_quoted_name, CF_REQUIRES("foreign_key
 }
 BOOST_FIXTURE_TEST_CASE(test_get_indexes, ComponentTables,
                         *boost::unit_test::precondition(cf::Requires{{"index_reflection"}}) CF_SA("test_reflection.py::ComponentReflectionTest::test_get_indexes")) {
-    auto idx = inspector().get_indexes("cf_users");
-    // Indexes backing a primary key or unique constraint are not listed (SQLAlchemy likewise).
-    BOOST_TEST_REQUIRE(idx.size() == 1u);
-    BOOST_TEST(idx[0].name == "cf_users_t_idx");
-    BOOST_TEST(idx[0].column_names == (std::vector<std::string>{"test1", "test2"}), boost::test_tools::per_element());
-    BOOST_TEST(!idx[0].unique);
-    auto addr = inspector().get_indexes("cf_email_addresses");
-    BOOST_TEST_REQUIRE(addr.size() == 1u);
-    BOOST_TEST(addr[0].column_names == (std::vector<std::string>{"email_address"}), boost::test_tools::per_element());
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        auto idx = inspector().get_indexes("cf_users", schema);
+        // Indexes backing a primary key or unique constraint are not listed (SQLAlchemy likewise).
+        BOOST_TEST_REQUIRE(idx.size() == 1u);
+        BOOST_TEST(idx[0].name == "cf_users_t_idx");
+        BOOST_TEST(idx[0].column_names == (std::vector<std::string>{"test1", "test2"}), boost::test_tools::per_element());
+        BOOST_TEST(!idx[0].unique);
+        auto addr = inspector().get_indexes("cf_email_addresses", schema);
+        BOOST_TEST_REQUIRE(addr.size() == 1u);
+        BOOST_TEST(addr[0].column_names == (std::vector<std::string>{"email_address"}), boost::test_tools::per_element());
+    }
 }
 BOOST_AUTO_TEST_CASE(test_get_indexes_quoted_name, CF_REQUIRES("index_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_indexes_quoted_name")) {
     for (const std::string name : {"IX_test_data", "ix_test_data", "mixedCaseIndex", "ix.with.dots"}) {
