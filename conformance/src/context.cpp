@@ -86,6 +86,36 @@ std::string type(const athanor::sql::TypePtr& generic) {
     return athanor::sql::type_compiler_for(engine().dialect())->process(*generic);
 }
 
+namespace {
+
+/// Creates `name` unless it exists (an error from CREATE SCHEMA is taken to mean it does);
+/// returns it.
+const std::string& provisioned_schema(const std::string& name) {
+    auto connection = engine().connect();
+    try {
+        connection.execute(athanor::text("CREATE SCHEMA " + q(name)));
+        connection.commit();
+    } catch (const athanor::Error&) {
+        try {
+            connection.rollback();
+        } catch (...) {
+        }
+    }
+    return name;
+}
+
+}  // namespace
+
+const std::string& test_schema() {
+    static const std::string name = provisioned_schema("test_schema");
+    return name;
+}
+
+const std::string& test_schema_2() {
+    static const std::string name = provisioned_schema("test_schema_2");
+    return name;
+}
+
 std::string q(std::string_view identifier) { return engine().dialect().quote_identifier(identifier); }
 
 Session::Session() : conn(engine().connect()) {}

@@ -117,6 +117,13 @@ private:
     std::set<std::string> created_tables_;
 };
 
+/// SQLAlchemy's config.test_schema and config.test_schema_2: schemas besides the default one,
+/// for the cases gated on `schemas`. The first call creates whichever is missing (CREATE
+/// SCHEMA; scripts/pg-test-cluster makes both up front); they are never dropped, so tables a
+/// case puts there must be dropped by it (Session does, for its MetaData).
+const std::string& test_schema();
+const std::string& test_schema_2();
+
 /// Quoted identifier in this dialect.
 std::string q(std::string_view identifier);
 /// Values of the first column, as strings ("NULL" for NULL), for compact comparisons.

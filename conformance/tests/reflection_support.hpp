@@ -1,10 +1,13 @@
 // reflection group — SQLAlchemy test_reflection.py (HasTableTest, HasIndexTest,
 // ComponentReflectionTest, ComponentReflectionTestExtra, QuotedNameArgumentTest,
 // BizarroCharacterTest, CompositeKeyReflectionTest, TempTableElementsTest,
-// IdentityReflectionTest, TableNoColumnsTest) and test_sequence.py (HasSequenceTest[Empty]),
-// in one file per thing reflected: test_reflection_tables.cpp, test_reflection_columns.cpp,
-// test_reflection_constraints.cpp (keys, constraints, indexes), test_reflection_views_sequences.cpp
-// and test_reflection_names.cpp (names that need quoting). A SQLAlchemy class whose cases reflect
+// IdentityReflectionTest, TableNoColumnsTest, ComputedReflectionTest, NormalizedNameTest), in
+// one file per thing reflected: test_reflection_tables.cpp, test_reflection_columns.cpp (with
+// computed columns), test_reflection_constraints.cpp (keys, constraints, indexes),
+// test_reflection_views.cpp (views and temporary relations), test_reflection_names.cpp (names
+// that need quoting, name normalization), test_reflection_multi.cpp (get_multi_*, table
+// options) and test_reflection_schemas.cpp (a second schema). test_sequence.py's
+// HasSequenceTest is in test_sequence.cpp. A SQLAlchemy class whose cases reflect
 // different things is opened in each of those files; Boost.Test joins them into one suite.
 //
 // Everything but HasTableTest's dialect-level check goes through athanor::Inspector, which
@@ -43,9 +46,12 @@ std::string normalize_sql(const std::string& sql);
 
 /// SQLAlchemy's OneConnectionTablesTest fixture of ComponentReflectionTest: users (self
 /// reference), email_addresses (named PK, FK to users), dingalings (FKs, unique and check
-/// constraints), comment_test (comments) and no_constraints, plus an index and two views.
+/// constraints), comment_test (comments) and no_constraints (a comment with escapes), plus an
+/// index and two views; the same again in cf::test_schema() where `schemas` is open (`schemas`
+/// lists "" and that schema, for the cases' use_schema variants).
 struct ComponentTables {
     Session s;
+    std::vector<std::string> schemas;
     ComponentTables();
     athanor::Inspector inspector() { return athanor::Inspector(s.conn); }
 };

@@ -1,5 +1,5 @@
-// cte, sequence, update_delete and rowcount groups — SQLAlchemy test_cte.py, test_sequence.py,
-// test_update_delete.py, test_rowcount.py.
+// cte, update_delete and rowcount groups — SQLAlchemy test_cte.py, test_update_delete.py,
+// test_rowcount.py (test_sequence.py is test_sequence.cpp).
 #include "context.hpp"
 
 #include <athanor/errors.hpp>
@@ -128,51 +128,6 @@ BOOST_FIXTURE_TEST_CASE(test_cte_referenced_twice, CteData) {
     auto k2 = c.alias("k2");
     auto q = select(c.c("id")).join_from(c, k2, c.c("id") == k2.c("parent_id")).distinct();
     BOOST_TEST(cf::column_ints(s.conn.execute(q)) == (Ints{3}), boost::test_tools::per_element());
-}
-BOOST_AUTO_TEST_SUITE_END()
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(sequence)
-BOOST_AUTO_TEST_SUITE(SequenceTest, CF_REQUIRES("sequences"))
-struct Seq {
-    cf::Session s;
-    Table& t = s.metadata.table("cf_seq_pk", Column("id", ty::Integer(), Sequence("cf_tab_id_seq", {.start = 1}), primary_key()),
-                                Column("data", ty::String(50)));
-    Seq() { s.create_all(); }
-};
-BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_roundtrip")) {
-    s.conn.execute(t.insert().values({{"data", "some data"}}));
-    auto row = s.conn.execute(select(t)).one();
-    BOOST_TEST(row[0].as_int() == 1);
-}
-BOOST_FIXTURE_TEST_CASE(test_insert_lastrowid, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_lastrowid")) {
-    auto r = s.conn.execute(t.insert().values({{"data", "some data"}}));
-    BOOST_TEST(r.inserted_primary_key().at(0).as_int() == 1);
-}
-BOOST_FIXTURE_TEST_CASE(test_nextval_direct, Seq, CF_SA("test_sequence.py::SequenceTest::test_nextval_direct")) {
-    BOOST_TEST(s.conn.scalar(select(next_value("cf_tab_id_seq"))).as_int() == 1);
-    BOOST_TEST(s.conn.scalar(select(next_value("cf_tab_id_seq"))).as_int() == 2);
-}
-BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip_no_implicit_returning, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_roundtrip_no_implicit_returning")) {
-    // No RETURNING in play: the sequence is fired inline by an explicit next_value().
-    s.conn.execute(t.insert().values({{"id", next_value("cf_tab_id_seq")}, {"data", "some data"}}));
-    BOOST_TEST(s.conn.scalar(select(t.c("id"))).as_int() == 1);
-}
-BOOST_FIXTURE_TEST_CASE(test_optional_seq, Seq, *boost::unit_test::precondition(cf::Requires{{"sequences_optional"}}) CF_SA("test_sequence.py::SequenceTest::test_optional_seq")) {
-    auto& o = s.metadata.table("cf_seq_opt", Column("id", ty::Integer(), primary_key()), Column("data", ty::String(50)));
-    s.create_all();
-    BOOST_TEST(s.conn.execute(o.insert().values({{"data", "x"}})).inserted_primary_key().at(0).as_int() == 1);
-}
-BOOST_AUTO_TEST_SUITE_END()
-BOOST_AUTO_TEST_SUITE(SequenceCompilerTest, CF_REQUIRES("sequences"))
-BOOST_AUTO_TEST_CASE(test_literal_binds_inline_compile, CF_SA("test_sequence.py::SequenceCompilerTest::test_literal_binds_inline_compile")) {
-    Table t("cf_seq_pk", {Column("id", ty::Integer(), primary_key(), autoincrement(false)),
-                          Column("data", ty::String(50))});
-    CompileOptions o;
-    o.literal_binds = true;
-    auto sql = t.insert().values({{"id", next_value("cf_tab_id_seq")}, {"data", "d"}}).compile(cf::engine().dialect(), o)->sql;
-    BOOST_TEST(sql.find("cf_tab_id_seq") != std::string::npos, sql);
-    BOOST_TEST(sql.find("'d'") != std::string::npos, sql);
 }
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

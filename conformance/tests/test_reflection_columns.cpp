@@ -4,6 +4,7 @@
 #include "reflection_support.hpp"
 
 #include <cctype>
+#include <string_view>
 
 using namespace athanor::sql;
 namespace sa = athanor;
@@ -20,6 +21,7 @@ BOOST_FIXTURE_TEST_CASE(test_get_comments, ComponentTables,
     auto insp = inspector();
     BOOST_TEST(insp.get_table_comment("cf_comment_test").value_or("<none>") == "the test % ' \" \\ table comment");
     BOOST_TEST(!insp.get_table_comment("cf_users").has_value());
+    BOOST_TEST(insp.get_table_comment("cf_no_constraints").value_or("<none>") == "no\nconstraints\rhas\fescaped\vcomment");
     auto cols = insp.get_columns("cf_comment_test");
     BOOST_TEST(column_named(cols, "id").comment.value_or("<none>") == "id comment");
     BOOST_TEST(column_named(cols, "data").comment.value_or("<none>") == "data % comment");
@@ -27,19 +29,21 @@ BOOST_FIXTURE_TEST_CASE(test_get_comments, ComponentTables,
     BOOST_TEST(column_named(cols, "d3").comment.value_or("<none>") == "Comment\nwith\rescapes");
 }
 BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_get_columns")) {
-    auto cols = inspector().get_columns("cf_users");
-    BOOST_TEST(column_names(cols) == (std::vector<std::string>{"user_id", "test1", "test2", "parent_user_id"}),
-               boost::test_tools::per_element());
-    // Generic types through the dialect's type map (SQLAlchemy compares type affinities).
-    BOOST_TEST((column_named(cols, "user_id").type->affinity() == TypeAffinity::integer));
-    BOOST_TEST((column_named(cols, "test1").type->affinity() == TypeAffinity::string));
-    const auto test2 = column_named(cols, "test2").type->affinity();
-    BOOST_TEST((test2 == TypeAffinity::floating || test2 == TypeAffinity::numeric));
-    BOOST_TEST((column_named(cols, "parent_user_id").type->affinity() == TypeAffinity::integer));
-    BOOST_TEST(!column_named(cols, "test1").nullable);
-    BOOST_TEST(!column_named(cols, "test2").nullable);
-    BOOST_TEST(column_named(cols, "parent_user_id").nullable);
-    for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        auto cols = inspector().get_columns("cf_users", schema);
+        BOOST_TEST(column_names(cols) == (std::vector<std::string>{"user_id", "test1", "test2", "parent_user_id"}),
+                   boost::test_tools::per_element());
+        // Generic types through the dialect's type map (SQLAlchemy compares type affinities).
+        BOOST_TEST((column_named(cols, "user_id").type->affinity() == TypeAffinity::integer));
+        BOOST_TEST((column_named(cols, "test1").type->affinity() == TypeAffinity::string));
+        const auto test2 = column_named(cols, "test2").type->affinity();
+        BOOST_TEST((test2 == TypeAffinity::floating || test2 == TypeAffinity::numeric));
+        BOOST_TEST((column_named(cols, "parent_user_id").type->affinity() == TypeAffinity::integer));
+        BOOST_TEST(!column_named(cols, "test1").nullable);
+        BOOST_TEST(!column_named(cols, "test2").nullable);
+        BOOST_TEST(column_named(cols, "parent_user_id").nullable);
+        for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
+    }
 }
 BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_temp_table_columns")) {
     cf::Session s;
@@ -67,6 +71,19 @@ BOOST_FIXTURE_TEST_CASE(test_comments_unicode, ComponentTables,
     BOOST_TEST(column_named(cols, "unicode").comment.value_or("") == "é試蛇ĉ🐍");
     BOOST_TEST(column_named(cols, "emoji").comment.value_or("") == "☁️✨");
     BOOST_TEST(insp.get_table_comment("cf_unicode_comments").value_or("") == "é試蛇ĉ🐍 table");
+}
+BOOST_AUTO_TEST_CASE(test_comments_unicode_full, CF_REQUIRES("comment_reflection_full_unicode") CF_SA("test_reflection.py::ComponentReflectionTest::test_comments_unicode_full")) {
+    // The whole Unicode range: astral-plane symbols and zero-width-joiner sequences.
+    cf::Session u;
+    u.metadata.table("cf_unicode_comments", Column("emoji", ty::Integer(), comment("🐍🧙🝝🧙‍♂️🧙‍♀️")),
+                     TableOptions{.comment = "🎩🁰🝑🤷‍♀️🤷‍♂️"});
+    u.create_all();
+    sa::Inspector insp(u.conn);
+    BOOST_TEST(insp.get_table_comment("cf_unicode_comments").value_or("") == "🎩🁰🝑🤷‍♀️🤷‍♂️");
+    const auto cols = insp.get_columns("cf_unicode_comments");
+    BOOST_TEST_REQUIRE(cols.size() == 1u);
+    BOOST_TEST(cols[0].name == "emoji");
+    BOOST_TEST(cols[0].comment.value_or("") == "🐍🧙🝝🧙‍♂️🧙‍♀️");
 }
 BOOST_AUTO_TEST_SUITE_END()
 
@@ -171,6 +188,88 @@ BOOST_AUTO_TEST_CASE(test_reflect_identity, CF_SA("test_reflection.py::IdentityR
             BOOST_TEST(seq.increment.value_or(-1) == 3);
         }
     BOOST_TEST(found);
+}
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- ComputedReflectionTest -----------------------------------------------------------------------
+namespace {
+// SQLAlchemy's normalization of a reflected expression: brackets, parentheses, quotes and
+// spaces dropped, lower case.
+std::string normalize_expression(const std::string& text) {
+    std::string out;
+    for (char ch : text)
+        if (!std::isspace(static_cast<unsigned char>(ch)) && std::string_view("[]()`'\"").find(ch) == std::string_view::npos)
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+// SQLAlchemy's ComputedReflectionFixtureTest: computed_default_table, and computed_column_table
+// (in the default schema and, where schemas exist, in test_schema with other expressions).
+struct ComputedTables {
+    cf::Session s;
+    ComputedTables() {
+        s.metadata.table("cf_computed_default_table", Column("id", ty::Integer(), primary_key()),
+                         Column("normal", ty::Integer()), Column("computed_col", ty::Integer(), Computed("normal + 42")),
+                         Column("with_default", ty::Integer(), server_default(sa::text("42"))));
+        add_computed_table({}, {"normal + 42", "normal + 2", "normal - 42"});
+        if (cf::has("schemas")) add_computed_table(cf::test_schema(), {"normal / 42", "normal / 2", "normal * 42"});
+        s.create_all();
+    }
+    void add_computed_table(const std::string& schema, const std::vector<std::string>& expressions) {
+        std::vector<Column> columns{Column("id", ty::Integer(), primary_key()), Column("normal", ty::Integer()),
+                                    Column("computed_no_flag", ty::Integer(), Computed(expressions[0]))};
+        if (cf::has("computed_columns_virtual"))
+            columns.push_back(Column("computed_virtual", ty::Integer(), Computed(expressions[1], false)));
+        if (cf::has("computed_columns_stored"))
+            columns.push_back(Column("computed_stored", ty::Integer(), Computed(expressions[2], true)));
+        TableArgs args;
+        for (auto& c : columns) args.add(std::move(c));
+        args.options.schema = schema;
+        s.metadata.add_table("cf_computed_column_table", std::move(args));
+    }
+    /// SQLAlchemy's check_column: the column is computed with that expression and, where the
+    /// dialect reflects it, that persisted flag.
+    void check_column(const std::vector<sa::ReflectedColumn>& cols, const std::string& name, const std::string& sqltext,
+                      bool persisted) {
+        const auto& c = column_named(cols, name);
+        BOOST_TEST_REQUIRE(c.computed.has_value(), name);
+        BOOST_TEST(normalize_expression(c.computed->sqltext) == sqltext, name);
+        if (cf::has("computed_columns_reflect_persisted")) {
+            BOOST_TEST_REQUIRE(c.computed->persisted.has_value(), name);
+            BOOST_TEST(*c.computed->persisted == persisted, name);
+        }
+    }
+    void check_table(const std::string& schema, const std::vector<std::string>& expressions) {
+        const auto cols = sa::Inspector(s.conn).get_columns("cf_computed_column_table", schema);
+        check_column(cols, "computed_no_flag", expressions[0], cf::has("computed_columns_default_persisted"));
+        if (cf::has("computed_columns_virtual")) check_column(cols, "computed_virtual", expressions[1], false);
+        if (cf::has("computed_columns_stored")) check_column(cols, "computed_stored", expressions[2], true);
+    }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ComputedReflectionTest, CF_REQUIRES("computed_columns", "table_reflection"))
+BOOST_FIXTURE_TEST_CASE(test_computed_col_default_not_set, ComputedTables, CF_SA("test_reflection.py::ComputedReflectionTest::test_computed_col_default_not_set")) {
+    const auto cols = sa::Inspector(s.conn).get_columns("cf_computed_default_table");
+    BOOST_TEST(column_named(cols, "with_default").default_.value_or("").find("42") != std::string::npos);
+    BOOST_TEST(!column_named(cols, "normal").default_.has_value());
+    BOOST_TEST(!column_named(cols, "computed_col").default_.has_value());
+}
+BOOST_FIXTURE_TEST_CASE(test_get_column_returns_computed, ComputedTables, CF_SA("test_reflection.py::ComputedReflectionTest::test_get_column_returns_computed")) {
+    const auto cols = sa::Inspector(s.conn).get_columns("cf_computed_default_table");
+    for (const std::string name : {"id", "normal", "with_default"})
+        BOOST_TEST(!column_named(cols, name).computed.has_value(), name);
+    const auto& computed = column_named(cols, "computed_col");
+    BOOST_TEST_REQUIRE(computed.computed.has_value());
+    BOOST_TEST(normalize_expression(computed.computed->sqltext) == "normal+42");
+    BOOST_TEST(computed.computed->persisted.has_value() == cf::has("computed_columns_reflect_persisted"));
+    if (cf::has("computed_columns_reflect_persisted"))
+        BOOST_TEST(*computed.computed->persisted == cf::has("computed_columns_default_persisted"));
+}
+BOOST_FIXTURE_TEST_CASE(test_get_column_returns_persisted, ComputedTables, CF_SA("test_reflection.py::ComputedReflectionTest::test_get_column_returns_persisted")) {
+    check_table("", {"normal+42", "normal+2", "normal-42"});
+}
+BOOST_FIXTURE_TEST_CASE(test_get_column_returns_persisted_with_schema, ComputedTables, *boost::unit_test::precondition(cf::Requires{{"schemas"}}) CF_SA("test_reflection.py::ComputedReflectionTest::test_get_column_returns_persisted_with_schema")) {
+    check_table(cf::test_schema(), {"normal/42", "normal/2", "normal*42"});
 }
 BOOST_AUTO_TEST_SUITE_END()
 

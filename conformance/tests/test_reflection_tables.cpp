@@ -95,10 +95,12 @@ BOOST_FIXTURE_TEST_CASE(test_get_default_schema_name, ComponentTables,
     BOOST_TEST(contains(insp.get_table_names(name), "cf_users"));
 }
 BOOST_FIXTURE_TEST_CASE(test_get_table_names, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_get_table_names")) {
-    auto names = cf_only(inspector().get_table_names());
-    BOOST_TEST(names == (std::vector<std::string>{"cf_comment_test", "cf_dingalings", "cf_email_addresses",
-                                                  "cf_no_constraints", "cf_users"}),
-               boost::test_tools::per_element());
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        auto names = cf_only(inspector().get_table_names(schema));
+        BOOST_TEST(names == (std::vector<std::string>{"cf_comment_test", "cf_dingalings", "cf_email_addresses",
+                                                      "cf_no_constraints", "cf_users"}),
+                   boost::test_tools::per_element());
+    }
 }
 BOOST_AUTO_TEST_CASE(test_reflect_table_temp_table, CF_REQUIRES("temp_table_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_reflect_table_temp_table")) {
     cf::Session s;
@@ -129,14 +131,19 @@ BOOST_FIXTURE_TEST_CASE(test_not_existing_table, ComponentTables, CF_SA("test_re
     BOOST_CHECK_THROW(sa::reflect_table(m, s.conn, "cf_no_such_table"), sa::NoSuchTableError);
 }
 BOOST_FIXTURE_TEST_CASE(test_metadata, ComponentTables, CF_SA("test_reflection.py::ComponentReflectionTest::test_metadata")) {
-    MetaData m;
-    sa::reflect(m, s.conn);
-    std::vector<std::string> reflected;
-    for (const auto& t : m.tables_in_definition_order()) reflected.push_back(t.table().table_name);
-    BOOST_TEST(cf_only(reflected) == cf_only(inspector().get_table_names()), boost::test_tools::per_element());
-    // The reflected table is usable: its columns are those of the database.
-    auto& users = m.table("cf_users");
-    BOOST_TEST(users.table().columns.size() == 4u);
+    for (const auto& schema : schemas) {  // SQLAlchemy's use_schema combinations
+        MetaData m;
+        sa::reflect(m, s.conn, {.schema = schema});
+        std::vector<std::string> reflected;
+        for (const auto& t : m.tables_in_definition_order()) {
+            reflected.push_back(t.table().table_name);
+            BOOST_TEST(t.table().schema == schema);
+        }
+        BOOST_TEST(cf_only(reflected) == cf_only(inspector().get_table_names(schema)), boost::test_tools::per_element());
+        // The reflected table is usable: its columns are those of the database.
+        auto& users = m.table(schema.empty() ? std::string("cf_users") : schema + ".cf_users");
+        BOOST_TEST(users.table().columns.size() == 4u);
+    }
 }
 BOOST_AUTO_TEST_SUITE_END()
 
@@ -145,7 +152,12 @@ BOOST_AUTO_TEST_SUITE(TableNoColumnsTest, CF_REQUIRES("table_reflection", "refle
 BOOST_AUTO_TEST_CASE(test_get_columns_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_get_columns_table_no_columns")) {
     cf::Session s;  // a table with zero columns has no MetaData spelling
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
-    BOOST_TEST(sa::Inspector(s.conn).get_columns("cf_empty").empty());
+    sa::Inspector insp(s.conn);
+    BOOST_TEST(insp.get_columns("cf_empty").empty());
+    const auto multi = insp.get_multi_columns({.filter_names = std::vector<std::string>{"cf_empty"}});
+    BOOST_TEST_REQUIRE(multi.size() == 1u);
+    BOOST_TEST(multi.begin()->first == "cf_empty");
+    BOOST_TEST(multi.begin()->second.empty());
 }
 BOOST_AUTO_TEST_CASE(test_reflect_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_table_no_columns")) {
     cf::Session s;
@@ -154,11 +166,35 @@ BOOST_AUTO_TEST_CASE(test_reflect_table_no_columns, CF_SA("test_reflection.py::T
     auto& t = sa::reflect_table(m, s.conn, "cf_empty");
     BOOST_TEST(t.table().columns.empty());
 }
+BOOST_AUTO_TEST_CASE(test_reflect_incl_table_no_columns, CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_incl_table_no_columns")) {
+    cf::Session s;
+    s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
+    MetaData m;
+    sa::reflect(m, s.conn);  // the whole schema: the table without columns is among its tables
+    std::vector<std::string> reflected;
+    for (const auto& t : m.tables_in_definition_order()) reflected.push_back(t.table().table_name);
+    BOOST_TEST(contains(reflected, "cf_empty"));
+    BOOST_TEST(m.table("cf_empty").table().columns.empty());
+}
+BOOST_AUTO_TEST_CASE(test_reflect_view_no_columns, CF_REQUIRES("views") CF_SA("test_reflection.py::TableNoColumnsTest::test_reflect_view_no_columns")) {
+    cf::Session s;
+    s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
+    s.ddl("CREATE VIEW " + cf::q("cf_empty_v") + " AS SELECT * FROM " + cf::q("cf_empty"), "DROP VIEW " + cf::q("cf_empty_v"));
+    MetaData m;
+    auto& t = sa::reflect_table(m, s.conn, "cf_empty_v");
+    BOOST_TEST(t.table().columns.empty());
+}
 BOOST_AUTO_TEST_CASE(test_get_columns_view_no_columns, CF_REQUIRES("views") CF_SA("test_reflection.py::TableNoColumnsTest::test_get_columns_view_no_columns")) {
     cf::Session s;
     s.ddl("CREATE TABLE " + cf::q("cf_empty") + " ()", "DROP TABLE " + cf::q("cf_empty"));
     s.ddl("CREATE VIEW " + cf::q("cf_empty_v") + " AS SELECT * FROM " + cf::q("cf_empty"), "DROP VIEW " + cf::q("cf_empty_v"));
-    BOOST_TEST(sa::Inspector(s.conn).get_columns("cf_empty_v").empty());
+    sa::Inspector insp(s.conn);
+    BOOST_TEST(insp.get_columns("cf_empty_v").empty());
+    const auto multi = insp.get_multi_columns(
+        {.filter_names = std::vector<std::string>{"cf_empty_v"}, .kind = sa::ObjectKind::view});
+    BOOST_TEST_REQUIRE(multi.size() == 1u);
+    BOOST_TEST(multi.begin()->first == "cf_empty_v");
+    BOOST_TEST(multi.begin()->second.empty());
 }
 BOOST_AUTO_TEST_SUITE_END()
 

@@ -1,4 +1,4 @@
-// results and unicode_ddl groups — SQLAlchemy test_results.py and test_unicode_ddl.py.
+// results group — SQLAlchemy test_results.py (test_unicode_ddl.py is test_unicode_ddl.cpp).
 #include "context.hpp"
 
 #include <athanor/errors.hpp>
@@ -180,41 +180,3 @@ BOOST_FIXTURE_TEST_CASE(test_roundtrip_fetchmany_client_side, Plain) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(unicode_ddl)
-BOOST_AUTO_TEST_SUITE(UnicodeSchemaTest, CF_REQUIRES("unicode_ddl"))
-struct UnicodeTables {
-    cf::Session s;
-    Table& t1 = s.metadata.table("cf_unitable1", Column("méil", ty::Integer(), primary_key(), autoincrement(false)),
-                                 Column("\u6e2c\u8a66", ty::Integer()));
-    Table& t2 = s.metadata.table("cf_Unitéble2", Column("méil", ty::Integer(), primary_key(), autoincrement(false)),
-                                 Column("\u6e2c\u8a66", ty::Integer(), ForeignKey("cf_unitable1.méil")));
-    UnicodeTables() { s.create_all(); }
-};
-BOOST_FIXTURE_TEST_CASE(test_insert, UnicodeTables, CF_SA("test_unicode_ddl.py::UnicodeSchemaTest::test_insert")) {
-    s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
-    s.conn.execute(t2.insert().values({{"méil", 1}, {"測試", 1}}));
-    BOOST_TEST(s.conn.execute(select(t1)).all().size() == 1u);
-    BOOST_TEST(s.conn.execute(select(t2)).one()[1].as_int() == 1);
-}
-BOOST_FIXTURE_TEST_CASE(test_col_targeting, UnicodeTables, CF_SA("test_unicode_ddl.py::UnicodeSchemaTest::test_col_targeting")) {
-    s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
-    auto row = s.conn.execute(select(t1)).one();
-    BOOST_TEST(row["méil"].as_int() == 1);
-    BOOST_TEST(row["測試"].as_int() == 5);
-}
-BOOST_FIXTURE_TEST_CASE(test_join_on_unicode_fk, UnicodeTables) {
-    s.conn.execute(t1.insert().values({{"méil", 1}, {"測試", 5}}));
-    s.conn.execute(t2.insert().values({{"méil", 2}, {"測試", 1}}));
-    auto q = select(t1.c("測試")).join_from(t2, t1);
-    BOOST_TEST(s.conn.scalar(q).as_int() == 5);
-}
-BOOST_FIXTURE_TEST_CASE(test_repr, UnicodeTables, CF_SA("test_unicode_ddl.py::UnicodeSchemaTest::test_repr")) {
-    auto sql = to_string(select(t1).where(t1.c("méil") == 1));
-    BOOST_TEST(sql.find("méil") != std::string::npos);
-    BOOST_TEST(sql.find("cf_unitable1") != std::string::npos);
-}
-BOOST_AUTO_TEST_SUITE_END()
-BOOST_AUTO_TEST_SUITE_END()
-
-

@@ -1,16 +1,35 @@
 // Inspector: forwards to the dialect's Reflector on a driver connection, maps type names
-// through the dialect's type compiler, and turns "nothing there" into NoSuchTableError.
+// through the dialect's type compiler, normalizes names for an upper-case-folding database
+// (name_normalizer.hpp) and turns "nothing there" into NoSuchTableError.
+#include "name_normalizer.hpp"
+
 #include <athanor/engine/connection.hpp>
 #include <athanor/engine/engine.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/reflection/inspector.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sdk/reflector.hpp>
+#include <athanor/sql/compiler.hpp>
+#include <athanor/sql/identifier_preparer.hpp>
 #include <athanor/sql/type_compiler.hpp>
 
 #include <algorithm>
 
 namespace athanor {
+
+using reflection_detail::NameNormalizer;
+
+namespace {
+using ColumnsByName = std::map<std::string, std::vector<ReflectedColumn>>;
+using PkByName = std::map<std::string, ReflectedPrimaryKey>;
+using ForeignKeysByName = std::map<std::string, std::vector<ReflectedForeignKey>>;
+using IndexesByName = std::map<std::string, std::vector<ReflectedIndex>>;
+using UniquesByName = std::map<std::string, std::vector<ReflectedUniqueConstraint>>;
+using ChecksByName = std::map<std::string, std::vector<ReflectedCheckConstraint>>;
+using CommentsByName = std::map<std::string, std::optional<std::string>>;
+using OptionsByName = std::map<std::string, std::map<std::string, std::string>>;
+using Options = std::map<std::string, std::string>;
+}  // namespace
 
 struct Inspector::State {
     std::optional<Engine> engine;
@@ -18,6 +37,8 @@ struct Inspector::State {
     sdk::Dialect* dialect = nullptr;  // the engine's, which `engine` keeps alive
     std::unique_ptr<sdk::Reflector> reflector;
     std::shared_ptr<sql::TypeCompiler> types;
+    std::shared_ptr<sql::SqlCompiler> compiler;  // owns the identifier preparer
+    std::optional<NameNormalizer> names;
 
     void init() {
         reflector = dialect->create_reflector();
@@ -26,6 +47,12 @@ struct Inspector::State {
                                     " does not support reflection (its plugin provides no Reflector); "
                                     "describe the tables with MetaData instead");
         types = sql::type_compiler_for(*dialect);
+        compiler = sql::compiler_for(*dialect);
+        names.emplace(compiler->preparer());
+    }
+    void set_types(std::vector<ReflectedColumn>& columns) const {
+        for (auto& column : columns)
+            if (!column.type) column.type = types->from_database_type(column.type_name);
     }
 };
 
@@ -72,27 +99,76 @@ void Inspector::require_table(sdk::DriverConnection& connection, std::string_vie
                            " database; check the name and schema (get_table_names() lists the tables)");
 }
 
+// Every per-table call: the names denormalized for the catalog, NoSuchTableError when the
+// answer is empty and the table is missing, the answer's names normalized.
+#define ATHANOR_PER_TABLE(Result, call, is_empty)                                                   \
+    run<Result>([&](sdk::DriverConnection& c) {                                                    \
+        const auto& n = *state_->names;                                                            \
+        const auto t = n.to_catalog(table);                                                        \
+        const auto s = n.to_catalog(schema);                                                       \
+        auto out = state_->reflector->call(c, t, s);                                               \
+        if (is_empty) require_table(c, t, s);                                                      \
+        n.from_catalog(out);                                                                       \
+        return out;                                                                                \
+    })
+
 std::string Inspector::default_schema_name() {
-    return run<std::string>([&](sdk::DriverConnection& c) { return state_->reflector->default_schema_name(c); });
+    return run<std::string>([&](sdk::DriverConnection& c) {
+        return state_->names->from_catalog(state_->reflector->default_schema_name(c));
+    });
 }
 
 std::vector<std::string> Inspector::get_schema_names() {
-    return run<std::vector<std::string>>([&](sdk::DriverConnection& c) { return state_->reflector->get_schema_names(c); });
+    return run<std::vector<std::string>>([&](sdk::DriverConnection& c) {
+        auto out = state_->reflector->get_schema_names(c);
+        state_->names->from_catalog(out);
+        return out;
+    });
+}
+
+bool Inspector::has_schema(std::string_view schema) {
+    return run<bool>(
+        [&](sdk::DriverConnection& c) { return state_->reflector->has_schema(c, state_->names->to_catalog(schema)); });
 }
 
 std::vector<std::string> Inspector::get_table_names(std::string_view schema) {
-    return run<std::vector<std::string>>(
-        [&](sdk::DriverConnection& c) { return state_->reflector->get_table_names(c, schema); });
+    return run<std::vector<std::string>>([&](sdk::DriverConnection& c) {
+        auto out = state_->reflector->get_table_names(c, state_->names->to_catalog(schema));
+        state_->names->from_catalog(out);
+        return out;
+    });
 }
 
 std::vector<std::string> Inspector::get_view_names(std::string_view schema) {
-    return run<std::vector<std::string>>(
-        [&](sdk::DriverConnection& c) { return state_->reflector->get_view_names(c, schema); });
+    return run<std::vector<std::string>>([&](sdk::DriverConnection& c) {
+        auto out = state_->reflector->get_view_names(c, state_->names->to_catalog(schema));
+        state_->names->from_catalog(out);
+        return out;
+    });
+}
+
+std::vector<std::string> Inspector::get_temp_table_names() {
+    return run<std::vector<std::string>>([&](sdk::DriverConnection& c) {
+        auto out = state_->reflector->get_temp_table_names(c);
+        state_->names->from_catalog(out);
+        return out;
+    });
+}
+
+std::vector<std::string> Inspector::get_temp_view_names() {
+    return run<std::vector<std::string>>([&](sdk::DriverConnection& c) {
+        auto out = state_->reflector->get_temp_view_names(c);
+        state_->names->from_catalog(out);
+        return out;
+    });
 }
 
 std::vector<ReflectedSequence> Inspector::get_sequences(std::string_view schema) {
-    return run<std::vector<ReflectedSequence>>(
-        [&](sdk::DriverConnection& c) { return state_->reflector->get_sequences(c, schema); });
+    return run<std::vector<ReflectedSequence>>([&](sdk::DriverConnection& c) {
+        auto out = state_->reflector->get_sequences(c, state_->names->to_catalog(schema));
+        state_->names->from_catalog(out);
+        return out;
+    });
 }
 
 std::vector<std::string> Inspector::get_sequence_names(std::string_view schema) {
@@ -102,73 +178,127 @@ std::vector<std::string> Inspector::get_sequence_names(std::string_view schema) 
 }
 
 std::vector<ReflectedColumn> Inspector::get_columns(std::string_view table, std::string_view schema) {
-    return run<std::vector<ReflectedColumn>>([&](sdk::DriverConnection& c) {
-        auto columns = state_->reflector->get_columns(c, table, schema);
-        if (columns.empty()) require_table(c, table, schema);
-        for (auto& column : columns)
-            if (!column.type) column.type = state_->types->from_database_type(column.type_name);
-        return columns;
-    });
+    auto columns = ATHANOR_PER_TABLE(std::vector<ReflectedColumn>, get_columns, out.empty());
+    state_->set_types(columns);
+    return columns;
 }
 
 ReflectedPrimaryKey Inspector::get_pk_constraint(std::string_view table, std::string_view schema) {
-    return run<ReflectedPrimaryKey>([&](sdk::DriverConnection& c) {
-        auto pk = state_->reflector->get_pk_constraint(c, table, schema);
-        if (pk.constrained_columns.empty()) require_table(c, table, schema);
-        return pk;
-    });
+    return ATHANOR_PER_TABLE(ReflectedPrimaryKey, get_pk_constraint, out.constrained_columns.empty());
 }
 
 std::vector<ReflectedForeignKey> Inspector::get_foreign_keys(std::string_view table, std::string_view schema) {
-    return run<std::vector<ReflectedForeignKey>>([&](sdk::DriverConnection& c) {
-        auto out = state_->reflector->get_foreign_keys(c, table, schema);
-        if (out.empty()) require_table(c, table, schema);
-        return out;
-    });
+    return ATHANOR_PER_TABLE(std::vector<ReflectedForeignKey>, get_foreign_keys, out.empty());
 }
 
 std::vector<ReflectedIndex> Inspector::get_indexes(std::string_view table, std::string_view schema) {
-    return run<std::vector<ReflectedIndex>>([&](sdk::DriverConnection& c) {
-        auto out = state_->reflector->get_indexes(c, table, schema);
-        if (out.empty()) require_table(c, table, schema);
-        return out;
-    });
+    return ATHANOR_PER_TABLE(std::vector<ReflectedIndex>, get_indexes, out.empty());
 }
 
 std::vector<ReflectedUniqueConstraint> Inspector::get_unique_constraints(std::string_view table,
                                                                          std::string_view schema) {
-    return run<std::vector<ReflectedUniqueConstraint>>([&](sdk::DriverConnection& c) {
-        auto out = state_->reflector->get_unique_constraints(c, table, schema);
-        if (out.empty()) require_table(c, table, schema);
-        return out;
-    });
+    return ATHANOR_PER_TABLE(std::vector<ReflectedUniqueConstraint>, get_unique_constraints, out.empty());
 }
 
 std::vector<ReflectedCheckConstraint> Inspector::get_check_constraints(std::string_view table,
                                                                        std::string_view schema) {
-    return run<std::vector<ReflectedCheckConstraint>>([&](sdk::DriverConnection& c) {
-        auto out = state_->reflector->get_check_constraints(c, table, schema);
-        if (out.empty()) require_table(c, table, schema);
-        return out;
-    });
+    return ATHANOR_PER_TABLE(std::vector<ReflectedCheckConstraint>, get_check_constraints, out.empty());
 }
 
 std::optional<std::string> Inspector::get_table_comment(std::string_view table, std::string_view schema) {
     return run<std::optional<std::string>>([&](sdk::DriverConnection& c) {
-        auto out = state_->reflector->get_table_comment(c, table, schema);
-        if (!out) require_table(c, table, schema);
+        const auto t = state_->names->to_catalog(table);
+        const auto s = state_->names->to_catalog(schema);
+        auto out = state_->reflector->get_table_comment(c, t, s);
+        if (!out) require_table(c, t, s);
         return out;
     });
 }
 
+std::map<std::string, std::string> Inspector::get_table_options(std::string_view table, std::string_view schema) {
+    return run<Options>([&](sdk::DriverConnection& c) {
+        const auto t = state_->names->to_catalog(table);
+        const auto s = state_->names->to_catalog(schema);
+        require_table(c, t, s);
+        return state_->reflector->get_table_options(c, t, s);
+    });
+}
+
+std::string Inspector::get_view_definition(std::string_view view, std::string_view schema) {
+    return run<std::string>([&](sdk::DriverConnection& c) {
+        const auto v = state_->names->to_catalog(view);
+        const auto s = state_->names->to_catalog(schema);
+        auto out = state_->reflector->get_view_definition(c, v, s);
+        if (!out)
+            throw NoSuchTableError("view '" + std::string(view) + "' does not exist in " +
+                                   (schema.empty() ? std::string("the default schema")
+                                                   : "schema '" + std::string(schema) + "'") +
+                                   " of the " + state_->dialect->description() +
+                                   " database (get_view_names() lists the views; a table is not a view)");
+        return *out;
+    });
+}
+
+// Every get_multi_* call: options denormalized, the answer's names normalized.
+#define ATHANOR_MULTI(Result, call)                                                                 \
+    run<Result>([&](sdk::DriverConnection& c) {                                                    \
+        auto out = state_->reflector->call(c, state_->names->to_catalog(options));                 \
+        state_->names->from_catalog(out);                                                          \
+        return out;                                                                                \
+    })
+
+std::map<std::string, std::vector<ReflectedColumn>> Inspector::get_multi_columns(const MultiReflectOptions& options) {
+    auto out = ATHANOR_MULTI(ColumnsByName, get_multi_columns);
+    for (auto& [name, columns] : out) state_->set_types(columns);
+    return out;
+}
+
+std::map<std::string, ReflectedPrimaryKey> Inspector::get_multi_pk_constraint(const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(PkByName, get_multi_pk_constraint);
+}
+
+std::map<std::string, std::vector<ReflectedForeignKey>> Inspector::get_multi_foreign_keys(
+    const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(ForeignKeysByName, get_multi_foreign_keys);
+}
+
+std::map<std::string, std::vector<ReflectedIndex>> Inspector::get_multi_indexes(const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(IndexesByName, get_multi_indexes);
+}
+
+std::map<std::string, std::vector<ReflectedUniqueConstraint>> Inspector::get_multi_unique_constraints(
+    const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(UniquesByName, get_multi_unique_constraints);
+}
+
+std::map<std::string, std::vector<ReflectedCheckConstraint>> Inspector::get_multi_check_constraints(
+    const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(ChecksByName, get_multi_check_constraints);
+}
+
+std::map<std::string, std::optional<std::string>> Inspector::get_multi_table_comment(
+    const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(CommentsByName, get_multi_table_comment);
+}
+
+std::map<std::string, std::map<std::string, std::string>> Inspector::get_multi_table_options(
+    const MultiReflectOptions& options) {
+    return ATHANOR_MULTI(OptionsByName, get_multi_table_options);
+}
+
 bool Inspector::has_table(std::string_view table, std::string_view schema) {
-    return run<bool>([&](sdk::DriverConnection& c) { return state_->reflector->has_table(c, table, schema); });
+    return run<bool>([&](sdk::DriverConnection& c) {
+        return state_->reflector->has_table(c, state_->names->to_catalog(table), state_->names->to_catalog(schema));
+    });
 }
 
 bool Inspector::has_index(std::string_view table, std::string_view index, std::string_view schema) {
     return run<bool>([&](sdk::DriverConnection& c) {
-        if (!state_->reflector->has_table(c, table, schema)) return false;
-        const auto indexes = state_->reflector->get_indexes(c, table, schema);
+        const auto t = state_->names->to_catalog(table);
+        const auto s = state_->names->to_catalog(schema);
+        if (!state_->reflector->has_table(c, t, s)) return false;
+        auto indexes = state_->reflector->get_indexes(c, t, s);
+        state_->names->from_catalog(indexes);
         return std::any_of(indexes.begin(), indexes.end(), [&](const ReflectedIndex& i) { return i.name == index; });
     });
 }

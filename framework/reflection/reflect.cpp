@@ -32,6 +32,7 @@ sql::Column build_column(const ReflectedColumn& c, Extra&&... extra) {
 }
 
 sql::Column make_column(const ReflectedColumn& c) {
+    if (c.computed) return build_column(c, sql::Computed(c.computed->sqltext, c.computed->persisted));
     if (!c.identity.empty()) {
         sql::Identity identity;
         identity.always = c.identity == "always";
@@ -58,8 +59,11 @@ sql::TableArgs table_args(Inspector& inspector, const std::string& table, const 
         args.add(sql::UniqueConstraint(u.column_names, u.name));
     for (const auto& ck : inspector.get_check_constraints(table, schema))
         args.add(sql::CheckConstraint(ck.sqltext, ck.name));
-    for (const auto& ix : inspector.get_indexes(table, schema))
-        args.add(sql::Index(ix.name, ix.column_names, sql::unique(ix.unique)));
+    for (const auto& ix : inspector.get_indexes(table, schema)) {
+        sql::Index index(ix.name, ix.column_names, sql::unique(ix.unique));
+        index.include = ix.include_columns;
+        args.add(std::move(index));
+    }
     args.options.schema = schema;
     args.options.comment = inspector.get_table_comment(table, schema).value_or("");
     return args;

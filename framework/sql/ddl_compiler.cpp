@@ -25,6 +25,10 @@ const TypeCompiler& DdlCompiler::type_compiler() {
 
 std::string DdlCompiler::quote(const std::string& identifier) { return statement_compiler().quote(identifier); }
 
+std::string DdlCompiler::fitted_name(const std::string& name, bool from_convention) {
+    return from_convention ? statement_compiler().preparer().truncate(name) : name;
+}
+
 std::string DdlCompiler::format_table_name(const std::string& schema, const std::string& name) {
     return schema.empty() ? quote(name) : quote(schema) + "." + quote(name);
 }
@@ -90,14 +94,21 @@ std::string DdlCompiler::create_index(const Index& index, bool if_not_exists) {
     if (index.table.empty()) throw CompileError("Index '" + index.name + "' belongs to no table; pass it to a Table");
     std::string out = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
     if (if_not_exists) out += "IF NOT EXISTS ";
-    return out + quote(index.name) + " ON " + format_table_name(index.schema, index.table) + " (" +
+    out += quote(fitted_name(index.name, index.name_from_convention)) + " ON " +
+           format_table_name(index.schema, index.table) + " (" +
            column_list(*this, index.columns) + ")";
+    if (!index.include.empty()) {
+        if (!supports_index_include()) unsupported("INCLUDE columns on an index (Index '" + index.name + "')");
+        out += " INCLUDE (" + column_list(*this, index.include) + ")";
+    }
+    return out;
 }
 
 std::string DdlCompiler::drop_index(const Index& index, bool if_exists) {
     if (if_exists && !supports_if_exists()) unsupported("DROP INDEX IF EXISTS");
     if (index.name.empty()) throw CompileError("an Index on table '" + index.table + "' has no name; give it one");
-    return std::string("DROP INDEX ") + (if_exists ? "IF EXISTS " : "") + format_table_name(index.schema, index.name);
+    return std::string("DROP INDEX ") + (if_exists ? "IF EXISTS " : "") +
+           format_table_name(index.schema, fitted_name(index.name, index.name_from_convention));
 }
 
 std::string DdlCompiler::create_sequence(const Sequence& sequence, bool if_not_exists) {
@@ -140,12 +151,13 @@ std::vector<AuxiliaryDdl> DdlCompiler::post_drop_statements(const TableNode&) { 
 // ---- hooks --------------------------------------------------------------------------
 std::string DdlCompiler::get_column_specification(const TableNode& table, const Column& column) {
     std::string out = quote(column.name()) + " " + type_ddl(table, column) + default_clause(column);
+    if (column.computed()) out.append(" ").append(computed_clause(table, column));
     const bool identity = column.identity() && supports_identity_columns();
     if (identity) out.append(" ").append(identity_clause(*column.identity()));
     if (!column.nullable() && !identity) out += " NOT NULL";
     const auto& pk = table.primary_key_constraint;
     if (primary_key_inline(table) && pk.columns.size() == 1 && pk.columns.front() == column.name())
-        out.append(" ").append(constraint_preamble(pk.name)).append("PRIMARY KEY");
+        out.append(" ").append(constraint_preamble(fitted_name(pk.name, pk.name_from_convention))).append("PRIMARY KEY");
     if (is_autoincrement_column(table, column)) out += autoincrement_clause(table, column);
     if (supports_comments() && inline_comments() && !column.comment().empty()) out += inline_comment(column.comment());
     return out;
@@ -165,6 +177,13 @@ std::string DdlCompiler::default_clause(const Column& column) {
     if (column.type() && !value.is_null())
         if (auto processor = column.type()->bind_processor(type_compiler())) value = processor(std::move(value));
     return " DEFAULT " + literal(value);
+}
+
+std::string DdlCompiler::computed_clause(const TableNode&, const Column& column) {
+    const auto& computed = *column.computed();
+    std::string out = "GENERATED ALWAYS AS (" + computed.sqltext + ")";
+    if (computed.persisted) out += *computed.persisted ? " STORED" : " VIRTUAL";
+    return out;
 }
 
 std::string DdlCompiler::identity_clause(const Identity& identity) {
@@ -197,7 +216,7 @@ std::vector<std::string> DdlCompiler::table_constraints(const TableNode& table) 
 
 std::string DdlCompiler::primary_key_constraint(const TableNode& table) {
     const auto& pk = table.primary_key_constraint;
-    return constraint_preamble(pk.name) + "PRIMARY KEY (" + column_list(*this, pk.columns) + ")";
+    return constraint_preamble(fitted_name(pk.name, pk.name_from_convention)) + "PRIMARY KEY (" + column_list(*this, pk.columns) + ")";
 }
 
 std::string DdlCompiler::foreign_key_constraint(const TableNode&, const ForeignKeyConstraint& fk) {
@@ -206,7 +225,7 @@ std::string DdlCompiler::foreign_key_constraint(const TableNode&, const ForeignK
     const std::string target = dot == std::string::npos
                                    ? quote(referred)
                                    : format_table_name(referred.substr(0, dot), referred.substr(dot + 1));
-    return constraint_preamble(fk.name()) + "FOREIGN KEY(" + column_list(*this, fk.columns()) + ") REFERENCES " +
+    return constraint_preamble(fitted_name(fk.name(), fk.name_from_convention())) + "FOREIGN KEY(" + column_list(*this, fk.columns()) + ") REFERENCES " +
            target + " (" + column_list(*this, fk.referred_columns()) + ")" + foreign_key_actions(fk);
 }
 
@@ -224,7 +243,8 @@ std::string DdlCompiler::drop_foreign_key(const TableNode& table, const ForeignK
     if (fk.name().empty())
         throw CompileError("the use_alter foreign key of '" + table.key() + "' (" + fk.referred_table() +
                            ") needs a name to be dropped by ALTER TABLE");
-    return "ALTER TABLE " + format_table(table) + " DROP CONSTRAINT " + quote(fk.name());
+    return "ALTER TABLE " + format_table(table) + " DROP CONSTRAINT " +
+           quote(fitted_name(fk.name(), fk.name_from_convention()));
 }
 
 std::string DdlCompiler::foreign_key_actions(const ForeignKeyConstraint& fk) {
@@ -236,11 +256,11 @@ std::string DdlCompiler::foreign_key_actions(const ForeignKeyConstraint& fk) {
 }
 
 std::string DdlCompiler::unique_constraint(const TableNode&, const UniqueConstraint& uq) {
-    return constraint_preamble(uq.name) + "UNIQUE (" + column_list(*this, uq.columns) + ")";
+    return constraint_preamble(fitted_name(uq.name, uq.name_from_convention)) + "UNIQUE (" + column_list(*this, uq.columns) + ")";
 }
 
 std::string DdlCompiler::check_constraint(const TableNode&, const CheckConstraint& ck) {
-    return constraint_preamble(ck.name) + "CHECK (" + ck.sqltext + ")";
+    return constraint_preamble(fitted_name(ck.name, ck.name_from_convention)) + "CHECK (" + ck.sqltext + ")";
 }
 
 std::string DdlCompiler::constraint_preamble(const std::string& name) {

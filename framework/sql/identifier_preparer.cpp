@@ -62,6 +62,34 @@ bool IdentifierPreparer::requires_quotes(std::string_view identifier) const {
     return is_reserved(lower);
 }
 
+namespace {
+
+std::string ascii_case(std::string_view name, bool upper) {
+    std::string out(name);
+    for (char& c : out) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
+                                                    : std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+std::string IdentifierPreparer::normalize_name(std::string_view stored_name) const {
+    if (!dialect_.requires_name_normalize()) return std::string(stored_name);
+    const auto lower = ascii_case(stored_name, false);
+    const auto upper = ascii_case(stored_name, true);
+    // All upper case and an ordinary name once lowered: the case-insensitive spelling.
+    if (upper != lower && upper == stored_name && !requires_quotes(lower)) return lower;
+    return std::string(stored_name);
+}
+
+std::string IdentifierPreparer::denormalize_name(std::string_view name) const {
+    if (!dialect_.requires_name_normalize()) return std::string(name);
+    const auto lower = ascii_case(name, false);
+    const auto upper = ascii_case(name, true);
+    if (upper != lower && lower == name && !requires_quotes(lower)) return upper;
+    return std::string(name);
+}
+
 bool IdentifierPreparer::is_reserved(std::string_view lower_case_word) const {
     return standard_reserved_words().count(std::string(lower_case_word)) != 0;
 }

@@ -134,9 +134,12 @@ void TableNode::build(TableArgs args, const NamingConvention& convention) {
         for (const auto& c : columns)
             if (c.primary_key()) primary_key_constraint.columns.push_back(c.name());
     }
-    if (!primary_key_constraint.columns.empty())
-        primary_key_constraint.name =
-            convention_name(convention, "pk", primary_key_constraint.name, context(primary_key_constraint.columns, primary_key_constraint.name));
+    if (!primary_key_constraint.columns.empty()) {
+        auto& pk = primary_key_constraint;
+        const auto name = convention_name(convention, "pk", pk.name, context(pk.columns, pk.name));
+        pk.name_from_convention = name != pk.name;
+        pk.name = name;
+    }
 
     // Foreign keys: one constraint per column ForeignKey, then the table-level ones.
     for (const auto& c : columns)
@@ -151,7 +154,8 @@ void TableNode::build(TableArgs args, const NamingConvention& convention) {
         auto ctx = context(fk.columns(), fk.name());
         ctx.referred_table_name = bare_table(fk.referred_table());
         ctx.referred_columns = fk.referred_columns();
-        fk.set_name(convention_name(convention, "fk", fk.name(), ctx));
+        const auto name = convention_name(convention, "fk", fk.name(), ctx);
+        fk.set_name(name, name != fk.name());
     }
 
     for (const auto& c : columns)
@@ -160,11 +164,17 @@ void TableNode::build(TableArgs args, const NamingConvention& convention) {
         require(uq.columns, "UniqueConstraint");
         unique_constraints.push_back(std::move(uq));
     }
-    for (auto& uq : unique_constraints) uq.name = convention_name(convention, "uq", uq.name, context(uq.columns, uq.name));
+    for (auto& uq : unique_constraints) {
+        const auto name = convention_name(convention, "uq", uq.name, context(uq.columns, uq.name));
+        uq.name_from_convention = name != uq.name;
+        uq.name = name;
+    }
 
     for (auto& ck : args.check_constraints) {
         if (ck.sqltext.empty()) throw ArgumentError("CheckConstraint on table '" + table_name + "' has no condition");
-        ck.name = convention_name(convention, "ck", ck.name, context({}, ck.name));
+        const auto name = convention_name(convention, "ck", ck.name, context({}, ck.name));
+        ck.name_from_convention = name != ck.name;
+        ck.name = name;
         check_constraints.push_back(std::move(ck));
     }
 
@@ -178,7 +188,9 @@ void TableNode::build(TableArgs args, const NamingConvention& convention) {
         indexes.push_back(std::move(ix));
     }
     for (auto& ix : indexes) {
-        ix.name = convention_name(with_default, "ix", ix.name, context(ix.columns, ix.name));
+        const auto name = convention_name(with_default, "ix", ix.name, context(ix.columns, ix.name));
+        ix.name_from_convention = name != ix.name;
+        ix.name = name;
         ix.table = table_name;
         ix.schema = schema;
     }

@@ -23,6 +23,15 @@ bool is_named_enum(const sql::Column& column) { return is_enum(column) && !colum
 
 }  // namespace
 
+std::string PgDdlCompiler::computed_clause(const sql::TableNode& table, const sql::Column& column) {
+    const auto& computed = *column.computed();
+    if (computed.persisted && !*computed.persisted)
+        throw CompileError("column '" + table.table_name + "." + column.name() +
+                           "': PostgreSQL has no virtual generated columns (Computed with persisted false); "
+                           "leave persisted unset or true for a stored one");
+    return "GENERATED ALWAYS AS (" + computed.sqltext + ") STORED";
+}
+
 std::string PgDdlCompiler::type_ddl(const sql::TableNode& table, const sql::Column& column) {
     if (!column.type()) throw CompileError("column '" + table.table_name + "." + column.name() + "' has no type");
     const auto& type = *column.type();

@@ -4,6 +4,7 @@
 // - The autoincrement primary key becomes SERIAL / BIGSERIAL / SMALLSERIAL (SQLAlchemy 2's
 //   default on PostgreSQL), unless the column has an Identity (GENERATED ... AS IDENTITY)
 //   or a Sequence (plain INTEGER; the INSERT uses nextval('seq')).
+// - A Computed column is GENERATED ALWAYS AS (expr) STORED; INCLUDE columns make covering indexes.
 // - Sequences, IF [NOT] EXISTS and COMMENT ON statements: the generic (standard) forms.
 // - A named Enum (Enum({"happy", "sad"}, "mood")) is a native type: create_all issues
 //   CREATE TYPE mood AS ENUM ('happy', 'sad') before the table (once, and under checkfirst
@@ -32,6 +33,11 @@ public:
     std::string type_ddl(const sql::TableNode& table, const sql::Column& column) override;
     std::vector<sql::AuxiliaryDdl> pre_create_statements(const sql::TableNode& table) override;
     std::vector<sql::AuxiliaryDdl> post_drop_statements(const sql::TableNode& table) override;
+    /// GENERATED ALWAYS AS (...) STORED: PostgreSQL stores every generated column, so a
+    /// Computed with persisted false is a CompileError.
+    std::string computed_clause(const sql::TableNode& table, const sql::Column& column) override;
+    /// CREATE INDEX ... INCLUDE (...) (PostgreSQL 11+).
+    bool supports_index_include() const override { return true; }
 
 private:
     /// "schema.name" of a named enum type (the table's schema), and the pg_type lookup for it.

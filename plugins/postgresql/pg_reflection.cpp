@@ -147,7 +147,12 @@ std::vector<ReflectedColumn> PgReflector::get_columns(sdk::DriverConnection& con
         c.name = text_of(row[0]);
         c.type_name = text_of(row[1]);
         c.nullable = !row[2].as_bool();
-        if (!row[3].is_null()) c.default_ = text_of(row[3]);
+        if (text_of(row[6]) == "s") {
+            // A stored generated column: pg_attrdef holds its expression, not a default.
+            c.computed = ReflectedComputed{text_of(row[3]), true};
+        } else if (!row[3].is_null()) {
+            c.default_ = text_of(row[3]);
+        }
         const auto identity = text_of(row[4]);
         if (identity == "a") c.identity = "always";
         if (identity == "d") c.identity = "by default";
@@ -208,13 +213,18 @@ std::vector<ReflectedForeignKey> PgReflector::get_foreign_keys(sdk::DriverConnec
 
 std::vector<ReflectedIndex> PgReflector::get_indexes(sdk::DriverConnection& connection, std::string_view table,
                                                      std::string_view schema) {
+    // One row per index column: key columns (ord <= indnkeyatts) then INCLUDE columns; an
+    // expression key has attnum 0 and its text from pg_get_indexdef(oid, ord, true).
     const auto rows = query(
         connection,
-        "SELECT ic.relname::text, i.indisunique, COALESCE(a.attname::text, '') FROM pg_catalog.pg_index i "
+        "SELECT ic.relname::text, i.indisunique, COALESCE(a.attname::text, ''), k.ord <= i.indnkeyatts, "
+        "pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true), "
+        "CASE WHEN k.ord <= i.indnkeyatts THEN i.indoption[k.ord - 1] ELSE 0 END "
+        "FROM pg_catalog.pg_index i "
         "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
         "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
         "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0 "
-        "WHERE i.indrelid = " + relation + " AND k.ord <= i.indnkeyatts AND NOT EXISTS "
+        "WHERE i.indrelid = " + relation + " AND NOT EXISTS "
         "(SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid "
         "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
         "ORDER BY ic.relname, k.ord",
@@ -222,8 +232,31 @@ std::vector<ReflectedIndex> PgReflector::get_indexes(sdk::DriverConnection& conn
     std::vector<ReflectedIndex> out;
     for (const auto& row : rows) {
         const auto name = text_of(row[0]);
-        if (out.empty() || out.back().name != name) out.push_back({name, {}, row[1].as_bool()});
-        out.back().column_names.push_back(text_of(row[2]));
+        if (out.empty() || out.back().name != name) {
+            ReflectedIndex index;
+            index.name = name;
+            index.unique = row[1].as_bool();
+            out.push_back(std::move(index));
+        }
+        auto& index = out.back();
+        const auto column = text_of(row[2]);
+        if (!row[3].as_bool()) {
+            index.include_columns.push_back(column);
+            continue;
+        }
+        const auto expression = column.empty() ? text_of(row[4]) : column;
+        index.column_names.push_back(column);
+        index.expressions.push_back(expression);
+        // indoption bit 0: DESC; bit 1: NULLS FIRST (the default for DESC, so only its absence is said).
+        const auto option = row[5].as_int();
+        std::vector<std::string> sorting;
+        if (option & 1) {
+            sorting.push_back("desc");
+            if (!(option & 2)) sorting.push_back("nulls_last");
+        } else if (option & 2) {
+            sorting.push_back("nulls_first");
+        }
+        if (!sorting.empty()) index.column_sorting[expression] = std::move(sorting);
     }
     return out;
 }
@@ -239,7 +272,11 @@ std::vector<ReflectedUniqueConstraint> PgReflector::get_unique_constraints(sdk::
                                  "WHERE con.conrelid = " + relation + " AND con.contype = 'u' ORDER BY con.conname, k.ord",
                                  schema, table)) {
         const auto name = text_of(row[0]);
-        if (out.empty() || out.back().name != name) out.push_back({name, {}});
+        if (out.empty() || out.back().name != name) {
+            ReflectedUniqueConstraint uc;
+            uc.name = name;
+            out.push_back(std::move(uc));
+        }
         out.back().column_names.push_back(text_of(row[1]));
     }
     return out;
@@ -260,7 +297,10 @@ std::vector<ReflectedCheckConstraint> PgReflector::get_check_constraints(sdk::Dr
             const auto close = def.rfind(')');
             def = def.substr(7, close == std::string::npos ? std::string::npos : close - 7);
         }
-        out.push_back({text_of(row[0]), def});
+        ReflectedCheckConstraint cc;
+        cc.name = text_of(row[0]);
+        cc.sqltext = def;
+        out.push_back(std::move(cc));
     }
     return out;
 }
@@ -270,6 +310,56 @@ std::optional<std::string> PgReflector::get_table_comment(sdk::DriverConnection&
     const auto rows = query(connection, "SELECT pg_catalog.obj_description(" + relation + ", 'pg_class')", schema, table);
     if (rows.empty() || rows[0][0].is_null()) return std::nullopt;
     return text_of(rows[0][0]);
+}
+
+std::vector<std::string> PgReflector::get_temp_table_names(sdk::DriverConnection& connection) {
+    return temp_names(connection, "'r', 'p'");
+}
+
+std::vector<std::string> PgReflector::get_temp_view_names(sdk::DriverConnection& connection) {
+    return temp_names(connection, "'v'");
+}
+
+std::vector<std::string> PgReflector::temp_names(sdk::DriverConnection& connection, const std::string& relkinds) const {
+    std::vector<std::string> out;
+    for (const auto& row : query(connection,
+                                 "SELECT c.relname::text FROM pg_catalog.pg_class c WHERE c.relkind IN (" + relkinds +
+                                     ") AND c.relnamespace = pg_catalog.pg_my_temp_schema() ORDER BY c.relname",
+                                 {}))
+        out.push_back(text_of(row[0]));
+    return out;
+}
+
+std::optional<std::string> PgReflector::get_view_definition(sdk::DriverConnection& connection, std::string_view view,
+                                                            std::string_view schema) {
+    const auto rows = query(connection,
+                            "SELECT pg_catalog.pg_get_viewdef(c.oid, true) FROM pg_catalog.pg_class c "
+                            "WHERE c.oid = " + relation + " AND c.relkind IN ('v', 'm')",
+                            schema, view);
+    if (rows.empty() || rows[0][0].is_null()) return std::nullopt;
+    return text_of(rows[0][0]);
+}
+
+std::map<std::string, std::string> PgReflector::get_table_options(sdk::DriverConnection& connection,
+                                                                  std::string_view table, std::string_view schema) {
+    // Storage parameters (WITH (...)), a tablespace other than the database's default, the
+    // PARTITION BY key and the parents of INHERITS, each only when set.
+    const auto rows = query(
+        connection,
+        "SELECT array_to_string(c.reloptions, ', '), ts.spcname::text, "
+        "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, "
+        "(SELECT string_agg(p.relname::text, ', ' ORDER BY h.inhseqno) FROM pg_catalog.pg_inherits h "
+        "JOIN pg_catalog.pg_class p ON p.oid = h.inhparent WHERE h.inhrelid = c.oid AND NOT c.relispartition) "
+        "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace "
+        "WHERE c.oid = " + relation,
+        schema, table);
+    std::map<std::string, std::string> out;
+    if (rows.empty()) return out;
+    const char* keys[] = {"postgresql_with", "postgresql_tablespace", "postgresql_partition_by",
+                          "postgresql_inherits"};
+    for (std::size_t i = 0; i < 4; ++i)
+        if (!rows[0][i].is_null() && !text_of(rows[0][i]).empty()) out[keys[i]] = text_of(rows[0][i]);
+    return out;
 }
 
 }  // namespace athanor::postgresql

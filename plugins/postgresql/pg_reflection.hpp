@@ -7,7 +7,11 @@
 // pg_get_constraintdef() without the CHECK keyword, comments from obj_description /
 // col_description. A column is autoincrement when it is an identity column or its default
 // is nextval(...) (serial). Indexes that back a primary key, unique or exclusion constraint
-// are left out of get_indexes(). Sequences carry the column that owns them (serial/identity).
+// are left out of get_indexes(); an index reports its INCLUDE columns, expression keys (text
+// from pg_get_indexdef) and DESC / NULLS order. A stored generated column reports its
+// expression as `computed` (not as a default). Temporary relations are those of
+// pg_my_temp_schema(); view definitions come from pg_get_viewdef(); table options are the
+// storage parameters, tablespace, partition key and inherited parents. Sequences carry the column that owns them (serial/identity).
 // Queries are written with $n placeholders and rewritten to ? for a qmark driver (ODBC).
 //
 // Example:
@@ -46,12 +50,21 @@ public:
                                                                 std::string_view schema) override;
     std::optional<std::string> get_table_comment(sdk::DriverConnection& connection, std::string_view table,
                                                  std::string_view schema) override;
+    std::vector<std::string> get_temp_table_names(sdk::DriverConnection& connection) override;
+    std::vector<std::string> get_temp_view_names(sdk::DriverConnection& connection) override;
+    std::optional<std::string> get_view_definition(sdk::DriverConnection& connection, std::string_view view,
+                                                   std::string_view schema) override;
+    std::map<std::string, std::string> get_table_options(sdk::DriverConnection& connection, std::string_view table,
+                                                         std::string_view schema) override;
 
 private:
     using Rows = std::vector<std::vector<Value>>;
     /// Runs `sql` ($1 = schema, $2 = table where used) and returns every row.
     Rows query(sdk::DriverConnection& connection, const std::string& sql, std::string_view schema,
                std::string_view table = {}) const;
+
+    /// The session's temporary relations of the given relkinds ("'r', 'p'").
+    std::vector<std::string> temp_names(sdk::DriverConnection& connection, const std::string& relkinds) const;
 
     sdk::Paramstyle placeholders_;
 };

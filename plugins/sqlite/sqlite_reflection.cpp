@@ -139,6 +139,14 @@ std::size_t matching(const std::vector<Token>& t, std::size_t open) {
 }
 
 /// The first name of each comma-separated element between t[open] = "(" and its ")".
+/// The SQL text strictly between t[open] = "(" and t[close] = ")", trimmed.
+std::string inner_text(const std::string& sql, const std::vector<Token>& t, std::size_t open, std::size_t close) {
+    std::string text = sql.substr(t[open].end, t[close].begin - t[open].end);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+}
+
 std::vector<std::string> name_list(const std::vector<Token>& t, std::size_t open) {
     std::vector<std::string> out;
     const auto close = matching(t, open);
@@ -159,6 +167,8 @@ struct ParsedTable {
     std::vector<ReflectedUniqueConstraint> uniques;
     std::vector<ReflectedCheckConstraint> checks;
     std::vector<std::pair<std::string, std::vector<std::string>>> foreign_keys;  // name, columns
+    /// Generated columns: upper-cased column name -> the expression between AS ( and ).
+    std::map<std::string, std::string> generated;
     bool without_rowid = false;
 };
 
@@ -179,18 +189,26 @@ void parse_constraints(const std::string& sql, const std::vector<Token>& t, std:
                 columns = name_list(t, i + 1);
                 i = matching(t, i + 1);
             }
-            out.uniques.push_back({name, columns});
+            ReflectedUniqueConstraint unique;
+            unique.name = name;
+            unique.column_names = columns;
+            out.uniques.push_back(std::move(unique));
             name.clear();
             ++i;
         } else if (is_word(t[i], "CHECK") && i + 1 < end && is_punct(t[i + 1], '(')) {
             const auto close = matching(t, i + 1);
             if (close >= t.size()) break;
-            std::string text = sql.substr(t[i + 1].end, t[close].begin - t[i + 1].end);
-            const auto first = text.find_first_not_of(" \t\r\n");
-            const auto last = text.find_last_not_of(" \t\r\n");
-            text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-            out.checks.push_back({name, text});
+            ReflectedCheckConstraint check;
+            check.name = name;
+            check.sqltext = inner_text(sql, t, i + 1, close);
+            out.checks.push_back(std::move(check));
             name.clear();
+            i = close + 1;
+        } else if (is_word(t[i], "AS") && !column.empty() && i + 1 < end && is_punct(t[i + 1], '(')) {
+            // [GENERATED ALWAYS] AS (expr) [STORED | VIRTUAL]
+            const auto close = matching(t, i + 1);
+            if (close >= t.size()) break;
+            out.generated[ascii_upper(column)] = inner_text(sql, t, i + 1, close);
             i = close + 1;
         } else if (is_word(t[i], "FOREIGN") && i + 2 < end && is_punct(t[i + 2], '(')) {
             out.foreign_keys.emplace_back(name, name_list(t, i + 2));
@@ -302,7 +320,8 @@ std::vector<ReflectedColumn> SqliteReflector::get_columns(sdk::DriverConnection&
     int pk_count = 0;
     for (const auto& row : rows)
         if (row[4].as_int() > 0) ++pk_count;
-    const bool rowid_table = !rows.empty() && !parsed_table(connection, db, table).without_rowid;
+    const auto parsed = rows.empty() ? ParsedTable{} : parsed_table(connection, db, table);
+    const bool rowid_table = !rows.empty() && !parsed.without_rowid;
     std::vector<ReflectedColumn> out;
     for (const auto& row : rows) {
         if (row[5].as_int() == 1) continue;  // hidden column of a virtual table
@@ -311,6 +330,12 @@ std::vector<ReflectedColumn> SqliteReflector::get_columns(sdk::DriverConnection&
         c.type_name = text_of(row[1]);
         c.nullable = row[2].as_int() == 0;
         if (!row[3].is_null()) c.default_ = text_of(row[3]);
+        // hidden 2: a virtual generated column, 3: a stored one.
+        if (const auto hidden = row[5].as_int(); hidden == 2 || hidden == 3) {
+            const auto expression = parsed.generated.find(ascii_upper(c.name));
+            c.computed = ReflectedComputed{expression == parsed.generated.end() ? std::string() : expression->second,
+                                           hidden == 3};
+        }
         // The rowid alias: exactly "INTEGER" as the sole key column of a rowid table.
         c.autoincrement = rowid_table && pk_count == 1 && row[4].as_int() == 1 && ascii_upper(c.type_name) == "INTEGER";
         out.push_back(std::move(c));
@@ -384,9 +409,15 @@ std::vector<ReflectedIndex> SqliteReflector::get_indexes(sdk::DriverConnection& 
         ReflectedIndex index;
         index.name = text_of(row[0]);
         index.unique = row[1].as_int() != 0;
-        for (const auto& col : query_rows(connection, "SELECT name FROM pragma_index_info(?, ?) ORDER BY seqno",
-                                          {Value(index.name), Value(db)}))
-            index.column_names.push_back(text_of(col[0]));
+        // Key columns only (key = 1); an expression key has no name.
+        for (const auto& col : query_rows(connection,
+                                          "SELECT name, \"desc\" FROM pragma_index_xinfo(?, ?) WHERE key = 1 "
+                                          "ORDER BY seqno",
+                                          {Value(index.name), Value(db)})) {
+            const auto column = text_of(col[0]);
+            index.column_names.push_back(column);
+            if (!column.empty() && col[1].as_int() != 0) index.column_sorting[column] = {"desc"};
+        }
         out.push_back(std::move(index));
     }
     return out;
@@ -402,6 +433,25 @@ std::vector<ReflectedCheckConstraint> SqliteReflector::get_check_constraints(sdk
                                                                              std::string_view table,
                                                                              std::string_view schema) {
     return parsed_table(connection, database_of(connection, table, schema), table).checks;
+}
+
+std::vector<std::string> SqliteReflector::get_temp_table_names(sdk::DriverConnection& connection) {
+    return names_of_type(connection, "temp", "table");
+}
+
+std::vector<std::string> SqliteReflector::get_temp_view_names(sdk::DriverConnection& connection) {
+    return names_of_type(connection, "temp", "view");
+}
+
+std::optional<std::string> SqliteReflector::get_view_definition(sdk::DriverConnection& connection,
+                                                                std::string_view view, std::string_view schema) {
+    const auto db = database_of(connection, view, schema);
+    const auto rows = query_rows(connection,
+                                 "SELECT sql FROM " + quote(db) + ".sqlite_master WHERE type = 'view' AND name = ? "
+                                 "COLLATE NOCASE",
+                                 {Value(std::string(view))});
+    if (rows.empty() || rows[0][0].is_null()) return std::nullopt;
+    return text_of(rows[0][0]);
 }
 
 }  // namespace athanor::sqlite

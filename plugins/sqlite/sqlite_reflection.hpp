@@ -3,9 +3,11 @@
 // has_table() serves create_all / drop_all with checkfirst; SqliteReflector serves the
 // Inspector (athanor/reflection/inspector.hpp). Columns, keys, foreign keys and indexes come
 // from the table-valued pragmas (pragma_table_xinfo, pragma_foreign_key_list,
-// pragma_index_list / pragma_index_info); what SQLite keeps only in the CREATE TABLE text
-// (constraint names, UNIQUE and CHECK constraints) is read from sqlite_master.sql with a
-// small tokenizer. A "schema" is an attached database name ("main", "temp", ...); "" looks
+// pragma_index_list / pragma_index_xinfo, DESC keys as column_sorting); what SQLite keeps only
+// in the CREATE TABLE text (constraint names, UNIQUE and CHECK constraints, the expression of a
+// generated column, whose pragma hidden value says stored or virtual) is read from
+// sqlite_master.sql with a small tokenizer. Temporary tables and views are those of the "temp"
+// database; a view's definition is its CREATE VIEW text. A "schema" is an attached database name ("main", "temp", ...); "" looks
 // in main, then temp. autoincrement is true for the rowid alias (a lone INTEGER PRIMARY KEY
 // column of a rowid table).
 //
@@ -47,6 +49,12 @@ public:
     std::vector<ReflectedCheckConstraint> get_check_constraints(sdk::DriverConnection& connection,
                                                                 std::string_view table,
                                                                 std::string_view schema) override;
+    /// The tables and views of the "temp" database.
+    std::vector<std::string> get_temp_table_names(sdk::DriverConnection& connection) override;
+    std::vector<std::string> get_temp_view_names(sdk::DriverConnection& connection) override;
+    /// The CREATE VIEW statement as sqlite_master keeps it.
+    std::optional<std::string> get_view_definition(sdk::DriverConnection& connection, std::string_view view,
+                                                   std::string_view schema) override;
 };
 
 }  // namespace athanor::sqlite

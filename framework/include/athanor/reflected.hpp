@@ -26,6 +26,15 @@ class TypeEngine;
 using TypePtr = std::shared_ptr<const TypeEngine>;
 }  // namespace sql
 
+/// A generated column: GENERATED ALWAYS AS (sqltext) [STORED | VIRTUAL].
+struct ReflectedComputed {
+    /// The expression as the database keeps it, without the outer parentheses.
+    std::string sqltext;
+    /// true: stored; false: computed on read (virtual); nullopt when the database does not say.
+    std::optional<bool> persisted;
+    bool operator==(const ReflectedComputed&) const = default;
+};
+
 struct ReflectedColumn {
     std::string name;
     /// The generic type the dialect's type map gives for type_name (set by the Inspector).
@@ -41,12 +50,15 @@ struct ReflectedColumn {
     /// PostgreSQL identity column: "always" or "by default"; "" otherwise.
     std::string identity;
     std::optional<std::string> comment;
+    /// Set for a generated (computed) column; its default_ is then nullopt.
+    std::optional<ReflectedComputed> computed;
 };
 
 struct ReflectedPrimaryKey {
     /// "" when the database keeps no name (SQLite without CONSTRAINT name).
     std::string name;
     std::vector<std::string> constrained_columns;
+    bool operator==(const ReflectedPrimaryKey&) const = default;
 };
 
 struct ReflectedForeignKey {
@@ -58,6 +70,7 @@ struct ReflectedForeignKey {
     std::vector<std::string> referred_columns;
     /// "ondelete" / "onupdate" -> CASCADE, SET NULL, SET DEFAULT, RESTRICT; absent for NO ACTION.
     std::map<std::string, std::string> options;
+    bool operator==(const ReflectedForeignKey&) const = default;
 };
 
 /// An index created by CREATE INDEX (indexes that back a primary key or a unique constraint
@@ -67,17 +80,44 @@ struct ReflectedIndex {
     /// Key columns in order; an expression key is "" here.
     std::vector<std::string> column_names;
     bool unique = false;
+    /// One entry per key, in order: the column name, or the expression's SQL text for an
+    /// expression key (SQLAlchemy's "expressions"); empty when every key is a plain column
+    /// and the dialect does not fill it.
+    std::vector<std::string> expressions;
+    /// Non-key columns carried by a covering index (INCLUDE (...)), in order.
+    std::vector<std::string> include_columns;
+    /// Keys (column name or expression text) whose order is not the plain ascending one:
+    /// "desc", "nulls_first", "nulls_last" (SQLAlchemy's column_sorting).
+    std::map<std::string, std::vector<std::string>> column_sorting;
+    bool operator==(const ReflectedIndex&) const = default;
 };
 
 struct ReflectedUniqueConstraint {
     std::string name;
     std::vector<std::string> column_names;
+    bool operator==(const ReflectedUniqueConstraint&) const = default;
 };
 
 struct ReflectedCheckConstraint {
     std::string name;
     /// The condition as SQL text, without the CHECK keyword.
     std::string sqltext;
+    bool operator==(const ReflectedCheckConstraint&) const = default;
+};
+
+/// Which relations a get_multi_* call covers (SQLAlchemy's ObjectKind).
+enum class ObjectKind { table, view, any };
+/// Whether a get_multi_* call covers ordinary or temporary relations (SQLAlchemy's ObjectScope).
+enum class ObjectScope { default_, temporary, any };
+
+/// What a get_multi_* call reflects: the relations of `schema` ("" = the default one) of the
+/// given kind and scope, or only those of them named in `filter_names` (names not found are
+/// left out). Temporary relations are looked up with schema "".
+struct MultiReflectOptions {
+    std::string schema = {};
+    std::optional<std::vector<std::string>> filter_names = {};
+    ObjectKind kind = ObjectKind::table;
+    ObjectScope scope = ObjectScope::default_;
 };
 
 struct ReflectedSequence {

@@ -8,6 +8,15 @@
 // has none) and its type map turns each column's database type name into a generic type.
 // `schema` "" is the default schema. Asking about a table that does not exist throws
 // NoSuchTableError naming it; has_table / has_index / has_sequence answer false instead.
+// Nothing is cached: every call asks the database, so DDL run since is always seen.
+//
+// Names come back in the library's spelling: on a database that folds unquoted names to upper
+// case (Dialect::requires_name_normalize()) a case-insensitive name is reported in lower case
+// and names passed in are sent to the catalog in upper case (IdentifierPreparer::normalize_name).
+//
+// The get_multi_* calls answer for every relation MultiReflectOptions selects (tables of the
+// default schema unless told otherwise), keyed by relation name; a name in filter_names that
+// does not exist is left out rather than raising.
 //
 // Example:
 //   auto engine = athanor::create_engine("sqlite:///app.db");
@@ -24,6 +33,7 @@
 #include <athanor/sql/type_engine.hpp>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +85,31 @@ public:
     /// nullopt when the table has no comment (or the database has no comments).
     std::optional<std::string> get_table_comment(std::string_view table, std::string_view schema = {});
 
+    /// Temporary tables and views this connection sees (their schema is the session's own).
+    std::vector<std::string> get_temp_table_names();
+    std::vector<std::string> get_temp_view_names();
+    /// The query `view` is defined by. NoSuchTableError when there is no such view (a table
+    /// of that name is not a view); NotSupportedError when the dialect cannot read it.
+    std::string get_view_definition(std::string_view view, std::string_view schema = {});
+    /// Dialect-specific table options ("postgresql_with", ...; see sdk/reflector.hpp).
+    /// NotSupportedError when the dialect does not reflect them; NoSuchTableError for a
+    /// missing table.
+    std::map<std::string, std::string> get_table_options(std::string_view table, std::string_view schema = {});
+
+    std::map<std::string, std::vector<ReflectedColumn>> get_multi_columns(const MultiReflectOptions& options = {});
+    std::map<std::string, ReflectedPrimaryKey> get_multi_pk_constraint(const MultiReflectOptions& options = {});
+    std::map<std::string, std::vector<ReflectedForeignKey>> get_multi_foreign_keys(
+        const MultiReflectOptions& options = {});
+    std::map<std::string, std::vector<ReflectedIndex>> get_multi_indexes(const MultiReflectOptions& options = {});
+    std::map<std::string, std::vector<ReflectedUniqueConstraint>> get_multi_unique_constraints(
+        const MultiReflectOptions& options = {});
+    std::map<std::string, std::vector<ReflectedCheckConstraint>> get_multi_check_constraints(
+        const MultiReflectOptions& options = {});
+    std::map<std::string, std::optional<std::string>> get_multi_table_comment(const MultiReflectOptions& options = {});
+    std::map<std::string, std::map<std::string, std::string>> get_multi_table_options(
+        const MultiReflectOptions& options = {});
+
+    bool has_schema(std::string_view schema);
     /// True for a table or a view.
     bool has_table(std::string_view table, std::string_view schema = {});
     bool has_index(std::string_view table, std::string_view index, std::string_view schema = {});

@@ -91,6 +91,9 @@ public:
     virtual bool supports_comments() const { return true; }
     /// True: comments go into the column specification (COMMENT '...'); false: COMMENT ON.
     virtual bool inline_comments() const { return false; }
+    /// True: CREATE INDEX takes INCLUDE (...) non-key columns (Index::include); false, the
+    /// default: an Index with include columns is a CompileError.
+    virtual bool supports_index_include() const { return false; }
 
     // ---- hooks --------------------------------------------------------------------------
     /// One column inside CREATE TABLE.
@@ -102,6 +105,8 @@ public:
     virtual std::string default_clause(const Column& column);
     /// "GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY[ (START WITH s INCREMENT BY i)]".
     virtual std::string identity_clause(const Identity& identity);
+    /// "GENERATED ALWAYS AS (sqltext)" plus " STORED" (persisted true) or " VIRTUAL" (false).
+    virtual std::string computed_clause(const TableNode& table, const Column& column);
     /// Whatever the dialect adds to the autoincrement column (" AUTO_INCREMENT"); "" here.
     virtual std::string autoincrement_clause(const TableNode& table, const Column& column);
     /// True when the primary key is written in the column specification, not as a table
@@ -126,6 +131,11 @@ public:
 
     // ---- for subclasses -------------------------------------------------------------------
     std::string quote(const std::string& identifier);
+    /// A constraint or index name as it goes into DDL: one a naming convention made is fitted
+    /// to the dialect's max_identifier_length() (IdentifierPreparer::truncate: its first bytes
+    /// and a hash suffix, SQLAlchemy's rule for convention names); an explicit one is kept and
+    /// quote() refuses it when too long.
+    std::string fitted_name(const std::string& name, bool from_convention);
     /// "schema.name" quoted as needed.
     std::string format_table(const TableNode& table);
     std::string format_table_name(const std::string& schema, const std::string& name);

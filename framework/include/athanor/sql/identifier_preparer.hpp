@@ -12,6 +12,16 @@
 // full name would miss. Names the library generates itself (labels such as count_1, names
 // derived from them) go through truncate() first instead, as SQLAlchemy's compiler does.
 //
+// Name normalization (SQLAlchemy's normalize_name / denormalize_name), for a database that folds
+// unquoted names to UPPER case (Dialect::requires_name_normalize()): the library speaks of a
+// case-insensitive name in lower case, as on every other backend, and the database stores it
+// in upper case. normalize_name() turns a stored name into the library's form: an all-upper
+// name that would need no quoting in lower case is reported in lower case; a mixed-case name,
+// an all-lower one (created quoted) or one without letters keeps its spelling.
+// denormalize_name() is the inverse for names handed to the catalog: a lower-case name that
+// needs no quoting becomes upper case. Letters are the ASCII ones. Both return the name
+// unchanged for a dialect that does not normalize.
+//
 // Usage:
 //   IdentifierPreparer p(dialect);
 //   p.quote("users");      // users
@@ -47,6 +57,10 @@ public:
     /// same name always shortens the same way and different long names stay distinct.
     std::string truncate(std::string_view generated_name) const;
     virtual bool requires_quotes(std::string_view identifier) const;
+    /// A name as the catalog stores it -> the library's spelling (see above).
+    std::string normalize_name(std::string_view stored_name) const;
+    /// The library's spelling -> the name as the catalog stores it (see above).
+    std::string denormalize_name(std::string_view name) const;
     /// `lower_case_word` is compared in lower case.
     virtual bool is_reserved(std::string_view lower_case_word) const;
     virtual bool legal_character(char c) const;

@@ -100,6 +100,12 @@ public:
     /// it silently) and shorten generated names (labels, naming-convention constraint names)
     /// to the limit with a deterministic hash suffix. PostgreSQL: 63 (NAMEDATALEN - 1).
     virtual std::size_t max_identifier_length() const { return 0; }
+    /// True when the database folds unquoted names to UPPER case (the SQL standard's rule:
+    /// Oracle, Db2, Mimer, Altibase, Firebird); false, the default, when it folds them to
+    /// lower case or keeps them (PostgreSQL, SQLite). When true the Inspector reports
+    /// case-insensitive names in lower case and sends them to the catalog in upper case
+    /// (IdentifierPreparer::normalize_name / denormalize_name, SQLAlchemy's rule).
+    virtual bool requires_name_normalize() const { return false; }
 
     /// "name+driver"
     std::string description() const;

@@ -122,6 +122,17 @@ private:
     ForeignKeyOptions options_;
 };
 
+/// A generated column, GENERATED ALWAYS AS (sqltext): the database computes the value from the
+/// other columns of the row (SQLAlchemy's Computed). `persisted` true: STORED; false: VIRTUAL
+/// (computed on read); nullopt: the database's default kind. The expression is SQL text,
+/// rendered as written. Inserts and updates leave such a column out.
+struct Computed {
+    explicit Computed(std::string expression, std::optional<bool> stored = std::nullopt)
+        : sqltext(std::move(expression)), persisted(stored) {}
+    std::string sqltext;
+    std::optional<bool> persisted;
+};
+
 class ATHANOR_API Column {
 public:
     template <class... Options>
@@ -145,6 +156,7 @@ public:
     const std::optional<ServerDefault>& server_default() const { return server_default_; }
     const std::optional<Sequence>& sequence() const { return sequence_; }
     const std::optional<Identity>& identity() const { return identity_; }
+    const std::optional<Computed>& computed() const { return computed_; }
 
 private:
     friend class TableNode;  // marks primary-key columns named by a PrimaryKeyConstraint
@@ -160,6 +172,7 @@ private:
     void apply(ForeignKey fk) { foreign_keys_.push_back(std::move(fk)); }
     void apply(Sequence s) { sequence_ = std::move(s); }
     void apply(Identity i) { identity_ = i; }
+    void apply(Computed c) { computed_ = std::move(c); }
 
     std::string name_;
     TypePtr type_;
@@ -174,6 +187,7 @@ private:
     std::optional<ServerDefault> server_default_;
     std::optional<Sequence> sequence_;
     std::optional<Identity> identity_;
+    std::optional<Computed> computed_;
 };
 
 }  // namespace athanor::sql

@@ -31,6 +31,10 @@ struct PrimaryKeyConstraint {
         : columns(std::move(column_names)), name(std::move(constraint_name)) {}
     std::vector<std::string> columns;
     std::string name;
+    /// Set when the table's naming convention made `name`: the DDL compiler then fits it to
+    /// the dialect's max_identifier_length() (IdentifierPreparer::truncate) instead of
+    /// refusing it, as it does an explicit name that is too long.
+    bool name_from_convention = false;
 };
 
 class ATHANOR_API ForeignKeyConstraint {
@@ -45,14 +49,20 @@ public:
     const std::vector<std::string>& referred_columns() const { return referred_columns_; }
     const ForeignKeyOptions& options() const { return options_; }
     const std::string& name() const { return options_.name; }
-    /// Set when the table is built (naming convention).
-    void set_name(std::string name) { options_.name = std::move(name); }
+    /// Set when the table is built (naming convention); `from_convention`: see
+    /// PrimaryKeyConstraint::name_from_convention.
+    void set_name(std::string name, bool from_convention = false) {
+        options_.name = std::move(name);
+        name_from_convention_ = from_convention;
+    }
+    bool name_from_convention() const { return name_from_convention_; }
 
 private:
     std::vector<std::string> columns_;
     std::string referred_table_;
     std::vector<std::string> referred_columns_;
     ForeignKeyOptions options_;
+    bool name_from_convention_ = false;
 };
 
 struct UniqueConstraint {
@@ -61,6 +71,8 @@ struct UniqueConstraint {
         : columns(std::move(column_names)), name(std::move(constraint_name)) {}
     std::vector<std::string> columns;
     std::string name;
+    /// See PrimaryKeyConstraint::name_from_convention.
+    bool name_from_convention = false;
 };
 
 /// CHECK (sqltext): the condition is SQL text, rendered as written.
@@ -70,6 +82,8 @@ struct CheckConstraint {
         : sqltext(std::move(condition)), name(std::move(constraint_name)) {}
     std::string sqltext;
     std::string name;
+    /// See PrimaryKeyConstraint::name_from_convention.
+    bool name_from_convention = false;
 };
 
 /// CREATE [UNIQUE] INDEX name ON table (columns). The table is filled in when the Index is
@@ -81,6 +95,13 @@ struct Index {
     std::string name;
     std::vector<std::string> columns;
     bool unique = false;
+    /// Non-key columns carried in the index (a covering index: INCLUDE (...), SQLAlchemy's
+    /// postgresql_include / mssql_include). A dialect without covering indexes refuses a
+    /// non-empty list with CompileError.
+    std::vector<std::string> include = {};
+    /// See PrimaryKeyConstraint::name_from_convention (an Index made by index() is named by
+    /// the "ix" convention, SQLAlchemy's ix_%(column_0_label)s by default).
+    bool name_from_convention = false;
     std::string table;   // owning table's name
     std::string schema;  // owning table's schema
 };
