@@ -6,7 +6,8 @@ namespace athanor::postgresql {
 void PgOdbcCompiler::visit_bind_param(const sql::BindParamNode& node) {
     // The bind's affinity is part of the statement's cache key, so a cached form never mixes
     // a boolean bind with another kind.
-    if (node.affinity() != sql::TypeAffinity::boolean) return PgCompiler::visit_bind_param(node);
+    // A bind of an explicit type gets PgCompiler's CAST to that type already.
+    if (node.affinity() != sql::TypeAffinity::boolean || node.type) return PgCompiler::visit_bind_param(node);
     out() += "CAST(";
     PgCompiler::visit_bind_param(node);
     out() += " AS BOOLEAN)";
