@@ -65,7 +65,23 @@ void SqlCompiler::visit_column(const ColumnNode& node) {
 }
 
 void SqlCompiler::visit_bind_param(const BindParamNode& node) {
-    emit_bind(node.anonymous ? state_->namer_.next(node.key) : node.key, node.value);
+    // An explicit type wins over the type of what the bind faces (SQLAlchemy coerces only
+    // binds without a type).
+    TypePtr saved;
+    const bool typed = node.type != nullptr;
+    if (typed) {
+        saved = std::move(state_->bind_type_);
+        state_->bind_type_ = node.type;
+    }
+    if (node.literal_execute) {
+        const TypePtr& type = state_->bind_type_;
+        const Processor processor = type ? bind_processor_for(type) : Processor{};
+        const Value v = node.value.value_or(Value());
+        state_->out_ += render_literal_value(processor && !v.is_null() ? processor(v) : v);
+    } else {
+        emit_bind(node.anonymous ? state_->namer_.next(node.key) : node.key, node.value);
+    }
+    if (typed) state_->bind_type_ = std::move(saved);
 }
 
 void SqlCompiler::visit_text(const TextNode& node) {

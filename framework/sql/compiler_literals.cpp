@@ -24,6 +24,20 @@ bool returns_argument_type(const std::string& name) {
 
 TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
     if (const auto* c = dynamic_cast<const ColumnNode*>(&e)) return c->type;
+    if (const auto* b = dynamic_cast<const BindParamNode*>(&e)) {
+        if (b->type) return b->type;
+        // A date, time or date-time value is its own type (select(literal(Date{...})) reads
+        // back a Date where the database hands back text), as SQLAlchemy types a bind by its
+        // Python value; other values keep the database's answer.
+        if (!b->value.has_value()) return nullptr;
+        switch (b->value->kind()) {
+            case Value::Kind::date: return types::Date();
+            case Value::Kind::time: return types::Time(b->value->as_time().utc_offset_minutes.has_value());
+            case Value::Kind::datetime:
+                return types::DateTime(b->value->as_datetime().time.utc_offset_minutes.has_value());
+            default: return nullptr;
+        }
+    }
     if (const auto* l = dynamic_cast<const LabelNode*>(&e)) return expression_type(*l->element);
     if (const auto* c = dynamic_cast<const CastNode*>(&e)) return c->type;
     if (const auto* c = dynamic_cast<const TypeCoerceNode*>(&e)) return c->type;

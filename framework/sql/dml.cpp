@@ -38,7 +38,7 @@ const Column& require_column(const TableNode& table, const std::string& key, con
 /// A plain value bound under `key`; an expression is kept as it is.
 ColumnPtr value_for(const std::string& key, const Expr& value) {
     const auto* b = dynamic_cast<const BindParamNode*>(value.node().get());
-    if (b && b->anonymous && b->key == "param") return std::make_shared<BindParamNode>(key, b->value, false, b->affinity_);
+    if (b && b->anonymous && b->key == "param") return b->renamed(key, false);
     return value.node();
 }
 

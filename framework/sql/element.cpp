@@ -47,8 +47,17 @@ void ColumnNode::walk(Walker& w) const {
 void ColumnNode::collect_froms(std::vector<FromPtr>& out) const { add_from(out, from); }
 
 // ---- BindParamNode ------------------------------------------------------------------
-BindParamNode::BindParamNode(std::string key, std::optional<Value> value, bool anonymous, TypeAffinity affinity)
-    : key(std::move(key)), value(std::move(value)), anonymous(anonymous), affinity_(affinity) {}
+BindParamNode::BindParamNode(std::string key, std::optional<Value> value, bool anonymous, TypeAffinity affinity,
+                             TypePtr type, bool literal_execute)
+    : key(std::move(key)),
+      value(std::move(value)),
+      anonymous(anonymous),
+      affinity_(type ? type->affinity() : affinity),
+      type(std::move(type)),
+      literal_execute(literal_execute) {}
+std::shared_ptr<const BindParamNode> BindParamNode::renamed(std::string new_key, bool now_anonymous) const {
+    return std::make_shared<BindParamNode>(std::move(new_key), value, now_anonymous, affinity_, type, literal_execute);
+}
 void BindParamNode::accept(SqlCompiler& c) const { c.visit_bind_param(*this); }
 void BindParamNode::walk(Walker& w) const { w.bind(*this); }
 
@@ -441,9 +450,18 @@ void Walker::finish() {
 
 void Walker::bind(const BindParamNode& b) {
     if (key_) {
-        mix(0x4200000000000000ull | (b.anonymous ? 0x100u : 0u) | static_cast<std::uint64_t>(b.affinity_));
+        mix(0x4200000000000000ull | (b.literal_execute ? 0x200u : 0u) | (b.anonymous ? 0x100u : 0u) |
+            static_cast<std::uint64_t>(b.affinity_));
         mix_bytes(b.key);
+        // The type chooses the bind processor; a literal_execute value is in the SQL text.
+        if (b.type) mix_bytes(b.type->cache_token());
+        if (b.literal_execute && b.value) {
+            mix(static_cast<std::uint64_t>(b.value->kind()));
+            mix_bytes(b.value->repr());
+        }
     }
+    // Rendered in place: no placeholder, no value, no anonymous name (as the compiler does).
+    if (b.literal_execute) return;
     if (!values_) return;
     if (b.anonymous) {
         std::string name = namer_.next(b.key);

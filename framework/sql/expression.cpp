@@ -34,7 +34,7 @@ ColumnPtr coerce(const ColumnPtr& value, const ColumnPtr& against) {
             const_cast<BindParamNode*>(b)->key = std::move(base);
             return value;
         }
-        return std::make_shared<BindParamNode>(std::move(base), b->value, true, b->affinity_);
+        return b->renamed(std::move(base), true);
     }
     return value;
 }
@@ -300,14 +300,19 @@ Expr literal(Value value) {
     const auto affinity = TypeEngine::affinity_of(value);
     return Expr(std::make_shared<BindParamNode>("param", std::move(value), true, affinity));
 }
+Expr literal(Value value, TypePtr type, bool literal_execute) {
+    const auto affinity = TypeEngine::affinity_of(value);
+    return Expr(std::make_shared<BindParamNode>("param", std::move(value), true, affinity, std::move(type), literal_execute));
+}
 Expr bindparam(std::string name, std::optional<Value> value) {
     if (name.empty()) throw ArgumentError("bindparam() needs a non-empty name");
     const auto affinity = value ? TypeEngine::affinity_of(*value) : TypeAffinity::unknown;
     return Expr(std::make_shared<BindParamNode>(std::move(name), std::move(value), false, affinity));
 }
-Expr literal(Value value, TypePtr type) {
-    if (!type) throw ArgumentError("literal(value, type) needs a type");
-    return type_coerce(literal(std::move(value)), std::move(type));
+Expr bindparam(std::string name, TypePtr type, std::optional<Value> value) {
+    if (name.empty()) throw ArgumentError("bindparam() needs a non-empty name");
+    const auto affinity = value ? TypeEngine::affinity_of(*value) : TypeAffinity::unknown;
+    return Expr(std::make_shared<BindParamNode>(std::move(name), std::move(value), false, affinity, std::move(type)));
 }
 Expr literal_column(std::string sql) {
     std::string name = sql;
@@ -368,7 +373,7 @@ Expr function(std::string name, std::vector<Expr> args, TypeAffinity affinity = 
     for (auto& a : args) {
         ColumnPtr n = a.node();
         // A literal argument takes the function's name as its bind base (lower(:lower_1)).
-        if (const auto* b = anonymous_literal(n)) n = std::make_shared<BindParamNode>(name, b->value, true, b->affinity_);
+        if (const auto* b = anonymous_literal(n)) n = b->renamed(name, true);
         arg_nodes.push_back(std::move(n));
     }
     return Expr(std::make_shared<FunctionNode>(std::move(name), std::move(arg_nodes), affinity));

@@ -99,6 +99,13 @@ void PgCompiler::visit_json_get(const sql::JsonGetNode& node) {
     if (!as_json) out() += " AS " + type_sql(*node.type) + ")";
 }
 
+void PgCompiler::visit_bind_param(const sql::BindParamNode& node) {
+    if (!node.type || node.literal_execute) return SqlCompiler::visit_bind_param(node);
+    out() += "CAST(";
+    SqlCompiler::visit_bind_param(node);
+    out() += " AS " + type_sql(*node.type) + ")";
+}
+
 std::string PgCompiler::render_literal_value(const Value& value) const {
     if (value.kind() != Value::Kind::bytes) return SqlCompiler::render_literal_value(value);
     static const char* hex = "0123456789abcdef";

@@ -8,6 +8,8 @@
 //   implicit RETURNING          (a single-row INSERT returns its generated primary key)
 //   '\xDEAD'::bytea             (binary literals; X'..' would be a bit string)
 //   CAST type names from PgTypeCompiler (TIMESTAMP, BYTEA, DOUBLE PRECISION, UUID, ...)
+//   CAST($1 AS DATE)            (a bind of an explicit type, bindparam("foo", types::Date()):
+//                                its NULL has a type where the server cannot infer one)
 // Booleans (true/false), RETURNING and true division (a / CAST(b AS NUMERIC)) keep the
 // generic behaviour, which is already PostgreSQL's.
 //
@@ -37,6 +39,10 @@ public:
     /// doc -> key / doc ->> key (as_*(): CAST(doc ->> key AS type)); a path: #> / #>> with the
     /// keys bound as one TEXT[] ('{"k1","k2"}').
     void visit_json_get(const sql::JsonGetNode& node) override;
+    /// A bind with an explicit type is rendered CAST(<placeholder> AS <type>), so a NULL sent
+    /// as an unknown parameter still has the type (CASE WHEN $1 IS NOT NULL THEN $1 ...);
+    /// others, and literal_execute binds, are the generic compiler's.
+    void visit_bind_param(const sql::BindParamNode& node) override;
 };
 
 }  // namespace athanor::postgresql

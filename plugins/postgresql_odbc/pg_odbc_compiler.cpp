@@ -10,7 +10,8 @@ void PgOdbcCompiler::visit_bind_param(const sql::BindParamNode& node) {
     const char* type = node.affinity() == sql::TypeAffinity::boolean    ? "BOOLEAN"
                        : node.affinity() == sql::TypeAffinity::interval ? "INTERVAL"
                                                                         : nullptr;
-    if (!type) return PgCompiler::visit_bind_param(node);
+    // A bind of an explicit type gets PgCompiler's CAST to that type already.
+    if (!type || node.type) return PgCompiler::visit_bind_param(node);
     out() += "CAST(";
     PgCompiler::visit_bind_param(node);
     out() += " AS ";

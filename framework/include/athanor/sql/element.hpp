@@ -88,17 +88,27 @@ public:
 };
 
 /// A bound parameter: the value is carried and sent separately, never spliced into SQL.
+/// With an explicit `type` (literal(v, type), bindparam(name, type)) the value is processed
+/// as that type whatever it faces, and a SELECT of it reads back through that type. With
+/// `literal_execute` the value is rendered into the SQL as a literal of its type (the
+/// dialect's bind processor, then SqlCompiler::render_literal_value) instead of being bound;
+/// the value is then part of the statement's cache key.
 class ATHANOR_API BindParamNode final : public ColumnElement {
 public:
-    BindParamNode(std::string key, std::optional<Value> value, bool anonymous, TypeAffinity affinity);
+    BindParamNode(std::string key, std::optional<Value> value, bool anonymous, TypeAffinity affinity,
+                  TypePtr type = nullptr, bool literal_execute = false);
     void accept(SqlCompiler& c) const override;
     void walk(Walker& w) const override;
     TypeAffinity affinity() const override { return affinity_; }
+    /// The same bind (value, type, literal_execute) under another key.
+    std::shared_ptr<const BindParamNode> renamed(std::string new_key, bool now_anonymous) const;
 
     std::string key;  // the exact key, or the base of an anonymous name (`id` -> `id_1`)
     std::optional<Value> value;
     bool anonymous;
     TypeAffinity affinity_;
+    TypePtr type;                  // nullptr: the type of what it faces (or of its value)
+    bool literal_execute = false;  // rendered as a literal, never bound
 };
 
 /// Literal SQL text: literal_column("x"), text fragments, `*`.

@@ -174,9 +174,15 @@ ATHANOR_API Expr not_(const Expr& condition);
 /// caller supplies it at execution).
 ATHANOR_API Expr literal(Value value);
 ATHANOR_API Expr bindparam(std::string name, std::optional<Value> value = std::nullopt);
-/// A bound value of the given SQL type (SQLAlchemy's literal(value, type_)): processed by the
-/// type's bind processor, read back with its result processor.
-ATHANOR_API Expr literal(Value value, TypePtr type);
+/// A bound value of an explicit type (SQLAlchemy's literal(value, type_, literal_execute)):
+/// it is processed as `type` whatever it faces, and reads back as `type` when selected.
+/// With literal_execute the value is rendered into the SQL as the dialect's literal of that
+/// type instead of being bound: literal(Date{2012, 10, 15}, types::Date(), true) -> '2012-10-15'.
+ATHANOR_API Expr literal(Value value, TypePtr type, bool literal_execute = false);
+/// A named bind of an explicit type, its value given now or at execution:
+/// bindparam("foo", types::Date()) != null sends a NULL the database knows as a date where the
+/// dialect needs the type (PostgreSQL renders it as CAST($1 AS DATE)).
+ATHANOR_API Expr bindparam(std::string name, TypePtr type, std::optional<Value> value = std::nullopt);
 /// SQL text used as a column or expression, verbatim (never put user input here).
 ATHANOR_API Expr literal_column(std::string sql);
 /// The same, of the given SQL type: literal_column("15", Integer()) / literal_column("10", Integer()).
