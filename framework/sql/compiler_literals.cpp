@@ -26,11 +26,13 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
     if (const auto* c = dynamic_cast<const ColumnNode*>(&e)) return c->type;
     if (const auto* b = dynamic_cast<const BindParamNode*>(&e)) {
         if (b->type) return b->type;
-        // A date, time or date-time value is its own type (select(literal(Date{...})) reads
-        // back a Date where the database hands back text), as SQLAlchemy types a bind by its
-        // Python value; other values keep the database's answer.
+        // A date, time, date-time or Decimal value is its own type (select(literal(Date{...}))
+        // reads back a Date, select(literal(Decimal)) a Decimal, where the database hands back
+        // text), as SQLAlchemy types a bind by its Python value; other values keep the
+        // database's answer.
         if (!b->value.has_value()) return nullptr;
         switch (b->value->kind()) {
+            case Value::Kind::decimal: return types::Numeric();
             case Value::Kind::date: return types::Date();
             case Value::Kind::time: return types::Time(b->value->as_time().utc_offset_minutes.has_value());
             case Value::Kind::datetime:
@@ -41,11 +43,6 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
     if (const auto* l = dynamic_cast<const LabelNode*>(&e)) return expression_type(*l->element);
     if (const auto* c = dynamic_cast<const CastNode*>(&e)) return c->type;
     if (const auto* c = dynamic_cast<const TypeCoerceNode*>(&e)) return c->type;
-    // A bound Decimal is a Numeric (SQLAlchemy's literal(Decimal)): read back as a Decimal even
-    // where the driver returns the text it was sent as (SQLite).
-    if (const auto* b = dynamic_cast<const BindParamNode*>(&e);
-        b && b->value && b->value->kind() == Value::Kind::decimal)
-        return types::Numeric();
     if (const auto* j = dynamic_cast<const JsonGetNode*>(&e)) return j->type;
     if (const auto* f = dynamic_cast<const FunctionNode*>(&e)) {
         if (f->name == "count") return types::Integer();
