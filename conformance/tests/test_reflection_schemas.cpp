@@ -83,6 +83,22 @@ BOOST_AUTO_TEST_CASE(test_has_schema, CF_REQUIRES("schema_reflection") CF_SA("te
     BOOST_TEST(contains(insp.get_schema_names(), schema));
     BOOST_TEST(!insp.has_schema("cf_fake_schema_foo"));
 }
+// A schema_translate_map on the connection leaves the schema questions alone (they name schemas,
+// not tables): the "" key, objects without a schema, is mapped as SQLAlchemy maps BLANK_SCHEMA.
+SchemaTranslateMap reflection_translate_map() { return {{"foo", "bar"}, {"", cf::test_schema()}}; }
+BOOST_AUTO_TEST_CASE(test_get_schema_names_w_translate_map, CF_REQUIRES("schema_reflection", "schemas") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_schema_names_w_translate_map")) {
+    cf::Session s;
+    s.conn.execution_options({.schema_translate_map = reflection_translate_map()});
+    sa::Inspector insp(s.conn);
+    BOOST_TEST(contains(insp.get_schema_names(), cf::test_schema()));
+}
+BOOST_AUTO_TEST_CASE(test_has_schema_w_translate_map, CF_REQUIRES("schema_reflection", "schemas") CF_SA("test_reflection.py::ComponentReflectionTest::test_has_schema_w_translate_map")) {
+    cf::Session s;
+    s.conn.execution_options({.schema_translate_map = reflection_translate_map()});
+    sa::Inspector insp(s.conn);
+    BOOST_TEST(insp.has_schema(cf::test_schema()));
+    BOOST_TEST(!insp.has_schema("cf_fake_schema_foo"));
+}
 BOOST_AUTO_TEST_CASE(test_schema_cache, CF_REQUIRES("schema_reflection", "schema_create_delete") CF_SA("test_reflection.py::ComponentReflectionTest::test_schema_cache")) {
     // SQLAlchemy's Inspector caches the schema list until clear_cache(); ours asks every time,
     // so the schema created after the first answer is seen at once (no schema construct: raw DDL).

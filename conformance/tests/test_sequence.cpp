@@ -59,6 +59,42 @@ BOOST_FIXTURE_TEST_CASE(test_optional_seq, Seq, *boost::unit_test::precondition(
     s.create_all();
     BOOST_TEST(s.conn.execute(o.insert().values({{"data", "x"}})).inserted_primary_key().at(0).as_int() == 1);
 }
+// SQLAlchemy's seq_no_returning_sch: a key from a sequence, both in the test schema, used through
+// a Table and Sequence of schema "alt_schema" that the connection's schema_translate_map sends to
+// the test schema (the INSERT's nextval, the table name and the SELECT all translated).
+struct SeqInSchema {
+    cf::Session s;
+    Table& real = s.metadata.table("cf_seq_no_returning_sch",
+                                   Column("id", ty::Integer(), Sequence("cf_noret_sch_id_seq", {.schema = cf::test_schema()}),
+                                          primary_key()),
+                                   Column("data", ty::String(50)), TableOptions{.schema = cf::test_schema()});
+    SeqInSchema() {
+        s.create_all();
+        s.conn.execution_options({.schema_translate_map = SchemaTranslateMap{{"alt_schema", cf::test_schema()}}});
+    }
+    static Table translated(bool implicit_returning) {
+        MetaData m;
+        return m.table("cf_seq_no_returning_sch",
+                       Column("id", ty::Integer(), Sequence("cf_noret_sch_id_seq", {.schema = "alt_schema"}), primary_key()),
+                       Column("data", ty::String(50)),
+                       TableOptions{.schema = "alt_schema", .implicit_returning = implicit_returning});
+    }
+};
+BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip_translate, SeqInSchema, CF_REQUIRES("schemas") CF_SA("test_sequence.py::SequenceTest::test_insert_roundtrip_translate")) {
+    for (const bool implicit_returning : {true, false}) {  // SQLAlchemy's two combinations
+        auto t = translated(implicit_returning);
+        s.conn.execute(t.insert(), sa::Params{{"data", "some data"}});
+        auto rows = s.conn.execute(select(t).order_by(t.c("id"))).all();
+        BOOST_TEST_REQUIRE(rows.size() == (implicit_returning ? 1u : 2u));
+        BOOST_TEST(rows.back()[0].as_int() == (implicit_returning ? 1 : 2));
+        BOOST_TEST(rows.back()[1].as_string() == "some data");
+    }
+    // The rows are where the translation sent them.
+    BOOST_TEST(s.conn.scalar(select(count()).select_from(real)).as_int() == 2);
+}
+BOOST_FIXTURE_TEST_CASE(test_nextval_direct_schema_translate, SeqInSchema, CF_REQUIRES("schemas") CF_SA("test_sequence.py::SequenceTest::test_nextval_direct_schema_translate")) {
+    BOOST_TEST(s.conn.scalar(select(next_value("cf_noret_sch_id_seq", "alt_schema"))).as_int() == 1);
+}
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(SequenceCompilerTest, CF_REQUIRES("sequences"))
 BOOST_AUTO_TEST_CASE(test_literal_binds_inline_compile, CF_SA("test_sequence.py::SequenceCompilerTest::test_literal_binds_inline_compile")) {

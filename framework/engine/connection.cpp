@@ -283,7 +283,7 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
     }
     Params statement_values;
     bool from_cache = false;
-    auto compiled = engine.compile(statement, params, statement_values, from_cache);
+    auto compiled = engine.compile(statement, params, statement_values, from_cache, st.schema_translate_map, st.schema_translate_key);
     // The statement's own values, read from its tree by the cache walk: what a cached or an
     // expanded form binds (a fresh plain form carries the same values itself).
     const Params* own = statement_values.empty() ? nullptr : &statement_values;
@@ -347,7 +347,8 @@ Result Connection::execute(const sql::Executable& statement, const std::vector<P
     }
     Params statement_values;
     bool from_cache = false;
-    auto compiled = engine.compile(statement, param_sets.front(), statement_values, from_cache);
+    auto compiled = engine.compile(statement, param_sets.front(), statement_values, from_cache, st.schema_translate_map,
+                                   st.schema_translate_key);
     // The statement's own values, read from its tree by the cache walk: what a cached or an
     // expanded form binds (a fresh plain form carries the same values itself).
     const Params* own = statement_values.empty() ? nullptr : &statement_values;
@@ -453,6 +454,31 @@ bool Connection::in_transaction() const { return state_ && !state_->closed && st
 void Connection::commit() { open_state(state_).commit_root(); }
 
 void Connection::rollback() { open_state(state_).rollback_root(); }
+
+Connection& Connection::execution_options(const ExecutionOptions& options) {
+    auto& st = open_state(state_);
+    if (options.schema_translate_map) {
+        const auto& map = *options.schema_translate_map;
+        if (map.empty()) {
+            st.schema_translate_map.reset();
+            st.schema_translate_key.clear();
+        } else {
+            // Length-prefixed pairs: names may hold any character.
+            std::string key;
+            for (const auto& [from, to] : map) {
+                for (const auto* s : {&from, &to}) key.append(std::to_string(s->size())).append(":").append(*s);
+            }
+            st.schema_translate_map = std::make_shared<const sql::SchemaTranslateMap>(map);
+            st.schema_translate_key = std::move(key);
+        }
+    }
+    return *this;
+}
+
+std::string Connection::effective_schema(const std::string& schema) const {
+    if (!state_) throw ResourceClosedError("this Connection was moved from");
+    return sql::translate_schema(state_->schema_translate_map.get(), schema);
+}
 
 void Connection::set_isolation_level(std::string_view level) {
     auto& st = open_state(state_);

@@ -46,6 +46,11 @@ struct ConnectionState : std::enable_shared_from_this<ConnectionState> {
     // Isolation level before the first set_isolation_level() on this checkout, to restore.
     std::optional<std::string> isolation_to_restore;
 
+    // execution_options(): the schema_translate_map every statement is compiled with, and its
+    // part of the compiled-cache key ("" when there is none).
+    std::shared_ptr<const sql::SchemaTranslateMap> schema_translate_map;
+    std::string schema_translate_key;
+
     // Results still streaming from a cursor of this connection; closed before the driver
     // connection goes back to the pool.
     std::vector<std::weak_ptr<ResultState>> open_results;

@@ -8,6 +8,7 @@
 #include <athanor/sdk/reflector.hpp>
 #include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/compiler.hpp>
+#include <athanor/sql/ddl.hpp>
 #include <athanor/sql/statement.hpp>
 
 #include <iostream>
@@ -175,9 +176,9 @@ EngineState::EngineState(Url u, EngineOptions o, LoadedDialect loaded)
             ")");
 }
 
-std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Executable& given,
-                                                                    const Params& first_params,
-                                                                    Params& statement_values, bool& from_cache) {
+std::shared_ptr<const sql::CompiledStatement> EngineState::compile(
+    const sql::Executable& given, const Params& first_params, Params& statement_values, bool& from_cache,
+    const std::shared_ptr<const sql::SchemaTranslateMap>& translate, std::string_view translate_key) {
     from_cache = false;
     // insert()/update() without values() take their columns from the parameters.
     auto specialised = given.with_parameter_keys(first_params);
@@ -186,14 +187,20 @@ std::shared_ptr<const sql::CompiledStatement> EngineState::compile(const sql::Ex
     // One walk yields the key and this statement's own literals; the cached form carries the
     // first statement's literals, so a hit binds these instead. A miss ignores them.
     if (cache.capacity() > 0) key = statement.cache_key(statement_values);
+    // The same statement under another schema_translate_map is another compiled form.
+    if (!key.empty() && !translate_key.empty()) key.append("\x1eS").append(translate_key);
     std::shared_ptr<const sql::CompiledStatement> compiled;
     if (!key.empty()) compiled = cache.get(key);
     if (compiled) {
         from_cache = true;
     } else {
         // The cached form keeps IN lists as expanding binds: one form for any list length.
-        const auto* tree = dynamic_cast<const sql::Statement*>(&statement);
-        compiled = tree ? tree->compile(*dialect, sql::CompileOptions{.keep_expanding = true}) : statement.compile(*dialect);
+        if (const auto* tree = dynamic_cast<const sql::Statement*>(&statement))
+            compiled = tree->compile(*dialect, sql::CompileOptions{.keep_expanding = true, .schema_translate_map = translate});
+        else if (const auto* ddl = dynamic_cast<const sql::DdlElement*>(&statement))
+            compiled = ddl->compile(*dialect, translate);
+        else
+            compiled = statement.compile(*dialect);
         if (!compiled) throw CompileError("statement compiled to nothing for dialect " + dialect->description());
         if (!key.empty()) cache.put(key, compiled);
     }

@@ -11,6 +11,7 @@
 #include <athanor/sdk/lru_map.hpp>
 #include <athanor/sql/compiled.hpp>
 #include <athanor/sql/executable.hpp>
+#include <athanor/sql/statement.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -79,10 +80,12 @@ struct EngineState {
     EngineState(Url u, EngineOptions o, LoadedDialect loaded);
 
     /// Compiles `statement` through the cache. On a cache hit the statement's own values are
-    /// written to `statement_values` and `from_cache` is set.
+    /// written to `statement_values` and `from_cache` is set. `translate` is the connection's
+    /// schema_translate_map (null for none), `translate_key` its part of the cache key.
     std::shared_ptr<const sql::CompiledStatement> compile(const sql::Executable& statement, const Params& first_params,
-                                                          Params& statement_values,
-                                                          bool& from_cache);
+                                                          Params& statement_values, bool& from_cache,
+                                                          const std::shared_ptr<const sql::SchemaTranslateMap>& translate = nullptr,
+                                                          std::string_view translate_key = {});
 
     bool echo() const { return options.echo; }
     /// One echo line, prefixed "[athanor.engine] ".

@@ -235,8 +235,12 @@ std::string SqlCompiler::bind_placeholder(const std::string& name, std::size_t p
 std::string SqlCompiler::cte_preamble(bool recursive) const { return recursive ? "WITH RECURSIVE" : "WITH"; }
 
 // ---- FROM objects -------------------------------------------------------------------
+const std::string& SqlCompiler::effective_schema(const std::string& schema) const {
+    return translate_schema(state_->options_.schema_translate_map.get(), schema);
+}
+
 void SqlCompiler::visit_table(const TableNode& node) {
-    if (!node.schema.empty()) state_->out_ += quote(node.schema) + ".";
+    if (const auto& schema = effective_schema(node.schema); !schema.empty()) state_->out_ += quote(schema) + ".";
     state_->out_ += quote(node.table_name);
 }
 

@@ -48,9 +48,11 @@ void SqlCompiler::visit_tuple(const TupleNode& node) {
 // ---- column elements ----------------------------------------------------------------
 void SqlCompiler::visit_column(const ColumnNode& node) {
     if (node.from && !node.from->name().empty()) {
-        if (const auto* table = dynamic_cast<const TableNode*>(node.from.get()); table && !table->schema.empty()) {
-            state_->out_ += quote(table->schema);
-            state_->out_ += '.';
+        if (const auto* table = dynamic_cast<const TableNode*>(node.from.get())) {
+            if (const auto& schema = effective_schema(table->schema); !schema.empty()) {
+                state_->out_ += quote(schema);
+                state_->out_ += '.';
+            }
         }
         state_->out_ += quote(node.from->name());
         state_->out_ += '.';
@@ -335,7 +337,10 @@ void SqlCompiler::visit_exists(const ExistsNode& node) {
     state_->out_ += node.negated ? "))" : ")";
 }
 
-void SqlCompiler::visit_next_value(const NextValueNode& node) { state_->out_ += next_value_sql(quote(node.sequence)); }
+void SqlCompiler::visit_next_value(const NextValueNode& node) {
+    const auto& schema = effective_schema(node.schema);
+    state_->out_ += next_value_sql(schema.empty() ? quote(node.sequence) : quote(schema) + "." + quote(node.sequence));
+}
 
 void SqlCompiler::visit_excluded_column(const ExcludedColumnNode& node) { state_->out_ += "excluded." + quote(node.name); }
 

@@ -10,7 +10,13 @@
 namespace athanor::sql {
 
 std::shared_ptr<const CompiledStatement> DdlElement::compile(const sdk::Dialect& dialect) const {
+    return compile(dialect, nullptr);
+}
+
+std::shared_ptr<const CompiledStatement> DdlElement::compile(const sdk::Dialect& dialect,
+                                                             std::shared_ptr<const SchemaTranslateMap> map) const {
     auto compiler = ddl_compiler_for(dialect);
+    compiler->set_schema_translate_map(std::move(map));
     auto compiled = std::make_shared<CompiledStatement>();
     compiled->sql = render(*compiler);
     compiled->kind = StatementKind::ddl;

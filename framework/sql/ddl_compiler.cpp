@@ -29,7 +29,16 @@ std::string DdlCompiler::fitted_name(const std::string& name, bool from_conventi
     return from_convention ? statement_compiler().preparer().truncate(name) : name;
 }
 
-std::string DdlCompiler::format_table_name(const std::string& schema, const std::string& name) {
+void DdlCompiler::set_schema_translate_map(std::shared_ptr<const SchemaTranslateMap> map) {
+    schema_translate_map_ = std::move(map);
+}
+
+const std::string& DdlCompiler::effective_schema(const std::string& schema) const {
+    return translate_schema(schema_translate_map_.get(), schema);
+}
+
+std::string DdlCompiler::format_table_name(const std::string& given_schema, const std::string& name) {
+    const auto& schema = effective_schema(given_schema);
     return schema.empty() ? quote(name) : quote(schema) + "." + quote(name);
 }
 
@@ -227,7 +236,7 @@ std::string DdlCompiler::foreign_key_constraint(const TableNode&, const ForeignK
     const auto& referred = fk.referred_table();
     const auto dot = referred.rfind('.');
     const std::string target = dot == std::string::npos
-                                   ? quote(referred)
+                                   ? format_table_name("", referred)
                                    : format_table_name(referred.substr(0, dot), referred.substr(dot + 1));
     return constraint_preamble(fitted_name(fk.name(), fk.name_from_convention())) + "FOREIGN KEY(" + column_list(*this, fk.columns()) + ") REFERENCES " +
            target + " (" + column_list(*this, fk.referred_columns()) + ")" + foreign_key_actions(fk);

@@ -143,7 +143,7 @@ std::shared_ptr<const InsertNode> with_select_defaults(const std::shared_ptr<con
             added.emplace_back(col.name(), default_for(col));
         } else if (col.sequence()) {
             if (!sequences.has_value()) sequences = ddl_compiler_for(dialect)->supports_sequences();
-            if (*sequences) added.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name()));
+            if (*sequences) added.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name(), col.sequence()->schema()));
         }
     }
     if (added.empty()) return node;
@@ -255,7 +255,7 @@ std::shared_ptr<const CompiledStatement> Insert::compile(const sdk::Dialect& dia
             if (!sequences.has_value()) sequences = ddl_compiler_for(dialect)->supports_sequences();
             if (!*sequences) break;  // ignored, as SQLAlchemy does: the dialect's autoincrement applies
             if (!n) n = copy();
-            n->values.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name()));
+            n->values.emplace_back(col.name(), std::make_shared<NextValueNode>(col.sequence()->name(), col.sequence()->schema()));
         }
         if (n) effective = std::move(n);
     }

@@ -385,10 +385,12 @@ std::shared_ptr<const ColumnElement> ExistsNode::negation() const {
     return std::make_shared<ExistsNode>(select, !negated);
 }
 
-NextValueNode::NextValueNode(std::string sequence) : sequence(std::move(sequence)) {}
+NextValueNode::NextValueNode(std::string sequence, std::string schema)
+    : sequence(std::move(sequence)), schema(std::move(schema)) {}
 void NextValueNode::accept(SqlCompiler& c) const { c.visit_next_value(*this); }
 void NextValueNode::walk(Walker& w) const {
     w.token("nextval");
+    w.token(schema);
     w.token(sequence);
 }
 

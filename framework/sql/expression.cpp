@@ -399,6 +399,9 @@ Expr coalesce(std::vector<Expr> args) {
     return function("coalesce", std::move(args), affinity);
 }
 Expr next_value(std::string sequence_name) { return Expr(std::make_shared<NextValueNode>(std::move(sequence_name))); }
+Expr next_value(std::string sequence_name, std::string schema) {
+    return Expr(std::make_shared<NextValueNode>(std::move(sequence_name), std::move(schema)));
+}
 Expr exists(const Select& subquery) { return subquery.exists(); }
 Expr excluded(std::string column) { return Expr(std::make_shared<ExcludedColumnNode>(std::move(column))); }
 

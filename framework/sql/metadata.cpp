@@ -103,7 +103,8 @@ sdk::Dialect& dialect_of(Connection& connection) {
 
 bool table_exists(Connection& connection, const TableNode& table) {
     // The Connection's own driver connection, so an open transaction sees its own DDL.
-    return dialect_of(connection).has_table(connection.driver_connection(), table.table_name, table.schema);
+    return dialect_of(connection).has_table(connection.driver_connection(), table.table_name,
+                                            connection.effective_schema(table.schema));
 }
 
 /// Column sequences of `table` the dialect will create (none where sequences are ignored).

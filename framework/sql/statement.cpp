@@ -41,6 +41,12 @@ void Statement::bound_values(Params& out) const {
     element()->walk(walker);
 }
 
+const std::string& translate_schema(const SchemaTranslateMap* map, const std::string& schema) {
+    if (!map) return schema;
+    auto it = map->find(schema);
+    return it == map->end() ? schema : it->second;
+}
+
 std::string to_string(const Statement& statement, const CompileOptions& options) {
     return statement.compile(DefaultDialect::instance(), options)->sql;
 }

@@ -25,9 +25,11 @@
 #include <athanor/engine/result.hpp>
 #include <athanor/export.hpp>
 #include <athanor/sql/executable.hpp>
+#include <athanor/sql/statement.hpp>
 #include <athanor/value.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +48,16 @@ struct TransactionState;
 }
 
 class Transaction;
+
+/// Options that apply to every later statement of one Connection (SQLAlchemy's
+/// Connection.execution_options()). A field left unset keeps the connection's current value.
+struct ExecutionOptions {
+    /// Schema names replaced as statements and DDL are compiled: with {{"per_tenant",
+    /// "tenant_42"}} a Table or Sequence of schema "per_tenant" is used as "tenant_42" (the
+    /// key "" stands for objects without a schema, a value "" renders none). Compiled forms
+    /// are cached per map. An empty map turns translation off.
+    std::optional<sql::SchemaTranslateMap> schema_translate_map;
+};
 
 class ATHANOR_API Connection {
 public:
@@ -75,6 +87,14 @@ public:
     /// Commit-as-you-go: end the autobegun (or explicit) transaction.
     void commit();
     void rollback();
+
+    /// Sets options for this connection's later statements, until it is closed; returns *this:
+    ///   conn.execution_options({.schema_translate_map = sql::SchemaTranslateMap{{"per_tenant", "t42"}}});
+    ///   conn.execute(select(orders));   // SELECT ... FROM t42.orders where orders has schema per_tenant
+    Connection& execution_options(const ExecutionOptions& options);
+    /// The schema an object of `schema` is used with under the schema_translate_map (`schema`
+    /// itself without one): what MetaData::create_all() asks has_table() about.
+    std::string effective_schema(const std::string& schema) const;
 
     /// "SERIALIZABLE", "READ COMMITTED", ..., "AUTOCOMMIT" for this connection only; reset
     /// when it returns to the pool.

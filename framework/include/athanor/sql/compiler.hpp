@@ -172,6 +172,9 @@ public:
     void emit_bind(const std::string& key, const std::optional<Value>& value);
     const IdentifierPreparer& preparer();
     std::string quote(const std::string& identifier) { return preparer().quote(identifier); }
+    /// The schema a table or sequence of `schema` renders with: CompileOptions'
+    /// schema_translate_map applied ("" for none).
+    const std::string& effective_schema(const std::string& schema) const;
     const sdk::Dialect& dialect() const { return dialect_; }
     /// The dialect's type compiler (created on first use).
     const TypeCompiler& type_compiler() const;

@@ -32,6 +32,9 @@ class DdlCompiler;
 class ATHANOR_API DdlElement : public Executable {
 public:
     std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const override;
+    /// The same with a schema_translate_map applied (null for none).
+    std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect,
+                                                     std::shared_ptr<const SchemaTranslateMap> schema_translate_map) const;
     /// The SQL text for one compiler.
     virtual std::string render(DdlCompiler& compiler) const = 0;
 };

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <athanor/export.hpp>
+#include <athanor/sql/executable.hpp>
 #include <athanor/sql/schema/constraints.hpp>
 #include <athanor/sql/schema/sequence.hpp>
 #include <athanor/sql/schema/table.hpp>
@@ -129,6 +130,12 @@ public:
     /// SEQUENCE options after the name: " INCREMENT BY i START WITH s MINVALUE ...".
     virtual std::string sequence_options(const Sequence& sequence);
 
+    /// Schema names to replace in every table, index and sequence name this compiler renders
+    /// (Connection::execution_options' schema_translate_map); null for none.
+    void set_schema_translate_map(std::shared_ptr<const SchemaTranslateMap> map);
+    /// `schema` after the schema_translate_map ("" for none).
+    const std::string& effective_schema(const std::string& schema) const;
+
     // ---- for subclasses -------------------------------------------------------------------
     std::string quote(const std::string& identifier);
     /// A constraint or index name as it goes into DDL: one a naming convention made is fitted
@@ -157,6 +164,7 @@ private:
     const sdk::Dialect& dialect_;
     std::shared_ptr<SqlCompiler> statement_compiler_;
     std::shared_ptr<TypeCompiler> type_compiler_;
+    std::shared_ptr<const SchemaTranslateMap> schema_translate_map_;
 };
 
 /// The DDL compiler for `dialect`: its Dialect::create_ddl_compiler(), or the generic DdlCompiler

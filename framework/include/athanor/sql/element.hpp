@@ -387,13 +387,14 @@ public:
 /// The next value of a sequence; syntax per dialect (NEXT VALUE FOR s, nextval('s'), s.NEXTVAL).
 class ATHANOR_API NextValueNode final : public ColumnElement {
 public:
-    explicit NextValueNode(std::string sequence);
+    explicit NextValueNode(std::string sequence, std::string schema = {});
     void accept(SqlCompiler& c) const override;
     void walk(Walker& w) const override;
     TypeAffinity affinity() const override { return TypeAffinity::integer; }
     std::string anon_label_base() const override { return "next_value"; }
 
     std::string sequence;
+    std::string schema;  // "" for the search path / default schema
 };
 
 /// `excluded.col` inside ON CONFLICT DO UPDATE.

@@ -12,6 +12,7 @@
 #include <athanor/sql/compiled.hpp>
 #include <athanor/value.hpp>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -20,6 +21,14 @@ class Dialect;
 }
 
 namespace athanor::sql {
+
+/// Schema names replaced as a statement is compiled (SQLAlchemy's schema_translate_map): a
+/// Table or Sequence of schema "per_tenant" renders as "tenant_42" with {{"per_tenant",
+/// "tenant_42"}}. The key "" stands for objects without a schema, a value "" renders none.
+using SchemaTranslateMap = std::map<std::string, std::string>;
+
+/// The schema `schema` renders as under `map` (itself when the map is null or has no entry).
+ATHANOR_API const std::string& translate_schema(const SchemaTranslateMap* map, const std::string& schema);
 
 class ATHANOR_API Executable {
 public:

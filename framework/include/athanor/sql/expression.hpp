@@ -239,8 +239,10 @@ template <class... A>
 Expr coalesce(const Expr& first, const A&... rest) {
     return coalesce(std::vector<Expr>{first, Expr(rest)...});
 }
-/// The sequence's next value, in the dialect's syntax.
+/// The sequence's next value, in the dialect's syntax; with a schema, of the sequence in that
+/// schema: next_value(seq.name(), seq.schema()).
 ATHANOR_API Expr next_value(std::string sequence_name);
+ATHANOR_API Expr next_value(std::string sequence_name, std::string schema);
 /// EXISTS (subquery)
 ATHANOR_API Expr exists(const Select& subquery);
 /// `excluded.<column>` for on_conflict_do_update(set_...).

@@ -30,6 +30,9 @@ struct CompileOptions {
     /// be rendered by SqlCompiler::expand() at execution; what the engine's cache stores.
     /// Without it the lists are rendered in place (`IN (?, ?, ?)`).
     bool keep_expanding = false;
+    /// Schema names to replace in table, column and sequence references (see
+    /// SchemaTranslateMap); null for none.
+    std::shared_ptr<const SchemaTranslateMap> schema_translate_map;
 };
 
 class ATHANOR_API Statement : public Executable {
