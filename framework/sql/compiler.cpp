@@ -8,6 +8,7 @@
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
+#include <athanor/sql/types.hpp>
 
 #include "compiler_state.hpp"
 
@@ -180,7 +181,9 @@ void SqlCompiler::order_by_clause(const std::vector<ColumnPtr>& order_by) {
         // A label is referred to by name in ORDER BY, as SQLAlchemy does.
         const ColumnElement* e = order_by[i].get();
         const auto* u = dynamic_cast<const UnaryNode*>(e);
-        const ColumnElement* inner = u && u->op != UnaryOp::not_ && u->op != UnaryOp::neg ? u->operand.get() : e;
+        const bool modifier = u && (u->op == UnaryOp::asc || u->op == UnaryOp::desc || u->op == UnaryOp::nulls_first ||
+                                     u->op == UnaryOp::nulls_last);
+        const ColumnElement* inner = modifier ? u->operand.get() : e;
         if (const auto* label = dynamic_cast<const LabelNode*>(inner)) {
             state_->out_ += quote(label->name);
             if (u && inner != e) {
@@ -205,13 +208,45 @@ void SqlCompiler::from_list(const std::vector<FromPtr>& froms) {
 }
 
 // ---- hooks --------------------------------------------------------------------------
-void SqlCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
-    if (limit) state_->out_ += " LIMIT " + std::to_string(*limit);
+void SqlCompiler::limit_clause(const ColumnElement* limit, const ColumnElement* offset) {
+    if (limit) {
+        state_->out_ += " LIMIT ";
+        row_count(*limit);
+    }
     if (offset) {
-        if (!limit.has_value()) state_->out_ += " LIMIT -1";
-        state_->out_ += " OFFSET " + std::to_string(*offset);
+        if (!limit) state_->out_ += " LIMIT -1";
+        state_->out_ += " OFFSET ";
+        row_count(*offset);
     }
 }
+
+void SqlCompiler::fetch_clause(const FetchClause& fetch, const ColumnElement* offset) {
+    // The standard's grammar takes a literal, a parameter or a parenthesised expression here
+    // (PostgreSQL rejects OFFSET 1 + 1 ROWS), hence the grouping.
+    if (offset) {
+        state_->out_ += " OFFSET ";
+        row_count(*offset, true);
+        state_->out_ += " ROWS";
+    }
+    state_->out_ += " FETCH FIRST ";
+    row_count(*fetch.count, true);
+    if (fetch.percent) state_->out_ += " PERCENT";
+    state_->out_ += fetch.with_ties ? " ROWS WITH TIES" : " ROWS ONLY";
+}
+
+void SqlCompiler::row_count(const ColumnElement& value, bool grouped) {
+    process_coerced(value, types::Integer(), grouped ? prec::atom : 0, false);
+}
+
+namespace {
+/// LIMIT/OFFSET or FETCH of a SELECT or compound SELECT, through the dialect's hooks.
+void row_limits(SqlCompiler& c, const SelectBaseNode& node) {
+    if (node.fetch)
+        c.fetch_clause(*node.fetch, node.offset.get());
+    else if (node.limit || node.offset)
+        c.limit_clause(node.limit.get(), node.offset.get());
+}
+}  // namespace
 
 std::string SqlCompiler::next_value_sql(const std::string& quoted_sequence) const {
     unsupported("the next value of sequence " + quoted_sequence);
@@ -360,7 +395,7 @@ void SqlCompiler::visit_select(const SelectNode& node) {
         process(*node.having);
     }
     order_by_clause(node.order_by);
-    if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    row_limits(*this, node);
     if (node.for_update) for_update_clause(*node.for_update);
     state_->enclosing_froms_.resize(mark);
     --state_->depth_;
@@ -383,12 +418,12 @@ void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
         compound_member(*node.selects[i]);
     }
     order_by_clause(node.order_by);
-    if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    row_limits(*this, node);
     --state_->depth_;
 }
 
 bool SqlCompiler::compound_member_needs_grouping(const SelectBaseNode& member) {
-    return !member.order_by.empty() || member.limit || member.offset ||
+    return !member.order_by.empty() || member.limit || member.offset || member.fetch ||
            dynamic_cast<const CompoundSelectNode*>(&member) != nullptr;
 }
 
