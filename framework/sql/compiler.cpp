@@ -238,6 +238,9 @@ void SqlCompiler::row_count(const ColumnElement& value, bool grouped) {
     process_coerced(value, types::Integer(), grouped ? prec::atom : 0, false);
 }
 
+BindNamer SqlCompiler::bind_namer() const { return state_->namer_; }
+void SqlCompiler::set_bind_namer(BindNamer namer) { state_->namer_ = std::move(namer); }
+
 namespace {
 /// LIMIT/OFFSET or FETCH of a SELECT or compound SELECT, through the dialect's hooks.
 void row_limits(SqlCompiler& c, const SelectBaseNode& node) {

@@ -225,20 +225,20 @@ std::string json_path_text(const std::vector<Value>& path) {
 }  // namespace
 
 Expr Expr::bitwise_and(const Expr& other) const {
-    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::bitwise_and, other.node()));
+    return binary(*this, BinaryOp::bitwise_and, other);
 }
 Expr Expr::bitwise_or(const Expr& other) const {
-    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::bitwise_or, other.node()));
+    return binary(*this, BinaryOp::bitwise_or, other);
 }
 Expr Expr::bitwise_xor(const Expr& other) const {
-    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::bitwise_xor, other.node()));
+    return binary(*this, BinaryOp::bitwise_xor, other);
 }
 Expr Expr::bitwise_not() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::bitwise_not, node_)); }
 Expr Expr::bitwise_lshift(const Expr& other) const {
-    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::bitwise_lshift, other.node()));
+    return binary(*this, BinaryOp::bitwise_lshift, other);
 }
 Expr Expr::bitwise_rshift(const Expr& other) const {
-    return Expr(std::make_shared<BinaryNode>(node_, BinaryOp::bitwise_rshift, other.node()));
+    return binary(*this, BinaryOp::bitwise_rshift, other);
 }
 Expr Expr::collate(std::string collation) const {
     if (collation.empty()) throw ArgumentError("collate() needs a collation name");

@@ -39,9 +39,11 @@ void SqliteCompiler::fetch_clause(const sql::FetchClause& fetch, const sql::Colu
 void SqliteCompiler::visit_bitwise_xor(const sql::BinaryNode& node) {
     const sql::BinaryNode either(node.left, sql::BinaryOp::bitwise_or, node.right);
     const sql::BinaryNode both(node.left, sql::BinaryOp::bitwise_and, node.right);
+    const sql::BindNamer names = bind_namer();
     out() += "((";
     process(either);
     out() += ") - (";
+    set_bind_namer(names);
     process(both);
     out() += "))";
 }

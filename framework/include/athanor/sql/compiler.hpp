@@ -204,6 +204,12 @@ public:
     /// Renders a LIMIT / OFFSET / FETCH value, a bound value in it processed as an Integer;
     /// with `grouped`, parenthesised unless it is an atom (a literal, bind or column).
     void row_count(const ColumnElement& value, bool grouped = false);
+    /// The names given to anonymous binds so far. A hook that renders an operand twice (SQLite's
+    /// XOR equivalent repeats both) saves it before the first rendering and puts it back with
+    /// set_bind_namer() before the second, so both renderings use the same names and the cached
+    /// statement takes each value from the one bind it is.
+    BindNamer bind_namer() const;
+    void set_bind_namer(BindNamer namer);
 
 protected:
     /// `left op right` with the bound values coerced to the other side's type, the operator
