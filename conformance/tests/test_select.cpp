@@ -103,35 +103,11 @@ BOOST_FIXTURE_TEST_CASE(test_group_by_composed, SomeTable, *boost::unit_test::pr
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(FetchLimitOffsetTest)
-BOOST_FIXTURE_TEST_CASE(test_simple_limit, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit")) {
-    BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_limit_render_multiple_times, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_render_multiple_times")) {
-    auto sq = select(t.c("id")).order_by(t.c("id")).limit(1).subquery("sq");
-    auto u = union_(select(sq.c("id")), select(sq.c("id")));
-    BOOST_TEST(ids(u) == (Ints{1}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_simple_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset")) {
-    BOOST_TEST(ids(base().offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_simple_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit_offset")) {
-    BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_simple_offset_zero, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset_zero")) {
-    BOOST_TEST(ids(base().offset(0)) == (Ints{1, 2, 3, 4, 5}), boost::test_tools::per_element());
-    BOOST_TEST(ids(base().limit(2).offset(0)) == (Ints{1, 2}), boost::test_tools::per_element());
-}
 BOOST_FIXTURE_TEST_CASE(test_limit_zero, SomeTable) {
     BOOST_TEST(ids(base().limit(0)).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_limit_offset_nobinds, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_offset_nobinds")) {
-    CompileOptions o;
-    o.literal_binds = true;
-    auto compiled = base().limit(2).offset(1).compile(cf::engine().dialect(), o);
-    BOOST_TEST(cf::column_ints(s.exec(compiled->sql)) == (Ints{2, 3}), boost::test_tools::per_element());
-}
-// test_bound_limit / test_bound_offset / test_bound_limit_offset (bindparam() values given at
-// execution) are in test_select_limit.cpp with the FETCH cases.
+// SQLAlchemy's FetchLimitOffsetTest methods (whole rows, bound and expression values, FETCH)
+// are in test_select_limit.cpp; these are Athanor's own LIMIT cases.
 BOOST_FIXTURE_TEST_CASE(test_limit_offset_in_subquery, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
     auto sq = select(t.c("id"), t.c("x")).order_by(t.c("id")).limit(2).offset(2).subquery("sq");
     BOOST_TEST(ids(select(sq.c("id")).order_by(sq.c("id"))) == (Ints{3, 4}), boost::test_tools::per_element());

@@ -80,6 +80,39 @@ BOOST_AUTO_TEST_SUITE(select_)
 
 BOOST_AUTO_TEST_SUITE(FetchLimitOffsetTest)
 
+BOOST_FIXTURE_TEST_CASE(test_simple_limit, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit")) {
+    CF_ROWS_EQ(rows(by_id().limit(2)), (Rows{r1, r2}));
+    CF_ROWS_EQ(rows(by_id().limit(3)), (Rows{r1, r2, r3}));
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_render_multiple_times, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_render_multiple_times")) {
+    // The LIMIT of one scalar subquery rendered twice in the statement.
+    const auto stmt = select(t.c("id")).order_by(t.c("id")).limit(1).scalar_subquery();
+    const auto u = union_(select(stmt), select(stmt)).subquery();
+    CF_ROWS_EQ(int_rows(s.conn.execute(select(u))), (Rows{{1}}));
+}
+BOOST_FIXTURE_TEST_CASE(test_simple_offset, SomeTable, CF_REQUIRES("offset") CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset")) {
+    CF_ROWS_EQ(rows(by_id().offset(2)), (Rows{r3, r4, r5}));
+    CF_ROWS_EQ(rows(by_id().offset(3)), (Rows{r4, r5}));
+}
+BOOST_FIXTURE_TEST_CASE(test_simple_limit_offset, SomeTable, CF_REQUIRES("offset") CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit_offset")) {
+    // SQLAlchemy's three combinations of (limit, offset) pairs, run in turn on one connection
+    // (each pair a statement of its own, the compiled cache shared).
+    const Rows data{r1, r2, r3, r4, r5};
+    const std::vector<std::vector<std::pair<int, int>>> combinations{
+        {{2, 0}, {2, 1}, {3, 2}}, {{2, 1}, {2, 0}, {3, 2}}, {{3, 1}, {2, 1}, {3, 1}}};
+    for (const auto& cases : combinations)
+        for (const auto& [limit, offset] : cases) {
+            const Rows expected(data.begin() + offset, data.begin() + std::min<std::size_t>(data.size(), offset + limit));
+            CF_ROWS_EQ(rows(by_id().limit(limit).offset(offset)), expected);
+        }
+}
+BOOST_FIXTURE_TEST_CASE(test_simple_offset_zero, SomeTable, CF_REQUIRES("offset") CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset_zero")) {
+    CF_ROWS_EQ(rows(by_id().offset(0)), (Rows{r1, r2, r3, r4, r5}));
+    CF_ROWS_EQ(rows(by_id().offset(1)), (Rows{r2, r3, r4, r5}));
+}
+BOOST_FIXTURE_TEST_CASE(test_limit_offset_nobinds, SomeTable, CF_REQUIRES("offset") CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_offset_nobinds")) {
+    CF_ROWS_EQ(literal_rows(by_id().limit(2).offset(1)), (Rows{r2, r3}));
+}
 BOOST_FIXTURE_TEST_CASE(test_simple_fetch, SomeTable, CF_REQUIRES("fetch_first") CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_fetch")) {
     CF_ROWS_EQ(rows(by_id().fetch(2)), (Rows{r1, r2}));
     CF_ROWS_EQ(rows(by_id().fetch(3)), (Rows{r1, r2, r3}));
