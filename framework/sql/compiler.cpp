@@ -276,10 +276,15 @@ std::string SqlCompiler::cte_preamble(bool recursive) const { return recursive ?
 void SqlCompiler::visit_table(const TableNode& node) {
     if (!node.schema.empty()) state_->out_ += quote(node.schema) + ".";
     state_->out_ += quote(node.table_name);
+    if (const auto* alias = state_->ambiguous_alias(&node)) state_->out_ += " AS " + quote(*alias);
 }
 
 void SqlCompiler::visit_alias(const AliasNode& node) {
+    // An aliased table is named by its alias already: no anonymous alias inside this one.
+    auto ambiguous = std::move(state_->ambiguous_tables_);
+    state_->ambiguous_tables_.clear();
     process(*node.element);
+    state_->ambiguous_tables_ = std::move(ambiguous);
     state_->out_ += " AS " + quote(node.alias);
 }
 
@@ -373,6 +378,23 @@ void SqlCompiler::visit_select(const SelectNode& node) {
     const auto froms = node.froms(state_->enclosing_froms_);
     const auto mark = state_->enclosing_froms_.size();
     for (const auto& f : froms) state_->enclosing_froms_.push_back(f.get());
+    const auto ambiguous_mark = state_->ambiguous_tables_.size();
+    {
+        // A schema-qualified table named like an unqualified one in the same FROM list gets an
+        // anonymous alias (SQLAlchemy #7471: `schema.t JOIN t` makes `t.c` ambiguous).
+        std::vector<std::pair<const TableNode*, FromPtr>> tables;
+        for (const auto& f : froms) f->base_tables(f, tables);
+        for (const auto& [table, from] : tables) {
+            if (from.get() != table || table->schema.empty() || state_->ambiguous_alias(table)) continue;
+            const bool clash = std::any_of(tables.begin(), tables.end(), [&](const auto& other) {
+                return other.second.get() == other.first && other.first->schema.empty() &&
+                       other.first->table_name == table->table_name;
+            });
+            if (clash)
+                state_->ambiguous_tables_.emplace_back(
+                    table, preparer().truncate(table->table_name + "_" + std::to_string(++state_->ambiguous_counter_)));
+        }
+    }
 
     state_->out_ += node.distinct ? "SELECT DISTINCT " : "SELECT ";
     if (!node.distinct_on.empty()) distinct_on_clause(node.distinct_on);
@@ -400,6 +422,7 @@ void SqlCompiler::visit_select(const SelectNode& node) {
     order_by_clause(node.order_by);
     row_limits(*this, node);
     if (node.for_update) for_update_clause(*node.for_update);
+    state_->ambiguous_tables_.resize(ambiguous_mark);
     state_->enclosing_froms_.resize(mark);
     --state_->depth_;
 }

@@ -48,7 +48,10 @@ void SqlCompiler::visit_tuple(const TupleNode& node) {
 
 // ---- column elements ----------------------------------------------------------------
 void SqlCompiler::visit_column(const ColumnNode& node) {
-    if (node.from && !node.from->name().empty()) {
+    if (const auto* alias = node.from ? state_->ambiguous_alias(node.from.get()) : nullptr) {
+        state_->out_ += quote(*alias);
+        state_->out_ += '.';
+    } else if (node.from && !node.from->name().empty()) {
         if (const auto* table = dynamic_cast<const TableNode*>(node.from.get()); table && !table->schema.empty()) {
             state_->out_ += quote(table->schema);
             state_->out_ += '.';
