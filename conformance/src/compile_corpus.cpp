@@ -68,6 +68,19 @@ std::vector<CorpusEntry> build() {
           return sql(select(s().users.c("id")).order_by(s().users.c("id")).limit(10).offset(20), d););
     ENTRY("select_offset_only", "OFFSET without LIMIT",
           return sql(select(s().users.c("id")).order_by(s().users.c("id")).offset(5), d););
+    ENTRY("select_fetch_offset", "fetch(n).offset(m): FETCH FIRST n ROWS ONLY",
+          return sql(select(s().users.c("id")).order_by(s().users.c("id")).fetch(10).offset(20), d););
+    ENTRY("select_fetch_with_ties", "fetch(n, with_ties)",
+          return sql(select(s().users.c("id")).order_by(s().users.c("name")).fetch(3, true), d););
+    ENTRY("select_fetch_percent", "fetch(n, false, percent)",
+          return sql(select(s().users.c("id")).order_by(s().users.c("id")).fetch(10, false, true), d););
+    ENTRY("select_limit_offset_expressions", "limit(bindparam) / offset(expression)",
+          return sql(select(s().users.c("id")).order_by(s().users.c("id")).limit(bindparam("l"))
+                         .offset(literal_column("1") + literal_column("2")), d););
+    ENTRY("select_bitwise", "bitwise_xor / bitwise_and / bitwise_not",
+          auto& u = s().users;
+          return sql(select(u.c("id")).where(and_(u.c("id").bitwise_xor(5) > 0, u.c("id").bitwise_and(4) > 0,
+                                                  (u.c("id") - 2).bitwise_not() > 0)), d););
     ENTRY("select_distinct", "SELECT DISTINCT", return sql(select(s().users.c("name")).distinct(), d););
     ENTRY("select_count_distinct", "count(DISTINCT x)",
           return sql(select(count(s().users.c("name").distinct())), d););

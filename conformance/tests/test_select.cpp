@@ -1,6 +1,7 @@
 // select group — SQLAlchemy test_select.py: ordering, LIMIT/OFFSET, joins, compound selects,
 // expanding/empty IN, LIKE helpers, EXISTS, DISTINCT ON guard, IS DISTINCT FROM, windows,
-// bitwise operators, computed and identity columns.
+// computed and identity columns (FETCH, bound and expression limits, bitwise operators and
+// COLLATE: test_select_limit.cpp).
 #include "context.hpp"
 
 #include <athanor/errors.hpp>
@@ -102,46 +103,11 @@ BOOST_FIXTURE_TEST_CASE(test_group_by_composed, SomeTable, *boost::unit_test::pr
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(FetchLimitOffsetTest)
-BOOST_FIXTURE_TEST_CASE(test_simple_limit, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit")) {
-    BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_limit_render_multiple_times, SomeTable, CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_render_multiple_times")) {
-    auto sq = select(t.c("id")).order_by(t.c("id")).limit(1).subquery("sq");
-    auto u = union_(select(sq.c("id")), select(sq.c("id")));
-    BOOST_TEST(ids(u) == (Ints{1}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_simple_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset")) {
-    BOOST_TEST(ids(base().offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_simple_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_limit_offset")) {
-    BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_simple_offset_zero, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_simple_offset_zero")) {
-    BOOST_TEST(ids(base().offset(0)) == (Ints{1, 2, 3, 4, 5}), boost::test_tools::per_element());
-    BOOST_TEST(ids(base().limit(2).offset(0)) == (Ints{1, 2}), boost::test_tools::per_element());
-}
 BOOST_FIXTURE_TEST_CASE(test_limit_zero, SomeTable) {
     BOOST_TEST(ids(base().limit(0)).empty());
 }
-BOOST_FIXTURE_TEST_CASE(test_limit_offset_nobinds, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_limit_offset_nobinds")) {
-    CompileOptions o;
-    o.literal_binds = true;
-    auto compiled = base().limit(2).offset(1).compile(cf::engine().dialect(), o);
-    BOOST_TEST(cf::column_ints(s.exec(compiled->sql)) == (Ints{2, 3}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_bound_limit, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_bound_limit")) {
-    auto compiled = base().limit(2).compile(cf::engine().dialect());
-    BOOST_TEST(ids(base().limit(2)) == (Ints{1, 2}), boost::test_tools::per_element());
-    BOOST_TEST(ids(base().limit(3)) == (Ints{1, 2, 3}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_bound_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_bound_offset")) {
-    BOOST_TEST(ids(base().offset(3)) == (Ints{4, 5}), boost::test_tools::per_element());
-    BOOST_TEST(ids(base().offset(4)) == (Ints{5}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_bound_limit_offset, SomeTable, *boost::unit_test::precondition(cf::Requires{{"bound_limit_offset"}}) CF_SA("test_select.py::FetchLimitOffsetTest::test_bound_limit_offset")) {
-    BOOST_TEST(ids(base().limit(2).offset(1)) == (Ints{2, 3}), boost::test_tools::per_element());
-    BOOST_TEST(ids(base().limit(3).offset(2)) == (Ints{3, 4, 5}), boost::test_tools::per_element());
-}
+// SQLAlchemy's FetchLimitOffsetTest methods (whole rows, bound and expression values, FETCH)
+// are in test_select_limit.cpp; these are Athanor's own LIMIT cases.
 BOOST_FIXTURE_TEST_CASE(test_limit_offset_in_subquery, SomeTable, *boost::unit_test::precondition(cf::Requires{{"offset"}})) {
     auto sq = select(t.c("id"), t.c("x")).order_by(t.c("id")).limit(2).offset(2).subquery("sq");
     BOOST_TEST(ids(select(sq.c("id")).order_by(sq.c("id"))) == (Ints{3, 4}), boost::test_tools::per_element());
@@ -420,35 +386,7 @@ BOOST_FIXTURE_TEST_CASE(test_window_range, SomeTable, *boost::unit_test::precond
 }
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(BitwiseTest)
-struct BitCase {
-    const char* op;
-    const char* flag;
-    int a, b, expected;
-};
-std::ostream& operator<<(std::ostream& os, const BitCase& c) { return os << c.a << ' ' << c.op << ' ' << c.b; }
-const BitCase bit_cases[] = {{"&", "supports_bitwise_and", 12, 10, 8}, {"|", "supports_bitwise_or", 12, 10, 14},
-                             {"<<", "supports_bitwise_shift", 3, 2, 12}, {">>", "supports_bitwise_shift", 12, 2, 3}};
-void bitwise(const BitCase& c) {
-    cf::Session s;
-    BOOST_TEST(s.conn.scalar(select(Expr(c.a).op(c.op, Expr(c.b)).label("v"))).as_int() == c.expected, c);
-}
-// SQLAlchemy parametrizes test_bitwise with a requirement per operator: one case per value.
-BOOST_AUTO_TEST_SUITE(test_bitwise)
-BOOST_AUTO_TEST_CASE(_0, CF_REQUIRES("supports_bitwise_and")) { bitwise(bit_cases[0]); }
-BOOST_AUTO_TEST_CASE(_1, CF_REQUIRES("supports_bitwise_or")) { bitwise(bit_cases[1]); }
-BOOST_AUTO_TEST_CASE(_2, CF_REQUIRES("supports_bitwise_shift")) { bitwise(bit_cases[2]); }
-BOOST_AUTO_TEST_CASE(_3, CF_REQUIRES("supports_bitwise_shift")) { bitwise(bit_cases[3]); }
-BOOST_AUTO_TEST_SUITE_END()
-BOOST_AUTO_TEST_CASE(test_bitwise_not, CF_REQUIRES("supports_bitwise_not")) {
-    cf::Session s;
-    BOOST_TEST(s.exec("SELECT ~5").scalar().as_int() == -6);
-}
-BOOST_AUTO_TEST_CASE(test_bitwise_xor, CF_REQUIRES("supports_bitwise_xor")) {
-    cf::Session s;
-    BOOST_TEST(s.exec("SELECT 12 # 10").scalar().as_int() == 6);
-}
-BOOST_AUTO_TEST_SUITE_END()
+// BitwiseTest (bitwise_and ... bitwise_rshift) is in test_select_limit.cpp.
 
 BOOST_AUTO_TEST_SUITE(ComputedColumnTest, CF_REQUIRES("computed_columns"))
 struct Computed {

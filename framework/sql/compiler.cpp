@@ -8,6 +8,7 @@
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/compiler.hpp>
+#include <athanor/sql/types.hpp>
 
 #include "compiler_state.hpp"
 
@@ -180,7 +181,9 @@ void SqlCompiler::order_by_clause(const std::vector<ColumnPtr>& order_by) {
         // A label is referred to by name in ORDER BY, as SQLAlchemy does.
         const ColumnElement* e = order_by[i].get();
         const auto* u = dynamic_cast<const UnaryNode*>(e);
-        const ColumnElement* inner = u && u->op != UnaryOp::not_ && u->op != UnaryOp::neg ? u->operand.get() : e;
+        const bool modifier = u && (u->op == UnaryOp::asc || u->op == UnaryOp::desc || u->op == UnaryOp::nulls_first ||
+                                     u->op == UnaryOp::nulls_last);
+        const ColumnElement* inner = modifier ? u->operand.get() : e;
         if (const auto* label = dynamic_cast<const LabelNode*>(inner)) {
             state_->out_ += quote(label->name);
             if (u && inner != e) {
@@ -205,13 +208,48 @@ void SqlCompiler::from_list(const std::vector<FromPtr>& froms) {
 }
 
 // ---- hooks --------------------------------------------------------------------------
-void SqlCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
-    if (limit) state_->out_ += " LIMIT " + std::to_string(*limit);
+void SqlCompiler::limit_clause(const ColumnElement* limit, const ColumnElement* offset) {
+    if (limit) {
+        state_->out_ += " LIMIT ";
+        row_count(*limit);
+    }
     if (offset) {
-        if (!limit.has_value()) state_->out_ += " LIMIT -1";
-        state_->out_ += " OFFSET " + std::to_string(*offset);
+        if (!limit) state_->out_ += " LIMIT -1";
+        state_->out_ += " OFFSET ";
+        row_count(*offset);
     }
 }
+
+void SqlCompiler::fetch_clause(const FetchClause& fetch, const ColumnElement* offset) {
+    // The standard's grammar takes a literal, a parameter or a parenthesised expression here
+    // (PostgreSQL rejects OFFSET 1 + 1 ROWS), hence the grouping.
+    if (offset) {
+        state_->out_ += " OFFSET ";
+        row_count(*offset, true);
+        state_->out_ += " ROWS";
+    }
+    state_->out_ += " FETCH FIRST ";
+    row_count(*fetch.count, true);
+    if (fetch.percent) state_->out_ += " PERCENT";
+    state_->out_ += fetch.with_ties ? " ROWS WITH TIES" : " ROWS ONLY";
+}
+
+void SqlCompiler::row_count(const ColumnElement& value, bool grouped) {
+    process_coerced(value, types::Integer(), grouped ? prec::atom : 0, false);
+}
+
+BindNamer SqlCompiler::bind_namer() const { return state_->namer_; }
+void SqlCompiler::set_bind_namer(BindNamer namer) { state_->namer_ = std::move(namer); }
+
+namespace {
+/// LIMIT/OFFSET or FETCH of a SELECT or compound SELECT, through the dialect's hooks.
+void row_limits(SqlCompiler& c, const SelectBaseNode& node) {
+    if (node.fetch)
+        c.fetch_clause(*node.fetch, node.offset.get());
+    else if (node.limit || node.offset)
+        c.limit_clause(node.limit.get(), node.offset.get());
+}
+}  // namespace
 
 std::string SqlCompiler::next_value_sql(const std::string& quoted_sequence) const {
     unsupported("the next value of sequence " + quoted_sequence);
@@ -242,10 +280,15 @@ const std::string& SqlCompiler::effective_schema(const std::string& schema) cons
 void SqlCompiler::visit_table(const TableNode& node) {
     if (const auto& schema = effective_schema(node.schema); !schema.empty()) state_->out_ += quote(schema) + ".";
     state_->out_ += quote(node.table_name);
+    if (const auto* alias = state_->ambiguous_alias(&node)) state_->out_ += " AS " + quote(*alias);
 }
 
 void SqlCompiler::visit_alias(const AliasNode& node) {
+    // An aliased table is named by its alias already: no anonymous alias inside this one.
+    auto ambiguous = std::move(state_->ambiguous_tables_);
+    state_->ambiguous_tables_.clear();
     process(*node.element);
+    state_->ambiguous_tables_ = std::move(ambiguous);
     state_->out_ += " AS " + quote(node.alias);
 }
 
@@ -339,6 +382,23 @@ void SqlCompiler::visit_select(const SelectNode& node) {
     const auto froms = node.froms(state_->enclosing_froms_);
     const auto mark = state_->enclosing_froms_.size();
     for (const auto& f : froms) state_->enclosing_froms_.push_back(f.get());
+    const auto ambiguous_mark = state_->ambiguous_tables_.size();
+    {
+        // A schema-qualified table named like an unqualified one in the same FROM list gets an
+        // anonymous alias (SQLAlchemy #7471: `schema.t JOIN t` makes `t.c` ambiguous).
+        std::vector<std::pair<const TableNode*, FromPtr>> tables;
+        for (const auto& f : froms) f->base_tables(f, tables);
+        for (const auto& [table, from] : tables) {
+            if (from.get() != table || table->schema.empty() || state_->ambiguous_alias(table)) continue;
+            const bool clash = std::any_of(tables.begin(), tables.end(), [&](const auto& other) {
+                return other.second.get() == other.first && other.first->schema.empty() &&
+                       other.first->table_name == table->table_name;
+            });
+            if (clash)
+                state_->ambiguous_tables_.emplace_back(
+                    table, preparer().truncate(table->table_name + "_" + std::to_string(++state_->ambiguous_counter_)));
+        }
+    }
 
     state_->out_ += node.distinct ? "SELECT DISTINCT " : "SELECT ";
     if (!node.distinct_on.empty()) distinct_on_clause(node.distinct_on);
@@ -364,8 +424,9 @@ void SqlCompiler::visit_select(const SelectNode& node) {
         process(*node.having);
     }
     order_by_clause(node.order_by);
-    if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    row_limits(*this, node);
     if (node.for_update) for_update_clause(*node.for_update);
+    state_->ambiguous_tables_.resize(ambiguous_mark);
     state_->enclosing_froms_.resize(mark);
     --state_->depth_;
 }
@@ -387,12 +448,12 @@ void SqlCompiler::visit_compound_select(const CompoundSelectNode& node) {
         compound_member(*node.selects[i]);
     }
     order_by_clause(node.order_by);
-    if (node.limit || node.offset) limit_clause(node.limit, node.offset);
+    row_limits(*this, node);
     --state_->depth_;
 }
 
 bool SqlCompiler::compound_member_needs_grouping(const SelectBaseNode& member) {
-    return !member.order_by.empty() || member.limit || member.offset ||
+    return !member.order_by.empty() || member.limit || member.offset || member.fetch ||
            dynamic_cast<const CompoundSelectNode*>(&member) != nullptr;
 }
 

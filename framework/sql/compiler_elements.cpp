@@ -32,7 +32,8 @@ bool coerces_operands(BinaryOp op) {
         case BinaryOp::eq: case BinaryOp::ne: case BinaryOp::lt: case BinaryOp::le: case BinaryOp::gt:
         case BinaryOp::ge: case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::div:
         case BinaryOp::floordiv: case BinaryOp::mod: case BinaryOp::is: case BinaryOp::is_not: case BinaryOp::is_distinct_from:
-        case BinaryOp::is_not_distinct_from: return true;
+        case BinaryOp::is_not_distinct_from: case BinaryOp::bitwise_and: case BinaryOp::bitwise_or:
+        case BinaryOp::bitwise_xor: case BinaryOp::bitwise_lshift: case BinaryOp::bitwise_rshift: return true;
         default: return false;
     }
 }
@@ -47,7 +48,10 @@ void SqlCompiler::visit_tuple(const TupleNode& node) {
 
 // ---- column elements ----------------------------------------------------------------
 void SqlCompiler::visit_column(const ColumnNode& node) {
-    if (node.from && !node.from->name().empty()) {
+    if (const auto* alias = node.from ? state_->ambiguous_alias(node.from.get()) : nullptr) {
+        state_->out_ += quote(*alias);
+        state_->out_ += '.';
+    } else if (node.from && !node.from->name().empty()) {
         if (const auto* table = dynamic_cast<const TableNode*>(node.from.get())) {
             if (const auto& schema = effective_schema(table->schema); !schema.empty()) {
                 state_->out_ += quote(schema);
@@ -109,7 +113,16 @@ void SqlCompiler::visit_binary(const BinaryNode& node) {
     if (node.is_true_division() && div_is_floordiv()) return visit_true_division(node);
     if (node.op == BinaryOp::floordiv) return visit_floor_division(node);
     if (node.op == BinaryOp::ilike || node.op == BinaryOp::not_ilike) return visit_ilike(node);
+    if (node.op == BinaryOp::bitwise_xor) return visit_bitwise_xor(node);
     binary_operands(node);
+}
+
+void SqlCompiler::visit_bitwise_xor(const BinaryNode& node) { binary_operands(node); }
+
+void SqlCompiler::visit_collate(const CollateNode& node) {
+    process_operand(*node.element, node.precedence());
+    state_->out_ += " COLLATE ";
+    state_->out_ += quote(node.collation);
 }
 
 void SqlCompiler::visit_floor_division(const BinaryNode& node) {
@@ -179,6 +192,10 @@ void SqlCompiler::visit_unary(const UnaryNode& node) {
             return;
         case UnaryOp::neg:
             state_->out_ += '-';
+            process_operand(*node.operand, prec::unary);
+            return;
+        case UnaryOp::bitwise_not:
+            state_->out_ += '~';
             process_operand(*node.operand, prec::unary);
             return;
         case UnaryOp::distinct:

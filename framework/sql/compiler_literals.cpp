@@ -59,6 +59,7 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
     }
     if (const auto* u = dynamic_cast<const UnaryNode*>(&e))
         return u->op == UnaryOp::not_ ? types::Boolean() : expression_type(*u->operand);
+    if (const auto* c = dynamic_cast<const CollateNode*>(&e)) return expression_type(*c->element);
     if (const auto* b = dynamic_cast<const BinaryNode*>(&e)) {
         switch (b->op) {
             case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::mod: {
@@ -69,6 +70,11 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
             }
             case BinaryOp::div: return b->is_true_division() ? nullptr : expression_type(*b->left);
             case BinaryOp::floordiv: return expression_type(*b->left);
+            case BinaryOp::bitwise_and: case BinaryOp::bitwise_or: case BinaryOp::bitwise_xor:
+            case BinaryOp::bitwise_lshift: case BinaryOp::bitwise_rshift: {
+                auto l = expression_type(*b->left);
+                return l ? l : types::Integer();
+            }
             case BinaryOp::concat: return types::String();
             case BinaryOp::custom: return nullptr;
             default: return types::Boolean();

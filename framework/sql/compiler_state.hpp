@@ -46,6 +46,17 @@ struct SqlCompiler::State {
         std::size_t binds_before = 0, binds_after = 0;
     };
     std::optional<ValuesTupleSpan> values_tuple_;
+    // Schema-qualified tables of the SELECTs being rendered whose name an unqualified table in
+    // the same FROM list also has (SQLAlchemy's ambiguous_table_name_map): each is rendered
+    // `schema.t AS t_1` and its columns `t_1.c`, since `schema.t.c` would be ambiguous.
+    std::vector<std::pair<const TableNode*, std::string>> ambiguous_tables_;
+    int ambiguous_counter_ = 0;
+    /// The alias of `table` when it is one of those, else nullptr.
+    const std::string* ambiguous_alias(const FromClause* table) const {
+        for (const auto& [t, alias] : ambiguous_tables_)
+            if (t == table) return &alias;
+        return nullptr;
+    }
 };
 
 }  // namespace athanor::sql

@@ -97,6 +97,11 @@ int BinaryNode::precedence() const {
         case BinaryOp::floordiv:
         case BinaryOp::mod: return prec::multiplicative;
         case BinaryOp::concat: return prec::concat;
+        case BinaryOp::bitwise_and:
+        case BinaryOp::bitwise_or:
+        case BinaryOp::bitwise_xor:
+        case BinaryOp::bitwise_lshift:
+        case BinaryOp::bitwise_rshift: return prec::bitwise;
         default: return prec::comparison;
     }
 }
@@ -112,6 +117,11 @@ TypeAffinity BinaryNode::affinity() const {
         case BinaryOp::div:
             return is_true_division() ? TypeAffinity::numeric : left->affinity();
         case BinaryOp::floordiv: return left->affinity();
+        case BinaryOp::bitwise_and:
+        case BinaryOp::bitwise_or:
+        case BinaryOp::bitwise_xor:
+        case BinaryOp::bitwise_lshift:
+        case BinaryOp::bitwise_rshift: return TypeAffinity::integer;
         case BinaryOp::concat: return TypeAffinity::string;
         case BinaryOp::custom: return TypeAffinity::unknown;
         default: return TypeAffinity::boolean;
@@ -161,6 +171,11 @@ std::string_view binary_operator_text(BinaryOp op) {
         case BinaryOp::is_not: return " IS NOT ";
         case BinaryOp::is_distinct_from: return " IS DISTINCT FROM ";
         case BinaryOp::is_not_distinct_from: return " IS NOT DISTINCT FROM ";
+        case BinaryOp::bitwise_and: return " & ";
+        case BinaryOp::bitwise_or: return " | ";
+        case BinaryOp::bitwise_xor: return " ^ ";
+        case BinaryOp::bitwise_lshift: return " << ";
+        case BinaryOp::bitwise_rshift: return " >> ";
         case BinaryOp::custom: break;
     }
     return " ";
@@ -177,7 +192,8 @@ void UnaryNode::walk(Walker& w) const {
 int UnaryNode::precedence() const {
     switch (op) {
         case UnaryOp::not_: return prec::not_;
-        case UnaryOp::neg: return prec::unary;
+        case UnaryOp::neg:
+        case UnaryOp::bitwise_not: return prec::unary;
         case UnaryOp::distinct: return prec::comparison;
         default: return prec::atom;
     }
@@ -187,7 +203,8 @@ TypeAffinity UnaryNode::affinity() const {
 }
 void UnaryNode::collect_froms(std::vector<FromPtr>& out) const { operand->collect_froms(out); }
 std::string UnaryNode::result_name() const {
-    return op == UnaryOp::not_ || op == UnaryOp::neg ? std::string() : operand->result_name();
+    return op == UnaryOp::not_ || op == UnaryOp::neg || op == UnaryOp::bitwise_not ? std::string()
+                                                                                   : operand->result_name();
 }
 std::shared_ptr<const ColumnElement> UnaryNode::negation() const {
     return op == UnaryOp::not_ ? operand : nullptr;
@@ -264,6 +281,15 @@ void FunctionNode::walk(Walker& w) const {
     walk_all(args, w);
 }
 void FunctionNode::collect_froms(std::vector<FromPtr>& out) const { collect_all(args, out); }
+
+CollateNode::CollateNode(ColumnPtr element, std::string collation)
+    : element(std::move(element)), collation(std::move(collation)) {}
+void CollateNode::accept(SqlCompiler& c) const { c.visit_collate(*this); }
+void CollateNode::walk(Walker& w) const {
+    w.token("collate");
+    w.token(collation);
+    element->walk(w);
+}
 
 LabelNode::LabelNode(ColumnPtr element, std::string name) : element(std::move(element)), name(std::move(name)) {}
 void LabelNode::accept(SqlCompiler& c) const { c.visit_label(*this); }

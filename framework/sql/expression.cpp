@@ -224,6 +224,28 @@ std::string json_path_text(const std::vector<Value>& path) {
 }
 }  // namespace
 
+Expr Expr::bitwise_and(const Expr& other) const {
+    return binary(*this, BinaryOp::bitwise_and, other);
+}
+Expr Expr::bitwise_or(const Expr& other) const {
+    return binary(*this, BinaryOp::bitwise_or, other);
+}
+Expr Expr::bitwise_xor(const Expr& other) const {
+    return binary(*this, BinaryOp::bitwise_xor, other);
+}
+Expr Expr::bitwise_not() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::bitwise_not, node_)); }
+Expr Expr::bitwise_lshift(const Expr& other) const {
+    return binary(*this, BinaryOp::bitwise_lshift, other);
+}
+Expr Expr::bitwise_rshift(const Expr& other) const {
+    return binary(*this, BinaryOp::bitwise_rshift, other);
+}
+Expr Expr::collate(std::string collation) const {
+    if (collation.empty()) throw ArgumentError("collate() needs a collation name");
+    return Expr(std::make_shared<CollateNode>(node_, std::move(collation)));
+}
+Expr collate(const Expr& e, std::string collation) { return e.collate(std::move(collation)); }
+
 Expr Expr::operator[](const Value& key_or_index) const {
     if (key_or_index.kind() != Value::Kind::text && key_or_index.kind() != Value::Kind::integer)
         throw ArgumentError("a JSON element is addressed by a key (text) or an array index (integer), not " +

@@ -3,6 +3,7 @@
 #include <athanor/errors.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/select.hpp>
+#include <athanor/sql/types.hpp>
 
 #include <algorithm>
 
@@ -16,12 +17,32 @@ void walk_list(const std::vector<ColumnPtr>& items, Walker& w) {
 void walk_limits(const SelectBaseNode& s, Walker& w) {
     if (s.limit) {
         w.token("lim");
-        w.number(*s.limit);
+        s.limit->walk(w);
     }
     if (s.offset) {
         w.token("off");
-        w.number(*s.offset);
+        s.offset->walk(w);
     }
+    if (s.fetch) {
+        w.token("fetch");
+        w.number((s.fetch->with_ties ? 1 : 0) | (s.fetch->percent ? 2 : 0));
+        s.fetch->count->walk(w);
+    }
+}
+/// An integer LIMIT / OFFSET / FETCH count, refused when negative, as an inline literal.
+ColumnPtr row_count_literal(const char* method, std::int64_t count) {
+    if (count < 0)
+        throw ArgumentError(std::string(method) + "(" + std::to_string(count) + "): the " + method +
+                            " must not be negative");
+    return literal_column(std::to_string(count), types::Integer()).node();
+}
+void set_limit(SelectBaseNode& n, ColumnPtr limit) {
+    n.limit = std::move(limit);
+    n.fetch.reset();
+}
+void set_fetch(SelectBaseNode& n, ColumnPtr count, bool with_ties, bool percent) {
+    n.fetch = FetchClause{std::move(count), with_ties, percent};
+    n.limit = nullptr;
 }
 bool covered_by(const std::vector<const FromClause*>& froms, const FromClause* f) {
     for (const auto* e : froms)
@@ -232,16 +253,24 @@ Select Select::having(const Expr& criterion) const {
     n->having = and_nodes(n->having, criterion);
     return Select(std::move(n));
 }
-Select Select::limit(std::int64_t count) const {
-    if (count < 0) throw ArgumentError("limit(" + std::to_string(count) + "): the limit must not be negative");
+Select Select::limit(std::int64_t count) const { return limit(Expr(row_count_literal("limit", count))); }
+Select Select::limit(const Expr& count) const {
     auto n = copy();
-    n->limit = count;
+    set_limit(*n, count.node());
     return Select(std::move(n));
 }
-Select Select::offset(std::int64_t count) const {
-    if (count < 0) throw ArgumentError("offset(" + std::to_string(count) + "): the offset must not be negative");
+Select Select::offset(std::int64_t count) const { return offset(Expr(row_count_literal("offset", count))); }
+Select Select::offset(const Expr& count) const {
     auto n = copy();
-    n->offset = count;
+    n->offset = count.node();
+    return Select(std::move(n));
+}
+Select Select::fetch(std::int64_t count, bool with_ties, bool percent) const {
+    return fetch(Expr(row_count_literal("fetch", count)), with_ties, percent);
+}
+Select Select::fetch(const Expr& count, bool with_ties, bool percent) const {
+    auto n = copy();
+    set_fetch(*n, count.node(), with_ties, percent);
     return Select(std::move(n));
 }
 Select Select::with_for_update(ForUpdate options) const {
@@ -332,15 +361,31 @@ CompoundSelect CompoundSelect::order_by(std::vector<Expr> clauses) const {
     return out;
 }
 CompoundSelect CompoundSelect::limit(std::int64_t count) const {
+    return limit(Expr(row_count_literal("limit", count)));
+}
+CompoundSelect CompoundSelect::limit(const Expr& count) const {
     auto n = std::make_shared<CompoundSelectNode>(*node_);
-    n->limit = count;
+    set_limit(*n, count.node());
     CompoundSelect out = *this;
     out.node_ = std::move(n);
     return out;
 }
 CompoundSelect CompoundSelect::offset(std::int64_t count) const {
+    return offset(Expr(row_count_literal("offset", count)));
+}
+CompoundSelect CompoundSelect::offset(const Expr& count) const {
     auto n = std::make_shared<CompoundSelectNode>(*node_);
-    n->offset = count;
+    n->offset = count.node();
+    CompoundSelect out = *this;
+    out.node_ = std::move(n);
+    return out;
+}
+CompoundSelect CompoundSelect::fetch(std::int64_t count, bool with_ties, bool percent) const {
+    return fetch(Expr(row_count_literal("fetch", count)), with_ties, percent);
+}
+CompoundSelect CompoundSelect::fetch(const Expr& count, bool with_ties, bool percent) const {
+    auto n = std::make_shared<CompoundSelectNode>(*node_);
+    set_fetch(*n, count.node(), with_ties, percent);
     CompoundSelect out = *this;
     out.node_ = std::move(n);
     return out;

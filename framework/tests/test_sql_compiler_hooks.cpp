@@ -32,9 +32,17 @@ public:
 class TestCompiler final : public SqlCompiler {
 public:
     using SqlCompiler::SqlCompiler;
-    void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override {
-        if (offset) out() += " OFFSET " + std::to_string(*offset) + " ROWS";
-        if (limit) out() += " FETCH FIRST " + std::to_string(*limit) + " ROWS ONLY";
+    void limit_clause(const ColumnElement* limit, const ColumnElement* offset) override {
+        if (offset) {
+            out() += " OFFSET ";
+            row_count(*offset, true);
+            out() += " ROWS";
+        }
+        if (limit) {
+            out() += " FETCH FIRST ";
+            row_count(*limit, true);
+            out() += " ROWS ONLY";
+        }
     }
     std::string render_bool(bool value) const override { return value ? "1" : "0"; }
     bool supports_returning() const override { return false; }

@@ -623,4 +623,17 @@ BOOST_AUTO_TEST_CASE(immutability) {
     BOOST_TEST(sql(filtered) == "SELECT users.id FROM users WHERE users.id = :id_1");
 }
 
+// A schema-qualified table named like an unqualified one in the same FROM list is given an
+// anonymous alias, as SQLAlchemy does since 1.4.28 (#7471): `other.users` JOIN `users` would
+// make `users.id` ambiguous. An explicit alias of the table is left as it is.
+BOOST_AUTO_TEST_CASE(same_named_table_in_another_schema_is_aliased) {
+    Table other{"users", {Column("id", integer(), primary_key())}, "other"};
+    BOOST_TEST(sql(select(users.c("id"), other.c("id")).join_from(users, other, users.c("id") == other.c("id"))) ==
+               "SELECT users.id, users_1.id AS id_1 FROM users JOIN other.users AS users_1 ON users.id = users_1.id");
+    BOOST_TEST(sql(select(other.c("id"))) == "SELECT other.users.id FROM other.users");
+    auto o = other.alias("o");
+    BOOST_TEST(sql(select(users.c("id"), o.c("id")).join_from(users, o, users.c("id") == o.c("id"))) ==
+               "SELECT users.id, o.id AS id_1 FROM users JOIN other.users AS o ON users.id = o.id");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,9 +36,26 @@ void PgCompiler::for_update_clause(const sql::ForUpdateClause& clause) {
     if (clause.skip_locked) out() += " SKIP LOCKED";
 }
 
-void PgCompiler::limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) {
-    if (limit) out() += " LIMIT " + std::to_string(*limit);
-    if (offset) out() += " OFFSET " + std::to_string(*offset);
+void PgCompiler::limit_clause(const sql::ColumnElement* limit, const sql::ColumnElement* offset) {
+    if (limit) {
+        out() += " LIMIT ";
+        row_count(*limit);
+    }
+    if (offset) {
+        out() += " OFFSET ";
+        row_count(*offset);
+    }
+}
+
+void PgCompiler::fetch_clause(const sql::FetchClause& fetch, const sql::ColumnElement* offset) {
+    if (fetch.percent) unsupported("FETCH FIRST ... PERCENT ROWS");
+    SqlCompiler::fetch_clause(fetch, offset);
+}
+
+void PgCompiler::visit_bitwise_xor(const sql::BinaryNode& node) {
+    process_operand(*node.left, node.precedence());
+    out() += " # ";
+    process_operand(*node.right, node.precedence());
 }
 
 std::string PgCompiler::next_value_sql(const std::string& quoted_sequence) const {

@@ -2,6 +2,8 @@
 // differ on PostgreSQL overridden.
 //
 //   LIMIT n / OFFSET m          (no "LIMIT -1" for an offset alone)
+//   OFFSET m ROWS FETCH FIRST n ROWS {ONLY | WITH TIES}   (fetch(); no PERCENT)
+//   a # b                       (bitwise_xor)
 //   a ILIKE b                   (native, instead of lower(a) LIKE lower(b))
 //   nextval('seq')              (sequences)
 //   INSERT ... ON CONFLICT      (upsert)
@@ -28,7 +30,12 @@ public:
     using SqlCompiler::SqlCompiler;
 
     void visit_ilike(const sql::BinaryNode& node) override;
-    void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override;
+    void limit_clause(const sql::ColumnElement* limit, const sql::ColumnElement* offset) override;
+    /// The standard FETCH FIRST ... {ONLY | WITH TIES} (WITH TIES: PostgreSQL 13+); PERCENT,
+    /// which PostgreSQL lacks, raises CompileError.
+    void fetch_clause(const sql::FetchClause& fetch, const sql::ColumnElement* offset) override;
+    /// a # b
+    void visit_bitwise_xor(const sql::BinaryNode& node) override;
     /// FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED]
     void for_update_clause(const sql::ForUpdateClause& clause) override;
     void distinct_on_clause(const std::vector<sql::ColumnPtr>& expressions) override;

@@ -30,6 +30,24 @@ void SqliteCompiler::visit_function(const sql::FunctionNode& node) {
     SqlCompiler::visit_function(node);
 }
 
+void SqliteCompiler::fetch_clause(const sql::FetchClause& fetch, const sql::ColumnElement* offset) {
+    if (fetch.with_ties) unsupported("FETCH FIRST ... WITH TIES");
+    if (fetch.percent) unsupported("FETCH FIRST ... PERCENT ROWS");
+    limit_clause(fetch.count.get(), offset);
+}
+
+void SqliteCompiler::visit_bitwise_xor(const sql::BinaryNode& node) {
+    const sql::BinaryNode either(node.left, sql::BinaryOp::bitwise_or, node.right);
+    const sql::BinaryNode both(node.left, sql::BinaryOp::bitwise_and, node.right);
+    const sql::BindNamer names = bind_namer();
+    out() += "((";
+    process(either);
+    out() += ") - (";
+    set_bind_namer(names);
+    process(both);
+    out() += "))";
+}
+
 void SqliteCompiler::compound_member(const sql::SelectBaseNode& member) {
     if (!compound_member_needs_grouping(member)) return SqlCompiler::compound_member(member);
     // A subquery in FROM may carry ORDER BY/LIMIT and be compound; SQLite takes no alias here.

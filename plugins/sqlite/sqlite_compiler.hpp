@@ -4,6 +4,8 @@
 //   CURRENT_TIMESTAMP      for now()
 //   JSON_EXTRACT(d, '$."k"')  a JSON element (SQLAlchemy's SQLite form)
 //   LIMIT -1 OFFSET n      an offset without a limit (the generic form, kept)
+//   LIMIT n OFFSET m       for fetch(n) (FETCH FIRST n ROWS ONLY); WITH TIES / PERCENT refused
+//   ((a | b) - (a & b))    for bitwise_xor (SQLite has no XOR)
 //   ON CONFLICT ...        upsert; RETURNING (SQLite 3.35+)
 //   SELECT * FROM (...)    a UNION member with ORDER BY/LIMIT (SQLite allows them only at the
 //                          end of a compound SELECT, and no parenthesised members)
@@ -26,6 +28,12 @@ public:
     void visit_binary(const sql::BinaryNode& node) override;
     void visit_function(const sql::FunctionNode& node) override;
     void compound_member(const sql::SelectBaseNode& member) override;
+    /// FETCH FIRST n ROWS ONLY as its exact equivalent LIMIT n [OFFSET m]; SQLite has neither
+    /// WITH TIES nor PERCENT and refuses them.
+    void fetch_clause(const sql::FetchClause& fetch, const sql::ColumnElement* offset) override;
+    /// SQLite has no XOR operator: ((a | b) - (a & b)), equal to a XOR b for every pair of
+    /// 64-bit integers (a | b is a XOR b plus the disjoint bits of a & b, so no overflow).
+    void visit_bitwise_xor(const sql::BinaryNode& node) override;
     /// JSON_EXTRACT(doc, '$."key"') (JSON_QUOTE(...) around it when read as JSON), the path
     /// written by a bind processor from the bound key, index or path.
     void visit_json_get(const sql::JsonGetNode& node) override;

@@ -1,7 +1,7 @@
 // athanor/sql/compiler.hpp — SqlCompiler: renders statement trees to SQL for one dialect.
 //
 // The generic compiler follows the SQL standard and SQLAlchemy's default output. A dialect
-// subclasses it, overrides the hooks that differ (limit_clause, render_bool, default_from,
+// subclasses it, overrides the hooks that differ (limit_clause, fetch_clause, render_bool, default_from,
 // next_value_sql, returning, true division, empty IN, quoting, placeholders, literals) or
 // any visit_*, and returns it from Dialect::create_statement_compiler(). One compiler
 // instance compiles one statement.
@@ -17,9 +17,9 @@
 //   class MyCompiler : public athanor::sql::SqlCompiler {
 //   public:
 //       using SqlCompiler::SqlCompiler;
-//       void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset) override {
-//           if (offset) out() += " OFFSET " + std::to_string(*offset) + " ROWS";
-//           if (limit) out() += " FETCH FIRST " + std::to_string(*limit) + " ROWS ONLY";
+//       void limit_clause(const ColumnElement* limit, const ColumnElement* offset) override {
+//           if (offset) { out() += " OFFSET "; row_count(*offset, true); out() += " ROWS"; }
+//           if (limit) { out() += " FETCH FIRST "; row_count(*limit, true); out() += " ROWS ONLY"; }
 //       }
 //       std::string default_from() const override { return " FROM DUAL"; }
 //       std::string render_bool(bool v) const override { return v ? "1" : "0"; }
@@ -107,10 +107,23 @@ public:
     virtual void visit_json_get(const JsonGetNode& node);
     /// floordiv(a, b): `a / b` when div_is_floordiv() and b is an integer, else FLOOR(a / b).
     virtual void visit_floor_division(const BinaryNode& node);
+    /// a.bitwise_xor(b): `a ^ b` (PostgreSQL: `a # b`; SQLite, which has no XOR, the exact
+    /// equivalent `((a | b) - (a & b))`).
+    virtual void visit_bitwise_xor(const BinaryNode& node);
+    /// collate(e, name): `e COLLATE name`, the name quoted where the dialect's rules require.
+    virtual void visit_collate(const CollateNode& node);
 
     // ---- hooks ----------------------------------------------------------------------
-    /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m").
-    virtual void limit_clause(std::optional<std::int64_t> limit, std::optional<std::int64_t> offset);
+    /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m") for limit() / offset();
+    /// either may be null. Each is an expression: an inline integer, a bind, or any SQL
+    /// expression (render it with row_count()).
+    virtual void limit_clause(const ColumnElement* limit, const ColumnElement* offset);
+    /// Appends the FETCH FIRST of a fetch(), after " OFFSET m ROWS" when `offset` is not null:
+    /// the SQL standard's " OFFSET m ROWS FETCH FIRST n [PERCENT] ROWS {ONLY | WITH TIES}",
+    /// each value parenthesised unless it is a literal, bind or column (the grammar's rule).
+    /// A database without FETCH renders its exact equivalent (SQLite: LIMIT) and refuses the
+    /// options it lacks with unsupported(); PostgreSQL has no PERCENT.
+    virtual void fetch_clause(const FetchClause& fetch, const ColumnElement* offset);
     /// Appends the row-locking clause of a SELECT ... with_for_update(). Generic: " FOR UPDATE"
     /// (options ignored, as SQLAlchemy's generic compiler); SQLite: nothing; PostgreSQL: every
     /// variant.
@@ -191,6 +204,15 @@ public:
                         bool parenthesise_equal = true);
     /// Throws CompileError: "<construct> is not supported by dialect <name>".
     [[noreturn]] void unsupported(const std::string& construct) const;
+    /// Renders a LIMIT / OFFSET / FETCH value, a bound value in it processed as an Integer;
+    /// with `grouped`, parenthesised unless it is an atom (a literal, bind or column).
+    void row_count(const ColumnElement& value, bool grouped = false);
+    /// The names given to anonymous binds so far. A hook that renders an operand twice (SQLite's
+    /// XOR equivalent repeats both) saves it before the first rendering and puts it back with
+    /// set_bind_namer() before the second, so both renderings use the same names and the cached
+    /// statement takes each value from the one bind it is.
+    BindNamer bind_namer() const;
+    void set_bind_namer(BindNamer namer);
 
 protected:
     /// `left op right` with the bound values coerced to the other side's type, the operator

@@ -48,6 +48,9 @@ using FromPtr = std::shared_ptr<const FromClause>;
 namespace prec {
 inline constexpr int or_ = 2, and_ = 3, not_ = 4, comparison = 5, concat = 6, additive = 7, multiplicative = 8,
                      unary = 9, atom = 100;
+/// The bitwise operators (& | ^ << >>): below + and -, above comparisons, which is where
+/// PostgreSQL and SQLite both put them; two of them side by side are always parenthesised.
+inline constexpr int bitwise = concat;
 }
 
 /// Something with a value: columns, literals, operators, functions, scalar subqueries.
@@ -142,7 +145,9 @@ enum class BinaryOp {
     floordiv,  // SQLAlchemy's `//`: `a / b` for integers where `/` truncates, FLOOR(a / b) otherwise
     like, not_like, ilike, not_ilike,
     is, is_not, is_distinct_from, is_not_distinct_from,
-    custom
+    custom,
+    // SQLAlchemy 2.0's bitwise_and / bitwise_or / bitwise_xor / bitwise_lshift / bitwise_rshift
+    bitwise_and, bitwise_or, bitwise_xor, bitwise_lshift, bitwise_rshift
 };
 
 /// `left op right`, for comparisons, arithmetic, LIKE (with optional ESCAPE), IS, custom ops.
@@ -169,7 +174,7 @@ public:
 /// " = ", " + ", " LIKE " ... (custom ops give their own text).
 ATHANOR_API std::string_view binary_operator_text(BinaryOp op);
 
-enum class UnaryOp { not_, neg, distinct, asc, desc, nulls_first, nulls_last };
+enum class UnaryOp { not_, neg, distinct, asc, desc, nulls_first, nulls_last, bitwise_not };
 
 class ATHANOR_API UnaryNode final : public ColumnElement {
 public:
@@ -308,6 +313,23 @@ public:
 
     ColumnPtr element;
     TypePtr type;
+};
+
+/// `element COLLATE name` (collate()): the collation name is quoted by the dialect's
+/// identifier rules, so a name that needs quoting (PostgreSQL's "POSIX") is quoted.
+class ATHANOR_API CollateNode final : public ColumnElement {
+public:
+    CollateNode(ColumnPtr element, std::string collation);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return prec::unary; }
+    TypeAffinity affinity() const override { return element->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override { element->collect_froms(out); }
+    std::string result_name() const override { return element->result_name(); }
+    std::string bind_base() const override { return element->bind_base(); }
+
+    ColumnPtr element;
+    std::string collation;
 };
 
 /// An element of a JSON value: json[key], json[index] or the path json[(k1, k2, ...)], with

@@ -85,6 +85,20 @@ public:
     /// Any binary operator the database knows: col.op("&", 4).
     Expr op(const std::string& sql_operator, const Expr& other) const;
 
+    // Bitwise operators on integers (SQLAlchemy 2.0's bitwise_*; C++'s & | ~ build AND / OR /
+    // NOT here). Each dialect renders its spelling or an exact equivalent: a.bitwise_xor(5) is
+    // `a ^ 5` by default, `a # 5` on PostgreSQL, `(a | 5) - (a & 5)` on SQLite (no XOR).
+    Expr bitwise_and(const Expr& other) const;
+    Expr bitwise_or(const Expr& other) const;
+    Expr bitwise_xor(const Expr& other) const;
+    /// `~a`
+    Expr bitwise_not() const;
+    /// `a << n`, `a >> n`
+    Expr bitwise_lshift(const Expr& other) const;
+    Expr bitwise_rshift(const Expr& other) const;
+    /// `a COLLATE name`: t.c("data").collate("NOCASE").asc() orders by that collation.
+    Expr collate(std::string collation) const;
+
     // JSON (an expression of the JSON type): an element, itself JSON until read as a type.
     /// doc["key"], doc[0]: the element at a key or array index.
     Expr operator[](const Value& key_or_index) const;
@@ -200,6 +214,8 @@ ATHANOR_API Expr asc(const Expr& e);
 ATHANOR_API Expr desc(const Expr& e);
 ATHANOR_API Expr distinct(const Expr& e);
 ATHANOR_API Expr cast(const Expr& e, TypePtr type);
+/// `e COLLATE collation` (SQLAlchemy's collate()): order_by(collate(t.c("data"), "POSIX")).
+ATHANOR_API Expr collate(const Expr& e, std::string collation);
 ATHANOR_API Expr cast(const Expr& e, const std::string& type_name);
 
 /// A row value (a, b): tuple_(t.c("a"), t.c("b")).in_({tuple_(1, "x"), tuple_(2, "y")}) or

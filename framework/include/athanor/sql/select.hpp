@@ -13,6 +13,8 @@
 //                   .having(count(addresses.c("id")) > 1)
 //                   .order_by(desc(users.c("name")))
 //                   .limit(10);
+//   auto page = select(users).order_by(users.c("id")).limit(bindparam("n")).offset(bindparam("o"));
+//   auto top = select(scores).order_by(desc(scores.c("points"))).fetch(3, /*with_ties=*/true);
 //   auto both = union_all(select(users.c("id")), select(addresses.c("user_id")));
 #pragma once
 
@@ -30,15 +32,26 @@
 
 namespace athanor::sql {
 
-/// What SELECT and compound SELECT share: ORDER BY, LIMIT, OFFSET, result column names.
+/// FETCH FIRST count [PERCENT] ROWS {ONLY | WITH TIES} (Select::fetch()).
+struct FetchClause {
+    ColumnPtr count;
+    bool with_ties = false;
+    bool percent = false;
+};
+
+/// What SELECT and compound SELECT share: ORDER BY, LIMIT / OFFSET / FETCH, result column names.
 class ATHANOR_API SelectBaseNode : public ClauseElement {
 public:
     /// Names of the result columns (labels, column names, anonymous labels `anon_1`).
     virtual std::vector<std::string> column_names() const = 0;
 
     std::vector<ColumnPtr> order_by;
-    std::optional<std::int64_t> limit;
-    std::optional<std::int64_t> offset;
+    /// LIMIT and OFFSET: an integer given as such is an inline literal (literal_column("5")),
+    /// anything else (a bindparam(), an expression) is rendered as that expression.
+    ColumnPtr limit;
+    ColumnPtr offset;
+    /// FETCH FIRST; set only when limit is not (fetch() and limit() replace each other).
+    std::optional<FetchClause> fetch;
 };
 
 /// SELECT ... FOR UPDATE and its variants (see Select::with_for_update).
@@ -135,8 +148,22 @@ public:
         return group_by(std::vector<Expr>{first, Expr(rest)...});
     }
     Select having(const Expr& criterion) const;
+    /// LIMIT n (rendered inline); replaces a fetch().
     Select limit(std::int64_t n) const;
+    /// LIMIT <expression>: limit(bindparam("l")) with l given at execution, or
+    /// limit(literal_column("1") + literal_column("2")).
+    Select limit(const Expr& n) const;
     Select offset(std::int64_t n) const;
+    Select offset(const Expr& n) const;
+    /// FETCH FIRST count ROWS ONLY, as SQLAlchemy's Select.fetch(): with_ties keeps the rows
+    /// that tie with the last one on the ORDER BY (FETCH ... WITH TIES), percent counts a
+    /// percentage of the rows (FETCH FIRST n PERCENT ROWS); an offset() renders as
+    /// OFFSET n ROWS before it. Replaces a limit(). A dialect without FETCH renders an exact
+    /// equivalent (SQLite: LIMIT n) or raises CompileError for options it cannot honour.
+    ///   select(t).order_by(t.c("x")).fetch(2, true).offset(1)
+    ///   -> ... ORDER BY t.x OFFSET 1 ROWS FETCH FIRST 2 ROWS WITH TIES
+    Select fetch(std::int64_t count, bool with_ties = false, bool percent = false) const;
+    Select fetch(const Expr& count, bool with_ties = false, bool percent = false) const;
     Select distinct() const;
     /// SELECT DISTINCT ON (a, b): the first row of each group of equal a, b (PostgreSQL; other
     /// dialects raise CompileError). Pair it with an order_by() that starts with the same
@@ -193,8 +220,13 @@ public:
     CompoundSelect order_by(const Expr& first, const E&... rest) const {
         return order_by(std::vector<Expr>{first, Expr(rest)...});
     }
+    /// LIMIT / OFFSET / FETCH FIRST of the whole compound, as Select's.
     CompoundSelect limit(std::int64_t n) const;
+    CompoundSelect limit(const Expr& n) const;
     CompoundSelect offset(std::int64_t n) const;
+    CompoundSelect offset(const Expr& n) const;
+    CompoundSelect fetch(std::int64_t count, bool with_ties = false, bool percent = false) const;
+    CompoundSelect fetch(const Expr& count, bool with_ties = false, bool percent = false) const;
     From subquery(std::string name = "anon_1") const;
 
 private:
