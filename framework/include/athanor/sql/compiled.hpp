@@ -36,8 +36,10 @@ struct BindParameter {
     Processor processor;
     /// An IN list rendered at execution (SQLAlchemy's "expanding" parameter): it stands for
     /// `key_1`, `key_2`, ... — as many as the values at hand — so one compiled form serves
-    /// lists of any length. Only in statements compiled with CompileOptions::keep_expanding;
-    /// SqlCompiler::expand() turns them into ordinary binds before execution.
+    /// lists of any length. For an IN list of literal values only with
+    /// CompileOptions::keep_expanding; always for a named expanding or literal_execute
+    /// bindparam() (`post_compile` says which). SqlCompiler::expand() turns them into ordinary
+    /// binds (or literals) before execution.
     bool expanding = false;
 
     // ---- post-compile binds (expanding == true), rendered by SqlCompiler::expand() ----
