@@ -3,6 +3,8 @@
 // TempTableElementsTest), and table and column comments.
 #include "reflection_support.hpp"
 
+#include <athanor/reflection/reflect.hpp>
+
 #include <cctype>
 #include <string_view>
 
@@ -44,6 +46,33 @@ BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables, CF_SA("test_reflectio
         BOOST_TEST(column_named(cols, "parent_user_id").nullable);
         for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
     }
+}
+// The collation SQLAlchemy's requirements name for ORDER BY and column collations, by database.
+std::string column_collation(const std::string& dialect_name) {
+    if (dialect_name == "postgresql") return "POSIX";
+    if (dialect_name == "sqlite") return "NOCASE";
+    return {};
+}
+BOOST_AUTO_TEST_CASE(test_column_collation_reflection, CF_REQUIRES("column_collation_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_column_collation_reflection")) {
+    cf::Session s;
+    const auto collation = column_collation(s.conn.dialect().name());
+    BOOST_TEST_REQUIRE(!collation.empty(), "no known collation for dialect " << s.conn.dialect().name());
+    s.metadata.table("cf_collated", Column("collated", ty::String(std::nullopt, collation)),
+                     Column("not_collated", ty::String()));
+    s.create_all();
+    // MetaData reflection carries the collation on the column's type ...
+    sa::MetaData m2;
+    auto& t2 = sa::reflect_table(m2, s.conn, "cf_collated");
+    BOOST_TEST_REQUIRE(t2.table().columns.size() == 2u);
+    BOOST_TEST(t2.table().columns[0].type()->collation() == collation);
+    BOOST_TEST(t2.table().columns[1].type()->collation().empty());
+    // ... as the Inspector's records do.
+    auto cols = sa::Inspector(s.conn).get_columns("cf_collated");
+    BOOST_TEST_REQUIRE(cols.size() == 2u);
+    BOOST_TEST(cols[0].type->collation() == collation);
+    BOOST_TEST(cols[0].collation.value_or("<none>") == collation);
+    BOOST_TEST(cols[1].type->collation().empty());
+    BOOST_TEST(!cols[1].collation.has_value());
 }
 BOOST_AUTO_TEST_CASE(test_get_temp_table_columns, CF_REQUIRES("temp_table_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_get_temp_table_columns")) {
     cf::Session s;

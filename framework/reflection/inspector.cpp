@@ -12,8 +12,10 @@
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/identifier_preparer.hpp>
 #include <athanor/sql/type_compiler.hpp>
+#include <athanor/sql/types.hpp>
 
 #include <algorithm>
+#include <typeinfo>
 
 namespace athanor {
 
@@ -50,9 +52,17 @@ struct Inspector::State {
         compiler = sql::compiler_for(*dialect);
         names.emplace(compiler->preparer());
     }
+    static bool is_plain_string_type(const sql::TypeEngine& t) {
+        const auto k = t.kind();
+        return typeid(t) == typeid(sql::TypeEngine) && (k == sql::TypeKind::string || k == sql::TypeKind::text ||
+                                                        k == sql::TypeKind::unicode || k == sql::TypeKind::unicode_text);
+    }
     void set_types(std::vector<ReflectedColumn>& columns) const {
-        for (auto& column : columns)
+        for (auto& column : columns) {
             if (!column.type) column.type = types->from_database_type(column.type_name);
+            if (column.collation && column.type && is_plain_string_type(*column.type))
+                column.type = types::with_collation(column.type, *column.collation);
+        }
     }
 };
 

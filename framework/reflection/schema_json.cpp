@@ -24,7 +24,8 @@ json column_json(const ReflectedColumn& c) {
                 {"default", optional_text(c.default_)},
                 {"autoincrement", c.autoincrement},
                 {"identity", name_or_null(c.identity)},
-                {"comment", optional_text(c.comment)}};
+                {"comment", optional_text(c.comment)},
+                {"collation", optional_text(c.collation)}};
 }
 
 template <class T, class Key>

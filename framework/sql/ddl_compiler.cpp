@@ -165,7 +165,11 @@ std::string DdlCompiler::get_column_specification(const TableNode& table, const 
 
 std::string DdlCompiler::type_ddl(const TableNode& table, const Column& column) {
     if (!column.type()) throw CompileError("column '" + table.table_name + "." + column.name() + "' has no type");
-    return type_compiler().process(*column.type());
+    std::string out = type_compiler().process(*column.type());
+    // The collation goes after the type, delimited as an identifier (PostgreSQL's "POSIX"
+    // needs the quotes; SQLite accepts them).
+    if (!column.type()->collation().empty()) out += " COLLATE " + dialect_.quote_identifier(column.type()->collation());
+    return out;
 }
 
 std::string DdlCompiler::default_clause(const Column& column) {

@@ -320,6 +320,7 @@ Expr literal(Value value) {
     return Expr(std::make_shared<BindParamNode>("param", std::move(value), true, affinity));
 }
 Expr literal(Value value, TypePtr type, bool literal_execute) {
+    if (!type) throw ArgumentError("literal(value, type) needs a type");
     const auto affinity = TypeEngine::affinity_of(value);
     return Expr(std::make_shared<BindParamNode>("param", std::move(value), true, affinity, std::move(type), literal_execute));
 }

@@ -54,6 +54,12 @@ TypeEngine::TypeEngine(TypeKind kind, TypeOptions options)
     if (options_.none_as_null) token_ += '0';
     if (options_.day_precision) token_ += 'd' + std::to_string(*options_.day_precision);
     if (options_.second_precision) token_ += 'p' + std::to_string(*options_.second_precision);
+    if (!options_.collation.empty()) {
+        token_ += 'C';
+        token_ += std::to_string(options_.collation.size());
+        token_ += ':';
+        token_ += options_.collation;
+    }
     for (const auto& v : options_.enum_values) {
         token_ += '|';
         token_ += std::to_string(v.size());  // length-prefixed: values may contain '|'

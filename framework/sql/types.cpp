@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <mutex>
+#include <typeinfo>
 
 namespace athanor::types {
 
@@ -68,6 +69,29 @@ TypePtr Unicode(std::optional<int> length) {
     return make(sql::TypeKind::unicode, length_option(length));
 }
 TypePtr UnicodeText() { return shared(sql::TypeKind::unicode_text); }
+TypePtr with_collation(const TypePtr& string_type, std::string collation) {
+    if (!string_type) throw ArgumentError("with_collation() needs a type");
+    const auto kind = string_type->kind();
+    const bool string_kind = kind == sql::TypeKind::string || kind == sql::TypeKind::text ||
+                             kind == sql::TypeKind::unicode || kind == sql::TypeKind::unicode_text;
+    // A subclass (a dialect's or a user's type) cannot be copied through its base: refuse it
+    // rather than drop what the subclass adds.
+    if (!string_kind || typeid(*string_type) != typeid(sql::TypeEngine))
+        throw ArgumentError("a collation applies to String, Text, Unicode and UnicodeText, not to " +
+                            string_type->name());
+    if (string_type->collation() == collation) return string_type;
+    sql::TypeOptions options = string_type->options();
+    options.collation = std::move(collation);
+    return make(kind, std::move(options));
+}
+TypePtr String(std::optional<int> length, std::string collation) {
+    return with_collation(String(length), std::move(collation));
+}
+TypePtr Text(std::string collation) { return with_collation(Text(), std::move(collation)); }
+TypePtr Unicode(std::optional<int> length, std::string collation) {
+    return with_collation(Unicode(length), std::move(collation));
+}
+TypePtr UnicodeText(std::string collation) { return with_collation(UnicodeText(), std::move(collation)); }
 TypePtr Float(std::optional<int> precision, bool asdecimal, std::optional<int> decimal_return_scale) {
     if (!precision && !asdecimal && !decimal_return_scale) return shared(sql::TypeKind::float_);
     check_positive(precision, "precision", "Float");

@@ -10,6 +10,8 @@
 #include "support/pg_test_support.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/reflection/inspector.hpp>
+#include <athanor/reflection/reflect.hpp>
 #include <athanor/sql.hpp>
 #include <athanor/sql/types.hpp>
 
@@ -50,6 +52,33 @@ BOOST_AUTO_TEST_CASE(use_alter_foreign_keys_close_a_cycle_on_postgresql) {
     md.drop_all(engine);  // the key first, then the tables
     auto check = engine.connect();
     BOOST_TEST(scalar(check, "SELECT count(*) FROM pg_class WHERE relname IN ('" + dept + "', '" + emp + "')").as_int() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(string_collations_round_trip_through_reflection) {
+    using namespace athanor::sql;
+    namespace types = athanor::types;
+    auto engine = make_engine(pg_url());
+    const std::string name = private_name("md_collated");
+    MetaData md;
+    md.table(name, Column("c", types::String(10, "C")), Column("d", types::Text()));
+    md.create_all(engine);
+    DropTables cleanup{engine, {name}};
+    auto conn = engine.connect();
+    // "C" orders by bytes: upper case before lower case, whatever the database's default.
+    conn.execute(text("INSERT INTO " + name + " (c) VALUES ('b'), ('B'), ('a')"));
+    auto ordered = conn.execute(text("SELECT c FROM " + name + " ORDER BY c")).scalars();
+    BOOST_TEST(ordered.at(0).as_string() == "B");
+    conn.rollback();
+    sa::Inspector insp(conn);
+    auto cols = insp.get_columns(name);
+    BOOST_TEST_REQUIRE(cols.size() == 2u);
+    BOOST_TEST(cols[0].collation.value_or("<none>") == "C");
+    BOOST_TEST(cols[0].type->collation() == "C");
+    BOOST_TEST(!cols[1].collation.has_value());
+    // A reflected Table re-creates the collation.
+    MetaData copy;
+    auto& t2 = sa::reflect_table(copy, conn, name);
+    BOOST_TEST(to_string(CreateTable(t2)).find("COLLATE \"C\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(metadata_create_all_round_trips_postgresql_types) {

@@ -14,6 +14,7 @@
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql.hpp>
 #include <athanor/sql/text.hpp>
+#include <athanor/sql/types.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -362,6 +363,30 @@ BOOST_AUTO_TEST_CASE(create_all_and_drop_all_order_on_sqlite) {
 // standard SQL that SQLite's lang_keywords.html does not list (quoting it is harmless). Note: SQLAlchemy refuses a
 // Sequence and an Identity on one column (ArgumentError), so it is compared with the Sequence only; Athanor accepts
 // both. Checked by conformance/tools/sqlalchemy_golden.py.
+BOOST_AUTO_TEST_CASE(string_collations_in_ddl_and_on_live_sqlite) {
+    namespace types = athanor::types;
+    MetaData md;
+    auto& t = md.table("names", Column("a", types::String(20, "NOCASE")), Column("b", types::Text("RTRIM")),
+                       Column("c", types::String(20)));
+    BOOST_TEST(sqlite_sql(CreateTable(t)) ==
+               "CREATE TABLE names (\n\ta VARCHAR(20) COLLATE \"NOCASE\",\n\tb TEXT COLLATE \"RTRIM\",\n\tc VARCHAR(20)\n)");
+    BOOST_TEST(to_string(CreateTable(t)).find("a VARCHAR(20) COLLATE \"NOCASE\"") != std::string::npos);
+    // The collation is part of the type: it changes the cache token, not the SQL spelling.
+    BOOST_TEST(types::String(20, "NOCASE")->cache_token() != types::String(20)->cache_token());
+    BOOST_TEST(types::String(20, "NOCASE")->name() == "VARCHAR(20)");
+    BOOST_TEST(types::with_collation(types::String(20, "NOCASE"), "")->collation().empty());
+    BOOST_CHECK_THROW(types::with_collation(types::Integer(), "NOCASE"), sa::ArgumentError);
+    BOOST_CHECK_THROW(types::with_collation(nullptr, "NOCASE"), sa::ArgumentError);
+    // SQLite compares the column with its collation.
+    auto engine = sqlite_engine();
+    md.create_all(engine);
+    auto conn = engine.connect();
+    conn.execute(t.insert().values({{"a", "Hello"}, {"b", "x"}, {"c", "Hello"}}));
+    BOOST_TEST(conn.scalar(select(count()).select_from(t).where(t.c("a") == "HELLO")).as_int() == 1);
+    BOOST_TEST(conn.scalar(select(count()).select_from(t).where(t.c("c") == "HELLO")).as_int() == 0);
+    BOOST_TEST(conn.scalar(select(count()).select_from(t).where(t.c("b") == "x  ")).as_int() == 1);
+}
+
 BOOST_AUTO_TEST_CASE(sqlite_ddl_golden) {
     MetaData md;
     auto& users = md.table("users", Column("id", bigint(), primary_key()), Column("name", varchar(), comment("who")),

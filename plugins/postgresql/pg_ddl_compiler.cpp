@@ -45,7 +45,7 @@ std::string PgDdlCompiler::type_ddl(const sql::TableNode& table, const sql::Colu
         }
     }
     if (is_named_enum(column)) return enum_type_name(table, type);
-    return type_compiler().process(type);
+    return DdlCompiler::type_ddl(table, column);
 }
 
 std::string PgDdlCompiler::enum_type_name(const sql::TableNode& table, const sql::TypeEngine& type) {

@@ -135,7 +135,10 @@ std::vector<ReflectedColumn> PgReflector::get_columns(sdk::DriverConnection& con
     const auto rows = query(connection,
                             "SELECT a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                             "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, "
-                            "pg_catalog.col_description(a.attrelid, a.attnum), a.attgenerated::text "
+                            "pg_catalog.col_description(a.attrelid, a.attnum), a.attgenerated::text, "
+                            // The collation only where it differs from the type's default.
+                            "(SELECT co.collname::text FROM pg_catalog.pg_collation co, pg_catalog.pg_type ty "
+                            "WHERE co.oid = a.attcollation AND ty.oid = a.atttypid AND a.attcollation <> ty.typcollation) "
                             "FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d "
                             "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                             "WHERE a.attrelid = " + relation + " AND a.attnum > 0 AND NOT a.attisdropped "
@@ -158,6 +161,7 @@ std::vector<ReflectedColumn> PgReflector::get_columns(sdk::DriverConnection& con
         if (identity == "d") c.identity = "by default";
         c.autoincrement = !c.identity.empty() || (c.default_ && c.default_->rfind("nextval(", 0) == 0);
         if (!row[5].is_null()) c.comment = text_of(row[5]);
+        if (!row[7].is_null()) c.collation = text_of(row[7]);
         out.push_back(std::move(c));
     }
     return out;

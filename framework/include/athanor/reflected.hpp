@@ -52,6 +52,9 @@ struct ReflectedColumn {
     std::optional<std::string> comment;
     /// Set for a generated (computed) column; its default_ is then nullopt.
     std::optional<ReflectedComputed> computed;
+    /// A collation other than the column type's default (PostgreSQL); the Inspector puts it on
+    /// `type` as well when that is a string type.
+    std::optional<std::string> collation;
 };
 
 struct ReflectedPrimaryKey {

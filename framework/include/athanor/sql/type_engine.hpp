@@ -66,6 +66,9 @@ struct TypeOptions {
     bool none_as_null = false;
     std::optional<int> day_precision;     // Interval
     std::optional<int> second_precision;  // Interval
+    /// String, Text, Unicode, UnicodeText: the column's collation, rendered in DDL as
+    /// `COLLATE "name"` after the type (SQLAlchemy's String(collation=...)); "" for none.
+    std::string collation;
 };
 
 class ATHANOR_API TypeEngine {
@@ -86,6 +89,8 @@ public:
     std::optional<int> scale() const { return options_.scale; }
     bool timezone() const { return options_.timezone; }
     const std::vector<std::string>& enum_values() const { return options_.enum_values; }
+    /// The collation of a string type ("" for the database's default).
+    const std::string& collation() const { return options_.collation; }
     /// Identifies kind and parameters in statement cache keys (processors depend on them).
     const std::string& cache_token() const { return token_; }
 

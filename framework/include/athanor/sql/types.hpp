@@ -39,6 +39,16 @@ ATHANOR_API TypePtr String(std::optional<int> length = std::nullopt);
 ATHANOR_API TypePtr Text();
 ATHANOR_API TypePtr Unicode(std::optional<int> length = std::nullopt);
 ATHANOR_API TypePtr UnicodeText();
+/// The string types with a collation (SQLAlchemy's String(collation=...)): the column's DDL
+/// says `VARCHAR(20) COLLATE "POSIX"`, and PostgreSQL's reflection reports it back.
+///   Column("name", types::String(20, "POSIX"))
+ATHANOR_API TypePtr String(std::optional<int> length, std::string collation);
+ATHANOR_API TypePtr Text(std::string collation);
+ATHANOR_API TypePtr Unicode(std::optional<int> length, std::string collation);
+ATHANOR_API TypePtr UnicodeText(std::string collation);
+/// The same string type with another collation ("" for none); ArgumentError for a type that
+/// is not one of the four string types above.
+ATHANOR_API TypePtr with_collation(const TypePtr& string_type, std::string collation);
 /// A binary floating-point number (values are double); precision in bits as in FLOAT(p).
 /// asdecimal: values come back as athanor::Decimal with `decimal_return_scale` digits after
 /// the point (default 10), as SQLAlchemy's Float(asdecimal=True).
