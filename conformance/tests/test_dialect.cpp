@@ -279,12 +279,20 @@ BOOST_DATA_TEST_CASE(test_standalone_bindparam_escape, bdata::make(tough_paramet
     auto stmt = select(f.t.c("myid")).where(f.t.c("name") == bindparam(name, sa::Value("x")));
     BOOST_TEST(f.s.conn.scalar(stmt, {{name, "c"}}).as_int() == 3);
 }
-// Not SQLAlchemy's test_standalone_bindparam_escape_expanding (a !gap: a list cannot be passed
-// to a named expanding bindparam at execution); the expanding IN list of a literal list.
-BOOST_AUTO_TEST_CASE(test_expanding_in_literal_list) {
+// The same for an expanding bindparam(): its default list is replaced by the execution's.
+BOOST_TEST_DECORATOR(CF_SA("test_dialect.py::DifficultParametersTest::test_standalone_bindparam_escape_expanding"))
+BOOST_DATA_TEST_CASE(test_standalone_bindparam_escape_expanding, bdata::make(tough_parameters), paramname) {
     Multirow f;
-    auto r = f.s.conn.execute(select(f.t.c("myid")).where(f.t.c("name").in_({"d", "a"})).order_by(f.t.c("myid")));
-    BOOST_TEST(cf::column_ints(std::move(r)) == (std::vector<std::int64_t>{1, 4}), boost::test_tools::per_element());
+    const std::string name = paramname;
+    auto stmt = select(f.t.c("myid"))
+                    .where(f.t.c("name").in_(bindparam(name, {.list = std::vector<sa::Value>{"a", "b"}, .expanding = true})))
+                    .order_by(f.t.c("myid"));
+    sa::Params params;
+    params.set_list(name, {"d", "a"});
+    BOOST_TEST(cf::column_ints(f.s.conn.execute(stmt, params)) == (std::vector<std::int64_t>{1, 4}),
+               boost::test_tools::per_element());
+    // Without the execution's list, the default one.
+    BOOST_TEST(cf::column_ints(f.s.conn.execute(stmt)) == (std::vector<std::int64_t>{1, 2}), boost::test_tools::per_element());
 }
 BOOST_AUTO_TEST_SUITE_END()
 

@@ -1,7 +1,7 @@
 // select group — SQLAlchemy test_select.py: ordering, LIMIT/OFFSET, joins, compound selects,
-// expanding/empty IN, LIKE helpers, EXISTS, DISTINCT ON guard, IS DISTINCT FROM, windows,
-// computed and identity columns (FETCH, bound and expression limits, bitwise operators and
-// COLLATE: test_select_limit.cpp).
+// LIKE helpers, EXISTS, DISTINCT ON guard, IS DISTINCT FROM, windows, computed and identity
+// columns (expanding and empty IN: test_select_in.cpp; FETCH, bound and expression limits,
+// bitwise operators and COLLATE: test_select_limit.cpp).
 #include "context.hpp"
 
 #include <athanor/errors.hpp>
@@ -200,58 +200,6 @@ BOOST_FIXTURE_TEST_CASE(test_intersect, SomeTable, *boost::unit_test::preconditi
 BOOST_FIXTURE_TEST_CASE(test_except, SomeTable, *boost::unit_test::precondition(cf::Requires{{"except_"}})) {
     auto u = except_(select(t.c("id")), select(t.c("id")).where(t.c("id") > 2)).order_by(literal_column("id"));
     BOOST_TEST(ids(u) == (Ints{1, 2}), boost::test_tools::per_element());
-}
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(ExpandingBoundInTest)
-BOOST_FIXTURE_TEST_CASE(test_multiple_empty_sets_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_multiple_empty_sets_direct")) {
-    auto q = select(t.c("id")).where(and_(t.c("x").in_(std::vector<sa::Value>{}), t.c("y").in_(std::vector<sa::Value>{})));
-    BOOST_TEST(ids(q).empty());
-}
-BOOST_FIXTURE_TEST_CASE(test_bound_in_scalar_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_bound_in_scalar_direct")) {
-    BOOST_TEST(ids(select(t.c("id")).where(t.c("x").in_({2, 3, 4})).order_by(t.c("id"))) == (Ints{2, 3, 4, 5}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_nonempty_in_plus_empty_notin, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_nonempty_in_plus_empty_notin")) {
-    auto q = select(t.c("id")).where(and_(t.c("x").in_({2, 3}), t.c("y").not_in(std::vector<sa::Value>{}))).order_by(t.c("id"));
-    BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_empty_in_plus_notempty_notin, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_in_plus_notempty_notin")) {
-    auto q = select(t.c("id")).where(and_(t.c("x").in_(std::vector<sa::Value>{}), t.c("y").not_in({2, 3})));
-    BOOST_TEST(ids(q).empty());
-}
-BOOST_FIXTURE_TEST_CASE(test_typed_str_in, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_typed_str_in")) {
-    auto q = select(t.c("id")).where(cast(t.c("x"), ty::String(10)).in_({"2", "3"})).order_by(t.c("id"));
-    BOOST_TEST(ids(q) == (Ints{2, 3}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_untyped_str_in, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_untyped_str_in")) {
-    auto q = select(t.c("id")).where(literal_column("'a'").in_({"a", "b"})).order_by(t.c("id"));
-    BOOST_TEST(ids(q).size() == 5u);
-}
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_integer_direct")) {
-    BOOST_TEST(ids(select(t.c("id")).where(t.c("x").in_(std::vector<sa::Value>{}))).empty());
-}
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_integer_negation_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_integer_negation_direct")) {
-    BOOST_TEST(ids(select(t.c("id")).where(t.c("x").not_in(std::vector<sa::Value>{})).order_by(t.c("id"))) == (Ints{1, 2, 3, 4, 5}),
-               boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_string_direct")) {
-    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), ty::String(10)).in_(std::vector<sa::Value>{}))).empty());
-}
-BOOST_FIXTURE_TEST_CASE(test_empty_set_against_string_negation_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_empty_set_against_string_negation_direct")) {
-    BOOST_TEST(ids(select(t.c("id")).where(cast(t.c("x"), ty::String(10)).not_in(std::vector<sa::Value>{}))).size() == 5u);
-}
-BOOST_FIXTURE_TEST_CASE(test_null_in_empty_set_is_false_direct, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_null_in_empty_set_is_false_direct")) {
-    auto q = select(case_({{null_().in_(std::vector<sa::Value>{}), Expr(true)}}, Expr(false)).label("v"));
-    BOOST_TEST(s.conn.scalar(q).as_bool() == false);
-}
-BOOST_FIXTURE_TEST_CASE(test_in_subquery, SomeTable) {
-    auto q = select(t.c("id")).where(t.c("id").in_(select(t.c("x")).where(t.c("y") > 4))).order_by(t.c("id"));
-    BOOST_TEST(ids(q) == (Ints{4}), boost::test_tools::per_element());
-}
-BOOST_FIXTURE_TEST_CASE(test_large_in_list, SomeTable) {
-    std::vector<sa::Value> many;
-    for (int i = 0; i < 500; ++i) many.push_back(i * 2 + 1);
-    BOOST_TEST(ids(select(t.c("id")).where(t.c("id").in_(many)).order_by(t.c("id"))) == (Ints{1, 3, 5}), boost::test_tools::per_element());
 }
 BOOST_AUTO_TEST_SUITE_END()
 

@@ -542,6 +542,44 @@ Params& Params::set(std::string key, Value value) {
     return *this;
 }
 
+Params& Params::set_list(std::string key, std::vector<Value> values) {
+    ListParam list{std::move(values), 1, false};
+    for (auto& [name, existing] : lists_)
+        if (name == key) {
+            existing = std::move(list);
+            return *this;
+        }
+    lists_.emplace_back(std::move(key), std::move(list));
+    return *this;
+}
+
+Params& Params::set_tuples(std::string key, const std::vector<std::vector<Value>>& tuples) {
+    ListParam list{{}, tuples.empty() ? 0 : tuples.front().size(), true};
+    if (!tuples.empty() && list.width == 0)
+        throw ArgumentError("Params::set_tuples('" + key + "'): a tuple needs at least one value");
+    list.values.reserve(list.width * tuples.size());
+    for (std::size_t i = 0; i < tuples.size(); ++i) {
+        if (tuples[i].size() != list.width)
+            throw ArgumentError("Params::set_tuples('" + key + "'): tuple " + std::to_string(i + 1) + " has " +
+                                std::to_string(tuples[i].size()) + " values, the first has " +
+                                std::to_string(list.width));
+        list.values.insert(list.values.end(), tuples[i].begin(), tuples[i].end());
+    }
+    for (auto& [name, existing] : lists_)
+        if (name == key) {
+            existing = std::move(list);
+            return *this;
+        }
+    lists_.emplace_back(std::move(key), std::move(list));
+    return *this;
+}
+
+const ListParam* Params::find_list(std::string_view key) const {
+    for (const auto& [name, list] : lists_)
+        if (name == key) return &list;
+    return nullptr;
+}
+
 const Value* Params::find(std::string_view key) const {
     for (const auto& item : items_)
         if (item.first == key) return &item.second;

@@ -337,6 +337,11 @@ Result Connection::execute(const sql::Executable& statement, const Params& param
 
 Result Connection::execute(const sql::Executable& statement, const std::vector<Params>& param_sets) {
     if (param_sets.size() <= 1) return execute(statement, param_sets.empty() ? Params{} : param_sets.front());
+    // One statement text is sent for every set, so no set can bring a list of its own.
+    for (const auto& params : param_sets)
+        if (!params.lists().empty())
+            throw ArgumentError("expanding bind parameters (Params::set_list / set_tuples) can't be used with "
+                                "executemany (a list of parameter sets); execute each set on its own");
 
     auto& st = open_state(state_);
     auto& engine = *st.engine;

@@ -259,6 +259,13 @@ std::string SqlCompiler::empty_in_expression(bool negated) const {
     return negated ? "NULL) OR (1 = 1" : "NULL) AND (1 != 1";
 }
 
+std::string SqlCompiler::empty_tuple_in_expression(bool negated, std::size_t width) const {
+    std::string nulls = "(";
+    for (std::size_t i = 0; i < width; ++i) nulls += i ? ", NULL" : "NULL";
+    nulls += ')';
+    return nulls + (negated ? ") OR (1 = 1" : ") AND (1 != 1");
+}
+
 std::string SqlCompiler::bind_placeholder(const std::string& name, std::size_t position) const {
     switch (dialect_.paramstyle()) {
         case sdk::Paramstyle::qmark: return "?";

@@ -2,6 +2,7 @@
 // functions, CASE, CAST, window functions, scalar subqueries.
 #include "compiler_placeholders.hpp"
 
+#include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sdk/text_util.hpp>
 #include <athanor/sql/compiler.hpp>
@@ -79,7 +80,26 @@ void SqlCompiler::visit_bind_param(const BindParamNode& node) {
         saved = std::move(state_->bind_type_);
         state_->bind_type_ = node.type;
     }
-    if (node.literal_execute) {
+    if (node.expanding) {
+        // Outside IN (a list in a function, say): the list in parentheses, scalars only.
+        BindParameter b{node.key, std::nullopt, state_->bind_type_ ? bind_processor_for(state_->bind_type_) : Processor{},
+                        true};
+        b.post_compile = BindParameter::PostCompile::list;
+        b.literal_execute = node.literal_execute;
+        b.empty_set = empty_in_expression(false);
+        state_->out_ += '(';
+        state_->binds_.push_back(std::move(b));
+        state_->out_ += expanding_marker;
+        state_->out_ += ')';
+    } else if (node.literal_execute && !node.anonymous && !(state_->options_.literal_binds && node.value)) {
+        // A named literal_execute bind: its value comes with the execution, rendered then.
+        BindParameter b{node.key, node.value, state_->bind_type_ ? bind_processor_for(state_->bind_type_) : Processor{},
+                        true};
+        b.post_compile = BindParameter::PostCompile::scalar;
+        b.literal_execute = true;
+        state_->binds_.push_back(std::move(b));
+        state_->out_ += expanding_marker;
+    } else if (node.literal_execute) {
         const TypePtr& type = state_->bind_type_;
         const Processor processor = type ? bind_processor_for(type) : Processor{};
         const Value v = node.value.value_or(Value());
@@ -217,13 +237,47 @@ void SqlCompiler::visit_boolean_list(const BooleanListNode& node) {
 }
 
 void SqlCompiler::visit_in(const InNode& node) {
+    const auto* tuple = dynamic_cast<const TupleNode*>(node.left.get());
     if (node.expanding() && node.values.empty()) {
         // SQLAlchemy's empty-set expression, grouped so AND/OR around it keep their meaning.
         state_->out_ += '(';
         process_operand(*node.left, prec::comparison);
         state_->out_ += node.negated ? " NOT IN (" : " IN (";
-        state_->out_ += empty_in_expression(node.negated);
+        state_->out_ += tuple ? empty_tuple_in_expression(node.negated, tuple->elements.size())
+                              : empty_in_expression(node.negated);
         state_->out_ += "))";
+        return;
+    }
+    const auto* bind = node.items.size() == 1 ? dynamic_cast<const BindParamNode*>(node.items[0].get()) : nullptr;
+    if (bind && bind->expanding) {
+        // A named expanding bind: rendered at execution for the list given then (expand()),
+        // each value processed as the type it faces (a tuple's: element by element).
+        BindParameter b{bind->key, std::nullopt, {}, true};
+        b.post_compile = BindParameter::PostCompile::list;
+        b.literal_execute = bind->literal_execute;
+        if (tuple) {
+            const std::size_t width = tuple->elements.size();
+            if (!bind->tuple_types.empty() && bind->tuple_types.size() != width)
+                throw ArgumentError("bindparam('" + bind->key + "') has " + std::to_string(bind->tuple_types.size()) +
+                                    " tuple types for a tuple of " + std::to_string(width));
+            b.tuple_width = width;
+            for (std::size_t i = 0; i < width; ++i) {
+                const TypePtr type = bind->tuple_types.empty() ? expression_type(*tuple->elements[i]) : bind->tuple_types[i];
+                b.element_processors.push_back(type ? bind_processor_for(type) : Processor{});
+            }
+            b.empty_set = empty_tuple_in_expression(node.negated, width);
+        } else {
+            const TypePtr type = bind->type ? bind->type : expression_type(*node.left);
+            if (type) b.processor = bind_processor_for(type);
+            b.empty_set = empty_in_expression(node.negated);
+        }
+        state_->out_ += group_open_marker;
+        process_operand(*node.left, prec::comparison);
+        state_->out_ += node.negated ? " NOT IN (" : " IN (";
+        state_->binds_.push_back(std::move(b));
+        state_->out_ += expanding_marker;
+        state_->out_ += ')';
+        state_->out_ += group_close_marker;
         return;
     }
     process_operand(*node.left, prec::comparison);

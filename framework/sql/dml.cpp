@@ -35,10 +35,12 @@ const Column& require_column(const TableNode& table, const std::string& key, con
     return *c;
 }
 
-/// A plain value bound under `key`; an expression is kept as it is.
+/// A plain value bound under `key`; an expression is kept as it is. A literal_execute literal
+/// stays anonymous: it is rendered in place at compile time, and a named literal_execute bind
+/// would instead wait for its value at execution.
 ColumnPtr value_for(const std::string& key, const Expr& value) {
     const auto* b = dynamic_cast<const BindParamNode*>(value.node().get());
-    if (b && b->anonymous && b->key == "param") return b->renamed(key, false);
+    if (b && b->anonymous && b->key == "param" && !b->literal_execute) return b->renamed(key, false);
     return value.node();
 }
 

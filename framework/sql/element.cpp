@@ -56,7 +56,11 @@ BindParamNode::BindParamNode(std::string key, std::optional<Value> value, bool a
       type(std::move(type)),
       literal_execute(literal_execute) {}
 std::shared_ptr<const BindParamNode> BindParamNode::renamed(std::string new_key, bool now_anonymous) const {
-    return std::make_shared<BindParamNode>(std::move(new_key), value, now_anonymous, affinity_, type, literal_execute);
+    auto copy = std::make_shared<BindParamNode>(std::move(new_key), value, now_anonymous, affinity_, type, literal_execute);
+    copy->expanding = expanding;
+    copy->list = list;
+    copy->tuple_types = tuple_types;
+    return copy;
 }
 void BindParamNode::accept(SqlCompiler& c) const { c.visit_bind_param(*this); }
 void BindParamNode::walk(Walker& w) const { w.bind(*this); }
@@ -478,19 +482,27 @@ void Walker::finish() {
 
 void Walker::bind(const BindParamNode& b) {
     if (key_) {
-        mix(0x4200000000000000ull | (b.literal_execute ? 0x200u : 0u) | (b.anonymous ? 0x100u : 0u) |
-            static_cast<std::uint64_t>(b.affinity_));
+        mix(0x4200000000000000ull | (b.expanding ? 0x400u : 0u) | (b.literal_execute ? 0x200u : 0u) |
+            (b.anonymous ? 0x100u : 0u) | static_cast<std::uint64_t>(b.affinity_));
         mix_bytes(b.key);
-        // The type chooses the bind processor; a literal_execute value is in the SQL text.
+        // The type chooses the bind processor; an anonymous literal_execute value is in the SQL
+        // text (a named one is rendered at execution, like an expanding bind's list).
         if (b.type) mix_bytes(b.type->cache_token());
-        if (b.literal_execute && b.value) {
+        number(static_cast<std::int64_t>(b.tuple_types.size()));
+        for (const auto& t : b.tuple_types) mix_bytes(t ? t->cache_token() : std::string("-"));
+        if (b.literal_execute && b.anonymous && b.value) {
             mix(static_cast<std::uint64_t>(b.value->kind()));
             mix_bytes(b.value->repr());
         }
     }
     // Rendered in place: no placeholder, no value, no anonymous name (as the compiler does).
-    if (b.literal_execute) return;
+    if (b.literal_execute && b.anonymous) return;
     if (!values_) return;
+    if (b.expanding) {
+        // The default list is this statement's, not the cached form's.
+        if (b.list) values_->set_list(b.key, b.list->values);
+        return;
+    }
     if (b.anonymous) {
         std::string name = namer_.next(b.key);
         if (b.value) values_->set(std::move(name), *b.value);

@@ -122,6 +122,25 @@ Expr Expr::in_(const std::vector<Expr>& expressions) const {
     if (items.empty()) return in_(std::vector<Value>{});
     return Expr(std::make_shared<InNode>(node_, false, std::vector<Value>{}, std::move(items), nullptr));
 }
+namespace {
+// in_(bindparam("q")): a named bind becomes expanding (SQLAlchemy's coercion of a bindparam()
+// given to in_()); anything else is a one-item list.
+std::vector<ColumnPtr> in_items(const Expr& e, const ColumnPtr& left) {
+    const auto* bind = dynamic_cast<const BindParamNode*>(e.node().get());
+    if (!bind || bind->anonymous) return {coerce(e.node(), left)};
+    if (bind->expanding) return {e.node()};
+    auto expanding = std::const_pointer_cast<BindParamNode>(bind->renamed(bind->key, false));
+    expanding->expanding = true;
+    return {std::move(expanding)};
+}
+}  // namespace
+
+Expr Expr::in_(const Expr& expanding_bind) const {
+    return Expr(std::make_shared<InNode>(node_, false, std::vector<Value>{}, in_items(expanding_bind, node_), nullptr));
+}
+Expr Expr::not_in(const Expr& expanding_bind) const {
+    return Expr(std::make_shared<InNode>(node_, true, std::vector<Value>{}, in_items(expanding_bind, node_), nullptr));
+}
 Expr Expr::in_(const Select& subquery) const {
     return Expr(std::make_shared<InNode>(node_, false, std::vector<Value>{}, std::vector<ColumnPtr>{}, subquery.node()));
 }
@@ -336,6 +355,22 @@ Expr bindparam(std::string name, TypePtr type, std::optional<Value> value) {
     if (name.empty()) throw ArgumentError("bindparam() needs a non-empty name");
     const auto affinity = value ? TypeEngine::affinity_of(*value) : TypeAffinity::unknown;
     return Expr(std::make_shared<BindParamNode>(std::move(name), std::move(value), false, affinity, std::move(type)));
+}
+Expr bindparam(std::string name, const BindOptions& options) {
+    if (name.empty()) throw ArgumentError("bindparam() needs a non-empty name");
+    if (options.list && !options.expanding)
+        throw ArgumentError("bindparam('" + name + "'): a default list needs .expanding = true");
+    if (!options.tuple_types.empty() && !options.expanding)
+        throw ArgumentError("bindparam('" + name + "'): tuple types need .expanding = true");
+    if (options.expanding && options.value)
+        throw ArgumentError("bindparam('" + name + "'): an expanding bind takes a default .list, not a .value");
+    const auto affinity = options.value ? TypeEngine::affinity_of(*options.value) : TypeAffinity::unknown;
+    auto node = std::make_shared<BindParamNode>(std::move(name), options.value, false, affinity, options.type,
+                                                options.literal_execute);
+    node->expanding = options.expanding;
+    if (options.list) node->list = std::make_shared<const ListParam>(ListParam{*options.list, 1, false});
+    node->tuple_types = options.tuple_types;
+    return Expr(std::move(node));
 }
 Expr literal_column(std::string sql) {
     std::string name = sql;

@@ -117,7 +117,7 @@ void PgCompiler::visit_json_get(const sql::JsonGetNode& node) {
 }
 
 void PgCompiler::visit_bind_param(const sql::BindParamNode& node) {
-    if (!node.type || node.literal_execute) return SqlCompiler::visit_bind_param(node);
+    if (!node.type || node.literal_execute || node.expanding) return SqlCompiler::visit_bind_param(node);
     out() += "CAST(";
     SqlCompiler::visit_bind_param(node);
     out() += " AS " + type_sql(*node.type) + ")";

@@ -49,6 +49,7 @@ using sql::UnicodeText;
 using sql::Uuid;
 using sql::and_;
 using sql::asc;
+using sql::BindOptions;
 using sql::bindparam;
 using sql::case_;
 using sql::cast;

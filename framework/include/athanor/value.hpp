@@ -275,6 +275,17 @@ T Value::get() const {
     }
 }
 
+/// The values an expanding bind parameter takes for one execution (sql::bindparam(name,
+/// {.expanding = true}) in `x IN` / `(a, b) IN`): a list of scalars, or of tuples that all have
+/// `width` values. Built by Params::set_list() / Params::set_tuples(), never by hand.
+struct ListParam {
+    std::vector<Value> values;  // the scalars, or the tuples' values one tuple after another
+    std::size_t width = 1;      // values per element: 1 for scalars; a tuple's arity (0: no tuples)
+    bool tuples = false;
+    /// How many elements (scalars or tuples) the list has.
+    std::size_t size() const { return tuples ? (width ? values.size() / width : 0) : values.size(); }
+};
+
 /// Named parameter set: `{{"name", "Alex"}, {"age", 30}}`. Order is kept; keys are compared
 /// with a linear scan, which beats hashing for the handful of keys a statement binds.
 class ATHANOR_API Params {
@@ -305,19 +316,34 @@ public:
 
     /// Sets or replaces `key`.
     Params& set(std::string key, Value value);
+    /// Sets or replaces the list an expanding bind `key` takes (SQLAlchemy's {"q": [1, 2, 3]}):
+    ///   conn.execute(select(t.c("id")).where(t.c("x").in_(bindparam("q"))), Params{}.set_list("q", {1, 2, 3}));
+    /// An empty list renders the dialect's empty-set expression.
+    Params& set_list(std::string key, std::vector<Value> values);
+    /// The same with tuples, for tuple_(a, b).in_(bindparam("q")):
+    ///   Params{}.set_tuples("q", {{2, "z2"}, {3, "z3"}})
+    /// Throws ArgumentError when the tuples do not all have the same number of values.
+    Params& set_tuples(std::string key, const std::vector<std::vector<Value>>& tuples);
+    /// The list set under `key`; nullptr when none.
+    const ListParam* find_list(std::string_view key) const;
+    /// Every list, in the order they were first set.
+    const std::vector<std::pair<std::string, ListParam>>& lists() const { return lists_; }
     /// Room for `n` entries without reallocating.
     void reserve(std::size_t n) { items_.reserve(n); }
     /// nullptr when absent.
     const Value* find(std::string_view key) const;
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     const std::vector<Item>& items() const { return items_; }
-    bool empty() const { return items_.empty(); }
+    /// No values and no lists.
+    bool empty() const { return items_.empty() && lists_.empty(); }
+    /// The number of values (lists not counted).
     std::size_t size() const { return items_.size(); }
     auto begin() const { return items_.begin(); }
     auto end() const { return items_.end(); }
 
 private:
     std::vector<Item> items_;
+    std::vector<std::pair<std::string, ListParam>> lists_;
 };
 
 }  // namespace athanor

@@ -12,6 +12,7 @@
 #include <athanor/export.hpp>
 #include <athanor/value.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -35,9 +36,30 @@ struct BindParameter {
     Processor processor;
     /// An IN list rendered at execution (SQLAlchemy's "expanding" parameter): it stands for
     /// `key_1`, `key_2`, ... — as many as the values at hand — so one compiled form serves
-    /// lists of any length. Only in statements compiled with CompileOptions::keep_expanding;
-    /// SqlCompiler::expand() turns them into ordinary binds before execution.
+    /// lists of any length. For an IN list of literal values only with
+    /// CompileOptions::keep_expanding; always for a named expanding or literal_execute
+    /// bindparam() (`post_compile` says which). SqlCompiler::expand() turns them into ordinary
+    /// binds (or literals) before execution.
     bool expanding = false;
+
+    // ---- post-compile binds (expanding == true), rendered by SqlCompiler::expand() ----
+    enum class PostCompile : std::uint8_t {
+        statement_values,  // an IN list of the statement's own values, `key_1`, `key_2`, ...
+        list,              // a named expanding bind: Params::find_list(key), else `default_list`
+        scalar,            // a named literal_execute bind: one value, rendered as a literal
+    };
+    PostCompile post_compile = PostCompile::statement_values;
+    /// Rendered as literals (the processor, then SqlCompiler::render_literal_value), not bound.
+    bool literal_execute = false;
+    /// A tuple IN: the tuples' arity and one processor per element (empty ones pass through).
+    /// 0: a list of scalars; with `any_shape` (text()), whatever the values are.
+    std::size_t tuple_width = 0;
+    bool any_shape = false;
+    std::vector<Processor> element_processors = {};
+    /// What an empty list renders as: the dialect's empty-set expression, after "x IN (".
+    std::string empty_set = {};
+    /// The list a text() expanding bindparam() carries (an expression's comes with its values).
+    std::shared_ptr<const ListParam> default_list = nullptr;
 };
 
 enum class StatementKind { select, insert, update, delete_, ddl, text, other };

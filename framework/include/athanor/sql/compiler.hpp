@@ -57,10 +57,14 @@ public:
 
     /// Renders a whole statement (or a lone expression) into a CompiledStatement.
     std::shared_ptr<CompiledStatement> compile(const ClauseElement& statement, const CompileOptions& options = {});
-    /// A statement compiled with keep_expanding, rendered for one execution: each expanding
-    /// bind `k` becomes binds `k_1` ... `k_n`, n being the highest such key in `params` or
-    /// `statement_values`; placeholders after it are renumbered. Throws ArgumentError when a
-    /// list has no values.
+    /// A statement with post-compile binds (CompiledStatement::has_expanding()), rendered for
+    /// one execution. An IN list of the statement's own values `k` becomes binds `k_1` ... `k_n`,
+    /// n being the highest such key in `params` or `statement_values`; a named expanding bind
+    /// `q` takes the list params.find_list("q") (else statement_values', else its default) and
+    /// becomes `q_1` ... `q_n`, or `(q_1_1, q_1_2), ...` for tuples, or the empty-set
+    /// expression; a literal_execute bind becomes literals. Placeholders after them are
+    /// renumbered. Throws ArgumentError for a missing list or value, a value where a list is
+    /// expected, or tuples of the wrong arity.
     std::shared_ptr<CompiledStatement> expand(const CompiledStatement& compiled, const Params& params,
                                               const Params* statement_values);
 
@@ -163,6 +167,8 @@ public:
     virtual std::string true_division_type() const { return "NUMERIC"; }
     /// What follows "x IN (" for an empty list, closing parentheses balanced by the caller's ")".
     virtual std::string empty_in_expression(bool negated) const;
+    /// The same for a tuple IN of `width` elements: `(a, b) IN ((NULL, NULL)) AND (1 != 1)`.
+    virtual std::string empty_tuple_in_expression(bool negated, std::size_t width) const;
     /// The placeholder for a bind: `name` is already safe for SQL; position counts from 1.
     virtual std::string bind_placeholder(const std::string& name, std::size_t position) const;
     /// A value as a SQL literal (literal_binds mode), quotes escaped.
@@ -238,6 +244,7 @@ protected:
     TypePtr column_type(const TableNode& table, const std::string& column) const;
 
 private:
+    friend class TextClause;  // renders its expanding binds' template as statements do
     const sdk::Dialect& dialect_;
     // Every other member lives in State (framework/sql/compiler_state.hpp), so the class's size
     // and layout, which plugin compilers inherit, do not change when the compiler gains state.
@@ -249,9 +256,9 @@ private:
     /// dialect has none, its rows marked as the result's at top level.
     void explicit_returning(const std::vector<ColumnPtr>& columns, const char* statement);
     /// expanding_template with placeholders: the expanding binds shown as __[POSTCOMPILE_k]
-    /// without `params`, else expanded, `counts` receiving each one's number of values.
+    /// without `params`, else expanded, `binds` receiving the binds of the expanded text.
     std::string render_template(const CompiledStatement& compiled, const Params* params,
-                                const Params* statement_values, std::vector<std::size_t>* counts = nullptr);
+                                const Params* statement_values, std::vector<BindParameter>* binds = nullptr);
 };
 
 /// The statement compiler for `dialect`: its Dialect::create_statement_compiler(), or the generic

@@ -112,6 +112,13 @@ public:
     TypeAffinity affinity_;
     TypePtr type;                  // nullptr: the type of what it faces (or of its value)
     bool literal_execute = false;  // rendered as a literal, never bound
+    /// An expanding bind (bindparam(name, {.expanding = true}), or a named bind given to in_()):
+    /// its value is a list (Params::set_list/set_tuples, else `list`) rendered at execution as
+    /// one placeholder per value, so one compiled form serves lists of any length. A named
+    /// literal_execute bind is likewise rendered at execution, as a literal.
+    bool expanding = false;
+    std::shared_ptr<const ListParam> list;  // the default list of an expanding bind, if any
+    std::vector<TypePtr> tuple_types;       // per tuple element (a heterogeneous tuple IN), if given
 };
 
 /// Literal SQL text: literal_column("x"), text fragments, `*`.

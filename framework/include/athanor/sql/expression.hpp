@@ -61,10 +61,16 @@ public:
     Expr in_(std::initializer_list<Value> values) const { return in_(std::vector<Value>(values)); }
     Expr in_(const std::vector<Expr>& expressions) const;
     Expr in_(const Select& subquery) const;
+    /// IN an expanding bind, its list given at execution (SQLAlchemy's in_(bindparam("q"))):
+    ///   t.c("x").in_(bindparam("q"))   executed with Params{}.set_list("q", {2, 3, 4})
+    ///   tuple_(t.c("x"), t.c("z")).in_(bindparam("q"))   with Params{}.set_tuples("q", {{2, "z2"}})
+    /// A named bindparam() becomes expanding; any other expression is a one-item list.
+    Expr in_(const Expr& expanding_bind) const;
     Expr not_in(std::vector<Value> values) const;
     Expr not_in(std::initializer_list<Value> values) const { return not_in(std::vector<Value>(values)); }
     Expr not_in(const std::vector<Expr>& expressions) const;
     Expr not_in(const Select& subquery) const;
+    Expr not_in(const Expr& expanding_bind) const;
     Expr like(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
     Expr not_like(const Expr& pattern, std::optional<char> escape = std::nullopt) const;
     /// Case-insensitive LIKE: lower(x) LIKE lower(y) unless the dialect has ILIKE.
@@ -197,6 +203,22 @@ ATHANOR_API Expr literal(Value value, TypePtr type, bool literal_execute = false
 /// bindparam("foo", types::Date()) != null sends a NULL the database knows as a date where the
 /// dialect needs the type (PostgreSQL renders it as CAST($1 AS DATE)).
 ATHANOR_API Expr bindparam(std::string name, TypePtr type, std::optional<Value> value = std::nullopt);
+/// How bindparam(name, options) binds (SQLAlchemy's bindparam() keywords), by designated
+/// initializers in this order:
+///   bindparam("q", {.expanding = true})                          x IN (__[POSTCOMPILE_q]): a list
+///   bindparam("q", {.list = std::vector<Value>{"a"}, .expanding = true})   with a default list
+///   bindparam("q", {.literal_execute = true})                    x = __[POSTCOMPILE_q]: the value,
+///                                                                given at execution, as a literal
+///   bindparam("q", {.expanding = true, .literal_execute = true, .tuple_types = {Integer(), String(50)}})
+struct BindOptions {
+    TypePtr type = nullptr;                                 // the value's type (each list element's)
+    std::optional<Value> value = std::nullopt;              // a default value
+    std::optional<std::vector<Value>> list = std::nullopt;  // a default list (expanding)
+    bool expanding = false;
+    bool literal_execute = false;
+    std::vector<TypePtr> tuple_types = {};                  // one per element of a tuple IN
+};
+ATHANOR_API Expr bindparam(std::string name, const BindOptions& options);
 /// SQL text used as a column or expression, verbatim (never put user input here).
 ATHANOR_API Expr literal_column(std::string sql);
 /// The same, of the given SQL type: literal_column("15", Integer()) / literal_column("10", Integer()).

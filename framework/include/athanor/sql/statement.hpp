@@ -28,7 +28,9 @@ struct CompileOptions {
     bool literal_binds = false;
     /// Keep IN lists of values as expanding binds (one compiled form for any list length), to
     /// be rendered by SqlCompiler::expand() at execution; what the engine's cache stores.
-    /// Without it the lists are rendered in place (`IN (?, ?, ?)`).
+    /// Without it the lists are rendered in place (`IN (?, ?, ?)`). Binds whose value only
+    /// comes with the execution (an expanding bindparam(), a named literal_execute one) are
+    /// post-compile either way: `__[POSTCOMPILE_q]`, rendered by SqlCompiler::expand().
     bool keep_expanding = false;
     /// Schema names to replace in table, column and sequence references (see
     /// SchemaTranslateMap); null for none.

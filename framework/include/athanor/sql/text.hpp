@@ -19,11 +19,15 @@
 #include <athanor/export.hpp>
 #include <athanor/sql/executable.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace athanor::sql {
+
+class Expr;
+class BindParamNode;
 
 class ATHANOR_API TextClause : public Executable {
 public:
@@ -31,6 +35,14 @@ public:
 
     std::shared_ptr<const CompiledStatement> compile(const sdk::Dialect& dialect) const override;
     std::string cache_key() const override;
+
+    /// A copy whose `:name` parameters take the given bindparam()s' options (SQLAlchemy's
+    /// text().bindparams()): a type's processor, a default value, and expanding:
+    ///   text("SELECT id FROM t WHERE (x, z) IN :q").bindparams({bindparam("q", {.expanding = true})})
+    ///   executed with Params{}.set_tuples("q", {{2, "z2"}, {3, "z3"}}) -> ... IN ((?, ?), (?, ?))
+    /// An expanding bind renders its own parentheses. Throws ArgumentError for a bind that is
+    /// not a named bindparam() or names no parameter of the text.
+    TextClause bindparams(const std::vector<Expr>& binds) const;
 
     const std::string& text() const { return sql_; }
     /// Parameter names in order of appearance (a name used twice appears twice).
@@ -44,6 +56,7 @@ private:
     std::string sql_;
     std::vector<Piece> pieces_;
     std::vector<std::string> names_;
+    std::vector<std::shared_ptr<const BindParamNode>> binds_;  // from bindparams()
 };
 
 }  // namespace athanor::sql
