@@ -30,6 +30,12 @@ athanor::Engine& engine() {
 const athanor::PluginManifest& manifest() { return engine().plugin(); }
 
 std::string dialect_name() { return engine().dialect().name(); }
+std::string order_by_collation() {
+    const auto name = dialect_name();
+    if (name == "postgresql") return "POSIX";
+    if (name == "sqlite") return "NOCASE";
+    return {};
+}
 
 std::string driver_name() { return engine().dialect().driver(); }
 

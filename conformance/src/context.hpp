@@ -67,6 +67,11 @@ athanor::Engine& engine();
 const athanor::PluginManifest& manifest();
 /// Backend name ("sqlite") and the driver in use ("sqlite3", "odbc").
 std::string dialect_name();
+/// A collation the database has, for the COLLATE and collation-reflection cases: SQLAlchemy's
+/// get_order_by_collation (PostgreSQL "POSIX", SQLite "NOCASE"); "" for a dialect not known
+/// here, whose cases then fail with a message naming it (a plugin claiming order_by_collation
+/// or column_collation_reflection adds its collation here).
+std::string order_by_collation();
 std::string driver_name();
 
 /// Whether the requirement is open for this URL: the plugin's manifest lists it. A few flags

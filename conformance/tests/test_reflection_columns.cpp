@@ -47,16 +47,10 @@ BOOST_FIXTURE_TEST_CASE(test_get_columns, ComponentTables, CF_SA("test_reflectio
         for (const auto& c : cols) BOOST_TEST(!c.type_name.empty(), c.name);
     }
 }
-// The collation SQLAlchemy's requirements name for ORDER BY and column collations, by database.
-std::string column_collation(const std::string& dialect_name) {
-    if (dialect_name == "postgresql") return "POSIX";
-    if (dialect_name == "sqlite") return "NOCASE";
-    return {};
-}
 BOOST_AUTO_TEST_CASE(test_column_collation_reflection, CF_REQUIRES("column_collation_reflection") CF_SA("test_reflection.py::ComponentReflectionTest::test_column_collation_reflection")) {
     cf::Session s;
-    const auto collation = column_collation(s.conn.dialect().name());
-    BOOST_TEST_REQUIRE(!collation.empty(), "no known collation for dialect " << s.conn.dialect().name());
+    const auto collation = cf::order_by_collation();
+    BOOST_TEST_REQUIRE(!collation.empty(), "no known collation for dialect " << cf::dialect_name());
     s.metadata.table("cf_collated", Column("collated", ty::String(std::nullopt, collation)),
                      Column("not_collated", ty::String()));
     s.create_all();

@@ -279,8 +279,8 @@ BOOST_AUTO_TEST_CASE(test_collate_order_by, CF_REQUIRES("order_by_collation") CF
     s.create_all();
     s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"data", "collate data1"}}, {{"id", 2}, {"data", "collate data2"}}});
     s.conn.commit();
-    // The collation SQLAlchemy's requirements name for the backend (get_order_by_collation).
-    const std::string collation = cf::dialect_name() == "postgresql" ? "POSIX" : "NOCASE";
+    const std::string collation = cf::order_by_collation();
+    BOOST_TEST_REQUIRE(!collation.empty(), "no known collation for dialect " << cf::dialect_name());
     auto all = s.conn.execute(select(t).order_by(t.c("data").collate(collation).asc())).all();
     BOOST_TEST_REQUIRE(all.size() == 2u);
     BOOST_TEST(all[0][0].as_int() == 1);

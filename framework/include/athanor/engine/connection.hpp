@@ -56,7 +56,7 @@ struct ExecutionOptions {
     /// "tenant_42"}} a Table or Sequence of schema "per_tenant" is used as "tenant_42" (the
     /// key "" stands for objects without a schema, a value "" renders none). Compiled forms
     /// are cached per map. An empty map turns translation off.
-    std::optional<sql::SchemaTranslateMap> schema_translate_map;
+    std::optional<sql::SchemaTranslateMap> schema_translate_map = std::nullopt;
 };
 
 class ATHANOR_API Connection {

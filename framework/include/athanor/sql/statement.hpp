@@ -34,7 +34,7 @@ struct CompileOptions {
     bool keep_expanding = false;
     /// Schema names to replace in table, column and sequence references (see
     /// SchemaTranslateMap); null for none.
-    std::shared_ptr<const SchemaTranslateMap> schema_translate_map;
+    std::shared_ptr<const SchemaTranslateMap> schema_translate_map = nullptr;
 };
 
 class ATHANOR_API Statement : public Executable {
