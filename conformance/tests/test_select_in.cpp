@@ -63,6 +63,7 @@ struct CursorSql {
 
 }  // namespace
 
+BOOST_AUTO_TEST_SUITE(select_)  // the select group (renamed "select" in main.cpp)
 BOOST_AUTO_TEST_SUITE(ExpandingBoundInTest)
 BOOST_FIXTURE_TEST_CASE(test_multiple_empty_sets_bindparam, SomeTable, CF_SA("test_select.py::ExpandingBoundInTest::test_multiple_empty_sets_bindparam")) {
     auto q = by_id(t.c("x").in_(bindparam("q"))).where(t.c("y").in_(bindparam("p")));
@@ -283,3 +284,4 @@ BOOST_FIXTURE_TEST_CASE(test_execute_expanding_sends_parameters, SomeTable) {
     BOOST_TEST(sent.statements[0].find("__[POSTCOMPILE") == std::string::npos);
 }
 BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()  // select_

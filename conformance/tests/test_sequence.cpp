@@ -48,9 +48,13 @@ BOOST_FIXTURE_TEST_CASE(test_nextval_direct, Seq, CF_SA("test_sequence.py::Seque
     BOOST_TEST(s.conn.scalar(select(next_value("cf_tab_id_seq"))).as_int() == 2);
 }
 BOOST_FIXTURE_TEST_CASE(test_insert_roundtrip_no_implicit_returning, Seq, CF_SA("test_sequence.py::SequenceTest::test_insert_roundtrip_no_implicit_returning")) {
-    // No RETURNING in play: the sequence is fired inline by an explicit next_value().
-    s.conn.execute(t.insert().values({{"id", next_value("cf_tab_id_seq")}, {"data", "some data"}}));
-    auto row = s.conn.execute(select(t)).one();
+    // SQLAlchemy's seq_no_returning: no RETURNING in play, the column's sequence supplies the key.
+    auto& nr = s.metadata.table("cf_seq_no_returning",
+                                Column("id", ty::Integer(), Sequence("cf_noret_id_seq"), primary_key()),
+                                Column("data", ty::String(50)), TableOptions{.implicit_returning = false});
+    s.create_all();
+    s.conn.execute(nr.insert(), sa::Params{{"data", "some data"}});
+    auto row = s.conn.execute(select(nr)).one();
     BOOST_TEST(row[0].as_int() == 1);
     BOOST_TEST(row[1].as_string() == "some data");
 }
