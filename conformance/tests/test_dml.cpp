@@ -4,6 +4,11 @@
 
 #include <athanor/errors.hpp>
 
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
 using namespace athanor::sql;
 namespace sa = athanor;
 using Ints = std::vector<std::int64_t>;
@@ -97,26 +102,32 @@ BOOST_FIXTURE_TEST_CASE(test_insert_from_select_round_trip, CteData, CF_SA("test
     BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) == (Strs{"d2", "d3", "d4"}),
                boost::test_tools::per_element());
 }
+// The rows SQLAlchemy's CTETest expects in some_other_table after each statement, as (id, data, parent_id).
+using CteRow = std::tuple<std::int64_t, std::string, std::optional<std::int64_t>>;
+std::vector<CteRow> cte_rows(sa::Connection& conn, const Table& o) {
+    std::vector<CteRow> out;
+    for (const auto& r : conn.execute(select(o).order_by(o.c("id"))).all())
+        out.emplace_back(r[0].as_int(), r[1].as_string(), r[2].is_null() ? std::nullopt : std::optional<std::int64_t>(r[2].as_int()));
+    return out;
+}
 BOOST_FIXTURE_TEST_CASE(test_update_from_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete", "update_from"}}) CF_SA("test_cte.py::CTETest::test_update_from_round_trip")) {
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(t)));
-    s.exec("WITH some_cte AS (SELECT id, data, parent_id FROM cf_cte WHERE data IN ('d2', 'd3', 'd4')) "
-           "UPDATE cf_cte_other SET data = 'updated' FROM some_cte WHERE cf_cte_other.id = some_cte.id");
-    BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) ==
-               (Strs{"d1", "updated", "updated", "updated", "d5"}), boost::test_tools::per_element());
+    auto c = select(t).where(t.c("data").in_({"d2", "d3", "d4"})).cte("some_cte");
+    s.conn.execute(o.update().values({{"parent_id", 5}}).where(o.c("data") == c.c("data")));
+    BOOST_TEST((cte_rows(s.conn, o) == std::vector<CteRow>{{1, "d1", std::nullopt}, {2, "d2", 5}, {3, "d3", 5},
+                                                             {4, "d4", 5}, {5, "d5", 3}}));
 }
 BOOST_FIXTURE_TEST_CASE(test_delete_from_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete", "delete_from"}}) CF_SA("test_cte.py::CTETest::test_delete_from_round_trip")) {
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(t)));
-    s.exec("WITH some_cte AS (SELECT id FROM cf_cte WHERE data IN ('d2', 'd3', 'd4')) "
-           "DELETE FROM cf_cte_other USING some_cte WHERE cf_cte_other.id = some_cte.id");
-    BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) == (Strs{"d1", "d5"}),
-               boost::test_tools::per_element());
+    auto c = select(t).where(t.c("data").in_({"d2", "d3", "d4"})).cte("some_cte");
+    s.conn.execute(o.delete_().where(o.c("data") == c.c("data")));
+    BOOST_TEST((cte_rows(s.conn, o) == std::vector<CteRow>{{1, "d1", std::nullopt}, {5, "d5", 3}}));
 }
 BOOST_FIXTURE_TEST_CASE(test_delete_scalar_subq_round_trip, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_update_delete"}}) CF_SA("test_cte.py::CTETest::test_delete_scalar_subq_round_trip")) {
     s.conn.execute(o.insert().from_select({"id", "data", "parent_id"}, select(t)));
-    s.exec("WITH some_cte AS (SELECT id FROM cf_cte WHERE data IN ('d2', 'd3', 'd4')) "
-           "DELETE FROM cf_cte_other WHERE cf_cte_other.id IN (SELECT id FROM some_cte)");
-    BOOST_TEST(cf::column_strings(s.conn.execute(select(o.c("data")).order_by(o.c("id")))) == (Strs{"d1", "d5"}),
-               boost::test_tools::per_element());
+    auto c = select(t).where(t.c("data").in_({"d2", "d3", "d4"})).cte("some_cte");
+    s.conn.execute(o.delete_().where(o.c("data") == select(c.c("data")).where(c.c("id") == o.c("id")).scalar_subquery()));
+    BOOST_TEST((cte_rows(s.conn, o) == std::vector<CteRow>{{1, "d1", std::nullopt}, {5, "d5", 3}}));
 }
 BOOST_FIXTURE_TEST_CASE(test_values_named_via_cte, CteData, *boost::unit_test::precondition(cf::Requires{{"ctes_with_values"}}) CF_SA("test_cte.py::CTETest::test_values_named_via_cte")) {
     auto rows = s.exec("WITH v (n, name) AS (VALUES (1, 'x'), (2, 'y')) SELECT name FROM v ORDER BY n").all();

@@ -397,9 +397,9 @@ void SqlCompiler::visit_select(const SelectNode& node) {
         for (const auto& f : froms) f->base_tables(f, tables);
         for (const auto& [table, from] : tables) {
             if (from.get() != table || table->schema.empty() || state_->ambiguous_alias(table)) continue;
+            const std::string& name = table->table_name;  // (a structured binding is not captured: Clang < 16)
             const bool clash = std::any_of(tables.begin(), tables.end(), [&](const auto& other) {
-                return other.second.get() == other.first && other.first->schema.empty() &&
-                       other.first->table_name == table->table_name;
+                return other.second.get() == other.first && other.first->schema.empty() && other.first->table_name == name;
             });
             if (clash)
                 state_->ambiguous_tables_.emplace_back(

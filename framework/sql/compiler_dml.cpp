@@ -45,22 +45,6 @@ void SqlCompiler::set_clause(const NodeAssignments& assignments, const TableNode
     }
 }
 
-std::vector<FromPtr> SqlCompiler::extra_froms(const TableNode& target, const ColumnPtr& where,
-                                              const NodeAssignments* values) const {
-    std::vector<FromPtr> found;
-    if (where) where->collect_froms(found);
-    if (values)
-        for (const auto& [column, value] : *values)
-            if (value) value->collect_froms(found);
-    std::vector<FromPtr> extra;
-    for (const auto& f : found) {
-        if (f->covers(&target)) continue;
-        if (std::any_of(extra.begin(), extra.end(), [&](const FromPtr& e) { return e->covers(f.get()); })) continue;
-        extra.push_back(f);
-    }
-    return extra;
-}
-
 void SqlCompiler::update_from_clause(const std::vector<FromPtr>& extra_froms) {
     state_->out_ += " FROM ";
     from_list(extra_froms);
@@ -185,7 +169,7 @@ void SqlCompiler::visit_update(const UpdateNode& node) {
     state_->out_ += "UPDATE ";
     process(*node.table);
     // Subqueries in SET and WHERE correlate with the target and with the other tables.
-    const auto extra = extra_froms(*node.table, node.where, &assignments);
+    const auto extra = node.extra_froms(assignments);
     const auto mark = state_->enclosing_froms_.size();
     state_->enclosing_froms_.push_back(node.table.get());
     for (const auto& f : extra) state_->enclosing_froms_.push_back(f.get());
@@ -217,7 +201,7 @@ void SqlCompiler::visit_delete(const DeleteNode& node) {
     ++state_->depth_;
     state_->out_ += "DELETE FROM ";
     process(*node.table);
-    const auto extra = extra_froms(*node.table, node.where, nullptr);
+    const auto extra = node.extra_froms();
     const auto mark = state_->enclosing_froms_.size();
     state_->enclosing_froms_.push_back(node.table.get());
     for (const auto& f : extra) state_->enclosing_froms_.push_back(f.get());

@@ -167,6 +167,23 @@ std::shared_ptr<const InsertNode> with_select_defaults(const std::shared_ptr<con
     return out;
 }
 
+/// The FROM objects `where` and `values` refer to besides `target`, in order of first mention,
+/// each once (one that another covers, a table inside a join say, is left out).
+std::vector<FromPtr> dml_extra_froms(const TableNode& target, const ColumnPtr& where, const NodeAssignments* values) {
+    std::vector<FromPtr> found;
+    if (where) where->collect_froms(found);
+    if (values)
+        for (const auto& [column, value] : *values)
+            if (value) value->collect_froms(found);
+    std::vector<FromPtr> extra;
+    for (const auto& f : found) {
+        if (f->covers(&target)) continue;
+        if (std::any_of(extra.begin(), extra.end(), [&](const FromPtr& e) { return e->covers(f.get()); })) continue;
+        extra.push_back(f);
+    }
+    return extra;
+}
+
 }  // namespace
 
 // ---- InsertNode ---------------------------------------------------------------------
@@ -204,14 +221,29 @@ void InsertNode::walk(Walker& w) const {
 // ---- UpdateNode ---------------------------------------------------------------------
 void UpdateNode::accept(SqlCompiler& c) const { c.visit_update(*this); }
 NodeAssignments UpdateNode::assignments() const { return ordered_assignments(*table, values, parameter_keys, false); }
+std::vector<FromPtr> UpdateNode::extra_froms(const NodeAssignments& assignments) const {
+    return dml_extra_froms(*table, where, &assignments);
+}
 void UpdateNode::walk(Walker& w) const {
     w.token("UPDATE");
     table->walk(w);
-    walk_assignments(assignments(), w);
+    // In the compiler's order (SET, FROM, WHERE), so anonymous binds get the same names; the
+    // other FROM objects (a CTE's body among them) are part of the key and of the values.
+    const auto a = assignments();
+    const auto extra = extra_froms(a);
+    const auto mark = w.enclosing_froms().size();
+    w.enclosing_froms().push_back(table.get());
+    for (const auto& f : extra) w.enclosing_froms().push_back(f.get());
+    walk_assignments(a, w);
+    if (!extra.empty()) {
+        w.token("FROM");
+        for (const auto& f : extra) f->walk(w);
+    }
     if (where) {
         w.token("WHERE");
         where->walk(w);
     }
+    w.enclosing_froms().resize(mark);
     if (!returning.empty()) {
         w.token("RETURNING");
         walk_list(returning, w);
@@ -220,13 +252,23 @@ void UpdateNode::walk(Walker& w) const {
 
 // ---- DeleteNode ---------------------------------------------------------------------
 void DeleteNode::accept(SqlCompiler& c) const { c.visit_delete(*this); }
+std::vector<FromPtr> DeleteNode::extra_froms() const { return dml_extra_froms(*table, where, nullptr); }
 void DeleteNode::walk(Walker& w) const {
     w.token("DELETE");
     table->walk(w);
+    const auto extra = extra_froms();
+    const auto mark = w.enclosing_froms().size();
+    w.enclosing_froms().push_back(table.get());
+    for (const auto& f : extra) w.enclosing_froms().push_back(f.get());
+    if (!extra.empty()) {
+        w.token("USING");
+        for (const auto& f : extra) f->walk(w);
+    }
     if (where) {
         w.token("WHERE");
         where->walk(w);
     }
+    w.enclosing_froms().resize(mark);
     if (!returning.empty()) {
         w.token("RETURNING");
         walk_list(returning, w);

@@ -76,7 +76,8 @@ TypePtr with_collation(const TypePtr& string_type, std::string collation) {
                              kind == sql::TypeKind::unicode || kind == sql::TypeKind::unicode_text;
     // A subclass (a dialect's or a user's type) cannot be copied through its base: refuse it
     // rather than drop what the subclass adds.
-    if (!string_kind || typeid(*string_type) != typeid(sql::TypeEngine))
+    const sql::TypeEngine& type = *string_type;
+    if (!string_kind || typeid(type) != typeid(sql::TypeEngine))
         throw ArgumentError("a collation applies to String, Text, Unicode and UnicodeText, not to " +
                             string_type->name());
     if (string_type->collation() == collation) return string_type;

@@ -190,6 +190,27 @@ BOOST_AUTO_TEST_CASE(compiler_marks_explicit_returning) {
 // Golden SQL: SQLAlchemy 1.4's str() of the same constructs, where it differs: SQLAlchemy's string compiler writes
 // <next sequence value: user_id_seq>; NEXT VALUE FOR is the SQL standard's spelling (ISO 9075, <next value
 // expression>). Checked by conformance/tools/sqlalchemy_golden.py.
+// The FROM objects an UPDATE or DELETE refers to besides its target (a CTE here) are part of its
+// cache key and carry their values, named as the compiled SQL names them.
+BOOST_AUTO_TEST_CASE(update_and_delete_keys_cover_the_other_froms) {
+    auto cte_of = [&](const char* name) { return select(archive).where(archive.c("name") == name).cte("c"); };
+    auto c1 = cte_of("a");
+    auto c2 = cte_of("b");
+    auto u1 = users.update().values({{"age", 1}}).where(users.c("name") == c1.c("name"));
+    auto u2 = users.update().values({{"age", 1}}).where(users.c("name") == c2.c("name"));
+    BOOST_TEST(u1.cache_key() == u2.cache_key());  // same shape, different values
+    BOOST_TEST(sql(u1) == "WITH c AS (SELECT archive.id, archive.name FROM archive WHERE archive.name = :name_1) "
+                          "UPDATE users SET age=:age FROM c WHERE users.name = c.name");
+    BOOST_TEST(bound(u1).find("name_1")->as_string() == "a");
+    BOOST_TEST(bound(u2).find("name_1")->as_string() == "b");
+    auto other = select(archive).where(archive.c("id") > 1).cte("c");
+    BOOST_TEST(u1.cache_key() != users.update().values({{"age", 1}}).where(users.c("name") == other.c("name")).cache_key());
+    auto d1 = users.delete_().where(users.c("name") == c1.c("name"));
+    auto d2 = users.delete_().where(users.c("name") == other.c("name"));
+    BOOST_TEST(d1.cache_key() != d2.cache_key());
+    BOOST_TEST(bound(d1).find("name_1")->as_string() == "a");
+}
+
 BOOST_AUTO_TEST_CASE(upsert_on_conflict) {
     auto base = users.insert().values({{"id", 1}, {"name", "a"}});
     BOOST_TEST(sql(base.on_conflict_do_nothing()) == "INSERT INTO users (id, name) VALUES (:id, :name) ON CONFLICT DO NOTHING");

@@ -234,9 +234,6 @@ protected:
     void from_item(const FromClause& from);
     /// "a, b, c" through from_item().
     void from_list(const std::vector<FromPtr>& froms);
-    /// The tables an UPDATE/DELETE refers to besides its target, in order of first mention.
-    std::vector<FromPtr> extra_froms(const TableNode& target, const ColumnPtr& where,
-                                     const NodeAssignments* values) const;
     Processor bind_processor_for(const TypePtr& type);
     /// Result processors for the columns of a top-level SELECT / RETURNING.
     void set_result_processors(const std::vector<ColumnPtr>& columns);

@@ -72,6 +72,9 @@ public:
     void walk(Walker& w) const override;
     /// SET entries to render.
     NodeAssignments assignments() const;
+    /// The tables (and subqueries, CTEs) its WHERE or SET refers to besides the target, in order
+    /// of first mention: what UPDATE ... FROM names, and what its cache key must cover.
+    std::vector<FromPtr> extra_froms(const NodeAssignments& assignments) const;
 
     std::shared_ptr<const TableNode> table;
     FromPtr table_from;
@@ -86,6 +89,8 @@ class ATHANOR_API DeleteNode final : public ClauseElement {
 public:
     void accept(SqlCompiler& c) const override;
     void walk(Walker& w) const override;
+    /// The tables its WHERE refers to besides the target (DELETE ... USING), as UpdateNode's.
+    std::vector<FromPtr> extra_froms() const;
 
     std::shared_ptr<const TableNode> table;
     FromPtr table_from;
