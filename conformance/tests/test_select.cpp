@@ -3,6 +3,7 @@
 // columns (expanding and empty IN: test_select_in.cpp; FETCH, bound and expression limits,
 // bitwise operators and COLLATE: test_select_limit.cpp).
 #include "context.hpp"
+#include "select_support.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -17,18 +18,8 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-// SQLAlchemy's FetchLimitOffsetTest fixture: some_table(id, x, y).
-struct SomeTable {
-    cf::Session s;
-    Table& t = s.metadata.table("cf_some_table", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
-                                Column("x", ty::Integer()), Column("y", ty::Integer()));
-    SomeTable() {
-        s.create_all();
-        s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", 1}, {"y", 2}}, {{"id", 2}, {"x", 2}, {"y", 3}},
-                                                           {{"id", 3}, {"x", 3}, {"y", 4}}, {{"id", 4}, {"x", 4}, {"y", 5}},
-                                                           {{"id", 5}, {"x", 4}, {"y", 6}}});
-        s.conn.commit();
-    }
+// FetchLimitOffsetTest's some_table, read back as ids.
+struct SomeTable : cf::SomeTableFixture {
     Ints ids(const Select& q) { return cf::column_ints(s.conn.execute(q)); }
     Ints ids(const CompoundSelect& q) { return cf::column_ints(s.conn.execute(q)); }
     Select base() const { return select(t.c("id")).order_by(t.c("id")); }

@@ -4,6 +4,7 @@
 // ORDER BY (CollateTest) and the bitwise operators (BitwiseTest), all through the Core's
 // constructs compiled by the dialect under test.
 #include "context.hpp"
+#include "select_support.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -47,18 +48,8 @@ Rows sorted(Rows rows) {
     return rows;
 }
 
-// FetchLimitOffsetTest's some_table(id, x, y) and its five rows.
-struct SomeTable {
-    cf::Session s;
-    Table& t = s.metadata.table("cf_some_table", Column("id", ty::Integer(), primary_key(), autoincrement(false)),
-                                Column("x", ty::Integer()), Column("y", ty::Integer()));
-    SomeTable() {
-        s.create_all();
-        s.conn.execute(t.insert(), std::vector<sa::Params>{{{"id", 1}, {"x", 1}, {"y", 2}}, {{"id", 2}, {"x", 2}, {"y", 3}},
-                                                           {{"id", 3}, {"x", 3}, {"y", 4}}, {{"id", 4}, {"x", 4}, {"y", 5}},
-                                                           {{"id", 5}, {"x", 4}, {"y", 6}}});
-        s.conn.commit();
-    }
+// FetchLimitOffsetTest's some_table(id, x, y) and its five rows, read back as whole rows.
+struct SomeTable : cf::SomeTableFixture {
     /// select(some_table).order_by(some_table.c.id)
     Select by_id() const { return select(t).order_by(t.c("id")); }
     Rows rows(const Select& q, const sa::Params& params = {}) { return int_rows(s.conn.execute(q, params)); }

@@ -542,14 +542,23 @@ Params& Params::set(std::string key, Value value) {
     return *this;
 }
 
-Params& Params::set_list(std::string key, std::vector<Value> values) {
-    ListParam list{std::move(values), 1, false};
-    for (auto& [name, existing] : lists_)
+namespace {
+
+/// Sets `key`'s list, replacing an earlier one of the same key.
+void put_list(std::vector<std::pair<std::string, ListParam>>& lists, std::string key, ListParam list) {
+    for (auto& [name, existing] : lists)
         if (name == key) {
             existing = std::move(list);
-            return *this;
+            return;
         }
-    lists_.emplace_back(std::move(key), std::move(list));
+    lists.emplace_back(std::move(key), std::move(list));
+}
+
+}  // namespace
+
+Params& Params::set_list(std::string key, std::vector<Value> values) {
+    ListParam list{std::move(values), 1, false};
+    put_list(lists_, std::move(key), std::move(list));
     return *this;
 }
 
@@ -565,12 +574,7 @@ Params& Params::set_tuples(std::string key, const std::vector<std::vector<Value>
                                 std::to_string(list.width));
         list.values.insert(list.values.end(), tuples[i].begin(), tuples[i].end());
     }
-    for (auto& [name, existing] : lists_)
-        if (name == key) {
-            existing = std::move(list);
-            return *this;
-        }
-    lists_.emplace_back(std::move(key), std::move(list));
+    put_list(lists_, std::move(key), std::move(list));
     return *this;
 }
 
