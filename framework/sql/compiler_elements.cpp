@@ -145,6 +145,10 @@ void SqlCompiler::visit_collate(const CollateNode& node) {
     state_->out_ += quote(node.collation);
 }
 
+void SqlCompiler::visit_regexp_match(const RegexpNode&) { unsupported("regexp_match()"); }
+
+void SqlCompiler::visit_regexp_replace(const RegexpNode&) { unsupported("regexp_replace()"); }
+
 void SqlCompiler::visit_floor_division(const BinaryNode& node) {
     // SQLAlchemy's visit_floordiv_binary: integer division already floors where `/` truncates
     // and the divisor is an integer; anything else is FLOOR() of the true quotient.

@@ -295,6 +295,33 @@ void CollateNode::walk(Walker& w) const {
     element->walk(w);
 }
 
+RegexpNode::RegexpNode(Kind kind, ColumnPtr element, ColumnPtr pattern, ColumnPtr replacement, std::string flags)
+    : kind(kind), element(std::move(element)), pattern(std::move(pattern)), replacement(std::move(replacement)),
+      flags(std::move(flags)) {}
+void RegexpNode::accept(SqlCompiler& c) const {
+    if (kind == Kind::replace)
+        c.visit_regexp_replace(*this);
+    else
+        c.visit_regexp_match(*this);
+}
+void RegexpNode::walk(Walker& w) const {
+    w.token("regexp");
+    w.number(static_cast<int>(kind));
+    w.token(flags);
+    element->walk(w);
+    pattern->walk(w);
+    if (replacement) replacement->walk(w);
+}
+void RegexpNode::collect_froms(std::vector<FromPtr>& out) const {
+    element->collect_froms(out);
+    pattern->collect_froms(out);
+    if (replacement) replacement->collect_froms(out);
+}
+std::shared_ptr<const ColumnElement> RegexpNode::negation() const {
+    if (kind == Kind::replace) return nullptr;
+    return std::make_shared<RegexpNode>(kind == Kind::match ? Kind::not_match : Kind::match, element, pattern, nullptr, flags);
+}
+
 LabelNode::LabelNode(ColumnPtr element, std::string name) : element(std::move(element)), name(std::move(name)) {}
 void LabelNode::accept(SqlCompiler& c) const { c.visit_label(*this); }
 void LabelNode::walk(Walker& w) const {

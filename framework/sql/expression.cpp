@@ -259,6 +259,14 @@ Expr Expr::bitwise_lshift(const Expr& other) const {
 Expr Expr::bitwise_rshift(const Expr& other) const {
     return binary(*this, BinaryOp::bitwise_rshift, other);
 }
+Expr Expr::regexp_match(const Expr& pattern, std::string flags) const {
+    return Expr(std::make_shared<RegexpNode>(RegexpNode::Kind::match, node_, coerce(pattern.node(), node_), nullptr,
+                                             std::move(flags)));
+}
+Expr Expr::regexp_replace(const Expr& pattern, const Expr& replacement, std::string flags) const {
+    return Expr(std::make_shared<RegexpNode>(RegexpNode::Kind::replace, node_, coerce(pattern.node(), node_),
+                                             coerce(replacement.node(), node_), std::move(flags)));
+}
 Expr Expr::collate(std::string collation) const {
     if (collation.empty()) throw ArgumentError("collate() needs a collation name");
     return Expr(std::make_shared<CollateNode>(node_, std::move(collation)));

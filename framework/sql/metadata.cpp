@@ -101,6 +101,14 @@ sdk::Dialect& dialect_of(Connection& connection) {
     return connection.dialect();
 }
 
+/// The DDL compiler for what create_all/drop_all render themselves (auxiliary objects, comments,
+/// ALTER TABLE foreign keys), under the connection's schema_translate_map as its statements are.
+std::shared_ptr<DdlCompiler> ddl_compiler_of(Connection& connection) {
+    auto ddl = ddl_compiler_for(dialect_of(connection));
+    ddl->set_schema_translate_map(connection.schema_translate_map());
+    return ddl;
+}
+
 bool table_exists(Connection& connection, const TableNode& table) {
     // The Connection's own driver connection, so an open transaction sees its own DDL.
     return dialect_of(connection).has_table(connection.driver_connection(), table.table_name,
@@ -132,7 +140,7 @@ void run_auxiliary(Connection& connection, const AuxiliaryDdl& aux, bool checkfi
 
 void MetaData::create_all(Connection& connection, bool checkfirst) const {
     const auto ordered = tables();  // fails on a cycle before anything is executed
-    auto ddl = ddl_compiler_for(dialect_of(connection));
+    auto ddl = ddl_compiler_of(connection);
     const bool sequences = ddl->supports_sequences();
     const bool if_not_exists = checkfirst && ddl->supports_if_exists();
     if (sequences)
@@ -160,7 +168,7 @@ void MetaData::create_all(Connection& connection, bool checkfirst) const {
 void MetaData::drop_all(Connection& connection, bool checkfirst) const {
     auto ordered = tables();
     std::reverse(ordered.begin(), ordered.end());
-    auto ddl = ddl_compiler_for(dialect_of(connection));
+    auto ddl = ddl_compiler_of(connection);
     const bool sequences = ddl->supports_sequences();
     const bool if_exists = checkfirst && ddl->supports_if_exists();
     std::vector<Table> existing;

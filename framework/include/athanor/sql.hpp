@@ -76,4 +76,6 @@ using sql::union_;
 using sql::union_all;
 using sql::Window;
 using sql::update;
+using sql::values;
+using sql::Values;
 }  // namespace athanor

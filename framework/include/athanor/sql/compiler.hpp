@@ -97,6 +97,9 @@ public:
     virtual void visit_join(const JoinNode& node);
     virtual void visit_subquery(const SubqueryNode& node);
     virtual void visit_cte(const CteNode& node);
+    /// values() in a FROM clause: `(VALUES (a, b), ...) AS name (col, ...)`; SQLite, which has
+    /// no column alias list, overrides it (see values_rows()).
+    virtual void visit_values(const ValuesNode& node);
     virtual void visit_select(const SelectNode& node);
     virtual void visit_compound_select(const CompoundSelectNode& node);
     virtual void visit_insert(const InsertNode& node);
@@ -116,6 +119,12 @@ public:
     virtual void visit_bitwise_xor(const BinaryNode& node);
     /// collate(e, name): `e COLLATE name`, the name quoted where the dialect's rules require.
     virtual void visit_collate(const CollateNode& node);
+    /// a.regexp_match(p) and its negation: CompileError by default (no standard syntax);
+    /// PostgreSQL `~` / `!~` (`~*` / `!~*` for flags "i", other flags as an embedded `(?flags)`
+    /// prefix of the pattern), SQLite `REGEXP` / `NOT REGEXP` (flags refused).
+    virtual void visit_regexp_match(const RegexpNode& node);
+    /// a.regexp_replace(p, r, flags): CompileError by default; PostgreSQL REGEXP_REPLACE().
+    virtual void visit_regexp_replace(const RegexpNode& node);
 
     // ---- hooks ----------------------------------------------------------------------
     /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m") for limit() / offset();
@@ -219,6 +228,11 @@ public:
     /// statement takes each value from the one bind it is.
     BindNamer bind_namer() const;
     void set_bind_namer(BindNamer namer);
+    /// `VALUES (a, b), (c, d)` of a values() construct, each bound value as its column's type;
+    /// CompileError when it has no rows.
+    void values_rows(const ValuesNode& node);
+    /// The quoted column names of a values() construct, comma-separated.
+    std::string values_column_list(const ValuesNode& node);
 
 protected:
     /// `left op right` with the bound values coerced to the other side's type, the operator

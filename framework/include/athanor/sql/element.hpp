@@ -339,6 +339,32 @@ public:
     std::string collation;
 };
 
+/// A regular-expression match or replacement (Expr::regexp_match / regexp_replace), as
+/// SQLAlchemy's: the pattern (and replacement) are expressions, usually bound strings; `flags`
+/// are the database's own flag letters ("i": case-insensitive), rendered as a literal. The
+/// generic compiler refuses both (there is no standard syntax); PostgreSQL renders `~`, `!~`,
+/// `~*` and REGEXP_REPLACE(), SQLite `REGEXP` (the plugin registers the function).
+class ATHANOR_API RegexpNode final : public ColumnElement {
+public:
+    enum class Kind { match, not_match, replace };
+    RegexpNode(Kind kind, ColumnPtr element, ColumnPtr pattern, ColumnPtr replacement, std::string flags);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return kind == Kind::replace ? prec::atom : prec::comparison; }
+    TypeAffinity affinity() const override {
+        return kind == Kind::replace ? TypeAffinity::string : TypeAffinity::boolean;
+    }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    /// A match's negation is the not-match of the same pattern, and the other way round.
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    Kind kind;
+    ColumnPtr element;
+    ColumnPtr pattern;
+    ColumnPtr replacement;  // null unless kind == replace
+    std::string flags;
+};
+
 /// An element of a JSON value: json[key], json[index] or the path json[(k1, k2, ...)], with
 /// the SQL type the caller reads it as (JSON itself, or String/Integer/Float/Boolean/Numeric
 /// through as_string() ... as_numeric()). `path` is one bound value: the key (text) or index

@@ -102,6 +102,14 @@ public:
     /// `a << n`, `a >> n`
     Expr bitwise_lshift(const Expr& other) const;
     Expr bitwise_rshift(const Expr& other) const;
+    /// True where the regular expression `pattern` matches somewhere in the value
+    /// (SQLAlchemy's regexp_match): PostgreSQL `a ~ p` (`~*` for flags "i"), SQLite
+    /// `a REGEXP p`; !a.regexp_match(p) is the not-match (`!~`, `NOT REGEXP`). `flags` are the
+    /// database's flag letters. A dialect without regular expressions raises CompileError.
+    Expr regexp_match(const Expr& pattern, std::string flags = {}) const;
+    /// The value with each match of `pattern` replaced (PostgreSQL REGEXP_REPLACE(a, p, r[, flags]);
+    /// the first match only unless flags hold "g", as PostgreSQL defines it).
+    Expr regexp_replace(const Expr& pattern, const Expr& replacement, std::string flags = {}) const;
     /// `a COLLATE name`: t.c("data").collate("NOCASE").asc() orders by that collation.
     Expr collate(std::string collation) const;
 
