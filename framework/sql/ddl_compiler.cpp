@@ -133,6 +133,19 @@ std::string DdlCompiler::drop_sequence(const Sequence& sequence, bool if_exists)
     return std::string("DROP SEQUENCE ") + (if_exists ? "IF EXISTS " : "") + format_sequence(sequence);
 }
 
+std::string DdlCompiler::create_schema(const std::string& name, bool if_not_exists) {
+    if (!supports_schemas()) unsupported("CREATE SCHEMA");
+    if (if_not_exists && !supports_if_exists()) unsupported("CREATE SCHEMA IF NOT EXISTS");
+    return std::string("CREATE SCHEMA ") + (if_not_exists ? "IF NOT EXISTS " : "") + quote(name);
+}
+
+std::string DdlCompiler::drop_schema(const std::string& name, bool if_exists, bool cascade) {
+    if (!supports_schemas()) unsupported("DROP SCHEMA");
+    if (if_exists && !supports_if_exists()) unsupported("DROP SCHEMA IF EXISTS");
+    return std::string("DROP SCHEMA ") + (if_exists ? "IF EXISTS " : "") +
+           quote(name) + (cascade ? " CASCADE" : "");
+}
+
 std::string DdlCompiler::set_table_comment(const TableNode& table) {
     if (!supports_comments()) unsupported("COMMENT ON TABLE");
     return "COMMENT ON TABLE " + format_table(table) + " IS " +

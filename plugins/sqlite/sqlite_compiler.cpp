@@ -58,6 +58,27 @@ void SqliteCompiler::visit_values(const sql::ValuesNode& node) {
     out() += ")) AS " + quote(node.alias);
 }
 
+void SqliteCompiler::visit_extract(const sql::ExtractNode& node) {
+    // lang_datefunc.html, the strftime() substitutions.
+    static const std::pair<const char*, const char*> formats[] = {
+        {"year", "%Y"}, {"month", "%m"}, {"day", "%d"}, {"hour", "%H"}, {"minute", "%M"},
+        {"dow", "%w"}, {"doy", "%j"}, {"week", "%W"}, {"epoch", "%s"}};
+    if (node.field == "second") {
+        out() += "CAST(STRFTIME('%f', ";
+        process(*node.element);
+        out() += ") AS REAL)";
+        return;
+    }
+    for (const auto& [field, format] : formats) {
+        if (node.field != field) continue;
+        out() += std::string("CAST(STRFTIME('") + format + "', ";
+        process(*node.element);
+        out() += ") AS INTEGER)";
+        return;
+    }
+    unsupported("extract('" + node.field + "')");
+}
+
 void SqliteCompiler::visit_regexp_match(const sql::RegexpNode& node) {
     if (!node.flags.empty()) unsupported("regexp_match() flags");
     const int p = node.precedence();

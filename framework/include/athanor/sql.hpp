@@ -78,4 +78,7 @@ using sql::Window;
 using sql::update;
 using sql::values;
 using sql::Values;
+using sql::extract;
+using sql::any_;
+using sql::all_;
 }  // namespace athanor

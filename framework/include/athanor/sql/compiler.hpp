@@ -119,6 +119,15 @@ public:
     virtual void visit_bitwise_xor(const BinaryNode& node);
     /// collate(e, name): `e COLLATE name`, the name quoted where the dialect's rules require.
     virtual void visit_collate(const CollateNode& node);
+    /// `agg FILTER (WHERE criterion)` (SQL:2003; PostgreSQL 9.4+, SQLite 3.30+).
+    virtual void visit_function_filter(const FunctionFilterNode& node);
+    /// `agg WITHIN GROUP (ORDER BY ...)` (PostgreSQL); SQLite raises CompileError.
+    virtual void visit_within_group(const WithinGroupNode& node);
+    /// `EXTRACT(field FROM e)`; SQLite: CAST(STRFTIME(format, e) AS INTEGER).
+    virtual void visit_extract(const ExtractNode& node);
+    /// `ANY (e)` / `ALL (e)`, a subquery rendered inside the one pair of parentheses; SQLite
+    /// raises CompileError.
+    virtual void visit_any_all(const AnyAllNode& node);
     /// a.regexp_match(p) and its negation: CompileError by default (no standard syntax);
     /// PostgreSQL `~` / `!~` (`~*` / `!~*` for flags "i", other flags as an embedded `(?flags)`
     /// prefix of the pattern), SQLite `REGEXP` / `NOT REGEXP` (flags refused).
