@@ -53,7 +53,13 @@ sql::TableArgs table_args(Inspector& inspector, const std::string& table, const 
         for (const auto& col : fk.referred_columns) referred.push_back(prefix + col);
         args.add(sql::ForeignKeyConstraint(
             fk.constrained_columns, referred,
-            {.ondelete = option(fk.options, "ondelete"), .onupdate = option(fk.options, "onupdate"), .name = fk.name}));
+            {.ondelete = option(fk.options, "ondelete"),
+             .onupdate = option(fk.options, "onupdate"),
+             .name = fk.name,
+             .deferrable = fk.options.count("deferrable") ? std::optional<bool>(option(fk.options, "deferrable") == "true")
+                                                          : std::nullopt,
+             .initially = option(fk.options, "initially"),
+             .match = option(fk.options, "match")}));
     }
     for (const auto& u : inspector.get_unique_constraints(table, schema))
         args.add(sql::UniqueConstraint(u.column_names, u.name));

@@ -292,9 +292,14 @@ std::string DdlCompiler::drop_foreign_key(const TableNode& table, const ForeignK
 
 std::string DdlCompiler::foreign_key_actions(const ForeignKeyConstraint& fk) {
     std::string out;
-    // The actions were checked against the SQL keywords when the constraint was made.
-    if (!fk.options().ondelete.empty()) out += " ON DELETE " + fk.options().ondelete;
-    if (!fk.options().onupdate.empty()) out += " ON UPDATE " + fk.options().onupdate;
+    const auto& o = fk.options();
+    // Every keyword was checked against the SQL grammar's words when the constraint was made;
+    // the order is the standard's <references specification> then <constraint characteristics>.
+    if (!o.match.empty()) out += " MATCH " + o.match;
+    if (!o.ondelete.empty()) out += " ON DELETE " + o.ondelete;
+    if (!o.onupdate.empty()) out += " ON UPDATE " + o.onupdate;
+    if (o.deferrable) out += *o.deferrable ? " DEFERRABLE" : " NOT DEFERRABLE";
+    if (!o.initially.empty()) out += " INITIALLY " + o.initially;
     return out;
 }
 

@@ -27,6 +27,24 @@ std::string checked_action(const std::string& action, const char* which, const s
                         "' is not one of CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION");
 }
 
+/// Normalises INITIALLY and MATCH (upper case) and throws for anything else, as for the actions.
+void check_deferral_and_match(ForeignKeyOptions& o, const std::string& target) {
+    const auto pick = [&](std::string& v, std::initializer_list<const char*> allowed, const char* which) {
+        if (v.empty()) return;
+        const std::string u = sdk::ascii_upper(v);
+        for (const char* a : allowed)
+            if (u == a) {
+                v = u;
+                return;
+            }
+        std::string list;
+        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        throw ArgumentError(std::string("ForeignKey to '") + target + "': " + which + " '" + v + "' is not one of " + list);
+    };
+    pick(o.initially, {"DEFERRED", "IMMEDIATE"}, "initially");
+    pick(o.match, {"FULL", "PARTIAL", "SIMPLE"}, "match");
+}
+
 /// "schema.table.column" -> ("schema.table", "column").
 std::pair<std::string, std::string> split_target(const std::string& target, const char* construct) {
     const auto dot = target.rfind('.');
@@ -54,6 +72,7 @@ ForeignKey::ForeignKey(std::string target, ForeignKeyOptions options) : options_
     std::tie(table_, column_) = split_target(target, "ForeignKey");
     options_.ondelete = checked_action(options_.ondelete, "ondelete", target);
     options_.onupdate = checked_action(options_.onupdate, "onupdate", target);
+    check_deferral_and_match(options_, target);
 }
 
 ForeignKeyConstraint::ForeignKeyConstraint(std::vector<std::string> columns, std::vector<std::string> referred,
@@ -74,6 +93,7 @@ ForeignKeyConstraint::ForeignKeyConstraint(std::vector<std::string> columns, std
     }
     options_.ondelete = checked_action(options_.ondelete, "ondelete", referred.front());
     options_.onupdate = checked_action(options_.onupdate, "onupdate", referred.front());
+    check_deferral_and_match(options_, referred.front());
 }
 
 Sequence::Sequence(std::string name, SequenceOptions options) : name_(std::move(name)), options_(std::move(options)) {

@@ -125,6 +125,27 @@ BOOST_AUTO_TEST_CASE(create_table_generic_every_column_option) {
     BOOST_TEST(to_string(SetColumnComment(t, "Mixed Case")) == "COMMENT ON COLUMN things.\"Mixed Case\" IS 'shown'");
 }
 
+// MATCH, DEFERRABLE and INITIALLY in the SQL standard's order, after REFERENCES and the actions.
+BOOST_AUTO_TEST_CASE(foreign_key_characteristics) {
+    MetaData md;
+    md.table("p", Column("id", integer(), primary_key()));
+    auto& c = md.table("c", Column("id", integer(), primary_key()),
+                       Column("p_id", integer(),
+                              ForeignKey("p.id", {.ondelete = "cascade", .deferrable = true, .initially = "deferred", .match = "full"})),
+                       Column("q_id", integer(), ForeignKey("p.id", {.deferrable = false})));
+    BOOST_TEST(to_string(CreateTable(c)) ==
+               "CREATE TABLE c (\n\tid INTEGER NOT NULL,\n\tp_id INTEGER,\n\tq_id INTEGER,\n\tPRIMARY KEY (id),\n"
+               "\tFOREIGN KEY(p_id) REFERENCES p (id) MATCH FULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,\n"
+               "\tFOREIGN KEY(q_id) REFERENCES p (id) NOT DEFERRABLE\n)");
+    BOOST_CHECK_THROW(ForeignKey("p.id", {.initially = "later"}), sa::ArgumentError);
+    BOOST_CHECK_THROW(ForeignKey("p.id", {.match = "most"}), sa::ArgumentError);
+    // SQLite keeps DEFERRABLE but would ignore MATCH FULL: refused.
+    BOOST_CHECK_THROW(sqlite_sql(CreateTable(c)), sa::CompileError);
+    auto& d = md.table("d", Column("id", integer(), primary_key()),
+                       Column("p_id", integer(), ForeignKey("p.id", {.deferrable = true, .initially = "DEFERRED"})));
+    BOOST_TEST(sqlite_sql(CreateTable(d)).find("REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED") != std::string::npos);
+}
+
 // Every Identity option, in the order the SQL standard's <sequence generator options> lists
 // them (PostgreSQL 15, CREATE TABLE: the identity's sequence_options are CREATE SEQUENCE's).
 BOOST_AUTO_TEST_CASE(identity_options) {

@@ -188,7 +188,8 @@ std::vector<ReflectedForeignKey> PgReflector::get_foreign_keys(sdk::DriverConnec
         connection,
         "SELECT con.conname::text, la.attname::text, "
         "CASE WHEN $1::text = '' AND rn.nspname = current_schema() THEN '' ELSE rn.nspname::text END, "
-        "rc.relname::text, ra.attname::text, con.confupdtype::text, con.confdeltype::text "
+        "rc.relname::text, ra.attname::text, con.confupdtype::text, con.confdeltype::text, "
+        "con.condeferrable, con.condeferred, con.confmatchtype::text "
         "FROM pg_catalog.pg_constraint con "
         "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(lnum, rnum, ord) "
         "JOIN pg_catalog.pg_attribute la ON la.attrelid = con.conrelid AND la.attnum = k.lnum "
@@ -207,6 +208,12 @@ std::vector<ReflectedForeignKey> PgReflector::get_foreign_keys(sdk::DriverConnec
             fk.referred_table = text_of(row[3]);
             if (const auto a = action(text_of(row[5])); !a.empty()) fk.options["onupdate"] = a;
             if (const auto a = action(text_of(row[6])); !a.empty()) fk.options["ondelete"] = a;
+            // pg_constraint: condeferrable / condeferred, confmatchtype f(ull) p(artial) s(imple,
+            // the default, not reported).
+            if (row[7].as_bool()) fk.options["deferrable"] = "true";
+            if (row[8].as_bool()) fk.options["initially"] = "DEFERRED";
+            if (const auto m = text_of(row[9]); m == "f") fk.options["match"] = "FULL";
+            else if (m == "p") fk.options["match"] = "PARTIAL";
             out.push_back(std::move(fk));
         }
         out.back().constrained_columns.push_back(text_of(row[1]));

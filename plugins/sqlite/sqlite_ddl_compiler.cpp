@@ -32,4 +32,10 @@ std::string SqliteDdlCompiler::autoincrement_clause(const sql::TableNode& table,
     return "";
 }
 
+std::string SqliteDdlCompiler::foreign_key_actions(const sql::ForeignKeyConstraint& fk) {
+    const auto& match = fk.options().match;
+    if (!match.empty() && match != "SIMPLE") unsupported("MATCH " + match + " (SQLite parses MATCH and ignores it)");
+    return DdlCompiler::foreign_key_actions(fk);
+}
+
 }  // namespace athanor::sqlite

@@ -31,6 +31,9 @@ public:
     /// (SQLite accepts a reference to a table created later).
     bool supports_alter() const override { return false; }
 
+    /// SQLite parses MATCH and ignores it (foreignkeys.html, 4.4): MATCH FULL / PARTIAL are
+    /// refused rather than accepted without effect.
+    std::string foreign_key_actions(const sql::ForeignKeyConstraint& fk) override;
     bool primary_key_inline(const sql::TableNode& table) const override;
     std::string type_ddl(const sql::TableNode& table, const sql::Column& column) override;
     std::string autoincrement_clause(const sql::TableNode& table, const sql::Column& column) override;

@@ -166,7 +166,13 @@ struct ParsedTable {
     std::string pk_name;
     std::vector<ReflectedUniqueConstraint> uniques;
     std::vector<ReflectedCheckConstraint> checks;
-    std::vector<std::pair<std::string, std::vector<std::string>>> foreign_keys;  // name, columns
+    struct ForeignKey {
+        std::string name;
+        std::vector<std::string> columns;
+        std::optional<bool> deferrable;  // [NOT] DEFERRABLE
+        std::string initially;           // INITIALLY DEFERRED / IMMEDIATE, upper case
+    };
+    std::vector<ForeignKey> foreign_keys;
     /// Generated columns: upper-cased column name -> the expression between AS ( and ).
     std::map<std::string, std::string> generated;
     bool without_rowid = false;
@@ -175,8 +181,15 @@ struct ParsedTable {
 void parse_constraints(const std::string& sql, const std::vector<Token>& t, std::size_t i, std::size_t end,
                        const std::string& column, ParsedTable& out) {
     std::string name;
+    std::optional<std::size_t> last_fk;  // the clause DEFERRABLE / INITIALLY belong to
     while (i < end) {
-        if (is_word(t[i], "CONSTRAINT") && i + 1 < end) {
+        if (last_fk && is_word(t[i], "DEFERRABLE")) {
+            out.foreign_keys[*last_fk].deferrable = !(i > 0 && is_word(t[i - 1], "NOT"));
+            ++i;
+        } else if (last_fk && is_word(t[i], "INITIALLY") && i + 1 < end) {
+            out.foreign_keys[*last_fk].initially = ascii_upper(t[i + 1].text);
+            i += 2;
+        } else if (is_word(t[i], "CONSTRAINT") && i + 1 < end) {
             name = t[i + 1].text;
             i += 2;
         } else if (is_word(t[i], "PRIMARY")) {
@@ -211,11 +224,13 @@ void parse_constraints(const std::string& sql, const std::vector<Token>& t, std:
             out.generated[ascii_upper(column)] = inner_text(sql, t, i + 1, close);
             i = close + 1;
         } else if (is_word(t[i], "FOREIGN") && i + 2 < end && is_punct(t[i + 2], '(')) {
-            out.foreign_keys.emplace_back(name, name_list(t, i + 2));
+            out.foreign_keys.push_back({name, name_list(t, i + 2), std::nullopt, {}});
+            last_fk = out.foreign_keys.size() - 1;
             name.clear();
             i = matching(t, i + 2) + 1;
         } else if (is_word(t[i], "REFERENCES") && !column.empty()) {
-            out.foreign_keys.emplace_back(name, std::vector<std::string>{column});
+            out.foreign_keys.push_back({name, std::vector<std::string>{column}, std::nullopt, {}});
+            last_fk = out.foreign_keys.size() - 1;
             name.clear();
             ++i;
         } else if (is_punct(t[i], '(')) {
@@ -388,9 +403,14 @@ std::vector<ReflectedForeignKey> SqliteReflector::get_foreign_keys(sdk::DriverCo
         auto& fk = out[i];
         if (implicit_target[i]) fk.referred_columns = primary_key_columns(connection, db, fk.referred_table);
         for (std::size_t j = 0; j < parsed.foreign_keys.size(); ++j) {
-            if (used[j] || !same_names(parsed.foreign_keys[j].second, fk.constrained_columns)) continue;
+            const auto& declared = parsed.foreign_keys[j];
+            if (used[j] || !same_names(declared.columns, fk.constrained_columns)) continue;
             used[j] = true;
-            fk.name = parsed.foreign_keys[j].first;
+            fk.name = declared.name;
+            // SQLite keeps these only in the CREATE TABLE text (lang_createtable.html,
+            // foreign-key-clause); NOT DEFERRABLE is the default and is not reported.
+            if (declared.deferrable.value_or(false)) fk.options["deferrable"] = "true";
+            if (!declared.initially.empty() && declared.initially != "IMMEDIATE") fk.options["initially"] = declared.initially;
             break;
         }
     }

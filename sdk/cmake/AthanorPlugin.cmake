@@ -21,7 +21,7 @@
 # given, `cmake --install` then installs into the prefix of the Athanor that was found, whose
 # plugin search path (<libdir>/athanor/dialects beside libathanor) finds the plugin with no
 # ATHANOR_PLUGIN_PATH. Does nothing in-tree or when a prefix was given.
-set(ATHANOR_SDK_ABI_VERSION 5)
+set(ATHANOR_SDK_ABI_VERSION 6)
 
 macro(athanor_install_into_athanor_prefix)
   if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT AND ATHANOR_INSTALL_PREFIX)

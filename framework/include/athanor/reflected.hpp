@@ -72,6 +72,8 @@ struct ReflectedForeignKey {
     std::string referred_table;
     std::vector<std::string> referred_columns;
     /// "ondelete" / "onupdate" -> CASCADE, SET NULL, SET DEFAULT, RESTRICT; absent for NO ACTION.
+    /// "deferrable" -> "true" for a DEFERRABLE key; "initially" -> "DEFERRED"; "match" -> "FULL"
+    /// or "PARTIAL" (absent for the defaults: NOT DEFERRABLE, INITIALLY IMMEDIATE, MATCH SIMPLE).
     std::map<std::string, std::string> options;
     bool operator==(const ReflectedForeignKey&) const = default;
 };

@@ -125,7 +125,7 @@ public:
     virtual std::vector<std::string> table_constraints(const TableNode& table);
     virtual std::string primary_key_constraint(const TableNode& table);
     virtual std::string foreign_key_constraint(const TableNode& table, const ForeignKeyConstraint& fk);
-    /// " ON DELETE x ON UPDATE y" (validated action keywords).
+    /// " MATCH m ON DELETE x ON UPDATE y DEFERRABLE INITIALLY z" (validated keywords, each when given).
     virtual std::string foreign_key_actions(const ForeignKeyConstraint& fk);
     virtual std::string unique_constraint(const TableNode& table, const UniqueConstraint& uq);
     virtual std::string check_constraint(const TableNode& table, const CheckConstraint& ck);

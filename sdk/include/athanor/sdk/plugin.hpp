@@ -24,7 +24,7 @@
 #include <string>
 
 /// Bumped whenever a change to the SPI headers breaks binary compatibility.
-#define ATHANOR_SDK_ABI_VERSION 5
+#define ATHANOR_SDK_ABI_VERSION 6
 
 namespace athanor::sdk {
 

@@ -103,6 +103,13 @@ struct ForeignKeyOptions {
     /// Needs a name (or a naming convention) where the database has ALTER TABLE for
     /// constraints; SQLite, which has none, keeps the constraint inside CREATE TABLE.
     bool use_alter = false;
+    /// DEFERRABLE (true) / NOT DEFERRABLE (false); unset: the database's default, not deferrable.
+    std::optional<bool> deferrable = {};
+    /// INITIALLY DEFERRED or INITIALLY IMMEDIATE ("" = not given).
+    std::string initially = {};
+    /// MATCH FULL, PARTIAL or SIMPLE ("" = not given: SIMPLE). SQLite parses and ignores
+    /// MATCH, so its DDL compiler refuses it rather than drop it silently.
+    std::string match = {};
 };
 
 /// A reference to another table's column, "table.column" (or "schema.table.column").
