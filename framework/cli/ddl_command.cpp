@@ -31,6 +31,21 @@ std::string read_json(const std::string& source, std::istream& in) {
     return text.str();
 }
 
+/// What a terminal is shown: the compiler's layout (line breaks, tabs) kept, every other
+/// control character — from names, defaults and CHECK text of the source — escaped.
+std::string shown(const std::string& sql, const OutputStyle& style) {
+    if (!style.escape) return sql;
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t tab = sql.find('\t'); ; tab = sql.find('\t', start)) {
+        out += escape_controls(std::string_view(sql).substr(start, tab == std::string::npos ? std::string::npos : tab - start), true);
+        if (tab == std::string::npos) break;
+        out += '\t';
+        start = tab + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 int run_ddl(const std::string& to, const std::string& from, const std::string& schema, const OutputStyle& style,
@@ -52,8 +67,7 @@ int run_ddl(const std::string& to, const std::string& from, const std::string& s
         throw InvalidRequestError("nothing to translate: " + origin + " has no tables or sequences" +
                                   (schema.empty() ? std::string() : " in schema '" + schema + "'"));
     metadata.create_all(mock);
-    // Names, types, defaults and CHECK text come from the source database.
-    for (const auto& sql : statements) out << style.show(sql) << ";\n";
+    for (const auto& sql : statements) out << shown(sql, style) << ";\n";
     return 0;
 }
 

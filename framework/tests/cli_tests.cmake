@@ -266,7 +266,12 @@ athanor_cli_test(NAME cli_reflect_json_escape
 athanor_cli_test(NAME cli_reflect_json_raw
   ARGS reflect --json sqlite:///${_cli_controls_db}
   EXPECT "\"t\\\\u001bc${_del}x\": {")
-set_tests_properties(cli_reflect_escape cli_reflect_json_escape cli_reflect_json_raw
+# `athanor ddl` of it: the name's controls escaped, the statement's own line breaks and tabs kept.
+athanor_cli_test(NAME cli_ddl_escape
+  ARGS --escape ddl --from sqlite:///${_cli_controls_db} --to postgresql
+  EXPECT "^CREATE TABLE \"t\\\\x1bc\\\\x7fx\" \\(\n\tc INTEGER\n\\);\n$"
+  REJECT "${_esc}" "${_del}")
+set_tests_properties(cli_reflect_escape cli_reflect_json_escape cli_reflect_json_raw cli_ddl_escape
   PROPERTIES FIXTURES_REQUIRED "cli_controls_db;cli_controls_table")
 
 # `athanor ddl`: a SQLite schema printed as PostgreSQL DDL (from the file, from reflect --json
