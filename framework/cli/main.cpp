@@ -176,6 +176,10 @@ int run(const std::vector<std::string>& args) {
     if (command == "ddl") {
         if (rest.size() != 1 || !params.empty()) return usage_error("'ddl' takes its input with --from, not as arguments");
         if (!to) return usage_error("'ddl' needs --to DIALECT (a scheme such as postgresql, or a URL)");
+        // Without --from the schema is JSON on standard input; a terminal there would just wait.
+        if (!from && isatty(STDIN_FILENO))
+            return usage_error("'ddl' without --from reads a JSON schema on standard input: give --from URL or "
+                               "--from FILE.json, or pipe 'athanor reflect --json URL' into it");
         return athanor::cli::run_ddl(*to, from.value_or("-"), schema.value_or(""), style, std::cin, std::cout);
     }
     return usage_error("unknown command '" + command + "'");

@@ -246,6 +246,11 @@ if(ATHANOR_SCRIPT_PROGRAM)
     ARGS "$<TARGET_FILE:athanor_cli> sql sqlite:// \"SELECT char(27, 91, 50, 74) AS x\"" /dev/null
     EXPECT "\\| \\\\x1b.2J \\|"
     REJECT "${_esc}")
+  # Without --from, `ddl` reads JSON on standard input; a terminal there is refused, not waited on.
+  athanor_cli_test(NAME cli_ddl_stdin_is_a_terminal
+    COMMAND ${ATHANOR_SCRIPT_PROGRAM} -qec
+    ARGS "$<TARGET_FILE:athanor_cli> ddl --to sqlite" /dev/null
+    EXIT 2 EXPECT "'ddl' without --from reads a JSON schema on standard input")
 endif()
 
 # `athanor reflect` of a table whose name holds ESC and DEL.
