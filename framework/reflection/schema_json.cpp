@@ -170,10 +170,20 @@ struct SchemaReader {
             const std::string at = where + ".columns[" + std::to_string(i) + "]";
             ReflectedColumn col;
             col.name = text(c, "name", at);
-            // The generic type is what translates to another dialect; the database's own
-            // spelling is the fallback.
-            col.type_name = text(c, "type", at, false);
-            if (col.type_name.empty()) col.type_name = text(c, "type_name", at);
+            // The database's spelling where it names a generic type ("uuid", "integer",
+            // "timestamp with time zone"): the generic "type" is only that type's default
+            // rendering, which can lose it (a Uuid renders CHAR(32)). Else the generic "type".
+            const auto database_spelling = text(c, "type_name", at, false);
+            const auto generic = text(c, "type", at, false);
+            if (database_spelling.empty() && generic.empty()) bad(at, "has neither \"type\" nor \"type_name\"");
+            col.type_name = database_spelling.empty() ? generic : database_spelling;
+            col.type = sql::TypeEngine::named(col.type_name);
+            if (col.type->kind() == sql::TypeKind::custom && !generic.empty()) {
+                col.type_name = generic;
+                col.type = sql::TypeEngine::named(generic);
+            }
+            col.collation = optional_text(c, "collation", at);
+            col.type = detail::with_reflected_collation(col.type, col.collation);
             col.nullable = flag(c, "nullable", at, true);
             col.default_ = optional_text(c, "default", at);
             col.autoincrement = flag(c, "autoincrement", at, false);

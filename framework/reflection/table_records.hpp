@@ -6,8 +6,11 @@
 
 #include <athanor/reflected.hpp>
 #include <athanor/sql/schema/table.hpp>
+#include <athanor/sql/type_engine.hpp>
+#include <athanor/sql/types.hpp>
 
 #include <optional>
+#include <typeinfo>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,19 @@ struct TableRecords {
     std::vector<ReflectedIndex> indexes;
     std::optional<std::string> comment;
 };
+
+/// A reflected collation goes onto the column's type when that is a plain string type (not a
+/// dialect's own subclass, which keeps its collation itself).
+inline sql::TypePtr with_reflected_collation(sql::TypePtr type, const std::optional<std::string>& collation) {
+    if (!collation || !type) return type;
+    const sql::TypeEngine& plain = *type;
+    if (typeid(plain) != typeid(sql::TypeEngine)) return type;
+    const auto k = type->kind();
+    if (k != sql::TypeKind::string && k != sql::TypeKind::text && k != sql::TypeKind::unicode &&
+        k != sql::TypeKind::unicode_text)
+        return type;
+    return types::with_collation(type, *collation);
+}
 
 /// The Table definition for the records: columns with their generic types (TypeEngine::named
 /// of type_name when the record has none), nullability, server default, autoincrement,

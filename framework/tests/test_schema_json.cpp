@@ -7,6 +7,7 @@
 
 #include "support/test_support.hpp"
 
+#include <athanor/engine/mock_engine.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/reflection/reflect.hpp>
 #include <athanor/sql.hpp>
@@ -14,6 +15,7 @@
 #include <athanor/sql/text.hpp>
 
 #include <string>
+#include <vector>
 
 namespace sa = athanor;
 using namespace athanor::sql;
@@ -63,10 +65,27 @@ BOOST_AUTO_TEST_CASE(bad_text_names_the_place_and_adds_nothing) {
                                                 "b": {"columns": [{"name": "x"}, {"name": "y", "nullable": "no"}]}}})");
         BOOST_FAIL("accepted");
     } catch (const sa::ArgumentError& e) {
-        BOOST_TEST(std::string(e.what()).find("tables.b.columns[0].type_name is missing") != std::string::npos);
+        BOOST_TEST(std::string(e.what()).find("tables.b.columns[0] has neither \"type\" nor \"type_name\"") != std::string::npos);
     }
     BOOST_TEST(md.tables_in_definition_order().empty());  // "a" was fine, and is not added either
     BOOST_CHECK_THROW(sa::load_schema_json(md, "[1, 2]"), sa::ArgumentError);
     BOOST_CHECK_THROW(sa::load_schema_json(md, "{\"tables\": {"), sa::ArgumentError);
     BOOST_CHECK_THROW(sa::load_schema_json(md, R"({"tables": {"t": {"columns": []}}})"), sa::ArgumentError);
+}
+
+BOOST_AUTO_TEST_CASE(the_database_spelling_wins_where_it_names_a_generic_type) {
+    // As `athanor reflect --json` prints PostgreSQL columns: a Uuid's generic rendering is
+    // CHAR(32), jsonb is no generic name (JSON is), the collation is its own field.
+    MetaData md;
+    sa::load_schema_json(md, R"js({"tables": {"t": {"columns": [
+        {"name": "u", "type": "CHAR(32)", "type_name": "uuid"},
+        {"name": "j", "type": "JSON", "type_name": "jsonb"},
+        {"name": "c", "type": "TEXT", "type_name": "text", "collation": "C"},
+        {"name": "n", "type_name": "NUMERIC(10, 2)"}]}}})js");
+    std::vector<std::string> sql;
+    sa::MockEngine pg(sa::Url::parse("postgresql://"), [&](const sa::MockStatement& s) { sql.push_back(s.sql); },
+                      &athanor::test::registry());
+    md.create_all(pg);
+    BOOST_REQUIRE(sql.size() == 1u);
+    BOOST_TEST(sql[0] == "CREATE TABLE t (\n\tu UUID,\n\tj JSON,\n\tc TEXT COLLATE \"C\",\n\tn NUMERIC(10, 2)\n)");
 }

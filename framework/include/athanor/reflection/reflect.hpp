@@ -16,9 +16,11 @@
 //    "comment": ...}, ...}, "views": ["<view>", ...], "sequences": [{...}, ...]}
 // with the Inspector's field names, lists in a stable order (so two databases with the same
 // schema give the same text). load_schema_json() reads that text back into a MetaData, as
-// reflect() would have filled it from the database (the generic "type" of each column, so the
-// MetaData can create_all() the schema on another dialect; views are not part of it, and what
-// the JSON does not carry — computed columns, index INCLUDE columns — is not recreated).
+// reflect() would have filled it from the database, with generic types so that the MetaData
+// can create_all() the schema on another dialect: a column's "type_name" where it names a
+// generic type ("uuid", "integer"), else its generic "type" (which is only that type's default
+// spelling). Views are not part of it, and what the JSON does not carry — computed columns,
+// index INCLUDE columns, an enum type's values — is not recreated.
 //
 // Example:
 //   auto engine = athanor::create_engine("sqlite:///app.db");
