@@ -195,6 +195,16 @@ std::vector<CorpusEntry> build() {
           auto& u = s().users;
           return literal_sql(select(u.c("id")).where(or_(u.c("name") == "O'Reilly", u.c("id") == 7, u.c("fullname") == athanor::null)), d););
     ENTRY("select_no_from", "SELECT of a literal without FROM", return sql(select(literal(1).label("one")), d););
+    ENTRY("select_regexp_match", "regexp_match and its negation",
+          auto& u = s().users;
+          return sql(select(u.c("id")).where(or_(u.c("name").regexp_match("^a"), !u.c("fullname").regexp_match("x$"))), d););
+    ENTRY("select_regexp_match_flags", "regexp_match with the case-insensitive flag",
+          return sql(select(s().users.c("id")).where(s().users.c("name").regexp_match("^a", "i")), d););
+    ENTRY("select_regexp_replace", "regexp_replace(pattern, replacement)",
+          return sql(select(s().users.c("name").regexp_replace("a+", "b").label("r")), d););
+    ENTRY("select_values", "values() in a FROM clause",
+          auto v = values({{"id", ty("INTEGER")}, {"name", ty("VARCHAR(20)")}}, "v").data({{1, "a"}, {2, "b"}});
+          return sql(select(v.c("id"), v.c("name")).where(v.c("id") > 1), d););
     // ---- compound selects
     ENTRY("union", "UNION",
           return sql(union_(select(s().users.c("id")).where(s().users.c("id") < 3), select(s().addresses.c("user_id"))), d););
@@ -213,6 +223,9 @@ std::vector<CorpusEntry> build() {
           auto base = select(n.c("id"), n.c("parent_id")).where(n.c("id") == 1).cte("tree", true);
           auto tree = base.union_all(select(n.c("id"), n.c("parent_id")).join_from(n, base, n.c("parent_id") == base.c("id")));
           return sql(select(tree.c("id")), d););
+    ENTRY("cte_values", "WITH name (cols) AS (VALUES ...)",
+          auto c = values({{"id", ty("INTEGER")}, {"name", ty("VARCHAR(20)")}}, "v").data({{1, "a"}, {2, "b"}}).cte("pairs");
+          return sql(select(c.c("name")).order_by(c.c("id")), d););
     // ---- DML
     ENTRY("insert_values", "INSERT ... VALUES", return sql(s().users.insert().values({{"name", "a"}, {"fullname", "A"}}), d););
     ENTRY("insert_multi_values", "INSERT ... VALUES (...), (...)",

@@ -480,6 +480,10 @@ Connection& Connection::execution_options(const ExecutionOptions& options) {
     return *this;
 }
 
+std::shared_ptr<const sql::SchemaTranslateMap> Connection::schema_translate_map() const {
+    return state_ ? state_->schema_translate_map : nullptr;
+}
+
 std::string Connection::effective_schema(const std::string& schema) const {
     if (!state_) throw ResourceClosedError("this Connection was moved from");
     return sql::translate_schema(state_->schema_translate_map.get(), schema);

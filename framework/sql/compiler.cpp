@@ -75,7 +75,7 @@ std::shared_ptr<CompiledStatement> SqlCompiler::compile(const ClauseElement& sta
         sql = cte_preamble(recursive) + " ";
         for (std::size_t i = 0; i < state_->ctes_.size(); ++i) {
             if (i) sql += ", ";
-            sql += quote(state_->ctes_[i].name) + " AS (" + state_->ctes_[i].sql + ")";
+            sql += quote(state_->ctes_[i].name) + state_->ctes_[i].columns + " AS (" + state_->ctes_[i].sql + ")";
             for (auto& b : state_->ctes_[i].binds) binds.push_back(std::move(b));
         }
         sql += " ";
@@ -345,14 +345,46 @@ void SqlCompiler::visit_cte(const CteNode& node) {
         state_->binds_.clear();
         state_->enclosing_froms_.clear();
         ++state_->depth_;
-        process(*node.select);
+        std::string columns;
+        if (node.values) {
+            values_rows(*node.values);
+            columns = " (" + values_column_list(*node.values) + ")";
+        } else {
+            process(*node.select);
+        }
         --state_->depth_;
-        state_->ctes_.push_back(State::CteText{node.cte_name, std::move(state_->out_), std::move(state_->binds_), node.recursive});
+        state_->ctes_.push_back(
+            State::CteText{node.cte_name, std::move(state_->out_), std::move(state_->binds_), node.recursive, std::move(columns)});
         state_->out_ = std::move(saved_out);
         state_->binds_ = std::move(saved_binds);
         state_->enclosing_froms_ = std::move(saved_froms);
     }
     state_->out_ += quote(node.cte_name);
+}
+
+void SqlCompiler::values_rows(const ValuesNode& node) {
+    if (node.rows.empty()) throw CompileError("values('" + node.alias + "') has no rows: give them with data()");
+    state_->out_ += "VALUES ";
+    for (std::size_t r = 0; r < node.rows.size(); ++r) {
+        state_->out_ += r ? ", (" : "(";
+        for (std::size_t i = 0; i < node.rows[r].size(); ++i) {
+            if (i) state_->out_ += ", ";
+            process_coerced(*node.rows[r][i], node.columns[i].type);
+        }
+        state_->out_ += ')';
+    }
+}
+
+void SqlCompiler::visit_values(const ValuesNode& node) {
+    state_->out_ += '(';
+    values_rows(node);
+    state_->out_ += ") AS " + quote(node.alias) + " (" + values_column_list(node) + ")";
+}
+
+std::string SqlCompiler::values_column_list(const ValuesNode& node) {
+    std::string out;
+    for (const auto& c : node.columns) out += (out.empty() ? "" : ", ") + quote(c.name);
+    return out;
 }
 
 // ---- statements ---------------------------------------------------------------------

@@ -145,6 +145,42 @@ void SqlCompiler::visit_collate(const CollateNode& node) {
     state_->out_ += quote(node.collation);
 }
 
+void SqlCompiler::visit_function_filter(const FunctionFilterNode& node) {
+    process(*node.function);
+    state_->out_ += " FILTER (WHERE ";
+    process(*node.criterion);
+    state_->out_ += ')';
+}
+
+void SqlCompiler::visit_within_group(const WithinGroupNode& node) {
+    process(*node.function);
+    state_->out_ += " WITHIN GROUP (ORDER BY ";
+    comma_list(node.order_by);
+    state_->out_ += ')';
+}
+
+void SqlCompiler::visit_extract(const ExtractNode& node) {
+    state_->out_ += "EXTRACT(" + sdk::ascii_upper(node.field) + " FROM ";
+    process(*node.element);
+    state_->out_ += ')';
+}
+
+void SqlCompiler::visit_any_all(const AnyAllNode& node) {
+    state_->out_ += node.all ? "ALL (" : "ANY (";
+    if (const auto* sub = dynamic_cast<const ScalarSelectNode*>(node.element.get())) {
+        ++state_->depth_;
+        process(*sub->select);
+        --state_->depth_;
+    } else {
+        process(*node.element);
+    }
+    state_->out_ += ')';
+}
+
+void SqlCompiler::visit_regexp_match(const RegexpNode&) { unsupported("regexp_match()"); }
+
+void SqlCompiler::visit_regexp_replace(const RegexpNode&) { unsupported("regexp_replace()"); }
+
 void SqlCompiler::visit_floor_division(const BinaryNode& node) {
     // SQLAlchemy's visit_floordiv_binary: integer division already floors where `/` truncates
     // and the divisor is an integer; anything else is FLOOR() of the true quotient.
@@ -379,7 +415,9 @@ void SqlCompiler::visit_over(const OverNode& node) {
     }
     if (node.frame != OverNode::FrameKind::none) {
         if (!node.partition_by.empty() || !node.order_by.empty()) state_->out_ += ' ';
-        state_->out_ += node.frame == OverNode::FrameKind::rows ? "ROWS BETWEEN " : "RANGE BETWEEN ";
+        state_->out_ += node.frame == OverNode::FrameKind::rows    ? "ROWS BETWEEN "
+                        : node.frame == OverNode::FrameKind::range ? "RANGE BETWEEN "
+                                                                   : "GROUPS BETWEEN ";
         const auto bound = [](std::optional<std::int64_t> b, const char* unbounded) -> std::string {
             if (!b.has_value()) return unbounded;
             if (*b == 0) return "CURRENT ROW";

@@ -60,6 +60,14 @@ TypePtr SqlCompiler::expression_type(const ColumnElement& e) const {
     if (const auto* u = dynamic_cast<const UnaryNode*>(&e))
         return u->op == UnaryOp::not_ ? types::Boolean() : expression_type(*u->operand);
     if (const auto* c = dynamic_cast<const CollateNode*>(&e)) return expression_type(*c->element);
+    if (const auto* f = dynamic_cast<const FunctionFilterNode*>(&e)) return expression_type(*f->function);
+    if (const auto* w = dynamic_cast<const WithinGroupNode*>(&e)) return expression_type(*w->function);
+    // EXTRACT: PostgreSQL answers NUMERIC; a field is read as an integer, as SQLAlchemy types it,
+    // except second and epoch, which keep their fraction.
+    if (const auto* x = dynamic_cast<const ExtractNode*>(&e))
+        return x->field == "second" || x->field == "epoch" ? types::Float() : types::Integer();
+    if (dynamic_cast<const RegexpNode*>(&e))
+        return static_cast<const RegexpNode&>(e).kind == RegexpNode::Kind::replace ? types::String() : types::Boolean();
     if (const auto* b = dynamic_cast<const BinaryNode*>(&e)) {
         switch (b->op) {
             case BinaryOp::add: case BinaryOp::sub: case BinaryOp::mul: case BinaryOp::mod: {

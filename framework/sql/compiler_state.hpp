@@ -32,6 +32,7 @@ struct SqlCompiler::State {
         std::string sql;
         std::vector<BindParameter> binds;
         bool recursive;
+        std::string columns;  // "(a, b)" after the name, for a VALUES body
     };
     std::vector<CteText> ctes_;
     std::vector<std::string> cte_names_;

@@ -31,6 +31,15 @@ std::string CreateSequence::render(DdlCompiler& compiler) const {
     return compiler.create_sequence(sequence_, if_not_exists_);
 }
 std::string DropSequence::render(DdlCompiler& compiler) const { return compiler.drop_sequence(sequence_, if_exists_); }
+CreateSchema::CreateSchema(std::string name, bool if_not_exists) : name_(std::move(name)), if_not_exists_(if_not_exists) {
+    if (name_.empty()) throw ArgumentError("CreateSchema needs a schema name");
+}
+std::string CreateSchema::render(DdlCompiler& compiler) const { return compiler.create_schema(name_, if_not_exists_); }
+DropSchema::DropSchema(std::string name, bool if_exists, bool cascade)
+    : name_(std::move(name)), if_exists_(if_exists), cascade_(cascade) {
+    if (name_.empty()) throw ArgumentError("DropSchema needs a schema name");
+}
+std::string DropSchema::render(DdlCompiler& compiler) const { return compiler.drop_schema(name_, if_exists_, cascade_); }
 std::string SetTableComment::render(DdlCompiler& compiler) const { return compiler.set_table_comment(*table_); }
 
 SetColumnComment::SetColumnComment(const Table& table, const std::string& column)

@@ -295,6 +295,75 @@ void CollateNode::walk(Walker& w) const {
     element->walk(w);
 }
 
+RegexpNode::RegexpNode(Kind kind, ColumnPtr element, ColumnPtr pattern, ColumnPtr replacement, std::string flags)
+    : kind(kind), element(std::move(element)), pattern(std::move(pattern)), replacement(std::move(replacement)),
+      flags(std::move(flags)) {}
+void RegexpNode::accept(SqlCompiler& c) const {
+    if (kind == Kind::replace)
+        c.visit_regexp_replace(*this);
+    else
+        c.visit_regexp_match(*this);
+}
+void RegexpNode::walk(Walker& w) const {
+    w.token("regexp");
+    w.number(static_cast<int>(kind));
+    w.token(flags);
+    element->walk(w);
+    pattern->walk(w);
+    if (replacement) replacement->walk(w);
+}
+void RegexpNode::collect_froms(std::vector<FromPtr>& out) const {
+    element->collect_froms(out);
+    pattern->collect_froms(out);
+    if (replacement) replacement->collect_froms(out);
+}
+std::shared_ptr<const ColumnElement> RegexpNode::negation() const {
+    if (kind == Kind::replace) return nullptr;
+    return std::make_shared<RegexpNode>(kind == Kind::match ? Kind::not_match : Kind::match, element, pattern, nullptr, flags);
+}
+
+FunctionFilterNode::FunctionFilterNode(ColumnPtr function, ColumnPtr criterion)
+    : function(std::move(function)), criterion(std::move(criterion)) {}
+void FunctionFilterNode::accept(SqlCompiler& c) const { c.visit_function_filter(*this); }
+void FunctionFilterNode::walk(Walker& w) const {
+    w.token("filter");
+    function->walk(w);
+    criterion->walk(w);
+}
+void FunctionFilterNode::collect_froms(std::vector<FromPtr>& out) const {
+    function->collect_froms(out);
+    criterion->collect_froms(out);
+}
+
+WithinGroupNode::WithinGroupNode(ColumnPtr function, std::vector<ColumnPtr> order_by)
+    : function(std::move(function)), order_by(std::move(order_by)) {}
+void WithinGroupNode::accept(SqlCompiler& c) const { c.visit_within_group(*this); }
+void WithinGroupNode::walk(Walker& w) const {
+    w.token("within");
+    function->walk(w);
+    w.number(static_cast<std::int64_t>(order_by.size()));
+    for (const auto& o : order_by) o->walk(w);
+}
+void WithinGroupNode::collect_froms(std::vector<FromPtr>& out) const {
+    function->collect_froms(out);
+    for (const auto& o : order_by) o->collect_froms(out);
+}
+
+ExtractNode::ExtractNode(std::string field, ColumnPtr element) : field(std::move(field)), element(std::move(element)) {}
+void ExtractNode::accept(SqlCompiler& c) const { c.visit_extract(*this); }
+void ExtractNode::walk(Walker& w) const {
+    w.token("extract");
+    w.token(field);
+    element->walk(w);
+}
+
+AnyAllNode::AnyAllNode(bool all, ColumnPtr element) : all(all), element(std::move(element)) {}
+void AnyAllNode::accept(SqlCompiler& c) const { c.visit_any_all(*this); }
+void AnyAllNode::walk(Walker& w) const {
+    w.token(all ? "all" : "any");
+    element->walk(w);
+}
+
 LabelNode::LabelNode(ColumnPtr element, std::string name) : element(std::move(element)), name(std::move(name)) {}
 void LabelNode::accept(SqlCompiler& c) const { c.visit_label(*this); }
 void LabelNode::walk(Walker& w) const {
@@ -383,7 +452,7 @@ void OverNode::walk(Walker& w) const {
     walk_all(order_by, w);
     if (frame != FrameKind::none) {
         // Frame bounds are rendered as literals, so they belong to the statement's shape.
-        w.token(frame == FrameKind::rows ? "rows" : "range");
+        w.token(frame == FrameKind::rows ? "rows" : frame == FrameKind::range ? "range" : "groups");
         for (const auto& bound : {frame_start, frame_end}) {
             w.token(bound ? "b" : "u");
             if (bound) w.number(*bound);

@@ -5,6 +5,9 @@
 #include <athanor/sql/select.hpp>
 #include <athanor/sql/types.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace athanor::sql {
 
 namespace {
@@ -52,6 +55,15 @@ Expr binary(const Expr& a, BinaryOp op, const Expr& b) {
 }
 
 Expr comparison(const Expr& a, BinaryOp op, const Expr& b) {
+    // any_(q) == x is x = ANY (q): ANY / ALL stand on the right, the operator mirrored.
+    if (dynamic_cast<const AnyAllNode*>(a.node().get()) && !dynamic_cast<const AnyAllNode*>(b.node().get())) {
+        const BinaryOp mirrored = op == BinaryOp::lt   ? BinaryOp::gt
+                                  : op == BinaryOp::gt ? BinaryOp::lt
+                                  : op == BinaryOp::le ? BinaryOp::ge
+                                  : op == BinaryOp::ge ? BinaryOp::le
+                                                       : op;
+        return binary(b, mirrored, a);
+    }
     // `x == null` is IS NULL, as in SQLAlchemy.
     if ((op == BinaryOp::eq || op == BinaryOp::ne) && is_null_literal(b.node()))
         return Expr(std::make_shared<BinaryNode>(a.node(), op == BinaryOp::eq ? BinaryOp::is : BinaryOp::is_not,
@@ -259,6 +271,14 @@ Expr Expr::bitwise_lshift(const Expr& other) const {
 Expr Expr::bitwise_rshift(const Expr& other) const {
     return binary(*this, BinaryOp::bitwise_rshift, other);
 }
+Expr Expr::regexp_match(const Expr& pattern, std::string flags) const {
+    return Expr(std::make_shared<RegexpNode>(RegexpNode::Kind::match, node_, coerce(pattern.node(), node_), nullptr,
+                                             std::move(flags)));
+}
+Expr Expr::regexp_replace(const Expr& pattern, const Expr& replacement, std::string flags) const {
+    return Expr(std::make_shared<RegexpNode>(RegexpNode::Kind::replace, node_, coerce(pattern.node(), node_),
+                                             coerce(replacement.node(), node_), std::move(flags)));
+}
 Expr Expr::collate(std::string collation) const {
     if (collation.empty()) throw ArgumentError("collate() needs a collation name");
     return Expr(std::make_shared<CollateNode>(node_, std::move(collation)));
@@ -293,12 +313,12 @@ Expr Expr::nulls_first() const { return Expr(std::make_shared<UnaryNode>(UnaryOp
 Expr Expr::nulls_last() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::nulls_last, node_)); }
 Expr Expr::distinct() const { return Expr(std::make_shared<UnaryNode>(UnaryOp::distinct, node_)); }
 Expr Expr::over(const Window& window) const {
-    if (window.rows && window.range)
-        throw ArgumentError("over(): a window has a ROWS or a RANGE frame, not both ('rows' and 'range' given)");
+    if (int(window.rows.has_value()) + int(window.range.has_value()) + int(window.groups.has_value()) > 1)
+        throw ArgumentError("over(): a window has one frame, ROWS, RANGE or GROUPS; more than one was given");
     auto kind = OverNode::FrameKind::none;
     std::optional<std::int64_t> start, end;
-    if (const auto& frame = window.rows ? window.rows : window.range) {
-        kind = window.rows ? OverNode::FrameKind::rows : OverNode::FrameKind::range;
+    if (const auto& frame = window.rows ? window.rows : window.range ? window.range : window.groups) {
+        kind = window.rows ? OverNode::FrameKind::rows : window.range ? OverNode::FrameKind::range : OverNode::FrameKind::groups;
         start = frame->start;
         end = frame->end;
         if (start && end && *start > *end)
@@ -308,12 +328,47 @@ Expr Expr::over(const Window& window) const {
     return Expr(std::make_shared<OverNode>(node_, nodes(window.partition_by), nodes(window.order_by), kind, start, end));
 }
 
+namespace {
+bool is_function(const ColumnPtr& node) {
+    return dynamic_cast<const FunctionNode*>(node.get()) || dynamic_cast<const FunctionFilterNode*>(node.get()) ||
+           dynamic_cast<const WithinGroupNode*>(node.get());
+}
+}  // namespace
+
+Expr Expr::filter(const Expr& criterion) const {
+    if (const auto* f = dynamic_cast<const FunctionFilterNode*>(node_.get()))
+        return Expr(std::make_shared<FunctionFilterNode>(f->function, and_(Expr(f->criterion), criterion).node()));
+    if (!is_function(node_)) throw ArgumentError("filter() applies to an aggregate function (count(), sum(), func(...))");
+    return Expr(std::make_shared<FunctionFilterNode>(node_, criterion.node()));
+}
+
+Expr Expr::within_group(const std::vector<Expr>& order_by) const {
+    if (!dynamic_cast<const FunctionNode*>(node_.get()))
+        throw ArgumentError("within_group() applies to an ordered-set aggregate function (func(\"percentile_cont\", 0.5))");
+    if (order_by.empty()) throw ArgumentError("within_group() needs at least one ORDER BY expression");
+    return Expr(std::make_shared<WithinGroupNode>(node_, nodes(order_by)));
+}
+
+Expr extract(const std::string& field, const Expr& e) {
+    static const char* const fields[] = {"year", "month", "day", "hour", "minute", "second",
+                                         "dow", "doy", "week", "quarter", "epoch"};
+    std::string lowered;
+    for (char ch : field) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(std::begin(fields), std::end(fields), lowered) == std::end(fields))
+        throw ArgumentError("extract(): unknown field '" + field +
+                            "'; the fields are year, month, day, hour, minute, second, dow, doy, week, quarter, epoch");
+    return Expr(std::make_shared<ExtractNode>(std::move(lowered), e.node()));
+}
+
+Expr any_(const Expr& e) { return Expr(std::make_shared<AnyAllNode>(false, e.node())); }
+Expr all_(const Expr& e) { return Expr(std::make_shared<AnyAllNode>(true, e.node())); }
+
 Expr operator==(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::eq, b); }
 Expr operator!=(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::ne, b); }
-Expr operator<(const Expr& a, const Expr& b) { return binary(a, BinaryOp::lt, b); }
-Expr operator<=(const Expr& a, const Expr& b) { return binary(a, BinaryOp::le, b); }
-Expr operator>(const Expr& a, const Expr& b) { return binary(a, BinaryOp::gt, b); }
-Expr operator>=(const Expr& a, const Expr& b) { return binary(a, BinaryOp::ge, b); }
+Expr operator<(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::lt, b); }
+Expr operator<=(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::le, b); }
+Expr operator>(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::gt, b); }
+Expr operator>=(const Expr& a, const Expr& b) { return comparison(a, BinaryOp::ge, b); }
 Expr operator+(const Expr& a, const Expr& b) {
     // Strings concatenate, as SQLAlchemy's String type does with +.
     const bool strings = a.node()->affinity() == TypeAffinity::string && b.node()->affinity() == TypeAffinity::string;

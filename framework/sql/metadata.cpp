@@ -98,6 +98,8 @@ std::vector<Table> MetaData::tables() const {
 
 DdlRunner::~DdlRunner() = default;
 
+std::shared_ptr<const SchemaTranslateMap> DdlRunner::schema_translate_map() const { return nullptr; }
+
 namespace {
 
 /// create_all / drop_all on a Connection: each statement executed on it, checkfirst answered
@@ -118,10 +120,21 @@ public:
     bool exists(const std::string& exists_query) override {
         return !connection_.exec_driver_sql(exists_query).all().empty();
     }
+    std::shared_ptr<const SchemaTranslateMap> schema_translate_map() const override {
+        return connection_.schema_translate_map();
+    }
 
 private:
     Connection& connection_;
 };
+
+/// The DDL compiler for what create_all/drop_all render themselves (auxiliary objects, comments,
+/// ALTER TABLE foreign keys), under the runner's schema_translate_map as its statements are.
+std::shared_ptr<DdlCompiler> ddl_compiler_of(const DdlRunner& runner) {
+    auto ddl = ddl_compiler_for(runner.dialect());
+    ddl->set_schema_translate_map(runner.schema_translate_map());
+    return ddl;
+}
 
 /// Column sequences of `table` the dialect will create (none where sequences are ignored).
 std::vector<Sequence> column_sequences(const TableNode& table) {
@@ -148,7 +161,7 @@ void run_auxiliary(DdlRunner& runner, const AuxiliaryDdl& aux, bool checkfirst, 
 
 void MetaData::create_all(DdlRunner& runner, bool checkfirst) const {
     const auto ordered = tables();  // fails on a cycle before anything is executed
-    auto ddl = ddl_compiler_for(runner.dialect());
+    auto ddl = ddl_compiler_of(runner);
     const bool sequences = ddl->supports_sequences();
     const bool if_not_exists = checkfirst && ddl->supports_if_exists();
     if (sequences)
@@ -176,7 +189,7 @@ void MetaData::create_all(DdlRunner& runner, bool checkfirst) const {
 void MetaData::drop_all(DdlRunner& runner, bool checkfirst) const {
     auto ordered = tables();
     std::reverse(ordered.begin(), ordered.end());
-    auto ddl = ddl_compiler_for(runner.dialect());
+    auto ddl = ddl_compiler_of(runner);
     const bool sequences = ddl->supports_sequences();
     const bool if_exists = checkfirst && ddl->supports_if_exists();
     std::vector<Table> existing;

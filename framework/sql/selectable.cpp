@@ -1,5 +1,5 @@
 // FROM objects other than tables: aliases, joins (with ON inferred from foreign keys),
-// subqueries and CTEs, and the From/Cte handles.
+// subqueries, CTEs, VALUES lists, and the From/Cte/Values handles.
 #include <athanor/errors.hpp>
 #include <athanor/sql/compiler.hpp>
 #include <athanor/sql/schema/table.hpp>
@@ -123,6 +123,8 @@ std::vector<std::string> SubqueryNode::column_names() const { return select->col
 
 CteNode::CteNode(std::shared_ptr<const SelectBaseNode> select, std::string name, bool recursive)
     : select(std::move(select)), cte_name(std::move(name)), recursive(recursive) {}
+CteNode::CteNode(std::shared_ptr<const ValuesNode> values, std::string name)
+    : values(std::move(values)), cte_name(std::move(name)), recursive(false) {}
 void CteNode::accept(SqlCompiler& c) const { c.visit_cte(*this); }
 void CteNode::walk(Walker& w) const {
     w.token("cte");
@@ -131,10 +133,92 @@ void CteNode::walk(Walker& w) const {
     w.number(recursive ? 1 : 0);
     auto saved = std::move(w.enclosing_froms());
     w.enclosing_froms().clear();
-    select->walk(w);
+    if (values)
+        values->walk(w);
+    else
+        select->walk(w);
     w.enclosing_froms() = std::move(saved);
 }
-std::vector<std::string> CteNode::column_names() const { return select->column_names(); }
+std::vector<std::string> CteNode::column_names() const {
+    return values ? values->column_names() : select->column_names();
+}
+TypePtr CteNode::column_type(const std::string& column) const {
+    return values ? values->column_type(column) : nullptr;
+}
+
+// ---- ValuesNode ---------------------------------------------------------------------
+ValuesNode::ValuesNode(std::vector<ValuesColumn> columns, std::vector<std::vector<ColumnPtr>> rows, std::string name)
+    : columns(std::move(columns)), rows(std::move(rows)), alias(std::move(name)) {}
+void ValuesNode::accept(SqlCompiler& c) const { c.visit_values(*this); }
+void ValuesNode::walk(Walker& w) const {
+    w.token("values");
+    w.token(alias);
+    w.number(static_cast<std::int64_t>(columns.size()));
+    for (const auto& c : columns) w.token(c.name);
+    w.number(static_cast<std::int64_t>(rows.size()));
+    for (const auto& row : rows)
+        for (const auto& cell : row) cell->walk(w);
+}
+std::vector<std::string> ValuesNode::column_names() const {
+    std::vector<std::string> out;
+    out.reserve(columns.size());
+    for (const auto& c : columns) out.push_back(c.name);
+    return out;
+}
+TypePtr ValuesNode::column_type(const std::string& column) const {
+    for (const auto& c : columns)
+        if (c.name == column) return c.type;
+    return nullptr;
+}
+
+Values values(std::vector<ValuesColumn> columns, std::string name, bool literal_binds) {
+    if (columns.empty()) throw ArgumentError("values() needs at least one column");
+    if (name.empty()) throw ArgumentError("values() needs a name (the FROM clause refers to its columns by it)");
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name.empty()) throw ArgumentError("values(): column " + std::to_string(i + 1) + " has no name");
+        if (!columns[i].type) throw ArgumentError("values(): column '" + columns[i].name + "' has no type");
+        for (std::size_t j = 0; j < i; ++j)
+            if (columns[j].name == columns[i].name)
+                throw ArgumentError("values(): column '" + columns[i].name + "' is named twice");
+    }
+    return Values(std::make_shared<ValuesNode>(std::move(columns), std::vector<std::vector<ColumnPtr>>{}, std::move(name)),
+                  literal_binds);
+}
+
+Values Values::data(const std::vector<std::vector<Expr>>& rows) const {
+    auto all = values_->rows;
+    const auto& columns = values_->columns;
+    for (const auto& row : rows) {
+        if (row.size() != columns.size())
+            throw ArgumentError("values('" + values_->alias + "').data(): a row has " + std::to_string(row.size()) +
+                                " values for " + std::to_string(columns.size()) + " columns");
+        std::vector<ColumnPtr> cells;
+        cells.reserve(row.size());
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const auto* bind = dynamic_cast<const BindParamNode*>(row[i].node().get());
+            // A plain value is bound as its column's type, named after the column (:id_1);
+            // with literal_binds it is rendered as that type's literal.
+            if (bind && bind->anonymous && !bind->type && bind->value)
+                cells.push_back(std::make_shared<BindParamNode>(columns[i].name, bind->value, true,
+                                                                columns[i].type->affinity(), columns[i].type,
+                                                                literal_binds_));
+            else
+                cells.push_back(row[i].node());
+        }
+        all.push_back(std::move(cells));
+    }
+    return Values(std::make_shared<ValuesNode>(columns, std::move(all), values_->alias), literal_binds_);
+}
+
+Values Values::alias(std::string name) const {
+    if (name.empty()) throw ArgumentError("alias() needs a name");
+    return Values(std::make_shared<ValuesNode>(values_->columns, values_->rows, std::move(name)), literal_binds_);
+}
+
+Cte Values::cte(std::string name) const {
+    if (name.empty()) throw ArgumentError("cte() needs a name");
+    return Cte(std::make_shared<CteNode>(values_, std::move(name)));
+}
 
 // ---- From / Cte handles -------------------------------------------------------------
 Expr From::c(const std::string& column) const { return Expr(node_->make_column(node_, column)); }
@@ -169,6 +253,8 @@ From From::full_outer_join(const From& right, std::optional<Expr> onclause) cons
 
 namespace {
 Cte compound_cte(const std::shared_ptr<const CteNode>& cte, const Select& part, CompoundOp op) {
+    if (!cte->select)
+        throw ArgumentError("the CTE '" + cte->cte_name + "' is a VALUES list; a recursive CTE starts from a SELECT");
     auto compound = std::make_shared<CompoundSelectNode>();
     compound->op = op;
     compound->selects = {cte->select, part.node()};

@@ -1,7 +1,7 @@
 // schema_translate_map: schema names replaced as statements and DDL are compiled (table, column
 // and sequence references; "" standing for objects without a schema; a value "" dropping the
 // schema), compiled forms cached per map, and MetaData::create_all() under a map on live SQLite,
-// where ATTACHed databases are schemas.
+// where ATTACHed databases are schemas, and on PostgreSQL (a named ENUM type follows the map).
 #define BOOST_TEST_MODULE test_schema_translate
 #include <boost/test/unit_test.hpp>
 
@@ -116,4 +116,36 @@ BOOST_AUTO_TEST_CASE(one_connection_two_tenants_on_sqlite) {
             origins.push_back(log[i + 1].find("[cached]") != std::string::npos ? "cached" : "generated");
     BOOST_TEST(origins == (std::vector<std::string>{"generated", "generated", "cached", "cached"}),
                boost::test_tools::per_element());
+}
+
+// A PostgreSQL named ENUM type is created, looked up and dropped in the translated schema with
+// its table (create_all renders it itself, under the connection's map).
+BOOST_AUTO_TEST_CASE(enum_types_follow_the_map_on_postgresql, *boost::unit_test::precondition(athanor::test::HavePgServer())) {
+    sa::EngineOptions options;
+    options.registry = &athanor::test::registry();
+    auto engine = sa::create_engine(athanor::test::pg_url(), std::move(options));
+    auto conn = engine.connect();
+    conn.execute(sa::text("DROP SCHEMA IF EXISTS athanor_tenant_x CASCADE"));
+    conn.execute(sa::text("CREATE SCHEMA athanor_tenant_x"));
+    conn.commit();
+    MetaData md;
+    md.table("moods", Column("id", types::Integer(), primary_key()), Column("mood", types::Enum({"happy", "sad"}, "mood_t")),
+             TableOptions{.schema = "per_tenant"});
+    conn.execution_options({.schema_translate_map = SchemaTranslateMap{{"per_tenant", "athanor_tenant_x"}}});
+    const auto type_schemas = [&] {
+        std::vector<std::string> out;
+        for (const auto& v : conn.execute(sa::text("SELECT n.nspname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n "
+                                                   "ON n.oid = t.typnamespace WHERE t.typname = 'mood_t'"))
+                                 .scalars())
+            out.push_back(v.as_string());
+        return out;
+    };
+    md.create_all(conn);
+    BOOST_TEST(type_schemas() == (std::vector<std::string>{"athanor_tenant_x"}), boost::test_tools::per_element());
+    md.create_all(conn);  // checkfirst finds both table and type where they were made
+    md.drop_all(conn);
+    BOOST_TEST(type_schemas().empty());
+    conn.commit();
+    conn.execute(sa::text("DROP SCHEMA athanor_tenant_x CASCADE"));
+    conn.commit();
 }

@@ -16,6 +16,36 @@ void PgCompiler::visit_ilike(const sql::BinaryNode& node) {
     if (node.escape) out() += " ESCAPE " + render_literal_value(Value(std::string(1, *node.escape)));
 }
 
+void PgCompiler::visit_regexp_match(const sql::RegexpNode& node) {
+    const int p = node.precedence();
+    process_operand(*node.element, p);
+    const bool negated = node.kind == sql::RegexpNode::Kind::not_match;
+    if (node.flags.empty() || node.flags == "i") {
+        out() += negated ? " !~" : " ~";
+        out() += node.flags.empty() ? " " : "* ";
+        process_operand(*node.pattern, p);
+        return;
+    }
+    // Any other flags: an ARE's embedded options, "(?flags)" at the start of the pattern
+    // (PostgreSQL manual, 9.7.3.4 Regular Expression Metasyntax).
+    out() += negated ? " !~ (" : " ~ (";
+    out() += render_literal_value(Value("(?" + node.flags + ")"));
+    out() += " || ";
+    process_operand(*node.pattern, sql::prec::concat);
+    out() += ')';
+}
+
+void PgCompiler::visit_regexp_replace(const sql::RegexpNode& node) {
+    out() += "REGEXP_REPLACE(";
+    process(*node.element);
+    out() += ", ";
+    process(*node.pattern);
+    out() += ", ";
+    process(*node.replacement);
+    if (!node.flags.empty()) out() += ", " + render_literal_value(Value(node.flags));
+    out() += ')';
+}
+
 void PgCompiler::distinct_on_clause(const std::vector<sql::ColumnPtr>& expressions) {
     out() += "ON (";
     comma_list(expressions);

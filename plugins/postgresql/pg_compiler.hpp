@@ -5,6 +5,8 @@
 //   OFFSET m ROWS FETCH FIRST n ROWS {ONLY | WITH TIES}   (fetch(); no PERCENT)
 //   a # b                       (bitwise_xor)
 //   a ILIKE b                   (native, instead of lower(a) LIKE lower(b))
+//   a ~ p, a !~ p, a ~* p       (regexp_match; other flags as an embedded "(?flags)" prefix)
+//   REGEXP_REPLACE(a, p, r[, flags])
 //   nextval('seq')              (sequences)
 //   INSERT ... ON CONFLICT      (upsert)
 //   implicit RETURNING          (a single-row INSERT returns its generated primary key)
@@ -34,6 +36,8 @@ public:
     /// The standard FETCH FIRST ... {ONLY | WITH TIES} (WITH TIES: PostgreSQL 13+); PERCENT,
     /// which PostgreSQL lacks, raises CompileError.
     void fetch_clause(const sql::FetchClause& fetch, const sql::ColumnElement* offset) override;
+    void visit_regexp_match(const sql::RegexpNode& node) override;
+    void visit_regexp_replace(const sql::RegexpNode& node) override;
     /// a # b
     void visit_bitwise_xor(const sql::BinaryNode& node) override;
     /// FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED]

@@ -53,11 +53,12 @@ std::string PgDdlCompiler::enum_type_name(const sql::TableNode& table, const sql
 }
 
 std::string PgDdlCompiler::enum_exists_query(const sql::TableNode& table, const sql::TypeEngine& type) {
-    // Without a schema the type is looked up as the search_path resolves it.
+    // Without a schema the type is looked up as the search_path resolves it; the schema is the
+    // one the type is created in (after the schema_translate_map).
+    const std::string& schema = effective_schema(table.schema);
     return "SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
            "WHERE t.typname = " + literal(Value(type.options().enum_name)) + " AND " +
-           (table.schema.empty() ? std::string("pg_catalog.pg_type_is_visible(t.oid)")
-                                 : "n.nspname = " + literal(Value(table.schema)));
+           (schema.empty() ? std::string("pg_catalog.pg_type_is_visible(t.oid)") : "n.nspname = " + literal(Value(schema)));
 }
 
 std::vector<sql::AuxiliaryDdl> PgDdlCompiler::pre_create_statements(const sql::TableNode& table) {

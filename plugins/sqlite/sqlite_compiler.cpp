@@ -48,6 +48,45 @@ void SqliteCompiler::visit_bitwise_xor(const sql::BinaryNode& node) {
     out() += "))";
 }
 
+void SqliteCompiler::visit_values(const sql::ValuesNode& node) {
+    // lang_select.html: "the columns of a VALUES clause are named column1, column2, ...".
+    out() += "(SELECT ";
+    for (std::size_t i = 0; i < node.columns.size(); ++i)
+        out() += (i ? ", column" : "column") + std::to_string(i + 1) + " AS " + quote(node.columns[i].name);
+    out() += " FROM (";
+    values_rows(node);
+    out() += ")) AS " + quote(node.alias);
+}
+
+void SqliteCompiler::visit_extract(const sql::ExtractNode& node) {
+    // lang_datefunc.html, the strftime() substitutions.
+    static const std::pair<const char*, const char*> formats[] = {
+        {"year", "%Y"}, {"month", "%m"}, {"day", "%d"}, {"hour", "%H"}, {"minute", "%M"},
+        {"dow", "%w"}, {"doy", "%j"}, {"week", "%W"}, {"epoch", "%s"}};
+    if (node.field == "second") {
+        out() += "CAST(STRFTIME('%f', ";
+        process(*node.element);
+        out() += ") AS REAL)";
+        return;
+    }
+    for (const auto& [field, format] : formats) {
+        if (node.field != field) continue;
+        out() += std::string("CAST(STRFTIME('") + format + "', ";
+        process(*node.element);
+        out() += ") AS INTEGER)";
+        return;
+    }
+    unsupported("extract('" + node.field + "')");
+}
+
+void SqliteCompiler::visit_regexp_match(const sql::RegexpNode& node) {
+    if (!node.flags.empty()) unsupported("regexp_match() flags");
+    const int p = node.precedence();
+    process_operand(*node.element, p);
+    out() += node.kind == sql::RegexpNode::Kind::not_match ? " NOT REGEXP " : " REGEXP ";
+    process_operand(*node.pattern, p);
+}
+
 void SqliteCompiler::compound_member(const sql::SelectBaseNode& member) {
     if (!compound_member_needs_grouping(member)) return SqlCompiler::compound_member(member);
     // A subquery in FROM may carry ORDER BY/LIMIT and be compound; SQLite takes no alias here.

@@ -6,6 +6,11 @@
 //   LIMIT -1 OFFSET n      an offset without a limit (the generic form, kept)
 //   LIMIT n OFFSET m       for fetch(n) (FETCH FIRST n ROWS ONLY); WITH TIES / PERCENT refused
 //   ((a | b) - (a & b))    for bitwise_xor (SQLite has no XOR)
+//   (SELECT column1 AS a, ... FROM (VALUES ...)) AS v   values() in a FROM clause (SQLite
+//                          has no column alias list; its VALUES columns are column1, column2, ...)
+//   CAST(STRFTIME('%Y', d) AS INTEGER)   extract("year", d); WITHIN GROUP and ANY/ALL refused
+//   a REGEXP p             regexp_match (the sqlite plugin registers regexp(); flags and
+//                          regexp_replace refused: SQLite has neither)
 //   ON CONFLICT ...        upsert; RETURNING (SQLite 3.35+)
 //   SELECT * FROM (...)    a UNION member with ORDER BY/LIMIT (SQLite allows them only at the
 //                          end of a compound SELECT, and no parenthesised members)
@@ -37,6 +42,14 @@ public:
     /// JSON_EXTRACT(doc, '$."key"') (JSON_QUOTE(...) around it when read as JSON), the path
     /// written by a bind processor from the bound key, index or path.
     void visit_json_get(const sql::JsonGetNode& node) override;
+    void visit_values(const sql::ValuesNode& node) override;
+    /// CAST(STRFTIME('%Y', e) AS INTEGER) and the like (SQLite has no EXTRACT); second keeps its
+    /// fraction (STRFTIME('%f'), as REAL), quarter has no format and is refused.
+    void visit_extract(const sql::ExtractNode& node) override;
+    void visit_within_group(const sql::WithinGroupNode&) override { unsupported("WITHIN GROUP (ordered-set aggregates)"); }
+    void visit_any_all(const sql::AnyAllNode& node) override { unsupported(node.all ? "ALL (...)" : "ANY (...)"); }
+    /// a REGEXP p / a NOT REGEXP p; flags raise CompileError (the REGEXP operator takes none).
+    void visit_regexp_match(const sql::RegexpNode& node) override;
     void lateral_keyword() override { unsupported("LATERAL subqueries"); }
     /// Nothing: SQLite has no row locks; a write transaction locks the whole database.
     void for_update_clause(const sql::ForUpdateClause&) override {}

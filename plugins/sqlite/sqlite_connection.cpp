@@ -3,6 +3,7 @@
 
 #include "sqlite_cursor.hpp"
 #include "sqlite_errors.hpp"
+#include "sqlite_functions.hpp"
 
 #include <athanor/errors.hpp>
 
@@ -27,6 +28,12 @@ std::unique_ptr<SqliteConnection> SqliteConnection::open(const SqliteOpenOptions
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, options.busy_timeout_ms);
+    try {
+        register_functions(db);
+    } catch (...) {
+        sqlite3_close_v2(db);
+        throw;
+    }
     auto handle = std::make_shared<SqliteHandle>(options.statement_cache_size);
     handle->db = db;
     handle->filename = options.filename;

@@ -25,6 +25,8 @@ public:
     bool supports_sequences() const override { return false; }
     bool supports_identity_columns() const override { return false; }
     bool supports_comments() const override { return false; }
+    /// A SQLite schema is an ATTACHed database file, not something CREATE SCHEMA makes.
+    bool supports_schemas() const override { return false; }
     /// SQLite's ALTER TABLE cannot add or drop constraints: use_alter keys stay in CREATE TABLE
     /// (SQLite accepts a reference to a table created later).
     bool supports_alter() const override { return false; }

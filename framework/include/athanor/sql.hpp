@@ -76,4 +76,9 @@ using sql::union_;
 using sql::union_all;
 using sql::Window;
 using sql::update;
+using sql::values;
+using sql::Values;
+using sql::extract;
+using sql::any_;
+using sql::all_;
 }  // namespace athanor

@@ -95,6 +95,9 @@ public:
     /// The schema an object of `schema` is used with under the schema_translate_map (`schema`
     /// itself without one): what MetaData::create_all() asks has_table() about.
     std::string effective_schema(const std::string& schema) const;
+    /// The schema_translate_map set by execution_options() (null for none), for code that
+    /// compiles DDL itself for this connection (MetaData::create_all's auxiliary statements).
+    std::shared_ptr<const sql::SchemaTranslateMap> schema_translate_map() const;
 
     /// "SERIALIZABLE", "READ COMMITTED", ..., "AUTOCOMMIT" for this connection only; reset
     /// when it returns to the pool.

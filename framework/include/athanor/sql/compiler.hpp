@@ -97,6 +97,9 @@ public:
     virtual void visit_join(const JoinNode& node);
     virtual void visit_subquery(const SubqueryNode& node);
     virtual void visit_cte(const CteNode& node);
+    /// values() in a FROM clause: `(VALUES (a, b), ...) AS name (col, ...)`; SQLite, which has
+    /// no column alias list, overrides it (see values_rows()).
+    virtual void visit_values(const ValuesNode& node);
     virtual void visit_select(const SelectNode& node);
     virtual void visit_compound_select(const CompoundSelectNode& node);
     virtual void visit_insert(const InsertNode& node);
@@ -116,6 +119,21 @@ public:
     virtual void visit_bitwise_xor(const BinaryNode& node);
     /// collate(e, name): `e COLLATE name`, the name quoted where the dialect's rules require.
     virtual void visit_collate(const CollateNode& node);
+    /// `agg FILTER (WHERE criterion)` (SQL:2003; PostgreSQL 9.4+, SQLite 3.30+).
+    virtual void visit_function_filter(const FunctionFilterNode& node);
+    /// `agg WITHIN GROUP (ORDER BY ...)` (PostgreSQL); SQLite raises CompileError.
+    virtual void visit_within_group(const WithinGroupNode& node);
+    /// `EXTRACT(field FROM e)`; SQLite: CAST(STRFTIME(format, e) AS INTEGER).
+    virtual void visit_extract(const ExtractNode& node);
+    /// `ANY (e)` / `ALL (e)`, a subquery rendered inside the one pair of parentheses; SQLite
+    /// raises CompileError.
+    virtual void visit_any_all(const AnyAllNode& node);
+    /// a.regexp_match(p) and its negation: CompileError by default (no standard syntax);
+    /// PostgreSQL `~` / `!~` (`~*` / `!~*` for flags "i", other flags as an embedded `(?flags)`
+    /// prefix of the pattern), SQLite `REGEXP` / `NOT REGEXP` (flags refused).
+    virtual void visit_regexp_match(const RegexpNode& node);
+    /// a.regexp_replace(p, r, flags): CompileError by default; PostgreSQL REGEXP_REPLACE().
+    virtual void visit_regexp_replace(const RegexpNode& node);
 
     // ---- hooks ----------------------------------------------------------------------
     /// Appends " LIMIT n OFFSET m" (offset alone: " LIMIT -1 OFFSET m") for limit() / offset();
@@ -219,6 +237,11 @@ public:
     /// statement takes each value from the one bind it is.
     BindNamer bind_namer() const;
     void set_bind_namer(BindNamer namer);
+    /// `VALUES (a, b), (c, d)` of a values() construct, each bound value as its column's type;
+    /// CompileError when it has no rows.
+    void values_rows(const ValuesNode& node);
+    /// The quoted column names of a values() construct, comma-separated.
+    std::string values_column_list(const ValuesNode& node);
 
 protected:
     /// `left op right` with the bound values coerced to the other side's type, the operator

@@ -1,5 +1,6 @@
 // athanor/sql/ddl.hpp — DDL statements as Executables: CreateTable, DropTable, CreateIndex,
-// DropIndex, CreateSequence, DropSequence, SetTableComment, SetColumnComment.
+// DropIndex, CreateSequence, DropSequence, CreateSchema, DropSchema, SetTableComment,
+// SetColumnComment.
 //
 // Each compiles through the dialect's DdlCompiler (Dialect::create_ddl_compiler()) and is
 // printable against the generic dialect. They are not cached (DDL runs rarely).
@@ -13,6 +14,7 @@
 //   //     PRIMARY KEY (id)
 //   // )
 //   conn.execute(sa::CreateIndex(users.table().indexes.front()));
+//   conn.execute(sa::CreateSchema("tenant_42", /*if_not_exists=*/true));   // not on SQLite
 #pragma once
 
 #include <athanor/export.hpp>
@@ -99,6 +101,31 @@ public:
 private:
     Sequence sequence_;
     bool if_exists_;
+};
+
+/// CREATE SCHEMA [IF NOT EXISTS] name. SQLite, whose schemas are ATTACHed databases, raises
+/// CompileError. Throws ArgumentError for an empty name.
+class ATHANOR_API CreateSchema : public DdlElement {
+public:
+    explicit CreateSchema(std::string name, bool if_not_exists = false);
+    std::string render(DdlCompiler& compiler) const override;
+
+private:
+    std::string name_;
+    bool if_not_exists_;
+};
+
+/// DROP SCHEMA [IF EXISTS] name [CASCADE]: with cascade, the objects in it go too (otherwise
+/// a schema that holds any is an error from the database).
+class ATHANOR_API DropSchema : public DdlElement {
+public:
+    explicit DropSchema(std::string name, bool if_exists = false, bool cascade = false);
+    std::string render(DdlCompiler& compiler) const override;
+
+private:
+    std::string name_;
+    bool if_exists_;
+    bool cascade_;
 };
 
 class ATHANOR_API SetTableComment : public DdlElement {

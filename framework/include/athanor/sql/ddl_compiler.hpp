@@ -61,6 +61,12 @@ public:
     virtual std::string drop_index(const Index& index, bool if_exists = false);
     virtual std::string create_sequence(const Sequence& sequence, bool if_not_exists = false);
     virtual std::string drop_sequence(const Sequence& sequence, bool if_exists = false);
+    /// CREATE SCHEMA / DROP SCHEMA of the name as given (a schema_translate_map renames the
+    /// schemas of tables and sequences, not a schema named outright); CompileError where
+    /// supports_schemas() is false.
+    virtual std::string create_schema(const std::string& name, bool if_not_exists = false);
+    virtual std::string drop_schema(const std::string& name, bool if_exists = false, bool cascade = false);
+    virtual bool supports_schemas() const { return true; }
     /// ALTER TABLE t ADD CONSTRAINT name FOREIGN KEY ... (a use_alter foreign key).
     virtual std::string add_foreign_key(const TableNode& table, const ForeignKeyConstraint& fk);
     /// ALTER TABLE t DROP CONSTRAINT name.

@@ -339,6 +339,90 @@ public:
     std::string collation;
 };
 
+/// A regular-expression match or replacement (Expr::regexp_match / regexp_replace), as
+/// SQLAlchemy's: the pattern (and replacement) are expressions, usually bound strings; `flags`
+/// are the database's own flag letters ("i": case-insensitive), rendered as a literal. The
+/// generic compiler refuses both (there is no standard syntax); PostgreSQL renders `~`, `!~`,
+/// `~*` and REGEXP_REPLACE(), SQLite `REGEXP` (the plugin registers the function).
+class ATHANOR_API RegexpNode final : public ColumnElement {
+public:
+    enum class Kind { match, not_match, replace };
+    RegexpNode(Kind kind, ColumnPtr element, ColumnPtr pattern, ColumnPtr replacement, std::string flags);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    int precedence() const override { return kind == Kind::replace ? prec::atom : prec::comparison; }
+    TypeAffinity affinity() const override {
+        return kind == Kind::replace ? TypeAffinity::string : TypeAffinity::boolean;
+    }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    /// A match's negation is the not-match of the same pattern, and the other way round.
+    std::shared_ptr<const ColumnElement> negation() const override;
+
+    Kind kind;
+    ColumnPtr element;
+    ColumnPtr pattern;
+    ColumnPtr replacement;  // null unless kind == replace
+    std::string flags;
+};
+
+/// `agg(...) FILTER (WHERE criterion)` (Expr::filter, SQLAlchemy's FunctionElement.filter):
+/// the aggregate over the rows the criterion holds for.
+class ATHANOR_API FunctionFilterNode final : public ColumnElement {
+public:
+    FunctionFilterNode(ColumnPtr function, ColumnPtr criterion);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return function->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::string anon_label_base() const override { return function->anon_label_base(); }
+
+    ColumnPtr function;
+    ColumnPtr criterion;
+};
+
+/// `agg(...) WITHIN GROUP (ORDER BY ...)` (Expr::within_group): an ordered-set aggregate such as
+/// percentile_cont(0.5) or mode().
+class ATHANOR_API WithinGroupNode final : public ColumnElement {
+public:
+    WithinGroupNode(ColumnPtr function, std::vector<ColumnPtr> order_by);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return function->affinity(); }
+    void collect_froms(std::vector<FromPtr>& out) const override;
+    std::string anon_label_base() const override { return function->anon_label_base(); }
+
+    ColumnPtr function;
+    std::vector<ColumnPtr> order_by;
+};
+
+/// `EXTRACT(field FROM expr)` (extract()): a date/time field as an integer. `field` is one of
+/// the names in sql::extract's documentation, checked when it is built.
+class ATHANOR_API ExtractNode final : public ColumnElement {
+public:
+    ExtractNode(std::string field, ColumnPtr element);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    TypeAffinity affinity() const override { return TypeAffinity::integer; }
+    void collect_froms(std::vector<FromPtr>& out) const override { element->collect_froms(out); }
+    std::string anon_label_base() const override { return "anon"; }
+
+    std::string field;  // lower case
+    ColumnPtr element;
+};
+
+/// `ANY (expr)` / `ALL (expr)` (any_() / all_()) on the right of a comparison: `expr` is a
+/// subquery (x = ANY (SELECT ...)) or an array-valued expression.
+class ATHANOR_API AnyAllNode final : public ColumnElement {
+public:
+    AnyAllNode(bool all, ColumnPtr element);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    void collect_froms(std::vector<FromPtr>& out) const override { element->collect_froms(out); }
+
+    bool all;
+    ColumnPtr element;
+};
+
 /// An element of a JSON value: json[key], json[index] or the path json[(k1, k2, ...)], with
 /// the SQL type the caller reads it as (JSON itself, or String/Integer/Float/Boolean/Numeric
 /// through as_string() ... as_numeric()). `path` is one bound value: the key (text) or index
@@ -373,7 +457,7 @@ public:
 /// A window function: fn(...) OVER (PARTITION BY ... ORDER BY ...).
 class ATHANOR_API OverNode final : public ColumnElement {
 public:
-    enum class FrameKind { none, rows, range };
+    enum class FrameKind { none, rows, range, groups };
     OverNode(ColumnPtr element, std::vector<ColumnPtr> partition_by, std::vector<ColumnPtr> order_by,
              FrameKind frame = FrameKind::none, std::optional<std::int64_t> frame_start = std::nullopt,
              std::optional<std::int64_t> frame_end = std::nullopt);

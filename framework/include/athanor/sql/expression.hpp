@@ -102,6 +102,14 @@ public:
     /// `a << n`, `a >> n`
     Expr bitwise_lshift(const Expr& other) const;
     Expr bitwise_rshift(const Expr& other) const;
+    /// True where the regular expression `pattern` matches somewhere in the value
+    /// (SQLAlchemy's regexp_match): PostgreSQL `a ~ p` (`~*` for flags "i"), SQLite
+    /// `a REGEXP p`; !a.regexp_match(p) is the not-match (`!~`, `NOT REGEXP`). `flags` are the
+    /// database's flag letters. A dialect without regular expressions raises CompileError.
+    Expr regexp_match(const Expr& pattern, std::string flags = {}) const;
+    /// The value with each match of `pattern` replaced (PostgreSQL REGEXP_REPLACE(a, p, r[, flags]);
+    /// the first match only unless flags hold "g", as PostgreSQL defines it).
+    Expr regexp_replace(const Expr& pattern, const Expr& replacement, std::string flags = {}) const;
     /// `a COLLATE name`: t.c("data").collate("NOCASE").asc() orders by that collation.
     Expr collate(std::string collation) const;
 
@@ -129,6 +137,14 @@ public:
     Expr nulls_last() const;
     Expr distinct() const;
     Expr over(const Window& window) const;
+    /// `agg FILTER (WHERE criterion)` on an aggregate function (SQLAlchemy's
+    /// FunctionElement.filter): count().filter(t.c("x") > 5); over() may follow. Several calls
+    /// AND their criteria. Throws ArgumentError on anything but a function.
+    Expr filter(const Expr& criterion) const;
+    /// `agg WITHIN GROUP (ORDER BY ...)` on an ordered-set aggregate:
+    /// func("percentile_cont", 0.5).within_group({t.c("x")}). ArgumentError on anything but a
+    /// function, or without an ORDER BY expression. SQLite has none and raises CompileError.
+    Expr within_group(const std::vector<Expr>& order_by) const;
 
 private:
     static ColumnPtr make_literal(Value v);
@@ -143,8 +159,8 @@ struct Frame {
     std::optional<std::int64_t> end = std::nullopt;
 };
 
-/// Window specification for Expr::over(): PARTITION BY, ORDER BY, and at most one of a ROWS
-/// or a RANGE frame.
+/// Window specification for Expr::over(): PARTITION BY, ORDER BY, and at most one of a ROWS,
+/// RANGE or GROUPS frame (GROUPS counts peer groups: PostgreSQL 11+, SQLite 3.28+).
 ///   sum(t.c("x")).over({.order_by = {t.c("day")}, .rows = Frame{-6, 0}})
 ///   -> sum(t.x) OVER (ORDER BY t.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
 struct Window {
@@ -152,6 +168,7 @@ struct Window {
     std::vector<Expr> order_by = {};
     std::optional<Frame> rows = std::nullopt;
     std::optional<Frame> range = std::nullopt;
+    std::optional<Frame> groups = std::nullopt;
 };
 
 // Comparison (== null / != null render IS NULL / IS NOT NULL)
@@ -236,6 +253,16 @@ ATHANOR_API Expr asc(const Expr& e);
 ATHANOR_API Expr desc(const Expr& e);
 ATHANOR_API Expr distinct(const Expr& e);
 ATHANOR_API Expr cast(const Expr& e, TypePtr type);
+/// `EXTRACT(field FROM e)` (SQLAlchemy's extract()): extract("year", t.c("born")). The field
+/// is one of year, month, day, hour, minute, second, dow (day of week, Sunday 0), doy (day of
+/// year), week, quarter, epoch (case-insensitive; ArgumentError otherwise). SQLite, which has no
+/// EXTRACT, renders CAST(STRFTIME(...) AS INTEGER) and refuses the fields STRFTIME lacks.
+ATHANOR_API Expr extract(const std::string& field, const Expr& e);
+/// `x == any_(subquery)`: x = ANY (SELECT ...), true when it holds for some row; all_() for
+/// every row. Written either side of a comparison (any_(q) == x is x = ANY (q)). The argument is
+/// a scalar_subquery() or an array-valued expression. SQLite has neither and raises CompileError.
+ATHANOR_API Expr any_(const Expr& e);
+ATHANOR_API Expr all_(const Expr& e);
 /// `e COLLATE collation` (SQLAlchemy's collate()): order_by(collate(t.c("data"), "POSIX")).
 ATHANOR_API Expr collate(const Expr& e, std::string collation);
 ATHANOR_API Expr cast(const Expr& e, const std::string& type_name);

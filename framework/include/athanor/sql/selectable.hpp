@@ -9,6 +9,8 @@
 //   From j = users.join(addresses);                       // ON users.id = addresses.user_id
 //   auto sq = select(users.c("id")).where(users.c("id") > 5).subquery("sq");
 //   select(sq.c("id"));                                    // SELECT sq.id FROM (SELECT ...) AS sq
+//   auto v = values({{"id", types::Integer()}, {"name", types::String()}}, "v").data({{1, "a"}, {2, "b"}});
+//   select(v);                  // SELECT v.id, v.name FROM (VALUES (?, ?), (?, ?)) AS v (id, name)
 #pragma once
 
 #include <athanor/export.hpp>
@@ -90,16 +92,48 @@ public:
     bool lateral = false;
 };
 
+/// One column of a values() construct: its name and SQL type (the type its bound values are
+/// sent as and its results read as).
+struct ValuesColumn {
+    std::string name;
+    TypePtr type;
+};
+
+/// A table value constructor, VALUES (a, b), (c, d), as a FROM object (SQLAlchemy's
+/// values()): `(VALUES ...) AS name (col, ...)` in a FROM clause, `name (col, ...) AS
+/// (VALUES ...)` as a CTE. A dialect without column alias lists renders an exact
+/// equivalent (SQLite: a SELECT of column1, column2, ... AS the names).
+class ATHANOR_API ValuesNode final : public FromClause {
+public:
+    ValuesNode(std::vector<ValuesColumn> columns, std::vector<std::vector<ColumnPtr>> rows, std::string name);
+    void accept(SqlCompiler& c) const override;
+    void walk(Walker& w) const override;
+    const std::string& name() const override { return alias; }
+    std::vector<std::string> column_names() const override;
+    TypePtr column_type(const std::string& column) const override;
+
+    std::vector<ValuesColumn> columns;
+    /// One expression per column in each row; bound values carry their column's type.
+    std::vector<std::vector<ColumnPtr>> rows;
+    std::string alias;
+};
+
 /// A common table expression: referenced by name, defined once in the statement's WITH.
 class ATHANOR_API CteNode final : public FromClause {
 public:
     CteNode(std::shared_ptr<const SelectBaseNode> select, std::string name, bool recursive);
+    /// A CTE whose body is a VALUES list: WITH name (col, ...) AS (VALUES ...).
+    CteNode(std::shared_ptr<const ValuesNode> values, std::string name);
     void accept(SqlCompiler& c) const override;
     void walk(Walker& w) const override;
     const std::string& name() const override { return cte_name; }
     std::vector<std::string> column_names() const override;
+    /// A VALUES body's column types (a SELECT body's columns carry their own).
+    TypePtr column_type(const std::string& column) const override;
 
+    /// The body: a SELECT (or compound), or else `values`.
     std::shared_ptr<const SelectBaseNode> select;
+    std::shared_ptr<const ValuesNode> values;
     std::string cte_name;
     bool recursive;
 };
@@ -138,5 +172,31 @@ public:
 private:
     std::shared_ptr<const CteNode> cte_;
 };
+
+/// The handle of a values() construct: data() adds rows, and it is used as any FROM object
+/// (select(v), v.c("id"), joins) or as a CTE.
+class ATHANOR_API Values : public From {
+public:
+    explicit Values(std::shared_ptr<const ValuesNode> node, bool literal_binds = false)
+        : From(node), values_(std::move(node)), literal_binds_(literal_binds) {}
+    /// A new construct with `rows` appended: one expression or value per column (plain values
+    /// are bound as the column's type; literal_binds renders them as SQL literals instead).
+    /// Throws ArgumentError for a row of the wrong length.
+    Values data(const std::vector<std::vector<Expr>>& rows) const;
+    /// The same rows under another name (`(VALUES ...) AS name (...)`).
+    Values alias(std::string name) const;
+    /// WITH name (col, ...) AS (VALUES ...): a CTE of the rows.
+    Cte cte(std::string name) const;
+    const std::shared_ptr<const ValuesNode>& values_node() const { return values_; }
+
+private:
+    std::shared_ptr<const ValuesNode> values_;
+    bool literal_binds_ = false;
+};
+
+/// values({{"id", types::Integer()}, {"name", types::String()}}, "my_values").data({{1, "a"}}):
+/// SQLAlchemy's values(column(...), ..., name=, literal_binds=). Throws ArgumentError without
+/// columns, for an empty or repeated column name, or a missing type.
+ATHANOR_API Values values(std::vector<ValuesColumn> columns, std::string name = "anon_1", bool literal_binds = false);
 
 }  // namespace athanor::sql

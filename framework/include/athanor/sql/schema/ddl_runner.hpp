@@ -24,7 +24,9 @@
 #pragma once
 
 #include <athanor/export.hpp>
+#include <athanor/sql/executable.hpp>
 
+#include <memory>
 #include <string>
 
 namespace athanor::sdk {
@@ -54,6 +56,10 @@ public:
     virtual bool has_table(const TableNode& table) = 0;
     /// Under checkfirst: whether `exists_query` (AuxiliaryDdl::exists_query) returns a row.
     virtual bool exists(const std::string& exists_query) = 0;
+    /// The schema names the statements create_all renders itself as text (auxiliary DDL,
+    /// COMMENT ON, ALTER TABLE) are translated with, as run() translates the constructs; null
+    /// (the default) for none. A Connection's runner gives its execution_options() map.
+    virtual std::shared_ptr<const SchemaTranslateMap> schema_translate_map() const;
 };
 
 }  // namespace athanor::sql

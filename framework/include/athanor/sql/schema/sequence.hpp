@@ -11,6 +11,7 @@
 // Usage:
 //   sa::Column("id", sa::Integer(), sa::Sequence("user_id_seq", {.start = 100}), sa::primary_key());
 //   sa::Column("id", sa::Integer(), sa::Identity(1, 1), sa::primary_key());
+//   sa::Column("id", sa::Integer(), sa::Identity({.always = true, .start = 42, .nominvalue = true}));
 //   metadata.sequence(sa::Sequence("order_numbers", {.start = 1000, .increment = 10}));
 #pragma once
 
@@ -46,14 +47,34 @@ private:
     SequenceOptions options_;
 };
 
-/// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY (START WITH s INCREMENT BY i).
-struct Identity {
-    Identity() = default;
-    Identity(std::int64_t start_with, std::int64_t increment_by, bool always_generated = false)
-        : start(start_with), increment(increment_by), always(always_generated) {}
-    std::optional<std::int64_t> start;
-    std::optional<std::int64_t> increment;
+/// The options of an identity column's generator, SQLAlchemy's Identity() arguments:
+/// GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY (START WITH s INCREMENT BY i MINVALUE m
+/// MAXVALUE n | NO MINVALUE | NO MAXVALUE CACHE c CYCLE). Unset options are left to the
+/// database's defaults (START WITH 1 INCREMENT BY 1 on PostgreSQL).
+struct IdentityOptions {
+    /// GENERATED ALWAYS (an explicit value is an error) rather than BY DEFAULT.
     bool always = false;
+    std::optional<std::int64_t> start = {};
+    std::optional<std::int64_t> increment = {};
+    std::optional<std::int64_t> minvalue = {};
+    std::optional<std::int64_t> maxvalue = {};
+    /// NO MINVALUE / NO MAXVALUE: the type's own bound (ignored when minvalue / maxvalue is set).
+    bool nominvalue = false;
+    bool nomaxvalue = false;
+    std::optional<std::int64_t> cache = {};
+    bool cycle = false;
+};
+
+/// An identity column's generator: sa::Identity(42, 1, true), or any option by name:
+///   sa::Identity({.start = 0, .increment = -5, .minvalue = -1000, .maxvalue = 0})
+struct Identity : IdentityOptions {
+    Identity() = default;
+    Identity(IdentityOptions options) : IdentityOptions(options) {}
+    Identity(std::int64_t start_with, std::int64_t increment_by, bool always_generated = false) {
+        start = start_with;
+        increment = increment_by;
+        always = always_generated;
+    }
 };
 
 }  // namespace athanor::sql
