@@ -1,4 +1,5 @@
-// The `athanor` command-line tool: lists dialect plugins, runs one SQL statement, reflects a schema.
+// The `athanor` command-line tool: lists dialect plugins, runs one SQL statement, reflects a
+// schema, prints a schema's DDL for another dialect.
 // Exit codes: 0 success, 1 an error from the database or the library, 2 bad usage.
 #include "commands.hpp"
 #include "terminal_text.hpp"
@@ -28,6 +29,7 @@ constexpr const char* usage_text =
     "  athanor [OPTIONS] dialects\n"
     "  athanor [OPTIONS] sql [--param NAME=VALUE]... URL STATEMENT\n"
     "  athanor [OPTIONS] reflect [--json] [--schema NAME] URL\n"
+    "  athanor [OPTIONS] ddl --to DIALECT [--from URL|FILE.json|-] [--schema NAME]\n"
     "  athanor --help | --version\n"
     "\n"
     "Commands:\n"
@@ -37,13 +39,19 @@ constexpr const char* usage_text =
     "                   rows as a table, or the number of rows affected\n"
     "  reflect URL      show the schema (tables with columns, keys, constraints, indexes,\n"
     "                   comments; views; sequences); --json prints it as JSON keyed by table\n"
+    "  ddl              print the DDL creating a schema on DIALECT (a scheme such as postgresql,\n"
+    "                   or a URL), each statement ending in ';', without connecting to it: the\n"
+    "                   schema of the database at --from URL, or a JSON schema as 'reflect\n"
+    "                   --json' prints it (--from FILE.json; standard input without --from)\n"
     "\n"
     "Options:\n"
     "  --plugin-path FOLDER  search FOLDER for plugins first (repeatable)\n"
     "  --param NAME=VALUE    bind VALUE to :NAME in the statement (repeatable); digits bind\n"
     "                        as an integer, anything else as text\n"
     "  --json                reflect: print JSON\n"
-    "  --schema NAME         reflect: the schema to read (default: the database's default)\n"
+    "  --schema NAME         reflect, ddl: the schema to read (default: the database's default)\n"
+    "  --to DIALECT          ddl: the dialect to print the DDL for\n"
+    "  --from SOURCE         ddl: a database URL, a JSON schema file, or - for standard input\n"
     "  --escape              show control characters in data, names and messages escaped\n"
     "                        (\\x1b, \\n, \\x7f, \\u0085, ...); the default when writing to a terminal\n"
     "  --raw                 write them exactly as stored; the default otherwise (pipes, files)\n"
@@ -57,7 +65,9 @@ constexpr const char* usage_text =
     "Example:\n"
     "  athanor sql sqlite:// \"SELECT 1 AS x\"\n"
     "  athanor sql --param id=2 sqlite:///app.db \"SELECT * FROM users WHERE id = :id\"\n"
-    "  athanor reflect --json sqlite:///app.db\n";
+    "  athanor reflect --json sqlite:///app.db\n"
+    "  athanor ddl --from sqlite:///app.db --to postgresql\n"
+    "  athanor reflect --json sqlite:///app.db | athanor ddl --to postgresql\n";
 
 int usage_error(const std::string& problem) {
     std::cerr << "athanor: " << problem << "\n\n" << usage_text;
@@ -95,6 +105,8 @@ int run(const std::vector<std::string>& args) {
     athanor::Params params;
     bool json = false;
     std::optional<std::string> schema;
+    std::optional<std::string> to;
+    std::optional<std::string> from;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& arg = args[i];
         if (arg == "-h" || arg == "--help") {
@@ -134,13 +146,20 @@ int run(const std::vector<std::string>& args) {
             schema = args[++i];
             continue;
         }
+        if (arg == "--to" || arg == "--from") {
+            if (i + 1 == args.size()) return usage_error(arg + (arg == "--to" ? " needs a DIALECT" : " needs a SOURCE"));
+            (arg == "--to" ? to : from) = args[++i];
+            continue;
+        }
         if (arg.size() > 1 && arg[0] == '-' && rest.size() < 2) return usage_error("unknown option '" + arg + "'");
         rest.push_back(arg);
     }
     if (rest.empty()) return usage_error("no command given");
     const athanor::cli::OutputStyle style{athanor::cli::OutputStyle::decide(output_mode, STDOUT_FILENO)};
     const auto& command = rest[0];
-    if ((json || schema) && command != "reflect") return usage_error("--json and --schema go with 'reflect' only");
+    if (json && command != "reflect") return usage_error("--json goes with 'reflect' only");
+    if (schema && command != "reflect" && command != "ddl") return usage_error("--schema goes with 'reflect' and 'ddl' only");
+    if ((to || from) && command != "ddl") return usage_error("--to and --from go with 'ddl' only");
     if (command == "dialects") {
         if (rest.size() != 1 || !params.empty()) return usage_error("'dialects' takes no arguments");
         return athanor::cli::run_dialects(style, std::cout);
@@ -153,6 +172,15 @@ int run(const std::vector<std::string>& args) {
     if (command == "reflect") {
         if (rest.size() != 2 || !params.empty()) return usage_error("'reflect' needs exactly one argument, URL");
         return athanor::cli::run_reflect(rest[1], json, schema.value_or(""), style, std::cout);
+    }
+    if (command == "ddl") {
+        if (rest.size() != 1 || !params.empty()) return usage_error("'ddl' takes its input with --from, not as arguments");
+        if (!to) return usage_error("'ddl' needs --to DIALECT (a scheme such as postgresql, or a URL)");
+        // Without --from the schema is JSON on standard input; a terminal there would just wait.
+        if (!from && isatty(STDIN_FILENO))
+            return usage_error("'ddl' without --from reads a JSON schema on standard input: give --from URL or "
+                               "--from FILE.json, or pipe 'athanor reflect --json URL' into it");
+        return athanor::cli::run_ddl(*to, from.value_or("-"), schema.value_or(""), style, std::cin, std::cout);
     }
     return usage_error("unknown command '" + command + "'");
 }

@@ -2,6 +2,7 @@
 // through the dialect's type compiler, normalizes names for an upper-case-folding database
 // (name_normalizer.hpp) and turns "nothing there" into NoSuchTableError.
 #include "name_normalizer.hpp"
+#include "table_records.hpp"
 
 #include <athanor/engine/connection.hpp>
 #include <athanor/engine/engine.hpp>
@@ -52,16 +53,10 @@ struct Inspector::State {
         compiler = sql::compiler_for(*dialect);
         names.emplace(compiler->preparer());
     }
-    static bool is_plain_string_type(const sql::TypeEngine& t) {
-        const auto k = t.kind();
-        return typeid(t) == typeid(sql::TypeEngine) && (k == sql::TypeKind::string || k == sql::TypeKind::text ||
-                                                        k == sql::TypeKind::unicode || k == sql::TypeKind::unicode_text);
-    }
     void set_types(std::vector<ReflectedColumn>& columns) const {
         for (auto& column : columns) {
             if (!column.type) column.type = types->from_database_type(column.type_name);
-            if (column.collation && column.type && is_plain_string_type(*column.type))
-                column.type = types::with_collation(column.type, *column.collation);
+            column.type = detail::with_reflected_collation(column.type, column.collation);
         }
     }
 };

@@ -6,6 +6,8 @@
 #include <athanor/reflection/reflect.hpp>
 #include <athanor/sdk/dialect.hpp>
 
+#include "table_records.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -42,12 +44,16 @@ sql::Column make_column(const ReflectedColumn& c) {
     return build_column(c);
 }
 
-sql::TableArgs table_args(Inspector& inspector, const std::string& table, const std::string& schema) {
+}  // namespace
+
+namespace detail {
+
+sql::TableArgs table_args(const TableRecords& records, const std::string& schema) {
     sql::TableArgs args;
-    for (const auto& c : inspector.get_columns(table, schema)) args.add(make_column(c));
-    const auto pk = inspector.get_pk_constraint(table, schema);
+    for (const auto& c : records.columns) args.add(make_column(c));
+    const auto& pk = records.primary_key;
     if (!pk.constrained_columns.empty()) args.add(sql::PrimaryKeyConstraint(pk.constrained_columns, pk.name));
-    for (const auto& fk : inspector.get_foreign_keys(table, schema)) {
+    for (const auto& fk : records.foreign_keys) {
         std::vector<std::string> referred;
         const std::string prefix = (fk.referred_schema.empty() ? "" : fk.referred_schema + ".") + fk.referred_table + ".";
         for (const auto& col : fk.referred_columns) referred.push_back(prefix + col);
@@ -61,18 +67,32 @@ sql::TableArgs table_args(Inspector& inspector, const std::string& table, const 
              .initially = option(fk.options, "initially"),
              .match = option(fk.options, "match")}));
     }
-    for (const auto& u : inspector.get_unique_constraints(table, schema))
-        args.add(sql::UniqueConstraint(u.column_names, u.name));
-    for (const auto& ck : inspector.get_check_constraints(table, schema))
-        args.add(sql::CheckConstraint(ck.sqltext, ck.name));
-    for (const auto& ix : inspector.get_indexes(table, schema)) {
+    for (const auto& u : records.unique_constraints) args.add(sql::UniqueConstraint(u.column_names, u.name));
+    for (const auto& ck : records.check_constraints) args.add(sql::CheckConstraint(ck.sqltext, ck.name));
+    for (const auto& ix : records.indexes) {
         sql::Index index(ix.name, ix.column_names, sql::unique(ix.unique));
         index.include = ix.include_columns;
         args.add(std::move(index));
     }
     args.options.schema = schema;
-    args.options.comment = inspector.get_table_comment(table, schema).value_or("");
+    args.options.comment = records.comment.value_or("");
     return args;
+}
+
+}  // namespace detail
+
+namespace {
+
+sql::TableArgs table_args(Inspector& inspector, const std::string& table, const std::string& schema) {
+    detail::TableRecords records;
+    records.columns = inspector.get_columns(table, schema);
+    records.primary_key = inspector.get_pk_constraint(table, schema);
+    records.foreign_keys = inspector.get_foreign_keys(table, schema);
+    records.unique_constraints = inspector.get_unique_constraints(table, schema);
+    records.check_constraints = inspector.get_check_constraints(table, schema);
+    records.indexes = inspector.get_indexes(table, schema);
+    records.comment = inspector.get_table_comment(table, schema);
+    return detail::table_args(records, schema);
 }
 
 std::string key_of(const std::string& table, std::string_view schema) {

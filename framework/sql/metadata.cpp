@@ -1,10 +1,12 @@
-// MetaData: table registry, foreign-key dependency order, create_all / drop_all.
+// MetaData: table registry, foreign-key dependency order, create_all / drop_all (written once,
+// against DdlRunner; a Connection is wrapped in a runner that executes on it).
 #include <athanor/engine/connection.hpp>
 #include <athanor/engine/engine.hpp>
 #include <athanor/errors.hpp>
 #include <athanor/sdk/dialect.hpp>
 #include <athanor/sql/ddl.hpp>
 #include <athanor/sql/ddl_compiler.hpp>
+#include <athanor/sql/schema/ddl_runner.hpp>
 #include <athanor/sql/schema/metadata.hpp>
 #include <athanor/sql/text.hpp>
 
@@ -94,25 +96,44 @@ std::vector<Table> MetaData::tables() const {
     return out;
 }
 
+DdlRunner::~DdlRunner() = default;
+
+std::shared_ptr<const SchemaTranslateMap> DdlRunner::schema_translate_map() const { return nullptr; }
+
 namespace {
 
-sdk::Dialect& dialect_of(Connection& connection) {
-    if (connection.closed()) throw ResourceClosedError("create_all/drop_all need an open Connection; this one is closed");
-    return connection.dialect();
-}
+/// create_all / drop_all on a Connection: each statement executed on it, checkfirst answered
+/// by the Connection's own driver connection (so an open transaction sees its own DDL).
+class ConnectionDdlRunner final : public DdlRunner {
+public:
+    explicit ConnectionDdlRunner(Connection& connection) : connection_(connection) {
+        if (connection.closed())
+            throw ResourceClosedError("create_all/drop_all need an open Connection; this one is closed");
+    }
+    const sdk::Dialect& dialect() const override { return connection_.dialect(); }
+    void run(const DdlElement& ddl) override { connection_.execute(ddl); }
+    void run_sql(const std::string& sql) override { connection_.exec_driver_sql(sql); }
+    bool has_table(const TableNode& table) override {
+        return connection_.dialect().has_table(connection_.driver_connection(), table.table_name,
+                                               connection_.effective_schema(table.schema));
+    }
+    bool exists(const std::string& exists_query) override {
+        return !connection_.exec_driver_sql(exists_query).all().empty();
+    }
+    std::shared_ptr<const SchemaTranslateMap> schema_translate_map() const override {
+        return connection_.schema_translate_map();
+    }
+
+private:
+    Connection& connection_;
+};
 
 /// The DDL compiler for what create_all/drop_all render themselves (auxiliary objects, comments,
-/// ALTER TABLE foreign keys), under the connection's schema_translate_map as its statements are.
-std::shared_ptr<DdlCompiler> ddl_compiler_of(Connection& connection) {
-    auto ddl = ddl_compiler_for(dialect_of(connection));
-    ddl->set_schema_translate_map(connection.schema_translate_map());
+/// ALTER TABLE foreign keys), under the runner's schema_translate_map as its statements are.
+std::shared_ptr<DdlCompiler> ddl_compiler_of(const DdlRunner& runner) {
+    auto ddl = ddl_compiler_for(runner.dialect());
+    ddl->set_schema_translate_map(runner.schema_translate_map());
     return ddl;
-}
-
-bool table_exists(Connection& connection, const TableNode& table) {
-    // The Connection's own driver connection, so an open transaction sees its own DDL.
-    return dialect_of(connection).has_table(connection.driver_connection(), table.table_name,
-                                            connection.effective_schema(table.schema));
 }
 
 /// Column sequences of `table` the dialect will create (none where sequences are ignored).
@@ -125,73 +146,83 @@ std::vector<Sequence> column_sequences(const TableNode& table) {
 
 /// Runs a dialect's auxiliary DDL once per create_all/drop_all (`done` holds what ran), asking
 /// its exists query first under checkfirst.
-void run_auxiliary(Connection& connection, const AuxiliaryDdl& aux, bool checkfirst, bool creating,
+void run_auxiliary(DdlRunner& runner, const AuxiliaryDdl& aux, bool checkfirst, bool creating,
                    std::vector<std::string>& done) {
     if (std::find(done.begin(), done.end(), aux.sql) != done.end()) return;
     done.push_back(aux.sql);
     if (checkfirst && !aux.exists_query.empty()) {
-        const bool exists = !connection.exec_driver_sql(aux.exists_query).all().empty();
+        const bool exists = runner.exists(aux.exists_query);
         if (exists == creating) return;
     }
-    connection.exec_driver_sql(aux.sql);
+    runner.run_sql(aux.sql);
 }
 
 }  // namespace
 
-void MetaData::create_all(Connection& connection, bool checkfirst) const {
+void MetaData::create_all(DdlRunner& runner, bool checkfirst) const {
     const auto ordered = tables();  // fails on a cycle before anything is executed
-    auto ddl = ddl_compiler_of(connection);
+    auto ddl = ddl_compiler_of(runner);
     const bool sequences = ddl->supports_sequences();
     const bool if_not_exists = checkfirst && ddl->supports_if_exists();
     if (sequences)
-        for (const auto& s : sequences_) connection.execute(CreateSequence(s, if_not_exists));
+        for (const auto& s : sequences_) runner.run(CreateSequence(s, if_not_exists));
     std::vector<std::string> done;
     std::vector<const TableNode*> created;
     for (const auto& table : ordered) {
         const auto& node = table.table();
-        if (checkfirst && table_exists(connection, node)) continue;
-        for (const auto& aux : ddl->pre_create_statements(node)) run_auxiliary(connection, aux, checkfirst, true, done);
+        if (checkfirst && runner.has_table(node)) continue;
+        for (const auto& aux : ddl->pre_create_statements(node)) run_auxiliary(runner, aux, checkfirst, true, done);
         if (sequences)
-            for (const auto& s : column_sequences(node)) connection.execute(CreateSequence(s, if_not_exists));
-        connection.execute(CreateTable(table));
-        for (const auto& ix : node.indexes) connection.execute(CreateIndex(ix));
-        for (const auto& sql : ddl->comment_statements(node)) connection.exec_driver_sql(sql);
+            for (const auto& s : column_sequences(node)) runner.run(CreateSequence(s, if_not_exists));
+        runner.run(CreateTable(table));
+        for (const auto& ix : node.indexes) runner.run(CreateIndex(ix));
+        for (const auto& sql : ddl->comment_statements(node)) runner.run_sql(sql);
         created.push_back(&node);
     }
     // Foreign keys that close a cycle, once every table they refer to exists.
     if (ddl->supports_alter())
         for (const auto* node : created)
             for (const auto& fk : node->foreign_key_constraints)
-                if (fk.options().use_alter) connection.exec_driver_sql(ddl->add_foreign_key(*node, fk));
+                if (fk.options().use_alter) runner.run_sql(ddl->add_foreign_key(*node, fk));
 }
 
-void MetaData::drop_all(Connection& connection, bool checkfirst) const {
+void MetaData::drop_all(DdlRunner& runner, bool checkfirst) const {
     auto ordered = tables();
     std::reverse(ordered.begin(), ordered.end());
-    auto ddl = ddl_compiler_of(connection);
+    auto ddl = ddl_compiler_of(runner);
     const bool sequences = ddl->supports_sequences();
     const bool if_exists = checkfirst && ddl->supports_if_exists();
     std::vector<Table> existing;
     for (const auto& table : ordered)
-        if (!checkfirst || table_exists(connection, table.table())) existing.push_back(table);
+        if (!checkfirst || runner.has_table(table.table())) existing.push_back(table);
     // Foreign keys that close a cycle go first, so the tables can be dropped in order.
     if (ddl->supports_alter())
         for (const auto& table : existing)
             for (const auto& fk : table.table().foreign_key_constraints)
-                if (fk.options().use_alter) connection.exec_driver_sql(ddl->drop_foreign_key(table.table(), fk));
+                if (fk.options().use_alter) runner.run_sql(ddl->drop_foreign_key(table.table(), fk));
     for (const auto& table : existing) {
         const auto& node = table.table();
-        connection.execute(DropTable(table));
+        runner.run(DropTable(table));
         if (sequences)
-            for (const auto& s : column_sequences(node)) connection.execute(DropSequence(s, if_exists));
+            for (const auto& s : column_sequences(node)) runner.run(DropSequence(s, if_exists));
     }
     // After every table, since several tables may share one object (a named enum type).
     std::vector<std::string> done;
     for (const auto& table : ordered)
         for (const auto& aux : ddl->post_drop_statements(table.table()))
-            run_auxiliary(connection, aux, checkfirst, false, done);
+            run_auxiliary(runner, aux, checkfirst, false, done);
     if (sequences)
-        for (auto it = sequences_.rbegin(); it != sequences_.rend(); ++it) connection.execute(DropSequence(*it, if_exists));
+        for (auto it = sequences_.rbegin(); it != sequences_.rend(); ++it) runner.run(DropSequence(*it, if_exists));
+}
+
+void MetaData::create_all(Connection& connection, bool checkfirst) const {
+    ConnectionDdlRunner runner(connection);
+    create_all(runner, checkfirst);
+}
+
+void MetaData::drop_all(Connection& connection, bool checkfirst) const {
+    ConnectionDdlRunner runner(connection);
+    drop_all(runner, checkfirst);
 }
 
 void MetaData::create_all(Engine& engine, bool checkfirst) const {

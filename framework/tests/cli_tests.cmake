@@ -172,7 +172,7 @@ athanor_cli_test(NAME cli_reflect_json
 set_tests_properties(cli_reflect_text cli_reflect_json PROPERTIES FIXTURES_REQUIRED "cli_reflect_db;cli_reflect_table")
 athanor_cli_test(NAME cli_reflect_empty ARGS reflect sqlite:// EXPECT "\\(no tables, views or sequences\\)")
 athanor_cli_test(NAME cli_reflect_needs_url ARGS reflect EXIT 2 EXPECT "'reflect' needs exactly one argument, URL")
-athanor_cli_test(NAME cli_json_only_with_reflect ARGS --json sql sqlite:// "SELECT 1" EXIT 2 EXPECT "go with 'reflect' only")
+athanor_cli_test(NAME cli_json_only_with_reflect ARGS --json sql sqlite:// "SELECT 1" EXIT 2 EXPECT "--json goes with 'reflect' only")
 
 # Plugin files that would crash, hang or exhaust the loader, made at test time
 # (broken_plugins/make_special_plugins.cmake): each is listed as refused, with the reason.
@@ -246,6 +246,11 @@ if(ATHANOR_SCRIPT_PROGRAM)
     ARGS "$<TARGET_FILE:athanor_cli> sql sqlite:// \"SELECT char(27, 91, 50, 74) AS x\"" /dev/null
     EXPECT "\\| \\\\x1b.2J \\|"
     REJECT "${_esc}")
+  # Without --from, `ddl` reads JSON on standard input; a terminal there is refused, not waited on.
+  athanor_cli_test(NAME cli_ddl_stdin_is_a_terminal
+    COMMAND ${ATHANOR_SCRIPT_PROGRAM} -qec
+    ARGS "$<TARGET_FILE:athanor_cli> ddl --to sqlite" /dev/null
+    EXIT 2 EXPECT "'ddl' without --from reads a JSON schema on standard input")
 endif()
 
 # `athanor reflect` of a table whose name holds ESC and DEL.
@@ -266,5 +271,36 @@ athanor_cli_test(NAME cli_reflect_json_escape
 athanor_cli_test(NAME cli_reflect_json_raw
   ARGS reflect --json sqlite:///${_cli_controls_db}
   EXPECT "\"t\\\\u001bc${_del}x\": {")
-set_tests_properties(cli_reflect_escape cli_reflect_json_escape cli_reflect_json_raw
+# `athanor ddl` of it: the name's controls escaped, the statement's own line breaks and tabs kept.
+athanor_cli_test(NAME cli_ddl_escape
+  ARGS --escape ddl --from sqlite:///${_cli_controls_db} --to postgresql
+  EXPECT "^CREATE TABLE \"t\\\\x1bc\\\\x7fx\" \\(\n\tc INTEGER\n\\);\n$"
+  REJECT "${_esc}" "${_del}")
+set_tests_properties(cli_reflect_escape cli_reflect_json_escape cli_reflect_json_raw cli_ddl_escape
   PROPERTIES FIXTURES_REQUIRED "cli_controls_db;cli_controls_table")
+
+# `athanor ddl`: a SQLite schema printed as PostgreSQL DDL (from the file, from reflect --json
+# output in a file and on standard input), then run on the test server (cli_ddl_test.cmake).
+foreach(part translate postgresql)
+  add_test(NAME cli_ddl_${part}
+    COMMAND ${CMAKE_COMMAND} -DATHANOR=$<TARGET_FILE:athanor_cli> -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/cli_ddl_${part}
+            -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/cli_data/app_postgresql.sql -DPART=${part}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cli_ddl_test.cmake)
+  set_tests_properties(cli_ddl_${part} PROPERTIES ENVIRONMENT "ATHANOR_PLUGIN_PATH=" SKIP_REGULAR_EXPRESSION "SKIPPED: ")
+endforeach()
+athanor_cli_test(NAME cli_ddl_needs_to ARGS ddl --from sqlite:// EXIT 2 EXPECT "'ddl' needs --to DIALECT")
+athanor_cli_test(NAME cli_ddl_takes_no_arguments ARGS ddl --to sqlite sqlite:///x.db EXIT 2
+  EXPECT "'ddl' takes its input with --from")
+athanor_cli_test(NAME cli_to_only_with_ddl ARGS --to sqlite reflect sqlite:// EXIT 2 EXPECT "--to and --from go with 'ddl' only")
+athanor_cli_test(NAME cli_ddl_unknown_target ARGS ddl --from sqlite:// --to nosuchdb EXIT 1
+  EXPECT "athanor: error: [^\n]*no plugin serves scheme 'nosuchdb'" "paths tried")
+athanor_cli_test(NAME cli_ddl_empty_source ARGS ddl --from sqlite:// --to postgresql EXIT 1
+  EXPECT "athanor: error: nothing to translate: sqlite:// has no tables or sequences")
+athanor_cli_test(NAME cli_ddl_not_a_schema
+  ARGS ddl --from ${CMAKE_CURRENT_SOURCE_DIR}/cli_data/not_a_schema.json --to postgresql EXIT 1
+  EXPECT "athanor: error: the JSON schema [^\n]* is not usable: tables.t.columns.1..name is missing"
+  REJECT "CREATE")
+athanor_cli_test(NAME cli_ddl_missing_json ARGS ddl --from ${CMAKE_CURRENT_BINARY_DIR}/no_such_schema.json --to sqlite
+  EXIT 1 EXPECT "athanor: error: cannot read the JSON schema file '[^']*no_such_schema.json'")
+athanor_cli_test(NAME cli_ddl_unreadable_database ARGS ddl --from "sqlite:///${CMAKE_CURRENT_BINARY_DIR}/no/such/dir/x.db" --to postgresql
+  EXIT 1 EXPECT "athanor: error: " "unable to open|cannot open")

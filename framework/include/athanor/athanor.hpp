@@ -13,6 +13,7 @@
 #include <athanor/value.hpp>
 #include <athanor/engine/connection.hpp>
 #include <athanor/engine/engine.hpp>
+#include <athanor/engine/mock_engine.hpp>
 #include <athanor/engine/plugin_registry.hpp>
 #include <athanor/engine/pool.hpp>
 #include <athanor/engine/result.hpp>

@@ -15,7 +15,12 @@
 //    "indexes": [...], "unique_constraints": [...], "check_constraints": [...],
 //    "comment": ...}, ...}, "views": ["<view>", ...], "sequences": [{...}, ...]}
 // with the Inspector's field names, lists in a stable order (so two databases with the same
-// schema give the same text).
+// schema give the same text). load_schema_json() reads that text back into a MetaData, as
+// reflect() would have filled it from the database, with generic types so that the MetaData
+// can create_all() the schema on another dialect: a column's "type_name" where it names a
+// generic type ("uuid", "integer"), else its generic "type" (which is only that type's default
+// spelling). Views are not part of it, and what the JSON does not carry — computed columns,
+// index INCLUDE columns, an enum type's values — is not recreated.
 //
 // Example:
 //   auto engine = athanor::create_engine("sqlite:///app.db");
@@ -59,5 +64,14 @@ ATHANOR_API sql::Table& reflect_table(sql::MetaData& metadata, Connection& conne
 
 /// The whole schema as JSON text (see the file comment), indented by `indent` (-1: one line).
 ATHANOR_API std::string reflect_json(Inspector& inspector, std::string_view schema = {}, int indent = 2);
+
+/// Adds the tables and standalone sequences of a JSON schema (reflect_json's text) to
+/// `metadata`, in `schema` ("" = the default one); tables it already has are left as they are.
+/// ArgumentError naming the place ("tables.users.columns[1] has no \"name\"") when the text is
+/// not such a schema; then nothing is added.
+///   athanor::MetaData metadata;
+///   athanor::load_schema_json(metadata, text);
+///   metadata.create_all(other_engine);
+ATHANOR_API void load_schema_json(sql::MetaData& metadata, std::string_view json, std::string_view schema = {});
 
 }  // namespace athanor

@@ -10,7 +10,10 @@
 // drop_all() goes in reverse. With checkfirst (the default) tables that already exist are
 // skipped by create_all and missing ones by drop_all (Dialect::has_table); sequences use
 // IF [NOT] EXISTS where the dialect has it. The Engine overloads run in one transaction and
-// commit; the Connection overloads leave committing to the caller.
+// commit; the Connection overloads leave committing to the caller. The MockEngine overloads
+// (athanor/engine/mock_engine.hpp) hand every statement to the mock's callback instead, with
+// checkfirst off (there is no database to ask). The DdlRunner overloads send the statements to
+// a runner of your own (athanor/sql/schema/ddl_runner.hpp); the others are built on them.
 //
 // Usage:
 //   sa::MetaData metadata;
@@ -38,9 +41,12 @@
 namespace athanor {
 class Engine;
 class Connection;
+class MockEngine;
 }  // namespace athanor
 
 namespace athanor::sql {
+
+class DdlRunner;
 
 class ATHANOR_API MetaData {
 public:
@@ -83,6 +89,13 @@ public:
     void create_all(Connection& connection, bool checkfirst = true) const;
     void drop_all(Engine& engine, bool checkfirst = true) const;
     void drop_all(Connection& connection, bool checkfirst = true) const;
+    /// Every statement to the mock engine's callback, in the order a connection would run them.
+    /// checkfirst needs a database: true is an InvalidRequestError, before anything is sent.
+    void create_all(MockEngine& engine, bool checkfirst = false) const;
+    void drop_all(MockEngine& engine, bool checkfirst = false) const;
+    /// The statements to `runner` (which answers the checkfirst questions).
+    void create_all(DdlRunner& runner, bool checkfirst = true) const;
+    void drop_all(DdlRunner& runner, bool checkfirst = true) const;
 
 private:
     NamingConvention naming_convention_;
