@@ -1,0 +1,152 @@
+// The Mimer SQL connection and cursor: transaction rules and generated keys over ODBC.
+#include "mimer_connection.hpp"
+
+#include <athanor/errors.hpp>
+#include <athanor/sdk/driver_util.hpp>
+
+#include <algorithm>
+
+namespace athanor::mimer {
+
+namespace {
+
+/// A cursor that runs each statement through the connection's Mimer rules.
+class MimerCursor final : public sdk::Cursor {
+public:
+    MimerCursor(MimerConnection& connection, std::unique_ptr<sdk::Cursor> odbc)
+        : connection_(connection), odbc_(std::move(odbc)) {}
+
+    void execute(std::string_view sql, std::span<const Value> params) override {
+        const StatementKind kind = statement_kind(sql);
+        lastrowid_.reset();
+        connection_.before_statement(kind);
+        odbc_->execute(sql, params);
+        connection_.after_statement(kind);
+        if (kind == StatementKind::dml && odbc_->rowcount() == 1) read_generated_key(sql);
+    }
+
+    void executemany(std::string_view sql, sdk::ParameterRows param_sets) override {
+        const StatementKind kind = statement_kind(sql);
+        lastrowid_.reset();
+        connection_.before_statement(kind);
+        odbc_->executemany(sql, param_sets);
+        connection_.after_statement(kind);
+    }
+
+    const std::vector<sdk::ColumnDescription>& description() const override { return odbc_->description(); }
+    bool fetch(std::vector<Value>& row) override { return odbc_->fetch(row); }
+    std::int64_t rowcount() const override { return odbc_->rowcount(); }
+    std::optional<std::int64_t> lastrowid() const override { return lastrowid_; }
+    void close() override { odbc_->close(); }
+
+private:
+    void read_generated_key(std::string_view sql) {
+        const auto target = insert_target(sql);
+        if (!target) return;
+        const auto sequence = connection_.sequence_default(target->table);
+        if (!sequence) return;
+        // A value given for the column is the key; CURRENT VALUE would be another row's.
+        const auto& column = sequence->first;
+        if (std::any_of(target->columns.begin(), target->columns.end(),
+                        [&column](const std::string& c) { return c == column; }))
+            return;
+        const Value value = sdk::query_value(connection_.odbc(), current_value_query(sequence->second));
+        if (value.kind() == Value::Kind::integer) lastrowid_ = value.as_int();
+    }
+
+    MimerConnection& connection_;
+    std::unique_ptr<sdk::Cursor> odbc_;
+    std::optional<std::int64_t> lastrowid_;
+};
+
+}  // namespace
+
+MimerConnection::MimerConnection(std::unique_ptr<sdk::DriverConnection> odbc) : odbc_(std::move(odbc)) {}
+
+MimerConnection::~MimerConnection() = default;
+
+std::unique_ptr<sdk::Cursor> MimerConnection::cursor() { return std::make_unique<MimerCursor>(*this, odbc_->cursor()); }
+
+void MimerConnection::begin() {
+    odbc_->begin();
+    end_transaction();
+}
+
+void MimerConnection::commit() {
+    odbc_->commit();
+    end_transaction();
+}
+
+void MimerConnection::rollback() {
+    odbc_->rollback();
+    end_transaction();
+}
+
+void MimerConnection::end_transaction() {
+    transaction_started_ = false;
+    holds_dml_ = false;
+}
+
+void MimerConnection::set_autocommit(bool on) {
+    odbc_->set_autocommit(on);
+    end_transaction();
+}
+
+bool MimerConnection::autocommit() const { return odbc_->autocommit(); }
+bool MimerConnection::ping() { return odbc_->ping(); }
+void MimerConnection::close() { odbc_->close(); }
+bool MimerConnection::closed() const { return odbc_->closed(); }
+
+void MimerConnection::before_statement(StatementKind kind) {
+    if (odbc_->autocommit()) return;
+    if (kind == StatementKind::ddl && holds_dml_)
+        throw InvalidRequestError(
+            "Mimer SQL runs a DDL statement (CREATE, DROP, ALTER, COMMENT, GRANT, REVOKE) only as the sole statement "
+            "of its transaction, and this transaction already holds INSERT/UPDATE/DELETE statements: call commit() "
+            "or rollback() first, or run the DDL on a connection with isolation level AUTOCOMMIT");
+    if (!transaction_started_ && !isolation_.empty()) {
+        // Marked first: the SET TRANSACTION below goes through this connection's cursors too.
+        transaction_started_ = true;
+        auto cursor = odbc_->cursor();
+        cursor->execute("SET TRANSACTION ISOLATION LEVEL " + isolation_, {});
+        cursor->close();
+    }
+    transaction_started_ = true;
+}
+
+void MimerConnection::after_statement(StatementKind kind) {
+    if (odbc_->autocommit()) return;
+    if (kind == StatementKind::dml) holds_dml_ = true;
+    if (kind == StatementKind::ddl) {
+        // Mimer commits a DDL statement by itself; committing here keeps the driver's view of the
+        // transaction the same, and the next statement starts a new transaction.
+        odbc_->commit();
+        end_transaction();
+    }
+}
+
+std::optional<std::pair<std::string, QualifiedName>> MimerConnection::sequence_default(const QualifiedName& table) {
+    const auto key = std::make_pair(table.schema, table.name);
+    if (auto found = sequences_.find(key); found != sequences_.end()) return found->second;
+    // Names compared without regard to case, as Mimer compares identifiers.
+    const std::string sql =
+        "SELECT COLUMN_NAME, COLUMN_DEFAULT, TABLE_SCHEMA FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = "
+        "UPPER(?) AND UPPER(TABLE_SCHEMA) = " +
+        std::string(table.schema.empty() ? "UPPER(CURRENT_SCHEMA)" : "UPPER(?)") + " ORDER BY ORDINAL_POSITION";
+    std::vector<Value> params{Value(table.name)};
+    if (!table.schema.empty()) params.emplace_back(table.schema);
+    std::optional<std::pair<std::string, QualifiedName>> result;
+    for (const auto& row : sdk::query_rows(*this, sql, params)) {
+        if (row.size() < 3 || row[1].kind() != Value::Kind::text) continue;
+        if (auto sequence = sequence_of_default(row[1].as_string())) {
+            // An unqualified sequence in a default lives in the table's schema.
+            if (sequence->schema.empty() && row[2].kind() == Value::Kind::text) sequence->schema = row[2].as_string();
+            result = std::make_pair(row[0].as_string(), *sequence);
+            break;
+        }
+    }
+    sequences_.emplace(key, result);
+    return result;
+}
+
+}  // namespace athanor::mimer
