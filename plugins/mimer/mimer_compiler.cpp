@@ -140,6 +140,20 @@ void MimerCompiler::visit_binary(const sql::BinaryNode& node) {
     switch (node.op) {
         case sql::BinaryOp::is_distinct_from: return distinct_predicate(node, true);
         case sql::BinaryOp::is_not_distinct_from: return distinct_predicate(node, false);
+        case sql::BinaryOp::ne:
+            // The standard's not-equals operator; `!=` is not in Mimer's grammar.
+            process_facing(*node.left, *node.right, sql::prec::comparison);
+            out() += " <> ";
+            process_facing(*node.right, *node.left, sql::prec::comparison);
+            return;
+        case sql::BinaryOp::mod:
+            // Mimer has the MOD function, no `%` operator.
+            out() += "MOD(";
+            process_facing(*node.left, *node.right);
+            out() += ", ";
+            process_facing(*node.right, *node.left);
+            out() += ')';
+            return;
         case sql::BinaryOp::bitwise_and: unsupported("the bitwise AND operator");
         case sql::BinaryOp::bitwise_or: unsupported("the bitwise OR operator");
         case sql::BinaryOp::bitwise_lshift: unsupported("the bitwise left shift operator");

@@ -10,6 +10,7 @@
 //   CASE WHEN a = b OR a IS NULL AND b IS NULL THEN 0 ELSE 1 END = 1
 //                                             a IS DISTINCT FROM b (= 0: IS NOT DISTINCT FROM),
 //                                             exact for NULLs, the standard predicate being UNVERIFIED on Mimer
+//   a <> b, MOD(a, b)                         not-equals and modulo (no `!=` or `%` in Mimer)
 //   "word"                                    Mimer's reserved words quoted (MimerPreparer)
 // Refused with CompileError (Mimer has no such syntax, or it is UNVERIFIED): RETURNING,
 // ON CONFLICT, DISTINCT ON, LATERAL, UPDATE ... FROM, DELETE ... USING, tuple IN,
