@@ -50,8 +50,13 @@ private:
         if (std::any_of(target->columns.begin(), target->columns.end(),
                         [&column](const std::string& c) { return c == column; }))
             return;
-        const Value value = sdk::query_value(connection_.odbc(), current_value_query(sequence->second));
-        if (value.kind() == Value::Kind::integer) lastrowid_ = value.as_int();
+        // The INSERT has succeeded: a failure to read its key leaves lastrowid empty (the key
+        // is then reported as NULL) rather than turning the INSERT into an error.
+        try {
+            const Value value = sdk::query_value(connection_.odbc(), current_value_query(sequence->second));
+            if (value.kind() == Value::Kind::integer) lastrowid_ = value.as_int();
+        } catch (const DBAPIError&) {
+        }
     }
 
     MimerConnection& connection_;
@@ -136,7 +141,13 @@ std::optional<std::pair<std::string, QualifiedName>> MimerConnection::sequence_d
     std::vector<Value> params{Value(table.name)};
     if (!table.schema.empty()) params.emplace_back(table.schema);
     std::optional<std::pair<std::string, QualifiedName>> result;
-    for (const auto& row : sdk::query_rows(*this, sql, params)) {
+    std::vector<std::vector<Value>> rows;
+    try {
+        rows = sdk::query_rows(*odbc_, sql, params);
+    } catch (const DBAPIError&) {
+        // No readable catalog (no privilege, not Mimer's): no generated keys for this table.
+    }
+    for (const auto& row : rows) {
         if (row.size() < 3 || row[1].kind() != Value::Kind::text) continue;
         if (auto sequence = sequence_of_default(row[1].as_string())) {
             // An unqualified sequence in a default lives in the table's schema.

@@ -17,6 +17,8 @@
 // `SELECT CURRENT VALUE FOR s FROM SYSTEM.ONEROW` on the same connection: Mimer keeps the
 // current value of a sequence per session, so another session's inserts cannot change it.
 // Each table's sequence default is read once per connection from INFORMATION_SCHEMA.COLUMNS.
+// The INSERT has succeeded by then: when the catalog or the sequence cannot be read, lastrowid()
+// stays empty (the key is reported as NULL) and the INSERT does not fail.
 //
 // Example:
 //   auto connection = std::make_unique<MimerConnection>(athanor::odbc::OdbcConnection::open(options));

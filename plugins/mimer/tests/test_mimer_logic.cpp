@@ -11,7 +11,13 @@
 #include "mimer_type_compiler.hpp"
 
 #include <athanor/errors.hpp>
+#include <athanor/odbc/connection.hpp>
+#include <athanor/odbc/driver_lookup.hpp>
+#include <athanor/sdk/driver_util.hpp>
 #include <athanor/sql/types.hpp>
+
+#include <filesystem>
+#include <unistd.h>
 
 using athanor::Value;
 using namespace athanor::mimer;
@@ -197,6 +203,42 @@ BOOST_AUTO_TEST_CASE(constraints_indexes_schemas_from_catalog_rows) {
     BOOST_TEST(seqs[0].name == "s1");
     BOOST_TEST(seqs[0].start.value_or(0) == 10);
     BOOST_TEST(seqs[0].increment.value_or(0) == 5);
+}
+
+BOOST_AUTO_TEST_CASE(ddl_after_dml_in_a_transaction_is_refused) {
+    // MimerConnection's transaction rules are the plugin's, whatever the ODBC driver: here they
+    // run on a real ODBC connection through Debian's SQLite ODBC driver (no Mimer driver exists
+    // here), which shows what is sent, committed and refused.
+    const std::string driver = athanor::odbc::find_driver_library({"libsqlite3odbc.so"});
+    BOOST_TEST_REQUIRE(!driver.empty(), "Debian's libsqliteodbc is required by the build");
+    const auto path = std::filesystem::temp_directory_path() / ("mimer_rules_" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    athanor::odbc::OdbcConnectOptions options;
+    options.connection_string = "Driver=" + driver + ";Database=" + path.string();
+    options.display = options.connection_string;
+    options.text_mode = athanor::odbc::OdbcTextMode::utf8;
+    {
+        MimerConnection connection(athanor::odbc::OdbcConnection::open(options));
+        connection.set_autocommit(false);
+        connection.begin();
+        athanor::sdk::execute_statement(connection, "CREATE TABLE t (x INTEGER)");  // alone: runs, committed
+        connection.begin();
+        athanor::sdk::execute_statement(connection, "INSERT INTO t VALUES (1)");
+        BOOST_CHECK_THROW(athanor::sdk::execute_statement(connection, "CREATE TABLE u (y INTEGER)"),
+                          athanor::InvalidRequestError);
+        connection.rollback();
+        // After the transaction ends DDL is allowed again.
+        connection.begin();
+        athanor::sdk::execute_statement(connection, "CREATE TABLE w (z INTEGER)");
+        connection.rollback();
+    }
+    // Another connection sees t and w (each DDL was committed), t empty (the INSERT rolled back), no u.
+    auto other = athanor::odbc::OdbcConnection::open(options);
+    BOOST_TEST(athanor::sdk::query_value(*other, "SELECT count(*) FROM t").as_int() == 0);
+    BOOST_TEST(athanor::sdk::query_value(*other, "SELECT count(*) FROM sqlite_master WHERE name = 'w'").as_int() == 1);
+    BOOST_TEST(athanor::sdk::query_value(*other, "SELECT count(*) FROM sqlite_master WHERE name = 'u'").as_int() == 0);
+    other->close();
+    std::filesystem::remove(path);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
