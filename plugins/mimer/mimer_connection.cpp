@@ -122,6 +122,7 @@ void MimerConnection::before_statement(StatementKind kind) {
 void MimerConnection::after_statement(StatementKind kind) {
     if (odbc_->autocommit()) return;
     if (kind == StatementKind::dml) holds_dml_ = true;
+    if (kind == StatementKind::ends_transaction) end_transaction();  // a COMMIT/ROLLBACK sent as SQL
     if (kind == StatementKind::ddl) {
         // Mimer commits a DDL statement by itself; committing here keeps the driver's view of the
         // transaction the same, and the next statement starts a new transaction.

@@ -71,6 +71,13 @@ StatementKind statement_kind(std::string_view sql) {
         word == "REVOKE")
         return StatementKind::ddl;
     if (word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "MERGE") return StatementKind::dml;
+    if (word == "COMMIT") return StatementKind::ends_transaction;
+    if (word == "ROLLBACK") {
+        std::size_t pos = 0;
+        expect_word(sql, pos, "ROLLBACK");
+        expect_word(sql, pos, "WORK");
+        return expect_word(sql, pos, "TO") ? StatementKind::other : StatementKind::ends_transaction;
+    }
     return StatementKind::other;
 }
 

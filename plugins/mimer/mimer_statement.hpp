@@ -28,7 +28,8 @@ namespace athanor::mimer {
 enum class StatementKind {
     ddl,    // CREATE, DROP, ALTER, COMMENT, GRANT, REVOKE
     dml,    // INSERT, UPDATE, DELETE, MERGE
-    other,  // SELECT, VALUES, CALL, SET, COMMIT, ...
+    ends_transaction,  // COMMIT [WORK], ROLLBACK [WORK] (not ROLLBACK TO SAVEPOINT)
+    other,             // SELECT, VALUES, CALL, SET, SAVEPOINT, ...
 };
 
 StatementKind statement_kind(std::string_view sql);

@@ -33,6 +33,10 @@ BOOST_AUTO_TEST_CASE(statement_kinds) {
     BOOST_TEST((statement_kind("UPDATE t SET x = 1") == StatementKind::dml));
     BOOST_TEST((statement_kind("SELECT 1 FROM SYSTEM.ONEROW") == StatementKind::other));
     BOOST_TEST((statement_kind("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE") == StatementKind::other));
+    BOOST_TEST((statement_kind("commit work") == StatementKind::ends_transaction));
+    BOOST_TEST((statement_kind("ROLLBACK") == StatementKind::ends_transaction));
+    BOOST_TEST((statement_kind("ROLLBACK TO SAVEPOINT sp1") == StatementKind::other));
+    BOOST_TEST((statement_kind("ROLLBACK WORK TO SAVEPOINT sp1") == StatementKind::other));
 }
 
 BOOST_AUTO_TEST_CASE(insert_targets) {
