@@ -3,6 +3,7 @@
 
 #include <athanor/errors.hpp>
 #include <athanor/sdk/driver_util.hpp>
+#include <athanor/sdk/text_util.hpp>
 
 #include <algorithm>
 
@@ -19,10 +20,11 @@ public:
     void execute(std::string_view sql, std::span<const Value> params) override {
         const StatementKind kind = statement_kind(sql);
         lastrowid_.reset();
+        if (kind == StatementKind::dml && execute_with_key(sql, params)) return;
         connection_.before_statement(kind);
         odbc_->execute(sql, params);
         connection_.after_statement(kind);
-        if (kind == StatementKind::dml && odbc_->rowcount() == 1) read_generated_key(sql);
+        if (kind == StatementKind::dml && odbc_->rowcount() == 1) read_inline_key(sql);
     }
 
     void executemany(std::string_view sql, sdk::ParameterRows param_sets) override {
@@ -40,21 +42,41 @@ public:
     void close() override { odbc_->close(); }
 
 private:
-    void read_generated_key(std::string_view sql) {
+    /// An INSERT that leaves out a column whose default is NEXT VALUE FOR s: the key is drawn
+    /// first (SELECT NEXT VALUE FOR s FROM SYSTEM.ONEROW) and inserted as the column's value, so
+    /// lastrowid() is the row's key whatever other sessions do. False when that does not apply.
+    bool execute_with_key(std::string_view sql, std::span<const Value> params) {
+        const auto target = insert_target(sql);
+        if (!target) return false;
+        const auto sequence = connection_.sequence_default(target->table);
+        if (!sequence) return false;
+        const auto rewritten = with_prefetched_key(sql, sequence->first);
+        if (!rewritten) return false;
+        connection_.before_statement(StatementKind::dml);
+        const Value key = sdk::query_value(connection_.odbc(), next_value_query(sequence->second));
+        std::vector<Value> with_key;
+        with_key.reserve(params.size() + 1);
+        with_key.push_back(key);
+        with_key.insert(with_key.end(), params.begin(), params.end());
+        odbc_->execute(*rewritten, with_key);
+        connection_.after_statement(StatementKind::dml);
+        if (key.kind() == Value::Kind::integer) lastrowid_ = key.as_int();
+        return true;
+    }
+
+    /// An INSERT whose value for the sequence column is `NEXT VALUE FOR s` itself (a column with
+    /// an explicit Sequence): the key is `CURRENT VALUE FOR s`, the value NEXT VALUE gave in this
+    /// session. A failure to read it leaves lastrowid() empty; the INSERT has succeeded.
+    void read_inline_key(std::string_view sql) {
         const auto target = insert_target(sql);
         if (!target) return;
         const auto sequence = connection_.sequence_default(target->table);
-        if (!sequence) return;
-        // A value given for the column is the key; CURRENT VALUE would be another row's.
-        const auto& column = sequence->first;
-        if (std::any_of(target->columns.begin(), target->columns.end(),
-                        [&column](const std::string& c) { return c == column; }))
+        if (!sequence || !sdk::ascii_icontains(sql, "NEXT VALUE FOR") ||
+            !sdk::ascii_icontains(sql, sequence->second.name))
             return;
-        // The INSERT has succeeded: a failure to read its key leaves lastrowid empty (the key
-        // is then reported as NULL) rather than turning the INSERT into an error.
         try {
-            const Value value = sdk::query_value(connection_.odbc(), current_value_query(sequence->second));
-            if (value.kind() == Value::Kind::integer) lastrowid_ = value.as_int();
+            const Value key = sdk::query_value(connection_.odbc(), current_value_query(sequence->second));
+            if (key.kind() == Value::Kind::integer) lastrowid_ = key.as_int();
         } catch (const DBAPIError&) {
         }
     }
@@ -144,7 +166,8 @@ std::optional<std::pair<std::string, QualifiedName>> MimerConnection::sequence_d
     std::optional<std::pair<std::string, QualifiedName>> result;
     std::vector<std::vector<Value>> rows;
     try {
-        rows = sdk::query_rows(*odbc_, sql, params);
+        // Through this connection, so the transaction's SET TRANSACTION comes first.
+        rows = sdk::query_rows(*this, sql, params);
     } catch (const DBAPIError&) {
         // No readable catalog (no privilege, not Mimer's): no generated keys for this table.
     }

@@ -12,13 +12,19 @@
 //   user's changes are neither committed nor rolled back behind their back (the Python
 //   dialect rolls them back). A DDL statement on a transaction without DML runs and is
 //   committed at once, as Mimer does; the next statement starts a new transaction.
-// Generated keys: after a single-row INSERT that leaves out a column whose default is
-// `NEXT VALUE FOR s` (the implicit autoincrement sequence, or any other), lastrowid() is
-// `SELECT CURRENT VALUE FOR s FROM SYSTEM.ONEROW` on the same connection: Mimer keeps the
-// current value of a sequence per session, so another session's inserts cannot change it.
-// Each table's sequence default is read once per connection from INFORMATION_SCHEMA.COLUMNS.
-// The INSERT has succeeded by then: when the catalog or the sequence cannot be read, lastrowid()
-// stays empty (the key is reported as NULL) and the INSERT does not fail.
+// Generated keys (pre-executed, race-free): a single-row INSERT that leaves out a column whose
+// default is `NEXT VALUE FOR s` (the implicit autoincrement sequence, or any other) first draws
+// the key with `SELECT NEXT VALUE FOR s FROM SYSTEM.ONEROW`, then runs the INSERT with the
+// column added and the key as its value (`INSERT INTO t ("id", a) VALUES (?, ?)`);
+// lastrowid() is that key, which no other session can also get. Each table's sequence default
+// is read once per connection from INFORMATION_SCHEMA.COLUMNS; when it cannot be read (no
+// privilege) the INSERT runs as given and lastrowid() stays empty. An INSERT of several VALUES
+// rows or INSERT ... SELECT runs as given (no single key to report). An INSERT that gives the
+// column `NEXT VALUE FOR s` itself (a column with an explicit Sequence: the statement compiler
+// writes it) reports `SELECT CURRENT VALUE FOR s FROM SYSTEM.ONEROW`, the value NEXT VALUE gave
+// in this session. executemany() runs as
+// given: the engine runs an INSERT whose keys are wanted (return_defaults()) row by row, each
+// through execute().
 //
 // Example:
 //   auto connection = std::make_unique<MimerConnection>(athanor::odbc::OdbcConnection::open(options));

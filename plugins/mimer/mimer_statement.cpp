@@ -104,6 +104,71 @@ std::optional<InsertTarget> insert_target(std::string_view sql) {
     return target;
 }
 
+namespace {
+
+/// Just past the `)` that closes the `(` at `open`, skipping '...' strings, "..." names and
+/// comments; npos when it is not closed.
+std::size_t matching_paren(std::string_view sql, std::size_t open) {
+    int depth = 0;
+    for (std::size_t i = open; i < sql.size(); ++i) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {
+            const std::size_t close = sql.find(c, i + 1);
+            if (close == std::string_view::npos) return close;
+            i = close;  // a doubled quote is two adjacent quoted pieces: same result
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            i = sql.find('\n', i);
+            if (i == std::string_view::npos) return i;
+        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            i = sql.find("*/", i + 2);
+            if (i == std::string_view::npos) return i;
+            ++i;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')' && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> with_prefetched_key(std::string_view sql, std::string_view column) {
+    std::size_t pos = 0;
+    if (!expect_word(sql, pos, "INSERT") || !expect_word(sql, pos, "INTO") || !read_qualified(sql, pos))
+        return std::nullopt;
+    std::string name = "\"";
+    for (char c : column) name += c == '"' ? std::string("\"\"") : std::string(1, c);
+    name += '"';
+    std::size_t at = sdk::skip_blanks_and_comments(sql, pos);
+    if (at >= sql.size()) return std::nullopt;
+    if (sql[at] != '(') {
+        // INSERT INTO t DEFAULT VALUES
+        std::size_t p = at;
+        if (!expect_word(sql, p, "DEFAULT") || !expect_word(sql, p, "VALUES")) return std::nullopt;
+        return std::string(sql.substr(0, at)) + "(" + name + ") VALUES (?)" + std::string(sql.substr(p));
+    }
+    const std::size_t columns_open = at;
+    const auto target = insert_target(sql);
+    if (!target) return std::nullopt;
+    for (const auto& c : target->columns)
+        if (sdk::ascii_iequals(c, column)) return std::nullopt;
+    const std::size_t columns_end = matching_paren(sql, columns_open);
+    if (columns_end == std::string_view::npos) return std::nullopt;
+    pos = columns_end;
+    if (!expect_word(sql, pos, "VALUES")) return std::nullopt;
+    const std::size_t values_open = sdk::skip_blanks_and_comments(sql, pos);
+    if (values_open >= sql.size() || sql[values_open] != '(') return std::nullopt;
+    const std::size_t values_end = matching_paren(sql, values_open);
+    if (values_end == std::string_view::npos) return std::nullopt;
+    const std::size_t after = sdk::skip_blanks_and_comments(sql, values_end);
+    if (after < sql.size() && sql[after] != ';') return std::nullopt;  // a second row, or more
+    return std::string(sql.substr(0, columns_open + 1)) + name + ", " +
+           std::string(sql.substr(columns_open + 1, values_open + 1 - (columns_open + 1))) + "?, " +
+           std::string(sql.substr(values_open + 1));
+}
+
 std::optional<QualifiedName> sequence_of_default(std::string_view column_default) {
     std::size_t pos = 0;
     bool matched = false;
@@ -141,6 +206,12 @@ std::string delimited(const std::string& name) {
 }
 
 }  // namespace
+
+std::string next_value_query(const QualifiedName& sequence) {
+    const std::string name = sequence.schema.empty() ? delimited(sequence.name)
+                                                     : delimited(sequence.schema) + "." + delimited(sequence.name);
+    return "SELECT NEXT VALUE FOR " + name + " FROM SYSTEM.ONEROW";
+}
 
 std::string current_value_query(const QualifiedName& sequence) {
     const std::string name = sequence.schema.empty() ? delimited(sequence.name)

@@ -49,13 +49,22 @@ struct InsertTarget {
 };
 std::optional<InsertTarget> insert_target(std::string_view sql);
 
+/// `sql`, a single-row `INSERT INTO t (a, b) VALUES (x, y)` or `INSERT INTO t DEFAULT VALUES`,
+/// with `column` (written delimited) added as the first column and a `?` as its first value:
+/// `INSERT INTO t ("id", a, b) VALUES (?, x, y)`, `INSERT INTO t ("id") VALUES (?)`. nullopt
+/// when the statement names the column already (any case), has several VALUES rows, no column
+/// list, or is not such an INSERT (INSERT ... SELECT).
+std::optional<std::string> with_prefetched_key(std::string_view sql, std::string_view column);
+
+/// `SELECT NEXT VALUE FOR "schema"."name" FROM SYSTEM.ONEROW` (names delimited, "" doubled).
+std::string next_value_query(const QualifiedName& sequence);
+/// `SELECT CURRENT VALUE FOR "schema"."name" FROM SYSTEM.ONEROW`: the value NEXT VALUE FOR last
+/// gave in this session.
+std::string current_value_query(const QualifiedName& sequence);
+
 /// The sequence a column default `NEXT VALUE FOR [s.]seq` or `NEXT_VALUE OF [s.]seq` draws from
 /// (any case, blanks between the words); nullopt for any other default.
 std::optional<QualifiedName> sequence_of_default(std::string_view column_default);
-
-/// `SELECT CURRENT VALUE FOR "schema"."name" FROM SYSTEM.ONEROW` (names delimited, "" doubled):
-/// the value NEXT VALUE FOR last gave in this session.
-std::string current_value_query(const QualifiedName& sequence);
 
 /// `<table>_<column>_autoinc_seq`.
 std::string implicit_sequence_name(std::string_view table, std::string_view column);

@@ -72,6 +72,24 @@ BOOST_AUTO_TEST_CASE(sequence_defaults_in_both_spellings) {
     BOOST_TEST(implicit_sequence_name("users", "id") == "users_id_autoinc_seq");
     BOOST_TEST(current_value_query({"APP", "users_id_autoinc_seq"}) ==
                "SELECT CURRENT VALUE FOR \"APP\".\"users_id_autoinc_seq\" FROM SYSTEM.ONEROW");
+    BOOST_TEST(next_value_query({"", "s"}) == "SELECT NEXT VALUE FOR \"s\" FROM SYSTEM.ONEROW");
+}
+
+BOOST_AUTO_TEST_CASE(prefetched_key_rewrites) {
+    BOOST_TEST(with_prefetched_key("INSERT INTO users (name, fullname) VALUES (?, ?)", "id").value_or("") ==
+               "INSERT INTO users (\"id\", name, fullname) VALUES (?, ?, ?)");
+    BOOST_TEST(with_prefetched_key("INSERT INTO app.users (name) VALUES (lower(?))", "ID").value_or("") ==
+               "INSERT INTO app.users (\"ID\", name) VALUES (?, lower(?))");
+    BOOST_TEST(with_prefetched_key("INSERT INTO users DEFAULT VALUES", "id").value_or("") ==
+               "INSERT INTO users (\"id\") VALUES (?)");
+    BOOST_TEST(with_prefetched_key("INSERT INTO t (s) VALUES (')(,')", "id").value_or("") ==
+               "INSERT INTO t (\"id\", s) VALUES (?, ')(,')");
+    // Not rewritten: the column is given, several rows, INSERT ... SELECT, no column list.
+    BOOST_TEST(!with_prefetched_key("INSERT INTO users (ID, name) VALUES (NEXT VALUE FOR s, ?)", "id").has_value());
+    BOOST_TEST(!with_prefetched_key("INSERT INTO users (name) VALUES (?), (?)", "id").has_value());
+    BOOST_TEST(!with_prefetched_key("INSERT INTO users (name) SELECT n FROM x", "id").has_value());
+    BOOST_TEST(!with_prefetched_key("INSERT INTO users VALUES (1, 'a')", "id").has_value());
+    BOOST_TEST(!with_prefetched_key("UPDATE users SET name = ?", "id").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(odbc_type_codes) {
