@@ -158,6 +158,11 @@ ColumnInfo describe_column(void* handle, unsigned short number, const std::vecto
         if (SQL_SUCCEEDED(SQLColAttribute(stmt, number, SQL_DESC_TYPE_NAME, type, sizeof type, &type_length, nullptr)))
             description.type_name.assign(reinterpret_cast<const char*>(type), clamp(type_length, 255));
     }
+    for (const auto& mapping : connection.options.vendor_sql_types)
+        if (sql_type == mapping.first) {
+            sql_type = mapping.second;
+            break;
+        }
     if (description.type_name.empty()) description.type_name = sql_type_name(sql_type);
 
     ColumnInfo info;

@@ -28,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace athanor::odbc {
@@ -80,6 +81,11 @@ struct OdbcConnectOptions {
     /// Character columns whose driver type name is one of these are read as booleans
     /// (psqlODBC describes BOOLEAN as SQL_VARCHAR "bool" unless BoolsAsChar=0).
     std::vector<std::string> boolean_type_names = {"bool", "boolean"};
+    /// Vendor SQL type codes a driver reports for result columns, each with the standard ODBC
+    /// code whose reading applies to it ({vendor, standard}), e.g. a driver that describes its
+    /// BOOLEAN with a code of its own read as SQL_BIT (-7). A code not listed and not standard
+    /// is read as the driver's text.
+    std::vector<std::pair<short, short>> vendor_sql_types;
 };
 
 /// What SQLGetInfo says about the driver, read once at connect time.
