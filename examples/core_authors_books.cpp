@@ -5,12 +5,15 @@
 
 #include <filesystem>
 #include <iostream>
+#include <string>
 
 namespace sa = athanor;
 
-int main() {
-    std::filesystem::remove("core_authors_books.db");
-    auto engine = sa::create_engine("sqlite:///core_authors_books.db", {.echo = true});
+int main(int argc, char** argv) {
+    // The seed's SQLite file by default, or the database URL given (mimer://..., postgresql://...).
+    const bool own_file = argc < 2;
+    if (own_file) std::filesystem::remove("core_authors_books.db");
+    auto engine = sa::create_engine(own_file ? std::string("sqlite:///core_authors_books.db") : std::string(argv[1]), {.echo = true});
 
     sa::MetaData metadata;
     auto& authors = metadata.table("authors",
@@ -22,6 +25,7 @@ int main() {
                                  sa::Column("author_id", sa::Integer(), sa::ForeignKey("authors.id")));
 
     // Create tables
+    if (!own_file) metadata.drop_all(engine);  // a rerun on a server starts from empty tables
     metadata.create_all(engine);
 
     int printed = 0;

@@ -18,14 +18,17 @@ std::string tuple_repr(const sa::Row& row) {
 }
 }  // namespace
 
-int main() {
-    std::filesystem::remove("core_users.db");
-    auto engine = sa::create_engine("sqlite:///core_users.db");
+int main(int argc, char** argv) {
+    // The seed's SQLite file by default, or the database URL given (mimer://..., postgresql://...).
+    const bool own_file = argc < 2;
+    if (own_file) std::filesystem::remove("core_users.db");
+    auto engine = sa::create_engine(own_file ? std::string("sqlite:///core_users.db") : std::string(argv[1]));
 
     sa::MetaData metadata;
     auto& users = metadata.table("users",
                                  sa::Column("id", sa::Integer(), sa::primary_key(), sa::autoincrement()),
                                  sa::Column("name", sa::String(50)));
+    if (!own_file) metadata.drop_all(engine);  // a rerun on a server starts from empty tables
     metadata.create_all(engine);
 
     // Insert data

@@ -207,7 +207,7 @@ struct SchemaReader {
             fk.referred_columns = names(fks[i], "referred_columns", at);
             if (fk.constrained_columns.empty() || fk.constrained_columns.size() != fk.referred_columns.size())
                 bad(at, "needs as many referred_columns as constrained_columns (at least one)");
-            for (const char* key : {"ondelete", "onupdate"})
+            for (const char* key : {"ondelete", "onupdate", "deferrable", "initially", "match"})
                 if (fks[i].contains("options")) {
                     if (auto v = optional_text(field(fks[i], "options", at), key, at + ".options")) fk.options[key] = *v;
                 }

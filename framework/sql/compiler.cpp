@@ -369,11 +369,13 @@ void SqlCompiler::values_rows(const ValuesNode& node) {
         state_->out_ += r ? ", (" : "(";
         for (std::size_t i = 0; i < node.rows[r].size(); ++i) {
             if (i) state_->out_ += ", ";
-            process_coerced(*node.rows[r][i], node.columns[i].type);
+            values_cell(*node.rows[r][i], node.columns[i].type);
         }
         state_->out_ += ')';
     }
 }
+
+void SqlCompiler::values_cell(const ColumnElement& cell, const TypePtr& type) { process_coerced(cell, type); }
 
 void SqlCompiler::visit_values(const ValuesNode& node) {
     state_->out_ += '(';

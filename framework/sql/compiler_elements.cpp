@@ -9,6 +9,8 @@
 
 #include "compiler_state.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 
 namespace athanor::sql {
@@ -160,6 +162,10 @@ void SqlCompiler::visit_within_group(const WithinGroupNode& node) {
 }
 
 void SqlCompiler::visit_extract(const ExtractNode& node) {
+    // The SQL standard's <extract field>s; dow, doy, week, quarter and epoch are PostgreSQL's.
+    static const char* const standard[] = {"year", "month", "day", "hour", "minute", "second"};
+    if (std::find(std::begin(standard), std::end(standard), node.field) == std::end(standard))
+        unsupported("extract('" + node.field + "')");
     state_->out_ += "EXTRACT(" + sdk::ascii_upper(node.field) + " FROM ";
     process(*node.element);
     state_->out_ += ')';

@@ -99,6 +99,9 @@ BOOST_AUTO_TEST_CASE(extract_fields) {
     BOOST_TEST(sqlite(select(extract("second", t.c("ts")).label("s"))) == "SELECT CAST(STRFTIME('%f', scores.ts) AS REAL) AS s FROM scores");
     BOOST_CHECK_THROW(sqlite(select(extract("quarter", t.c("ts")))), sa::CompileError);
     BOOST_CHECK_THROW(extract("fortnight", t.c("ts")), sa::ArgumentError);
+    // dow, doy, week, quarter and epoch are not the standard's fields: only PostgreSQL (and
+    // SQLite's STRFTIME) have them.
+    BOOST_CHECK_THROW(generic(select(extract("dow", t.c("ts")))), sa::CompileError);
 }
 
 BOOST_AUTO_TEST_CASE(any_and_all) {

@@ -119,6 +119,19 @@ void MimerCompiler::visit_select(const sql::SelectNode& node) {
     SqlCompiler::visit_select(cast ? *cast : node);
 }
 
+void MimerCompiler::values_cell(const sql::ColumnElement& cell, const sql::TypePtr& type) {
+    const auto* bind = dynamic_cast<const sql::BindParamNode*>(&cell);
+    if (!bind || bind->literal_execute || !type) return SqlCompiler::values_cell(cell, type);
+    out() += "CAST(";
+    process_coerced(cell, type);
+    out() += " AS " + type_sql(*type) + ")";
+}
+
+void MimerCompiler::visit_over(const sql::OverNode& node) {
+    if (node.frame == sql::OverNode::FrameKind::groups) unsupported("GROUPS window frames");
+    SqlCompiler::visit_over(node);
+}
+
 void MimerCompiler::distinct_predicate(const sql::BinaryNode& node, bool distinct) {
     // CASE WHEN a = b OR a IS NULL AND b IS NULL THEN 0 ELSE 1 END = 1: UNKNOWN (one side NULL)
     // goes to ELSE, so the result is TRUE or FALSE, never NULL, as IS DISTINCT FROM's.

@@ -46,6 +46,14 @@ public:
     void visit_unary(const sql::UnaryNode& node) override;
     void visit_in(const sql::InNode& node) override;
     void visit_bitwise_xor(const sql::BinaryNode& node) override;
+    /// A bound value in a VALUES row is cast to its column's type (Mimer cannot type a bare
+    /// parameter there).
+    void values_cell(const sql::ColumnElement& cell, const sql::TypePtr& type) override;
+    /// FILTER (WHERE ...), WITHIN GROUP and GROUPS frames are outside the SQL features the
+    /// Mimer manual documents: refused.
+    void visit_function_filter(const sql::FunctionFilterNode&) override { unsupported("aggregate FILTER (WHERE ...)"); }
+    void visit_within_group(const sql::WithinGroupNode&) override { unsupported("WITHIN GROUP (ordered-set aggregates)"); }
+    void visit_over(const sql::OverNode& node) override;
     void lateral_keyword() override { unsupported("LATERAL subqueries"); }
     void update_from_clause(const std::vector<sql::FromPtr>&) override {
         unsupported("UPDATE with criteria on other tables (UPDATE ... FROM)");

@@ -37,6 +37,8 @@ public:
     /// which PostgreSQL lacks, raises CompileError.
     void fetch_clause(const sql::FetchClause& fetch, const sql::ColumnElement* offset) override;
     void visit_regexp_match(const sql::RegexpNode& node) override;
+    /// EXTRACT(field FROM e) for every field, PostgreSQL's own (DOW, DOY, WEEK, QUARTER, EPOCH) too.
+    void visit_extract(const sql::ExtractNode& node) override;
     void visit_regexp_replace(const sql::RegexpNode& node) override;
     /// a # b
     void visit_bitwise_xor(const sql::BinaryNode& node) override;

@@ -119,11 +119,15 @@ public:
     virtual void visit_bitwise_xor(const BinaryNode& node);
     /// collate(e, name): `e COLLATE name`, the name quoted where the dialect's rules require.
     virtual void visit_collate(const CollateNode& node);
+    /// One value of a values() row, `type` being its column's: the value, a bound one processed
+    /// as `type`. A database that cannot type a parameter there casts it (Mimer).
+    virtual void values_cell(const ColumnElement& cell, const TypePtr& type);
     /// `agg FILTER (WHERE criterion)` (SQL:2003; PostgreSQL 9.4+, SQLite 3.30+).
     virtual void visit_function_filter(const FunctionFilterNode& node);
     /// `agg WITHIN GROUP (ORDER BY ...)` (PostgreSQL); SQLite raises CompileError.
     virtual void visit_within_group(const WithinGroupNode& node);
-    /// `EXTRACT(field FROM e)`; SQLite: CAST(STRFTIME(format, e) AS INTEGER).
+    /// `EXTRACT(field FROM e)` for the SQL standard's fields (year ... second; others raise
+    /// CompileError); PostgreSQL every field; SQLite: CAST(STRFTIME(format, e) AS INTEGER).
     virtual void visit_extract(const ExtractNode& node);
     /// `ANY (e)` / `ALL (e)`, a subquery rendered inside the one pair of parentheses; SQLite
     /// raises CompileError.
