@@ -54,13 +54,17 @@ build_plugin() {
   cmake --build "$work/$dir" >>"$work/$dir.log" 2>&1 || { cat "$work/$dir.log"; fail "building $from failed"; }
   local so="$work/$dir/libathanor_dialect_$name.so"
   test -f "$so" || fail "the $from build produced no $so"
-  # The sanitizer flags reached the plugin: its library links the sanitizer runtime.
+  # The sanitizer flags reached the plugin: it is instrumented, so it links the sanitizer
+  # runtime (GCC) or leaves the runtime's symbols to the loading program (Clang).
+  local linked undefined
+  linked="$(ldd "$so")"
+  undefined="$(nm -D --undefined-only "$so")"
   case " $link_flags " in
-    *-fsanitize=address*) ldd "$so" | grep -q "libasan" ||
+    *-fsanitize=address*) { grep -q "libasan" <<<"$linked" || grep -q "__asan_" <<<"$undefined"; } ||
       fail "the $name plugin was built without AddressSanitizer (flags: $cxx_flags)" ;;
   esac
   case " $link_flags " in
-    *-fsanitize=thread*) ldd "$so" | grep -q "libtsan" ||
+    *-fsanitize=thread*) { grep -q "libtsan" <<<"$linked" || grep -q "__tsan_" <<<"$undefined"; } ||
       fail "the $name plugin was built without ThreadSanitizer (flags: $cxx_flags)" ;;
   esac
 }

@@ -50,7 +50,7 @@ struct Scores {
         const char* grps[] = {"a", "a", "a", "b", "b", "b"};
         for (int i = 0; i < 6; ++i)
             rows.push_back({{"id", i + 1}, {"grp", grps[i]}, {"x", xs[i]},
-                            {"ts", sa::DateTime{sa::Date{2024, 2, 29}, sa::Time{13, 45, 30 + i, 250000}}}});
+                            {"ts", sa::DateTime{sa::Date{2024, 2, 29}, sa::Time{13, 45, static_cast<unsigned>(30 + i), 250000, std::nullopt}}}});
         conn.execute(t.insert(), rows);
     }
     std::vector<std::int64_t> ints(sa::Connection& conn, const Statement& q) {

@@ -21,7 +21,24 @@
 # given, `cmake --install` then installs into the prefix of the Athanor that was found, whose
 # plugin search path (<libdir>/athanor/dialects beside libathanor) finds the plugin with no
 # ATHANOR_PLUGIN_PATH. Does nothing in-tree or when a prefix was given.
+#
+#   athanor_link_no_undefined(target)
+#
+# Links a shared object with -Wl,--no-undefined, so a symbol missing from it fails the link
+# instead of the dlopen. Left out under Clang with sanitizers (ATHANOR_SANITIZE, or -fsanitize=
+# in the compiler or linker flags): Clang links the sanitizer runtimes into executables only,
+# and an instrumented shared object takes their symbols from the program that loads it.
 set(ATHANOR_SDK_ABI_VERSION 6)
+
+function(athanor_link_no_undefined target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    if(ATHANOR_SANITIZE OR ATHANOR_BUILD_FUZZERS OR ATHANOR_TSAN OR
+       "${CMAKE_CXX_FLAGS} ${CMAKE_SHARED_LINKER_FLAGS} ${CMAKE_MODULE_LINKER_FLAGS}" MATCHES "-fsanitize=")
+      return()
+    endif()
+  endif()
+  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+endfunction()
 
 macro(athanor_install_into_athanor_prefix)
   if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT AND ATHANOR_INSTALL_PREFIX)
@@ -66,7 +83,7 @@ function(athanor_add_dialect_plugin name)
     athanor_target_defaults(${target})
   endif()
   target_link_libraries(${target} PRIVATE athanor::athanor ${P_LIBRARIES})
-  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  athanor_link_no_undefined(${target})
   # Test programs load plugins at run time, so they must be rebuilt with them.
   set_property(GLOBAL APPEND PROPERTY ATHANOR_PLUGIN_TARGETS ${target})
 
