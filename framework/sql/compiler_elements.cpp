@@ -10,7 +10,6 @@
 #include "compiler_state.hpp"
 
 #include <algorithm>
-
 #include <cctype>
 
 namespace athanor::sql {
@@ -166,6 +165,10 @@ void SqlCompiler::visit_extract(const ExtractNode& node) {
     static const char* const standard[] = {"year", "month", "day", "hour", "minute", "second"};
     if (std::find(std::begin(standard), std::end(standard), node.field) == std::end(standard))
         unsupported("extract('" + node.field + "')");
+    extract_expression(node);
+}
+
+void SqlCompiler::extract_expression(const ExtractNode& node) {
     state_->out_ += "EXTRACT(" + sdk::ascii_upper(node.field) + " FROM ";
     process(*node.element);
     state_->out_ += ')';

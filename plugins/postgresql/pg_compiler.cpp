@@ -35,13 +35,7 @@ void PgCompiler::visit_regexp_match(const sql::RegexpNode& node) {
     out() += ')';
 }
 
-void PgCompiler::visit_extract(const sql::ExtractNode& node) {
-    std::string field = node.field;
-    for (auto& ch : field) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    out() += "EXTRACT(" + field + " FROM ";
-    process(*node.element);
-    out() += ')';
-}
+void PgCompiler::visit_extract(const sql::ExtractNode& node) { extract_expression(node); }
 
 void PgCompiler::visit_regexp_replace(const sql::RegexpNode& node) {
     out() += "REGEXP_REPLACE(";

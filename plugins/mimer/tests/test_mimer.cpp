@@ -128,6 +128,17 @@ BOOST_AUTO_TEST_CASE(select_forms) {
     BOOST_TEST(sql(select(t.c("offset"))) == "SELECT \"value\".\"offset\" FROM \"value\"");
 }
 
+BOOST_AUTO_TEST_CASE(aggregate_clauses_outside_the_manual_are_refused) {
+    MetaData md;
+    auto& t = md.table("scores", Column("x", types::Integer()));
+    BOOST_CHECK_THROW(sql(select(count().filter(t.c("x") > 1))), sa::CompileError);
+    BOOST_CHECK_THROW(sql(select(func("percentile_cont", {literal(0.5)}).within_group({t.c("x")}))), sa::CompileError);
+    BOOST_CHECK_THROW(sql(select(sum(t.c("x")).over({.order_by = {t.c("x")}, .groups = Frame{-1, 0}}))), sa::CompileError);
+    // A ROWS frame is standard and stays.
+    BOOST_TEST(sql(select(sum(t.c("x")).over({.order_by = {t.c("x")}, .rows = Frame{-1, 0}}))).find("ROWS BETWEEN") !=
+               std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(ddl_autoincrement_uses_an_implicit_sequence) {
     auto engine = mimer_engine();
     MetaData md;

@@ -248,6 +248,9 @@ public:
     std::string values_column_list(const ValuesNode& node);
 
 protected:
+    /// `EXTRACT(FIELD FROM e)` for any field, unchecked: visit_extract() overrides call it once
+    /// they accept the field.
+    void extract_expression(const ExtractNode& node);
     /// `left op right` with the bound values coerced to the other side's type, the operator
     /// text from binary_operator_text() (or the custom operator); no special forms.
     void binary_operands(const BinaryNode& node);
